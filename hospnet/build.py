@@ -1,0 +1,157 @@
+"""Files in, graph out: loaders -> extract -> batching writer, one document at a time isolated.
+
+A bad document is reported and skipped; the rest of the batch goes on. A document already in
+the store (same content hash) is skipped, so re-running a build is a no-op. Extraction runs in a
+process pool for large batches; writing stays in this process, one transaction per flush.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import DocumentError, HospnetError
+from .extract import extract
+from .graph.base import GraphStore
+from .graph.writer import BatchWriter
+from .loaders import iter_files, load_file
+from .model import Document, Extraction
+from .settings import Settings
+
+CHUNK = 64          # documents checked against the ledger and extracted together
+POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
+
+
+@dataclass
+class Failure:
+    source: str
+    reason: str
+
+
+@dataclass
+class BuildSummary:
+    """What a build did, for the closing table and for tests."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    errors_file: Path | None = None
+
+
+Progress = Callable[[str, int], None]  # (event, count): "total" once, then "advance" per file
+
+
+def sample_corpus() -> Path:
+    """The bundled sample corpus shipped with the package."""
+    return Path(str(resources.files("hospnet") / "data" / "sample"))
+
+
+def _extract_safely(doc: Document) -> Extraction | Failure:
+    try:
+        return extract(doc)
+    except Exception as exc:  # one document's bug must not stop the batch
+        return Failure(doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _documents(files: list[Path], settings: Settings, summary: BuildSummary, progress: Progress) -> Iterator[Document]:
+    for path in files:
+        for item in load_file(path, max_bytes=settings.max_document_bytes):
+            if isinstance(item, DocumentError):
+                summary.failed.append(Failure(item.source, item.reason))
+            else:
+                summary.read += 1
+                yield item
+        progress("advance", 1)
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def stored_document_ids(store: GraphStore, ids: list[str]) -> set[str]:
+    rows = store.read("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", {"ids": ids})
+    return {row["id"] for row in rows}
+
+
+def graph_counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
+    nodes = store.read("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n")
+    rels = store.read("MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS n")
+    return ({r["label"]: r["n"] for r in nodes}, {r["type"]: r["n"] for r in rels})
+
+
+def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings, summary: BuildSummary, *, workers: int = 1) -> None:
+    """Extract and write documents not yet in the store; the shared core of `build` and the API."""
+    writer = BatchWriter(store, settings.batch_size)
+    seen: set[str] = set()
+    pool = ProcessPoolExecutor(workers) if workers > 1 else None
+    try:
+        for chunk in _chunks(documents, CHUNK):
+            stored = stored_document_ids(store, [d.id for d in chunk])
+            fresh = []
+            for doc in chunk:
+                if doc.id in stored or doc.id in seen:
+                    summary.skipped += 1
+                else:
+                    seen.add(doc.id)
+                    fresh.append(doc)
+            results = pool.map(_extract_safely, fresh, chunksize=8) if pool else map(_extract_safely, fresh)
+            for result in results:
+                if isinstance(result, Failure):
+                    summary.failed.append(result)
+                else:
+                    writer.add(result)
+            writer.flush()
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    summary.stored += len(writer.written_documents)
+
+
+def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *, progress: Progress | None = None) -> BuildSummary:
+    """Read every file under `paths` (the sample corpus when none) into the store."""
+    progress = progress or (lambda event, n: None)
+    summary = BuildSummary()
+    paths = list(paths or []) or [sample_corpus()]
+    files: list[Path] = []
+    for path in paths:
+        try:
+            files += iter_files([Path(path)])
+        except DocumentError as exc:
+            summary.failed.append(Failure(exc.source, exc.reason))
+    progress("total", len(files))
+    store.ensure_schema()
+    workers = settings.workers or (os.cpu_count() or 1)
+    workers = workers if len(files) >= POOL_THRESHOLD else 1
+    try:
+        ingest(_documents(files, settings, summary, progress), store, settings, summary, workers=workers)
+    finally:
+        summary.errors_file = write_errors_file(summary, settings)
+    summary.nodes, summary.relationships = graph_counts(store)
+    return summary
+
+
+def write_errors_file(summary: BuildSummary, settings: Settings) -> Path | None:
+    """One line per failed document, beside the store, so a long build's failures can be read later."""
+    if not summary.failed:
+        return None
+    path = Path(settings.data_dir) / "build-errors.txt"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(f"{f.source}\t{f.reason}\n" for f in summary.failed), encoding="utf-8")
+    except OSError as exc:
+        raise HospnetError(f"cannot write the errors file {path}: {exc}") from exc
+    return path

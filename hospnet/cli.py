@@ -1,0 +1,230 @@
+"""`hospnet …`: one thin command per library function; the only module that prints or exits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import HospnetError
+from .settings import Settings
+
+app = typer.Typer(help="hospnet: the Vietnamese hospital support network as a knowledge graph.", no_args_is_help=True, add_completion=False)
+query_app = typer.Typer(help="Run the named Cypher query modules.", no_args_is_help=True)
+store_app = typer.Typer(help="The embedded FalkorDB server (started on demand by every command).", no_args_is_help=True)
+app.add_typer(query_app, name="query")
+app.add_typer(store_app, name="store")
+
+console = Console()
+err = Console(stderr=True)
+_debug = {"on": False}
+
+
+@app.callback()
+def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+    """hospnet: build, query, analyse and serve the hospital support network."""
+    _debug["on"] = debug
+
+
+def run() -> None:
+    """Entry point: HospnetError becomes one red line and exit 1; a traceback only with --debug."""
+    try:
+        app()
+    except HospnetError as exc:
+        if _debug["on"]:
+            raise
+        hint = f" ({exc.hint})" if exc.hint else ""
+        err.print(f"[bold red]Error:[/] {exc}{hint}", markup=True, highlight=False)
+        sys.exit(1)
+
+
+@contextmanager
+def opened_store(settings: Settings) -> Iterator:
+    from .graph import open_store
+
+    store = open_store(settings)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise HospnetError(f"--param takes key=value, got {pair!r}")
+        key, value = pair.split("=", 1)
+        params[key.strip()] = value
+    return params
+
+
+def print_rows(rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        console.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        columns = list(rows[0]) if rows else []
+        writer = csv.DictWriter(buffer, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(show_lines=False)
+        for column in rows[0] if rows else []:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else str(v)) for v in row.values()])
+        console.print(table)
+        console.print(f"{len(rows)} row(s)")
+
+
+FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv.")
+
+
+@app.command()
+def build(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders to read; the bundled sample corpus when none."),
+) -> None:
+    """Read documents into the graph (re-running skips what is stored)."""
+    from .build import build as run_build
+
+    settings = Settings()
+    with opened_store(settings) as store, Progress(
+        TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=False,
+    ) as bar:
+        task = bar.add_task("build", total=None, rate="")
+
+        def progress(event: str, n: int) -> None:
+            if event == "total":
+                bar.update(task, total=n)
+            else:
+                bar.advance(task, n)
+                elapsed = bar.tasks[0].elapsed or 0
+                done = bar.tasks[0].completed
+                bar.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
+
+        summary = run_build(paths, store, settings, progress=progress)
+    table = Table(title=f"hospnet build ({store.name})")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents read", str(summary.read))
+    table.add_row("stored", str(summary.stored))
+    table.add_row("skipped (already ingested)", str(summary.skipped))
+    table.add_row("failed", str(len(summary.failed)))
+    for label, n in sorted(summary.nodes.items()):
+        table.add_row(f"nodes: {label}", str(n))
+    for rel, n in sorted(summary.relationships.items()):
+        table.add_row(f"relationships: {rel}", str(n))
+    console.print(table)
+    for failure in summary.failed:
+        console.print(f"[red]failed:[/] {failure.source}: {failure.reason}", highlight=False)
+    if summary.errors_file:
+        console.print(f"failures listed in {summary.errors_file}")
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Option("jsonl", "--format", help="Export format (jsonl)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write; standard output when omitted."),
+) -> None:
+    """Write the whole graph as JSON lines (nodes, then relationships)."""
+    from .graph.jsonl import export_jsonl
+
+    if fmt != "jsonl":
+        raise HospnetError(f"unknown export format {fmt!r}; only jsonl is supported")
+    with opened_store(Settings()) as store:
+        if out:
+            with open(out, "w", encoding="utf-8") as handle:
+                count = export_jsonl(store, handle)
+            err.print(f"wrote {count} records to {out}")
+        else:
+            export_jsonl(store, sys.stdout)
+
+
+@app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(..., help="A JSONL file written by `hospnet export`."),
+    store_name: Optional[str] = typer.Option(None, "--store", help="falkordb or neo4j; the configured store when omitted."),
+) -> None:
+    """Load an exported graph (also how a graph moves from the embedded store to Neo4j)."""
+    from .graph.jsonl import import_jsonl
+
+    settings = Settings(**({"store": store_name} if store_name else {}))
+    with opened_store(settings) as store:
+        nodes, rels = import_jsonl(store, file, settings.batch_size)
+    console.print(f"imported {nodes} nodes and {rels} relationships into {store.name}")
+
+
+@app.command()
+def cypher(
+    query: str = typer.Argument(..., help="A read-only Cypher query."),
+    param: List[str] = typer.Option([], "--param", "-p", help="key=value, repeatable."),
+    fmt: str = FORMAT,
+) -> None:
+    """Run a read-only Cypher query (writes are refused)."""
+    settings = Settings()
+    with opened_store(settings) as store:
+        rows = store.read(query, parse_params(param), limit=settings.row_limit)
+    print_rows(rows, fmt)
+
+
+@query_app.command("list")
+def query_list() -> None:
+    """List the query modules with their parameters."""
+    from . import queries
+
+    table = Table()
+    for column in ("name", "title", "parameters"):
+        table.add_column(column, overflow="fold")
+    for module in queries.modules().values():
+        params = ", ".join(f"{p.name}:{p.type} (e.g. {p.example})" for p in module.params)
+        table.add_row(module.name, module.title, params)
+    console.print(table)
+
+
+@query_app.command("run")
+def query_run(
+    name: str = typer.Argument(..., help="Module name, from `hospnet query list`."),
+    param: List[str] = typer.Option([], "--param", "-p", help="key=value, repeatable."),
+    fmt: str = FORMAT,
+) -> None:
+    """Run one query module by name."""
+    from . import queries
+
+    settings = Settings()
+    with opened_store(settings) as store:
+        rows = queries.run(store, name, parse_params(param), limit=settings.row_limit)
+    print_rows(rows, fmt)
+
+
+@store_app.command("status")
+def store_status() -> None:
+    """Say whether the embedded server runs, and where."""
+    from .graph import falkordb_server
+
+    console.print_json(json.dumps(falkordb_server.status(Settings().data_dir)))
+
+
+@store_app.command("stop")
+def store_stop() -> None:
+    """Stop the embedded server cleanly (it saves first)."""
+    from .graph import falkordb_server
+
+    stopped = falkordb_server.stop(Settings().data_dir)
+    console.print("stopped" if stopped else "not running")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

@@ -1,0 +1,83 @@
+"""One exception tree for hospnet, so the CLI and the API can each turn it into words in one place.
+
+    HospnetError                      anything hospnet raises on purpose
+    ├── ConfigError                   settings are wrong; fix the environment
+    ├── DocumentError                 SKIP: this one document is bad; the batch goes on
+    │   ├── UnsupportedFormat
+    │   └── DocumentTooLarge
+    ├── StoreError                    the graph store failed
+    │   ├── StoreUnavailable          RETRY: cannot reach the store (down, gone away)
+    │   ├── TransientStoreError       RETRY: deadlock, leader switch, busy
+    │   ├── QueryTimeout              the query ran over its time limit
+    │   └── QueryRejected             a user query that is not read-only, or not allowed
+    ├── QueryNotFound                 no query module of that name
+    ├── QueryParameterError           a query module's parameter is missing or malformed
+    └── NotFound                      no node with that id
+"""
+
+from __future__ import annotations
+
+
+class HospnetError(Exception):
+    """Base of every error hospnet raises on purpose; `hint` tells the user what to do."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+
+class ConfigError(HospnetError):
+    hint = "check the HOSPNET_* environment variables"
+
+
+class DocumentError(HospnetError):
+    """A document cannot be read; it is skipped and reported, the batch goes on."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UnsupportedFormat(DocumentError):
+    pass
+
+
+class DocumentTooLarge(DocumentError):
+    pass
+
+
+class StoreError(HospnetError):
+    pass
+
+
+class StoreUnavailable(StoreError):
+    retryable = True
+    hint = "start the store (embedded: it starts by itself; Neo4j: `hospnet neo4j start`) and run again"
+
+
+class TransientStoreError(StoreError):
+    retryable = True
+
+
+class QueryTimeout(StoreError):
+    hint = "narrow the query or raise HOSPNET_QUERY_TIMEOUT"
+
+
+class QueryRejected(StoreError):
+    hint = "only read-only Cypher is accepted here"
+
+
+class QueryNotFound(HospnetError):
+    hint = "run `hospnet query list` to see the query modules"
+
+
+class QueryParameterError(HospnetError):
+    hint = "run `hospnet query list` to see each module's parameters"
+
+
+class NotFound(HospnetError):
+    pass

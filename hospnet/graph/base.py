@@ -1,0 +1,39 @@
+"""The store contract every backend implements; nothing above graph/ knows which one is live."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, Sequence, runtime_checkable
+
+Row = dict[str, Any]
+Statement = tuple[str, dict[str, Any]]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A Cypher graph store.
+
+    - `read` runs a query that must be read-only (user Cypher goes only through here); rows are
+      plain dicts of JSON-able values (nodes become their property dicts plus `_labels`).
+    - `write_batch` runs trusted, parameterised statements of hospnet's own in one transaction.
+    - Driver errors are translated to hospnet.errors at this seam.
+    """
+
+    name: str
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
+        ...
+
+    def write_batch(self, statements: Sequence[Statement]) -> None:
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes (idempotent)."""
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests, re-import)."""
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable when the store cannot be reached."""
+
+    def close(self) -> None:
+        ...

@@ -1,0 +1,166 @@
+"""The embedded default store: FalkorDB over a unix socket; user reads go through GRAPH.RO_QUERY."""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Any, Sequence
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node as FNode
+from falkordb.path import Path as FPath
+
+from ..errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
+from ..model import LABELS
+from ..settings import Settings
+from . import falkordb_server
+from .base import Row, Statement
+from .readonly import check_user_query
+
+_RETRIES = 3
+
+
+def cypher_literal(value: Any) -> str:
+    """A value as FalkorDB's CYPHER parameter header wants it; strings escaped, never spliced into a query.
+
+    >>> cypher_literal({"a": ['x"y', True, None]})
+    '{`a`:["x\\\\"y",true,null]}'
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, float):
+        return "null" if math.isnan(value) or math.isinf(value) else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        parts = []
+        for key, item in value.items():
+            key = str(key)
+            if not key or "`" in key:
+                raise StoreError(f"property name {key!r} cannot be stored")
+            parts.append(f"`{key}`:{cypher_literal(item)}")
+        return "{" + ",".join(parts) + "}"
+    return cypher_literal(str(value))
+
+
+def with_params(cypher: str, params: dict[str, Any] | None) -> str:
+    if not params:
+        return cypher
+    header = " ".join(f"{name}={cypher_literal(value)}" for name, value in params.items())
+    return f"CYPHER {header} {cypher}"
+
+
+def plain(value: Any) -> Any:
+    """Driver objects to JSON-able values, the same shape the Neo4j backend returns."""
+    if isinstance(value, FNode):
+        return {**{k: plain(v) for k, v in value.properties.items()}, "_labels": list(value.labels)}
+    if isinstance(value, Edge):
+        return {**{k: plain(v) for k, v in value.properties.items()}, "_type": value.relation}
+    if isinstance(value, FPath):
+        return [plain(n) for n in value.nodes()]
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def _translate(exc: Exception) -> Exception:
+    text = str(exc)
+    if isinstance(exc, (redis.ConnectionError, redis.TimeoutError, ConnectionError, OSError)):
+        return StoreUnavailable(f"embedded FalkorDB is not reachable: {text}")
+    if "timed out" in text.lower() or "timeout" in text.lower():
+        return QueryTimeout(f"query ran over its time limit: {text}")
+    if "read-only" in text or "RO_QUERY" in text:
+        return QueryRejected(f"query refused: it writes to the graph ({text})")
+    if "LOADING" in text or "BUSY" in text:
+        return TransientStoreError(text)
+    return StoreError(f"FalkorDB error: {text}")
+
+
+class FalkorDBStore:
+    """GraphStore on the embedded FalkorDB; starts the server when none is running."""
+
+    name = "falkordb"
+
+    def __init__(self, settings: Settings, *, start: bool = True) -> None:
+        self.settings = settings
+        sock = falkordb_server.start(settings.data_dir) if start else falkordb_server.socket_path(settings.data_dir)
+        try:
+            self._db = FalkorDB(unix_socket_path=str(sock))
+        except Exception as exc:  # the client connects eagerly
+            raise _translate(exc) from exc
+        self._graph = self._db.select_graph(settings.graph_name)
+        self._conn = self._db.connection
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
+        check_user_query(cypher)
+        timeout = self.settings.query_timeout if timeout is None else timeout
+        try:
+            result = self._graph.ro_query(cypher, params or None, timeout=max(1, int(timeout * 1000)))
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc):
+                return []  # nothing was ever written to this graph: it has no rows yet
+            raise _translate(exc) from exc
+        except Exception as exc:
+            raise _translate(exc) from exc
+        header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        rows = result.result_set if limit is None else result.result_set[:limit]
+        return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
+
+    def write_batch(self, statements: Sequence[Statement]) -> None:
+        """Run hospnet's own statements atomically (MULTI/EXEC), retrying transient faults."""
+        for attempt in range(_RETRIES):
+            pipe = self._conn.pipeline(transaction=True)
+            for cypher, params in statements:
+                pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
+            try:
+                for reply in pipe.execute(raise_on_error=True):
+                    if isinstance(reply, Exception):
+                        raise reply
+                return
+            except Exception as exc:
+                error = _translate(exc)
+                if not isinstance(error, (TransientStoreError,)) or attempt == _RETRIES - 1:
+                    raise error from exc
+                time.sleep(0.2 * 2**attempt)
+
+    def ensure_schema(self) -> None:
+        statements = [(f"CREATE INDEX FOR (n:{label}) ON (n.id)", {}) for label in LABELS]
+        statements.append(("CREATE INDEX FOR (n:Province) ON (n.code)", {}))
+        for cypher, _ in statements:
+            try:
+                self._graph.query(cypher)
+            except redis.ResponseError as exc:
+                if "already" not in str(exc).lower():
+                    raise _translate(exc) from exc
+            except Exception as exc:
+                raise _translate(exc) from exc
+
+    def clear(self) -> None:
+        try:
+            self._graph.delete()
+        except redis.ResponseError:
+            pass  # no such graph yet
+        except Exception as exc:
+            raise _translate(exc) from exc
+
+    def ping(self) -> None:
+        try:
+            self._conn.ping()
+        except Exception as exc:
+            raise _translate(exc) from exc
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        except Exception:  # closing a dead connection is not an error worth reporting
+            pass

@@ -1,0 +1,134 @@
+"""Named, documented `.cypher` modules: parsed from their header, run by name on the read-only path.
+
+A module opens with `// name:`, `// title:`, `// description:`, one `// param: NAME TYPE EXAMPLE -- meaning`
+line per parameter and `// example:` lines, then Cypher a researcher can paste into Neo4j Browser.
+Where the embedded store needs another form, a `// variant: falkordb` line starts that form.
+Parameter types: string, int, float, list (comma-separated), and search (folded: case and
+diacritics removed before the query runs, to match the `search` property).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import QueryNotFound, QueryParameterError
+from ..graph.base import GraphStore, Row
+from ..names import fold
+
+_PARAM = re.compile(r'^(?P<name>\w+)\s+(?P<type>string|int|float|list|search)\s+(?P<example>"[^"]*"|\[[^\]]*\]|\S+)(?:\s+--\s*(?P<doc>.*))?$')
+TYPES = ("string", "int", "float", "list", "search")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    example: Any
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class QueryModule:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+    variants: dict[str, str] = field(default_factory=dict)
+    example: str = ""
+
+    def text_for(self, store_name: str) -> str:
+        return self.variants.get(store_name, self.cypher)
+
+
+def convert(param: Param, value: Any) -> Any:
+    """A parameter value (often a CLI or URL string) converted to its declared type."""
+    try:
+        if param.type == "int":
+            return int(value)
+        if param.type == "float":
+            return float(value)
+        if param.type == "list":
+            return [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else list(value)
+        if param.type == "search":
+            return fold(str(value))
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise QueryParameterError(f"parameter {param.name} must be {param.type}, got {value!r}") from exc
+
+
+def parse(text: str, fallback_name: str = "") -> QueryModule:
+    header: dict[str, list[str]] = {}
+    body: list[str] = []
+    variants: dict[str, list[str]] = {}
+    current = body
+    for line in text.splitlines():
+        match = re.match(r"^//\s*(name|title|description|param|example|variant):\s?(.*)$", line)
+        if match and match.group(1) == "variant":
+            current = variants.setdefault(match.group(2).strip(), [])
+        elif match and current is body and not any(l.strip() for l in body):
+            header.setdefault(match.group(1), []).append(match.group(2).rstrip())
+        else:
+            current.append(line)
+    params = []
+    for spec in header.get("param", []):
+        m = _PARAM.match(spec.strip())
+        if not m:
+            raise ValueError(f"query {fallback_name}: bad param line {spec!r}")
+        raw = m.group("example")
+        example = json.loads(raw) if raw[0] in "\"[0123456789-" else raw
+        params.append(Param(m.group("name"), m.group("type"), example, (m.group("doc") or "").strip()))
+    return QueryModule(
+        name=(header.get("name") or [fallback_name])[0].strip(),
+        title=" ".join(header.get("title", [])).strip(),
+        description=" ".join(header.get("description", [])).strip(),
+        params=tuple(params),
+        cypher="\n".join(body).strip(),
+        variants={k: "\n".join(v).strip() for k, v in variants.items()},
+        example="\n".join(header.get("example", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def modules() -> dict[str, QueryModule]:
+    """Every bundled query module by name."""
+    found = {}
+    for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            module = parse(entry.read_text(encoding="utf-8"), entry.name[:-7])
+            found[module.name] = module
+    return found
+
+
+def get(name: str) -> QueryModule:
+    try:
+        return modules()[name]
+    except KeyError:
+        raise QueryNotFound(f"no query module named {name!r}") from None
+
+
+def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
+    """Check and convert the given parameters; a missing one takes its example only if it is `limit`."""
+    unknown = set(given) - {p.name for p in module.params}
+    if unknown:
+        raise QueryParameterError(f"query {module.name} has no parameter {', '.join(sorted(unknown))}")
+    bound = {}
+    for param in module.params:
+        if param.name in given:
+            bound[param.name] = convert(param, given[param.name])
+        elif param.name == "limit":
+            bound[param.name] = param.example
+        else:
+            raise QueryParameterError(f"query {module.name} needs --param {param.name}=<{param.type}> (e.g. {param.example})")
+    return bound
+
+
+def run(store: GraphStore, name: str, params: dict[str, Any] | None = None, *, limit: int | None = None) -> list[Row]:
+    """Run a query module by name on the read-only path."""
+    module = get(name)
+    return store.read(module.text_for(store.name), bind(module, params or {}), limit=limit)

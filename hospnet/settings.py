@@ -1,0 +1,46 @@
+"""The one settings object: every HOSPNET_* variable, read once at the edge and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "hospnet"
+
+
+class Settings(BaseSettings):
+    """Configuration of hospnet; the CLI and the API build one and hand it down."""
+
+    model_config = SettingsConfigDict(env_prefix="HOSPNET_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir, description="Folder for the embedded store, the Neo4j install and outputs.")
+    store: str = Field("auto", description="'falkordb', 'neo4j', or 'auto' (neo4j when neo4j_uri is set, else the embedded falkordb).")
+    graph_name: str = Field("hospnet", description="Graph name inside the embedded store.")
+    neo4j_uri: str | None = Field(None, description="bolt://, neo4j://, bolt+s:// or neo4j+s:// address of a Neo4j server.")
+    neo4j_user: str = Field("neo4j", description="Neo4j user name.")
+    neo4j_password: str = Field("hospnet-dev", description="Neo4j password.")
+    neo4j_database: str | None = Field(None, description="Neo4j database name; the server default when unset.")
+    neo4j_version: str = Field("5.26.12", description="Neo4j Community version `hospnet neo4j start` runs.")
+    neo4j_bolt_port: int = Field(7687, description="Bolt port of the local Neo4j that `hospnet neo4j start` runs.")
+    batch_size: int = Field(500, description="Rows per UNWIND batch when writing.")
+    query_timeout: float = Field(20.0, description="Seconds a read query may run.")
+    row_limit: int = Field(10_000, description="Most rows a user query returns.")
+    max_document_bytes: int = Field(5_000_000, description="Largest document accepted, in bytes.")
+    max_documents_per_request: int = Field(100, description="Most documents one POST /documents may carry.")
+    max_request_bytes: int = Field(10_000_000, description="Largest API request body, in bytes.")
+    api_key: str | None = Field(None, description="Key for POST /documents; the endpoint is off when unset.")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; none when empty.")
+    workers: int = Field(0, description="Extraction processes for a build; 0 means one per core.")
+
+    @property
+    def backend(self) -> str:
+        if self.store != "auto":
+            return self.store
+        return "neo4j" if self.neo4j_uri else "falkordb"

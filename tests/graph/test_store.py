@@ -1,0 +1,95 @@
+"""The store layer on both stores: batched merge semantics, the read-only path, export and import."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from hospnet.errors import QueryRejected
+from hospnet.graph.jsonl import export_jsonl, export_records, import_jsonl
+from hospnet.graph.writer import BatchWriter
+from hospnet.model import Document, Extraction, Node, Relationship
+
+HOSTILE = '"}) DETACH DELETE n //'
+
+
+def _extraction(text: str, alias: str, kinds: list[str]) -> Extraction:
+    doc = Document.from_text(text, title="t", source="s.txt")
+    e = Node(label="Hospital", id="hospital:benh-vien-e", properties={"name": "Bệnh viện E", "level": "central", "aliases": [alias], "search": "benh vien e"})
+    t = Node(label="Hospital", id="hospital:t", properties={"name": "Bệnh viện Đa khoa tỉnh Thanh Hóa " + HOSTILE, "level": "provincial", "search": "thanh hoa"})
+    rels = [
+        Relationship(type="SUPPORTS", start=e.id, start_label="Hospital", end=t.id, end_label="Hospital",
+                     properties={"kinds": kinds, "sources": [doc.id], "evidence": text}),
+        Relationship(type="TRANSFERS", start=e.id, start_label="Hospital", end=t.id, end_label="Hospital",
+                     properties={"technique": "technique:loc-mang-bung", "sources": [doc.id], "evidence": text}),
+        Relationship(type="TRANSFERS", start=e.id, start_label="Hospital", end=t.id, end_label="Hospital",
+                     properties={"technique": "technique:ghep-than", "sources": [doc.id], "evidence": text}),
+    ]
+    return Extraction(document=doc, nodes=[e, t], relationships=rels)
+
+
+def _write(store, *extractions):
+    writer = BatchWriter(store, batch_size=2)
+    for extraction in extractions:
+        writer.add(extraction)
+    writer.flush()
+
+
+def test_second_source_adds_to_lists_never_a_second_relationship(store):
+    _write(store, _extraction("câu một", "Viện E", ["training"]), _extraction("câu hai", "BV E", ["technique_transfer"]))
+    rows = store.read("MATCH (:Hospital)-[r:SUPPORTS]->(:Hospital) RETURN r.kinds AS kinds, r.sources AS sources, r.evidence AS evidence")
+    assert len(rows) == 1
+    assert sorted(rows[0]["kinds"]) == ["technique_transfer", "training"]
+    assert len(rows[0]["sources"]) == 2
+    assert rows[0]["evidence"] == "câu một"
+    transfers = store.read("MATCH ()-[r:TRANSFERS]->() RETURN r.technique AS t ORDER BY t")
+    assert [r["t"] for r in transfers] == ["technique:ghep-than", "technique:loc-mang-bung"]
+    aliases = store.read("MATCH (h:Hospital {id: 'hospital:benh-vien-e'}) RETURN h.aliases AS a")[0]["a"]
+    assert sorted(aliases) == ["BV E", "Viện E"]
+    hostile = store.read("MATCH (h:Hospital {id: 'hospital:t'}) RETURN h.name AS name")[0]["name"]
+    assert hostile.endswith(HOSTILE)
+    assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 2
+
+
+WRITES = [
+    "CREATE (n:Hospital {id: 'x'}) RETURN n",
+    "MERGE (n:Hospital {id: 'x'}) RETURN n",
+    "MATCH (n:Hospital) SET n.name = 'changed' RETURN n",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS RETURN 1",
+    "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+    "CALL db.createLabel('Intruder')",
+    "CALL db.idx.fulltext.createNodeIndex('Hospital', 'name')",
+]
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_read_only_path_refuses_writes_and_leaves_graph_unchanged(store, query):
+    _write(store, _extraction("câu một", "Viện E", ["training"]))
+    before = export_records(store)
+    with pytest.raises(QueryRejected):
+        store.read(query)
+    assert export_records(store) == before
+
+
+def test_export_import_roundtrip_is_identical(store, tmp_path):
+    _write(store, _extraction("câu một", "Viện E", ["training"]), _extraction("câu hai", "BV E", ["equipment"]))
+    first = io.StringIO()
+    export_jsonl(store, first)
+    path = tmp_path / "graph.jsonl"
+    path.write_text(first.getvalue(), encoding="utf-8")
+    lines = [json.loads(l) for l in first.getvalue().splitlines()]
+    assert {l["kind"] for l in lines} == {"node", "relationship"}
+    assert any(l["kind"] == "node" and l["id"] == "hospital:benh-vien-e" and l["label"] == "Hospital" for l in lines)
+    store.clear()
+    assert export_records(store) == []
+    import_jsonl(store, path)
+    second = io.StringIO()
+    export_jsonl(store, second)
+    assert second.getvalue() == first.getvalue()
+    import_jsonl(store, path)  # importing twice changes nothing
+    third = io.StringIO()
+    export_jsonl(store, third)
+    assert third.getvalue() == first.getvalue()
