@@ -14,22 +14,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import DocumentError, HospnetError
+from .errors import DocumentError
 from .extract import extract
 from .graph.base import GraphStore
 from .graph.writer import BatchWriter
+from .ledger import Failure, FailureLedger
 from .loaders import iter_files, load_file
 from .model import Document, Extraction
 from .settings import Settings
 
 CHUNK = 64          # documents checked against the ledger and extracted together
 POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
-
-
-@dataclass
-class Failure:
-    source: str
-    reason: str
 
 
 @dataclass
@@ -43,6 +38,7 @@ class BuildSummary:
     nodes: dict[str, int] = field(default_factory=dict)
     relationships: dict[str, int] = field(default_factory=dict)
     errors_file: Path | None = None
+    succeeded: set[str] = field(default_factory=set)
 
 
 Progress = Callable[[str, int], None]  # (event, count): "total" once, then "advance" per file
@@ -57,17 +53,22 @@ def _extract_safely(doc: Document) -> Extraction | Failure:
     try:
         return extract(doc)
     except Exception as exc:  # one document's bug must not stop the batch
-        return Failure(doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
+        return Failure(doc.path or doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _documents(files: list[Path], settings: Settings, summary: BuildSummary, progress: Progress) -> Iterator[Document]:
     for path in files:
+        clean = True
         for item in load_file(path, max_bytes=settings.max_document_bytes):
             if isinstance(item, DocumentError):
                 summary.failed.append(Failure(item.source, item.reason))
+                clean = False
             else:
                 summary.read += 1
+                item.path = item.path or str(path)
                 yield item
+        if clean:
+            summary.succeeded.add(str(path))
         progress("advance", 1)
 
 
@@ -121,11 +122,20 @@ def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings,
     summary.stored += len(writer.written_documents)
 
 
-def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *, progress: Progress | None = None) -> BuildSummary:
-    """Read every file under `paths` (the sample corpus when none) into the store."""
+def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *, progress: Progress | None = None,
+          retry_failed: bool = False) -> BuildSummary:
+    """Read every file under `paths` (the sample corpus when none) into the store.
+
+    With `retry_failed`, the sources that failed in earlier builds are read again as well.
+    """
     progress = progress or (lambda event, n: None)
     summary = BuildSummary()
-    paths = list(paths or []) or [sample_corpus()]
+    ledger = FailureLedger(settings.data_dir)
+    paths = list(paths or [])
+    if retry_failed:
+        paths += ledger.sources()
+    elif not paths:
+        paths = [sample_corpus()]
     files: list[Path] = []
     for path in paths:
         try:
@@ -139,19 +149,8 @@ def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *
     try:
         ingest(_documents(files, settings, summary, progress), store, settings, summary, workers=workers)
     finally:
-        summary.errors_file = write_errors_file(summary, settings)
+        failed_sources = {f.source for f in summary.failed}
+        ledger.update(summary.failed, summary.succeeded - failed_sources)
+        summary.errors_file = ledger.path if summary.failed else None
     summary.nodes, summary.relationships = graph_counts(store)
     return summary
-
-
-def write_errors_file(summary: BuildSummary, settings: Settings) -> Path | None:
-    """One line per failed document, beside the store, so a long build's failures can be read later."""
-    if not summary.failed:
-        return None
-    path = Path(settings.data_dir) / "build-errors.txt"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("".join(f"{f.source}\t{f.reason}\n" for f in summary.failed), encoding="utf-8")
-    except OSError as exc:
-        raise HospnetError(f"cannot write the errors file {path}: {exc}") from exc
-    return path

@@ -95,6 +95,7 @@ FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv.")
 @app.command()
 def build(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders to read; the bundled sample corpus when none."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Also read again the sources that failed in earlier builds."),
 ) -> None:
     """Read documents into the graph (re-running skips what is stored)."""
     from .build import build as run_build
@@ -115,7 +116,7 @@ def build(
                 done = bar.tasks[0].completed
                 bar.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
 
-        summary = run_build(paths, store, settings, progress=progress)
+        summary = run_build(paths, store, settings, progress=progress, retry_failed=retry_failed)
     table = Table(title=f"hospnet build ({store.name})")
     table.add_column("what")
     table.add_column("count", justify="right")

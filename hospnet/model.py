@@ -44,6 +44,7 @@ class Document(BaseModel):
     date: str | None = None
     source: str = ""
     language: str = "vi"
+    path: str = ""  # the file it was read from ("file.jsonl:3" for a JSONL line); not stored
 
     @classmethod
     def from_text(cls, text: str, **fields: Any) -> "Document":

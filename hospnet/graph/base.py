@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Any, Protocol, Sequence, runtime_checkable
 
 Row = dict[str, Any]
+
+
+def schema_identifier(name: str | None, allowed: tuple) -> str:
+    """Labels, types and property names are never taken from text: only the schema's own pass."""
+    if name not in allowed:
+        raise ValueError(f"{name!r} is not in the schema")
+    return name
+
 Statement = tuple[str, dict[str, Any]]
 
 

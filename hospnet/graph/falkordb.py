@@ -16,7 +16,7 @@ from ..errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, 
 from ..model import LABELS
 from ..settings import Settings
 from . import falkordb_server
-from .base import Row, Statement
+from .base import Row, Statement, schema_identifier
 from .readonly import check_user_query
 
 _RETRIES = 3
@@ -134,9 +134,9 @@ class FalkorDBStore:
                 time.sleep(0.2 * 2**attempt)
 
     def ensure_schema(self) -> None:
-        statements = [(f"CREATE INDEX FOR (n:{label}) ON (n.id)", {}) for label in LABELS]
-        statements.append(("CREATE INDEX FOR (n:Province) ON (n.code)", {}))
-        for cypher, _ in statements:
+        statements = [f"CREATE INDEX FOR (n:{schema_identifier(label, LABELS)}) ON (n.id)" for label in LABELS]
+        statements.append("CREATE INDEX FOR (n:Province) ON (n.code)")
+        for cypher in statements:
             try:
                 self._graph.query(cypher)
             except redis.ResponseError as exc:

@@ -12,41 +12,39 @@ from collections import defaultdict
 from typing import Iterable
 
 from ..model import LABELS, LIST_PROPERTIES, REL_DISCRIMINATOR, REL_TYPES, Extraction, Node, Relationship
-from .base import GraphStore, Statement
-
-
-def _identifier(name: str, allowed: tuple[str, ...]) -> str:
-    """Labels and types are never taken from text: only the schema's own names pass."""
-    if name not in allowed:
-        raise ValueError(f"{name!r} is not in the schema")
-    return name
+from .base import GraphStore, Statement, schema_identifier
 
 
 def _union(target: str, prop: str) -> str:
+    """`target.prop` grows by the row's items it does not hold yet (list properties never shrink)."""
+    target = schema_identifier(target, ("n", "x"))
+    prop = schema_identifier(prop, LIST_PROPERTIES)
     return (
         f"{target}.{prop} = coalesce({target}.{prop}, []) + "
         f"[item IN coalesce(r.lists.{prop}, []) WHERE NOT item IN coalesce({target}.{prop}, [])]"
     )
 
 
+_SEARCH = ("n.search = CASE WHEN r.search IS NULL THEN n.search WHEN n.search IS NULL THEN r.search "
+           "WHEN n.search CONTAINS r.search THEN n.search ELSE n.search + '|' + r.search END")
+
+
 def node_statement(label: str, list_props: Iterable[str]) -> str:
-    label = _identifier(label, LABELS)
-    sets = ["n += r.props"] + [_union("n", p) for p in sorted(list_props)]
-    sets.append("n.search = CASE WHEN r.search IS NULL THEN n.search WHEN n.search IS NULL THEN r.search "
-                "WHEN n.search CONTAINS r.search THEN n.search ELSE n.search + '|' + r.search END")
-    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET " + ", ".join(sets)
+    label = schema_identifier(label, LABELS)
+    sets = ", ".join(["n += r.props", _SEARCH] + [_union("n", p) for p in sorted(list_props)])
+    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}"
 
 
 def relationship_statement(rel_type: str, start_label: str, end_label: str, list_props: Iterable[str]) -> str:
-    rel_type = _identifier(rel_type, REL_TYPES)
-    start_label = _identifier(start_label, LABELS)
-    end_label = _identifier(end_label, LABELS)
+    rel_type = schema_identifier(rel_type, REL_TYPES)
+    start_label = schema_identifier(start_label, LABELS)
+    end_label = schema_identifier(end_label, LABELS)
     disc = REL_DISCRIMINATOR.get(rel_type)
-    pattern = f"[x:{rel_type} {{{disc}: r.disc}}]" if disc else f"[x:{rel_type}]"
-    sets = ["x += r.props", "x.evidence = coalesce(x.evidence, r.evidence)"] + [_union("x", p) for p in sorted(list_props)]
+    merged = f"{{{schema_identifier(disc, tuple(REL_DISCRIMINATOR.values()))}: r.disc}}" if disc else ""
+    sets = ", ".join(["x += r.props", "x.evidence = coalesce(x.evidence, r.evidence)"] + [_union("x", p) for p in sorted(list_props)])
     return (
         f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.start}}) MATCH (b:{end_label} {{id: r.end}}) "
-        f"MERGE (a)-{pattern}->(b) SET " + ", ".join(sets)
+        f"MERGE (a)-[x:{rel_type} {merged}]->(b) SET {sets}"
     )
 
 
