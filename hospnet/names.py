@@ -21,7 +21,8 @@ _OLD_TONES = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _OLD_TONES.update({k.capitalize(): v.capitalize() for k, v in list(_OLD_TONES.items())})
-_OLD_TONE_RE = re.compile("(" + "|".join(map(re.escape, _OLD_TONES)) + r")(?![a-zà-ỹ])", re.IGNORECASE)
+# Not after q: in "quý", "quỵ" the u belongs to the consonant and the mark is already on the y.
+_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _OLD_TONES)) + r")(?![a-zà-ỹ])", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
@@ -30,8 +31,8 @@ def fix_tone_marks(text: str) -> str:
     """Move tone marks to the 2025 list's position: "Hoá" -> "Hóa", "Thuỷ" -> "Thủy".
 
     Only at the end of a syllable ("hoàng" keeps its spelling).
-    >>> fix_tone_marks("Khánh Hoà, Cẩm Thuỷ, hoàng")
-    'Khánh Hòa, Cẩm Thủy, hoàng'
+    >>> fix_tone_marks("Khánh Hoà, Cẩm Thuỷ, hoàng, đột quỵ, quý")
+    'Khánh Hòa, Cẩm Thủy, hoàng, đột quỵ, quý'
     """
     return _OLD_TONE_RE.sub(lambda m: _OLD_TONES.get(m.group(1), m.group(1)), text)
 
