@@ -38,11 +38,11 @@ logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 def read_html(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]:
     markup = _decode(name, read_all(name, stream, max_bytes))
     tree = _parse(markup)
-    text = _article_text(markup) or _visible_text(tree)
+    title, date, url = _title(tree), _date(tree), _canonical_url(tree)
+    text = _article_text(markup) or _visible_text(tree)  # the fallback edits the tree: metadata first
     if not text.strip():
         raise document_error(name, "no text (the page is markup only)")
-    source = find_source(text) or _canonical_url(tree)
-    yield build_document(name, text, title=_title(tree), date=_date(tree), source=source)
+    yield build_document(name, text, title=title, date=date, source=find_source(text) or url)
 
 
 def _decode(name: str, data: bytes) -> str:

@@ -26,6 +26,7 @@ from hospnet.names import fold
 
 TITLE_LIMIT = 200
 _TOP_LINES = 8  # the dateline is never further down than this
+_LINE_LIMIT = 2_000  # a file with no line breaks is one huge "line"; its head is enough
 
 _MONTHS = {
     m: i
@@ -167,7 +168,7 @@ def find_title(text: str) -> str:
     'Bệnh viện E hỗ trợ Thanh Hóa'
     """
     for line in _lines(text):
-        line = _DATE_KEYWORD.sub("", line).strip()
+        line = _DATE_KEYWORD.sub("", line[:_LINE_LIMIT]).strip()
         if not line or _is_noise(line) or _is_date_only(line):
             continue
         return _shorten(line)
@@ -185,7 +186,7 @@ def find_date(text: str) -> str | None:
     '2024-06'
     """
     for line in _lines(text)[:_TOP_LINES]:
-        for position, iso in _dates_in(line):
+        for position, iso in _dates_in(line[:_LINE_LIMIT]):
             if position > 30 and len(line) > 60:
                 break  # a date inside a sentence, not a dateline
             if iso:

@@ -87,3 +87,13 @@ def test_binary_named_html_is_refused():
     error = load_one("img.html", b"\x89PNG\r\n\x1a\n\x00\x00")
     assert isinstance(error, DocumentError)
     assert "binary file" in str(error)
+
+
+def test_a_short_page_keeps_its_head_metadata():
+    page = (
+        '<html><head><title>Bạch Mai hỗ trợ Sơn La</title><meta name="pubdate" content="2024-03-28"></head>'
+        "<body><p>Bệnh viện Bạch Mai hỗ trợ Sơn La.</p></body></html>"
+    )
+    doc = load_one("short.html", page.encode())
+    assert isinstance(doc, Document), str(doc)
+    assert (doc.title, doc.date, doc.text) == ("Bạch Mai hỗ trợ Sơn La", "2024-03-28", "Bệnh viện Bạch Mai hỗ trợ Sơn La.")
