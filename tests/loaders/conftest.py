@@ -39,7 +39,7 @@ def build_pdf(latin_lines: list[str] = (), unicode_lines: list[str] = (), *, tit
         "endcmap CMapName currentdict /CMap defineresource pop end end"
     ).encode("ascii")
     contents = b"/Contents 6 0 R " if content else b""
-    info = f"/Info 10 0 R " if title else ""
+    info = "/Info 10 0 R " if title else ""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -98,7 +98,7 @@ def build_zip_bomb(path: Path, megabytes: int = 300) -> Path:
 
 
 @pytest.fixture
-def pdf() -> Callable[..., bytes]:
+def make_pdf() -> Callable[..., bytes]:
     return build_pdf
 
 
@@ -108,5 +108,5 @@ def make_docx() -> Callable[..., Path]:
 
 
 @pytest.fixture
-def zip_bomb() -> Callable[..., Path]:
+def make_zip_bomb() -> Callable[..., Path]:
     return build_zip_bomb

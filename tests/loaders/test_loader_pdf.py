@@ -12,10 +12,10 @@ def load_one(name, data):
     return item
 
 
-def test_english_text_layer_and_title(tmp_path, pdf):
+def test_english_text_layer_and_title(tmp_path, make_pdf):
     path = tmp_path / "report.pdf"
     path.write_bytes(
-        pdf(["Bach Mai Hospital supports Son La province", "Hanoi, 28 March 2024 - A team of cardiologists arrived."], title="Support report 2024")
+        make_pdf(["Bach Mai Hospital supports Son La province", "Hanoi, 28 March 2024 - A team of cardiologists arrived."], title="Support report 2024")
     )
     (doc,) = load_file(path)
     assert isinstance(doc, Document), str(doc)
@@ -26,10 +26,10 @@ def test_english_text_layer_and_title(tmp_path, pdf):
     assert doc.source == "report.pdf"
 
 
-def test_vietnamese_text_layer(pdf):
+def test_vietnamese_text_layer(make_pdf):
     doc = load_one(
         "bv.pdf",
-        pdf(unicode_lines=["Bệnh viện Đa khoa tỉnh Thanh Hóa ký hợp đồng hỗ trợ chuyên môn", "Chiều ngày 29/9/2022, tại Hậu Lộc"]),
+        make_pdf(unicode_lines=["Bệnh viện Đa khoa tỉnh Thanh Hóa ký hợp đồng hỗ trợ chuyên môn", "Chiều ngày 29/9/2022, tại Hậu Lộc"]),
     )
     assert isinstance(doc, Document), str(doc)
     assert doc.title == "Bệnh viện Đa khoa tỉnh Thanh Hóa ký hợp đồng hỗ trợ chuyên môn"
@@ -37,14 +37,14 @@ def test_vietnamese_text_layer(pdf):
     assert doc.language == "vi"
 
 
-def test_a_page_without_content_has_no_text_layer(pdf):
-    error = load_one("scan.pdf", pdf(["unused"], content=False))
+def test_a_page_without_content_has_no_text_layer(make_pdf):
+    error = load_one("scan.pdf", make_pdf(["unused"], content=False))
     assert isinstance(error, DocumentError)
     assert str(error) == "scan.pdf: PDF has no text layer (scanned?); run OCR first"
 
 
-def test_broken_pdfs(pdf):
-    truncated = load_one("cut.pdf", pdf(["Some text here"])[:200])
+def test_broken_pdfs(make_pdf):
+    truncated = load_one("cut.pdf", make_pdf(["Some text here"])[:200])
     assert isinstance(truncated, DocumentError)
     assert str(truncated).startswith("cut.pdf: ")
     not_pdf = load_one("fake.pdf", b"\x00\x01 random bytes \xff" * 20)
