@@ -1,0 +1,46 @@
+"""Document -> Extraction: the entities and relationships of the hospital support network in one text.
+
+Rules and gazetteers, no model: sentences (segment.py), mentions (hospitals.py,
+organizations.py, people.py, programs.py, techniques.py, places.py), back-references
+resolved in the document's context (context.py), relationships from trigger phrases
+(relations.py), nodes and relationships with provenance (assemble.py).
+"""
+
+from __future__ import annotations
+
+from hospnet.extract.assemble import GraphBuilder
+from hospnet.extract.context import read_document
+from hospnet.extract.mentions import Mention
+from hospnet.extract.relations import agreements, capabilities, positions, referrals, supports_and_transfers
+from hospnet.model import Document, Extraction
+
+__all__ = ["extract"]
+
+
+def extract(document: Document) -> Extraction:
+    """Read one document. Deterministic: the same text gives the same nodes and relationships, in order."""
+    ctx = read_document(document.text, document.date, document.language)
+    builder = GraphBuilder(document)
+    for unit in ctx.units:
+        sentence = unit.sentence.text
+        found_facts, new_people = positions(unit)
+        for m in unit.mentions + new_people:
+            if m.label in ("Hospital", "Organization", "Person", "Program"):
+                builder.entity(m, sentence)
+            elif m.label == "Province" and not (m.name == "Thành phố Hồ Chí Minh" and m.surface == "Hồ Chí Minh"):
+                builder.entity(m, sentence)
+            if m.label == "Hospital" and m.props.get("province"):
+                province_id = builder.province(m.props["province"], m, sentence)
+                if province_id:
+                    builder.relate("LOCATED_IN", builder.entity(m), "Hospital", province_id, "Province", {}, sentence)
+            if m.label == "Program" and m.props.get("issuer"):
+                issuer = Mention("Organization", m.props["issuer"], m.start, m.end, m.surface, {"kind": "ministry"})
+                builder.relate("ISSUED_BY", builder.entity(m), "Program", builder.entity(issuer, sentence),
+                               "Organization", {}, sentence)
+        programs = [m for m in unit.mentions if m.label == "Program"]
+        facts = found_facts + supports_and_transfers(unit, ctx) + referrals(unit, ctx) + capabilities(unit)
+        for fact in facts:
+            builder.fact(fact)
+        for agreement in agreements(unit, ctx):
+            builder.agreement(agreement, programs)
+    return builder.extraction()

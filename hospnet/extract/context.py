@@ -1,0 +1,143 @@
+"""Mentions read sentence by sentence, with back-references resolved in the document's context.
+
+"Bệnh viện tỉnh", "Sở Y tế", "UBND tỉnh" name no place; the document does (the
+province it is about, the hospitals it is about), so they are resolved here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from hospnet.extract.hospitals import find_hospitals
+from hospnet.extract.mentions import Mention, choose
+from hospnet.extract.organizations import find_organizations
+from hospnet.extract.people import find_people
+from hospnet.extract.places import find_provinces
+from hospnet.extract.programs import find_programs
+from hospnet.extract.provinces import match_province
+from hospnet.extract.segment import Sentence, sentences
+
+RANK = {"central": 4, "other": 4, "provincial": 3, "district": 2, "private": 2}
+_PAIR = re.compile(r"(?<![\w])(?:[Hh]ai (?:bên|bệnh viện|đơn vị|cơ sở)|[Bb]oth (?:sides|hospitals|parties)|"
+                   r"[Tt]he two (?:hospitals|sides|parties|units))(?![\w])")
+
+
+@dataclass
+class SentenceMentions:
+    """A sentence and the entities it names, in order, back-references resolved."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    pair_refs: list[tuple[int, int]] = field(default_factory=list)  # "hai bên": spans in the sentence
+
+
+@dataclass
+class DocumentContext:
+    """What the whole document is about: its province, its hospitals by salience."""
+
+    text: str
+    date: str | None
+    language: str
+    hint: str | None
+    units: list[SentenceMentions]
+    salience: Counter
+
+    def hospitals_by_salience(self) -> list[Mention]:
+        first: dict[str, Mention] = {}
+        for unit in self.units:
+            for m in unit.mentions:
+                if m.label == "Hospital" and m.name:
+                    first.setdefault(m.name, m)
+        return sorted(first.values(), key=lambda m: (-self.salience[m.name], m.start))
+
+    def partner(self, of: Mention, higher: bool) -> Mention | None:
+        """The most salient hospital of a lower (or higher) level than `of`: the other side of the story."""
+        for m in self.hospitals_by_salience():
+            if m.name == of.name:
+                continue
+            if (RANK.get(m.props.get("level"), 0) < RANK.get(of.props.get("level"), 0)) != higher and \
+                    RANK.get(m.props.get("level"), 0) != RANK.get(of.props.get("level"), 0):
+                return m
+        return None
+
+    def pair(self) -> list[Mention]:
+        """The two entities "hai bên" means: the two most salient hospitals (or organizations)."""
+        hospitals = self.hospitals_by_salience()
+        if len(hospitals) >= 2:
+            return hospitals[:2]
+        return []
+
+
+def _dominant_province(units: list[tuple[Sentence, list[Mention]]]) -> str | None:
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for _, provinces in units:
+        for m in provinces:
+            legacy = m.props.get("legacy_province") or m.name
+            counts[legacy] += 1 if m.props.get("in_parens") else 2
+            first.setdefault(legacy, m.start)
+    if not counts:
+        return None
+    return sorted(counts, key=lambda k: (-counts[k], first[k]))[0]
+
+
+def read_document(text: str, date: str | None = None, language: str = "vi") -> DocumentContext:
+    """Find and resolve every mention of every sentence."""
+    sents = sentences(text)
+    provinces = [(s, find_provinces(s.text, s.start)) for s in sents]
+    hint = _dominant_province(provinces)
+    units: list[SentenceMentions] = []
+    salience: Counter = Counter()
+    for s, found_provinces in provinces:
+        found = (find_hospitals(s.text, s.start, hint) + find_organizations(s.text, s.start, hint)
+                 + find_people(s.text, s.start) + find_programs(s.text, s.start) + found_provinces)
+        mentions = choose(found)
+        pairs = [(m.start(), m.end()) for m in _PAIR.finditer(s.text)]
+        units.append(SentenceMentions(s, mentions, pairs))
+        for m in mentions:
+            if m.label == "Hospital" and m.name:
+                salience[m.name] += 1
+    ctx = DocumentContext(text, date, language, hint, units, salience)
+    _resolve(ctx)
+    return ctx
+
+
+def _resolve(ctx: DocumentContext) -> None:
+    """Give back-references the name they mean; drop those the document cannot settle."""
+    provincial = [m for m in ctx.hospitals_by_salience()
+                  if m.props.get("level") == "provincial" and m.name.startswith("Bệnh viện Đa khoa t")]
+    hint = match_province(ctx.hint) if ctx.hint else None
+    previous: Mention | None = None
+    for unit in ctx.units:
+        kept = []
+        first_named = next((m for m in unit.mentions if m.label == "Hospital" and m.name), None)
+        for m in unit.mentions:
+            if m.ref == "previous_hospital":
+                if previous is None:
+                    continue
+                m.name, m.props = previous.name, dict(previous.props)
+            elif m.ref == "provincial_hospital":
+                if provincial:
+                    m.name, m.props = provincial[0].name, dict(provincial[0].props)
+                elif hint:
+                    word = "thành phố" if hint.province.is_city else "tỉnh"
+                    m.name = f"Bệnh viện Đa khoa {word} {hint.legacy}"
+                    m.props = {"level": "provincial", "province": hint.province.name}
+                    if hint.legacy_province:
+                        m.props["legacy_province"] = hint.legacy_province
+                else:
+                    continue
+            elif m.label == "Organization" and m.ref:
+                if not hint:
+                    continue
+                head, keep = m.props.pop("head"), m.props.pop("keep")
+                word = ("thành phố " if hint.province.is_city else "tỉnh ") if keep else ""
+                if head == "Tỉnh ủy" and hint.province.is_city:
+                    head = "Thành ủy"
+                m.name = f"{head} {word}{hint.legacy}"
+                m.props["province"] = hint.province.name
+            kept.append(m)
+        unit.mentions = kept
+        previous = first_named or previous

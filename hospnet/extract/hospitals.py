@@ -1,0 +1,324 @@
+"""Hospital mentions: the gazetteer of named hospitals, and the patterns of place-named ones.
+
+Place-named hospitals get their canonical SCHEMA name from the place they are named
+for ("BVĐK Bắc Kạn" -> "Bệnh viện Đa khoa tỉnh Bắc Kạn", "BVĐK Hậu Lộc" ->
+"Bệnh viện Đa khoa huyện Hậu Lộc"); named ones from the gazetteer.
+
+>>> [m.name for m in find_hospitals("BVĐK Bắc Kạn đề nghị Viện E giúp BV tỉnh.", 0)]
+['Bệnh viện Đa khoa tỉnh Bắc Kạn', 'Bệnh viện E', '']
+>>> [m.name for m in find_hospitals("các Bệnh viện Đa khoa huyện: Cẩm Thủy, Ngọc Lặc, thành phố Thanh Hoá và Bệnh viện Đa khoa Hợp Lực", 0, "Thanh Hóa")]
+['Bệnh viện Đa khoa huyện Cẩm Thủy', 'Bệnh viện Đa khoa huyện Ngọc Lặc', 'Bệnh viện Đa khoa thành phố Thanh Hóa', 'Bệnh viện Đa khoa Hợp Lực']
+>>> m = find_hospitals("the Thanh Hoa Provincial General Hospital", 0)[0]
+>>> m.name, m.props["level"]
+('Bệnh viện Đa khoa tỉnh Thanh Hóa', 'provincial')
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from hospnet.extract import gazetteers
+from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, Place, read_place
+from hospnet.extract.mentions import Mention, choose
+from hospnet.extract.provinces import match_province
+from hospnet.names import expand_abbreviations, fold
+
+_BV = r"(?:[Bb]ệnh [Vv]iện|BỆNH VIỆN|BV\.?)"
+_DK = r"(?:[Đđ]a [Kk]hoa|ĐK)"
+_BVDK = rf"(?:BVĐK|{_BV}[ ]+{_DK})"
+_LEVEL = r"(?P<lw>huyện|Huyện|quận|Quận|thị xã|Thị xã|thành phố|Thành phố|TP\.?|Tp\.?)"
+_SPECIALTIES = (
+    "Sản - Nhi", "Sản Nhi", "Sản nhi", "Nhi", "Nhi đồng", "Lao và Bệnh phổi", "Lao và bệnh phổi", "Phổi", "Ung bướu",
+    "Y học cổ truyền", "Y dược cổ truyền", "Phục hồi chức năng", "Y học cổ truyền và Phục hồi chức năng", "Mắt",
+    "Tâm thần", "Nội tiết", "Da liễu", "Phụ sản", "Sản", "Răng Hàm Mặt", "Truyền nhiễm", "Tim mạch", "Phong - Da liễu",
+    "Chấn thương Chỉnh hình", "Điều dưỡng - Phục hồi chức năng", "Bệnh Nhiệt đới", "Nhiệt đới", "Lão khoa",
+)
+_SPEC = "(?P<spec>" + "|".join(re.escape(s) for s in sorted(_SPECIALTIES, key=len, reverse=True)) + ")"
+_ENGLISH_SPEC = {
+    "Obstetrics and Pediatrics": "Sản - Nhi", "Obstetrics and Paediatrics": "Sản - Nhi", "Children's": "Nhi",
+    "Pediatric": "Nhi", "Paediatric": "Nhi", "Lung": "Phổi", "Tuberculosis and Lung Disease": "Lao và Bệnh phổi",
+    "Oncology": "Ung bướu", "Cancer": "Ung bướu", "Eye": "Mắt", "Traditional Medicine": "Y học cổ truyền",
+    "Endocrinology": "Nội tiết", "Psychiatric": "Tâm thần", "Obstetrics and Gynecology": "Phụ sản",
+    "Rehabilitation": "Phục hồi chức năng", "Dermatology": "Da liễu",
+}
+_EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in _ENGLISH_SPEC) + ")"
+# Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
+_NOT_A_NAME = {"trung", "tuyen", "da", "tinh", "huyen", "quan", "thanh", "hang", "nha", "cac", "nay", "tu", "dai",
+               "khu", "benh", "so", "trong", "tai", "va", "cua", "cung", "ve", "ngay", "theo", "chuyen", "quoc",
+               "thuoc", "ve", "vien", "y", "duoc", "cap", "ky", "hoi", "dong", "tu", "nhan", "ban"}
+_DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}
+
+
+def _variants(name: str) -> set[str]:
+    """The ways a gazetteer name is abbreviated in text."""
+    out = {name}
+    for full, short in (("Bệnh viện Đa khoa ", "BVĐK "), ("Bệnh viện ", "BV "), ("Bệnh viện ", "bệnh viện "),
+                        ("Bệnh viện ", "BV. ")):
+        out |= {v.replace(full, short, 1) for v in out if v.startswith(full)}
+    for full, short in (("Trung ương", "TW"), ("Trung ương", "TƯ"), ("Trung ương", "T.Ư"),
+                        ("Trung ương", "trung ương"), ("Thành phố Hồ Chí Minh", "TP.HCM"),
+                        ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"), ("Thành phố Hồ Chí Minh", "TP Hồ Chí Minh")):
+        out |= {v.replace(full, short) for v in out if full in v}
+    out |= {v.replace(" - ", "-") for v in out if " - " in v}
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern, dict[str, gazetteers.KnownHospital]]:
+    by_surface: dict[str, gazetteers.KnownHospital] = {}
+    for h in gazetteers.hospitals():
+        for form in (h.name, *h.aliases):
+            for v in _variants(form):
+                by_surface.setdefault(v, h)
+    alternation = "|".join(re.escape(s) for s in sorted(by_surface, key=lambda s: (-len(s), s)))
+    return re.compile(rf"{LOWER_START}(?:{alternation}){END}"), by_surface
+
+
+def known_hospital(name: str) -> gazetteers.KnownHospital | None:
+    """The gazetteer entry a canonical or alias name means."""
+    by_surface = _gazetteer()[1]
+    found = by_surface.get(name)
+    if found:
+        return found
+    key = fold(name)
+    for surface, h in by_surface.items():
+        if fold(surface) == key:
+            return h
+    return None
+
+
+_EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Medical|Health|Hospital)\b){CAP_WORD}"
+_EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
+
+_PATTERNS = [
+    ("regional", re.compile(rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})")),
+    ("centre", re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})")),
+    ("list", re.compile(rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})")),
+    ("provincial", re.compile(rf"{LOWER_START}{_BVDK}[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})")),
+    ("district", re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})")),
+    ("bare", re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})")),
+    ("specialist", re.compile(rf"{LOWER_START}{_BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")),
+    ("back_provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{PLACE[1:3]}])(?![\w])")),
+    ("back_previous", re.compile(rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{PLACE[1:3]}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])")),
+    ("named", re.compile(rf"{LOWER_START}{_BV}[ ]+(?P<place>{NAME})")),
+    ("en_provincial_of", re.compile(r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)" + rf"(?P<place>{PLACE})")),
+    ("en_general", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|General|District|Provincial)[ ]+Hospital{END}")),
+    ("en_health_centre", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}")),
+    ("en_specialist", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}")),
+]
+_LIST_ITEM = re.compile(rf"[ ]*(?:(?P<lw>huyện|thị xã|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")
+_LIST_SEP = re.compile(r"[ ]*(?:,|;|và|and)[ ]*")
+
+
+def _hospital(name: str, level: str, start: int, end: int, surface: str, place: Place | None = None,
+              province: str | None = None, priority: int = 2) -> Mention:
+    props: dict = {"level": level}
+    match = place.province if place and place.province else None
+    if place and place.district:
+        props["province"] = place.district.province.name
+        if place.district.legacy_province != place.district.province.name:
+            props["legacy_province"] = place.district.legacy_province
+    elif match:
+        props["province"] = match.province.name
+        if match.legacy_province:
+            props["legacy_province"] = match.legacy_province
+    elif province:
+        found = match_province(province)
+        if found:
+            props["province"] = found.province.name
+            if found.legacy_province:
+                props["legacy_province"] = found.legacy_province
+    return Mention("Hospital", name, start, end, surface, props, priority=priority)
+
+
+def _general_name(place: Place) -> tuple[str, str]:
+    """Canonical name and level of the general hospital named for a place."""
+    if place.kind == "province":
+        word = "thành phố" if place.province and place.province.province.is_city else "tỉnh"
+        return f"Bệnh viện Đa khoa {word} {place.name}", "provincial"
+    kind = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
+    return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
+
+
+def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mention]:
+    """Every hospital mention in `text` (a sentence starting at document offset `base`)."""
+    out: list[Mention] = []
+    pattern, by_surface = _gazetteer()
+    for m in pattern.finditer(text):
+        h = by_surface[m.group(0)]
+        mention = _hospital(h.name, h.level, base + m.start(), base + m.end(), m.group(0), province=h.province,
+                            priority=3)
+        if h.legacy_province:
+            mention.props["legacy_province"] = h.legacy_province
+        if h.specialties:
+            mention.props["specialties"] = list(h.specialties)
+        out.append(mention)
+    for kind, regex in _PATTERNS:
+        for m in regex.finditer(text):
+            if kind == "list":
+                out.extend(_list_items(text, m.end(), base, hint, m.group(0), m.start()))
+                continue
+            if kind == "back_previous":
+                out.append(Mention("Hospital", "", base + m.start(), base + m.end(), m.group(0), {},
+                                   ref="previous_hospital", priority=0))
+                continue
+            if kind == "back_provincial":
+                out.append(Mention("Hospital", "", base + m.start(), base + m.end(), m.group(0),
+                                   {"level": "provincial"}, ref="provincial_hospital", priority=1))
+                continue
+            found = _from_match(kind, m, text, base, hint)
+            if found:
+                out.append(found)
+    return choose(out)
+
+
+def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) -> Mention | None:
+    place_text = m.group("place")
+    place_start = m.start("place")
+    prefer = "district" if kind == "district" else "province"
+    place = read_place(place_text, hint, prefer=prefer)
+    head = text[m.start():place_start]
+    if kind in ("regional", "centre"):
+        if place is None:
+            return None
+        end = place_start + place.length
+        pw = (m.group("pw") or "").strip() + " " if kind == "regional" and m.group("pw") else ""
+        label = "Khu vực" if kind == "regional" else "Trung tâm"
+        name = f"Bệnh viện Đa khoa {label} {pw}{text[place_start:end]}"
+        return _hospital(_canon(name), "provincial", base + m.start(), base + end, text[m.start():end], place,
+                         province=hint)
+    if kind == "provincial":
+        if place is None or place.kind != "province":
+            return None
+        end = place_start + place.length
+        name, level = _general_name(place)
+        return _hospital(name, level, base + m.start(), base + end, text[m.start():end], place)
+    if kind == "district":
+        lw = m.group("lw")
+        is_centre = "Trung tâm" in m.group("head") or "TTYT" in m.group("head")
+        if place is None:
+            return None
+        end = place_start + place.length
+        word = "thành phố" if lw.lower().startswith(("tp", "thành")) else lw.lower()
+        if place.kind == "province" and place.province.province.is_city and word == "thành phố":
+            if is_centre:
+                return None
+            return _hospital(f"Bệnh viện Đa khoa thành phố {place.name}", "provincial", base + m.start(), base + end,
+                             text[m.start():end], place)
+        if place.kind == "province":  # a town that shares its province's name ("thành phố Thanh Hóa")
+            place = read_place(place_text, hint, prefer="district") or place
+        head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
+        return _hospital(f"{head_name} {word} {place.name}", "district", base + m.start(), base + end,
+                         text[m.start():end], place, province=hint)
+    if kind == "bare":
+        is_centre = "Trung tâm" in m.group("head") or "TTYT" in m.group("head")
+        if place is not None:
+            end = place_start + place.length
+            if is_centre:
+                if place.kind != "district":
+                    return None
+                kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện")
+                return _hospital(f"Trung tâm Y tế {kind_word} {place.name}", "district", base + m.start(), base + end,
+                                 text[m.start():end], place, province=hint)
+            name, level = _general_name(place)
+            return _hospital(name, level, base + m.start(), base + end, text[m.start():end], place, province=hint)
+        if is_centre or fold(place_text).split()[0] in _NOT_A_NAME:
+            return None
+        return _hospital(_canon("Bệnh viện Đa khoa " + place_text), "private", base + m.start(), base + m.end(),
+                         m.group(0), province=hint, priority=1)
+    if kind == "specialist":
+        if place is None or place.kind != "province":
+            return None
+        end = place_start + place.length
+        pw = m.group("pw") or ""
+        pw = "tỉnh " if pw.startswith("tỉnh") else ("thành phố " if pw else "")
+        spec = m.group("spec").replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi")
+        return _hospital(f"Bệnh viện {spec} {pw}{place.name}", "provincial", base + m.start(), base + end,
+                         text[m.start():end], place)
+    if kind == "named":
+        first = fold(place_text).split()[0]
+        if first in _NOT_A_NAME or head.strip().startswith(("BVĐK",)):
+            return None
+        level = "other" if re.search(r"Quân y|Quân đội|Công an|\d", place_text) else "private"
+        return _hospital(_canon("Bệnh viện " + place_text), level, base + m.start(), base + m.end(), m.group(0),
+                         province=hint, priority=1)
+    if kind.startswith("en_"):
+        start = m.start()
+        if kind != "en_provincial_of":
+            skip, place = _tail_place(place_text, hint)
+            place_start += skip
+            start = place_start
+        if place is None:
+            return None
+        end = m.end() if kind != "en_provincial_of" else place_start + place.length
+        surface = text[start:end]
+        if kind == "en_health_centre":
+            if place.kind != "district":
+                return None
+            kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện")
+            return _hospital(f"Trung tâm Y tế {kind_word} {place.name}", "district", base + start, base + end,
+                             surface, place, province=hint)
+        if kind == "en_specialist":
+            if place.kind != "province":
+                return None
+            spec = _ENGLISH_SPEC[m.group("espec")]
+            return _hospital(f"Bệnh viện {spec} {place.name}", "provincial", base + start, base + end, surface,
+                             place)
+        hk = m.groupdict().get("kind") or ""
+        if hk.startswith("Regional"):
+            return _hospital(f"Bệnh viện Đa khoa Khu vực {place.name}", "provincial", base + start, base + end,
+                             surface, place, province=hint)
+        if hk.startswith("District") and place.kind == "province":
+            place = read_place(place_text, hint, prefer="district") or place
+        name, level = _general_name(place)
+        return _hospital(name, level, base + start, base + end, surface, place, province=hint)
+    return None
+
+
+def _tail_place(place_text: str, hint: str | None) -> tuple[int, Place | None]:
+    """The place that ends a run of capitalised words ("In Thanh Hoa" -> "Thanh Hoa"), with its offset."""
+    for word in re.finditer(r"\S+", place_text):
+        rest = place_text[word.start():]
+        place = read_place(rest, hint)
+        if place and place.length >= len(rest.rstrip()):
+            return word.start(), place
+    return 0, None
+
+
+def _list_items(text: str, pos: int, base: int, hint: str | None, head: str, head_start: int) -> list[Mention]:
+    """The districts of "các Bệnh viện Đa khoa huyện: A, B, thành phố C và ..." as one hospital each."""
+    out: list[Mention] = []
+    is_centre = "Trung tâm" in head or "TTYT" in head
+    while True:
+        item = _LIST_ITEM.match(text, pos)
+        if not item or re.match(rf"{_BV}|Trung tâm|TTYT", item.group("place")):
+            break
+        place = read_place(item.group("place"), hint, prefer="district")
+        if place is None:
+            break
+        if place.kind == "province":
+            place = read_place(item.group("place"), hint, prefer="district") or place
+        end = item.start("place") + place.length
+        word = (item.group("lw") or "").lower()
+        word = "thành phố" if word.startswith(("tp", "thành")) else word
+        if not word:
+            word = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
+            word = "huyện" if word == "thành phố" and not item.group("lw") else word
+        head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
+        item_mention = _hospital(f"{head_name} {word} {place.name}", "district", base + item.start("place"),
+                                 base + end, text[item.start("place"):end], place, province=hint)
+        item_mention.props["list_item"] = True
+        if not out:
+            item_mention.props["head_start"] = base + head_start
+        out.append(item_mention)
+        sep = _LIST_SEP.match(text, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out
+
+
+def _canon(name: str) -> str:
+    """Expanded abbreviations, one space, "Khu vực" capitalised as hospitals write it."""
+    return re.sub(r"\s+", " ", expand_abbreviations(name)).strip()

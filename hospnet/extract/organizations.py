@@ -1,0 +1,76 @@
+"""Organization mentions (ministries, health departments, people's committees, institutes).
+
+>>> [(m.name, m.props["kind"]) for m in find_organizations("Giám đốc Sở Y tế An Giang và UBND tỉnh Bắc Kạn", 0)]
+[('Sở Y tế An Giang', 'health_department'), ('Ủy ban nhân dân tỉnh Bắc Kạn', 'peoples_committee')]
+>>> [(m.name, m.ref) for m in find_organizations("lãnh đạo Sở Y tế, Tỉnh ủy", 0)]
+[('', 'health_department'), ('', 'party_committee')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from hospnet.extract import gazetteers
+from hospnet.extract.lexicon import END, LOWER_START, PLACE, read_place
+from hospnet.extract.mentions import Mention, choose
+
+# (regex head, canonical head, kind, whether the canonical name keeps "tỉnh")
+_PLACE_NAMED = (
+    (r"Sở Y tế|Sở y tế|Department of Health|Health Department", "Sở Y tế", "health_department", False),
+    (r"Ủy ban nhân dân|Uỷ ban nhân dân|UBND|People's Committee", "Ủy ban nhân dân", "peoples_committee", True),
+    (r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ", None, "party_committee", False),
+    (r"Bảo hiểm xã hội|BHXH", "Bảo hiểm xã hội", "other", True),
+    (r"Trung tâm Kiểm soát bệnh tật|Trung tâm Kiểm soát Bệnh tật|CDC", "Trung tâm Kiểm soát bệnh tật", "other", True),
+)
+_PROVINCE_WORD = r"(?P<pw>(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)[ ]*)?"
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern, dict[str, gazetteers.KnownOrganization]]:
+    by_surface: dict[str, gazetteers.KnownOrganization] = {}
+    for o in gazetteers.organizations():
+        for form in (o.name, *o.aliases):
+            by_surface.setdefault(form, o)
+    alternation = "|".join(re.escape(s) for s in sorted(by_surface, key=lambda s: (-len(s), s)))
+    return re.compile(rf"{LOWER_START}(?:{alternation}){END}"), by_surface
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, re.Pattern, str | None, str, bool]]:
+    out = []
+    for head, canon, kind, keep in _PLACE_NAMED:
+        named = re.compile(rf"{LOWER_START}(?P<head>{head})[ ]+{_PROVINCE_WORD}(?P<place>{PLACE})")
+        bare = re.compile(rf"{LOWER_START}(?P<head>{head})(?:[ ]+(?:tỉnh|thành phố))?{END}")
+        out.append((named, bare, canon, kind, keep))
+    return out
+
+
+def find_organizations(text: str, base: int, hint: str | None = None) -> list[Mention]:
+    """Every organization mention in a sentence starting at document offset `base`."""
+    out: list[Mention] = []
+    pattern, by_surface = _gazetteer()
+    for m in pattern.finditer(text):
+        o = by_surface[m.group(0)]
+        out.append(Mention("Organization", o.name, base + m.start(), base + m.end(), m.group(0), {"kind": o.kind},
+                           priority=3))
+    for named, bare, canon, kind, keep in _patterns():
+        for m in named.finditer(text):
+            place = read_place(m.group("place"), hint)
+            if place is None or place.kind != "province":
+                continue
+            end = m.start("place") + place.length
+            city = place.province.province.is_city
+            head = canon or ("Thành ủy" if m.group("head").startswith("Thành") or city else "Tỉnh ủy")
+            word = ("thành phố " if city else "tỉnh ") if keep else ""
+            name = f"{head} {word}{place.name}".replace("thành phố Thành phố", "Thành phố")
+            props = {"kind": kind, "province": place.province.province.name}
+            if place.province.legacy_province:
+                props["legacy_province"] = place.province.legacy_province
+            out.append(Mention("Organization", name, base + m.start(), base + end, text[m.start():end], props))
+        for m in bare.finditer(text):
+            if re.match(r"[ ]+[A-ZĐÀ-Ỹ]", text[m.end():m.end() + 2]) and read_place(text[m.end():].lstrip(), hint):
+                continue  # "Sở Y tế An Giang" is read by the named pattern
+            out.append(Mention("Organization", "", base + m.start(), base + m.end(), m.group(0),
+                               {"kind": kind, "head": canon or "Tỉnh ủy", "keep": keep}, ref=kind, priority=1))
+    return choose(out)

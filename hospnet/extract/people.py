@@ -1,0 +1,129 @@
+"""Person mentions with their titles, and the positions they hold.
+
+A person is found by what precedes the name: titles glued to it ("TS.BS", "PGS.TS",
+"TTND. BSCKII", "Tiến sĩ, bác sĩ"), an honorific ("ông"), or a position and the
+unit it belongs to ("Giám đốc Sở Y tế An Giang Trần Quang Hiền").
+
+>>> [(m.name, m.props["titles"]) for m in find_people("TTND.BSCKII Lê Văn Sỹ và Tiến sĩ, bác sĩ Nguyễn Công Hựu", 0)]
+[('Lê Văn Sỹ', ['TTND', 'BSCKII']), ('Nguyễn Công Hựu', ['TS', 'BS'])]
+>>> [(m.name, m.props["titles"]) for m in find_people("ông Lê Đức Luận; Assoc. Prof. Dr. Nguyen Van A", 0)]
+[('Lê Đức Luận', []), ('Nguyen Van A', ['PGS', 'TS'])]
+>>> split_titles("PGS.TS Đào Xuân Cơ")
+('Đào Xuân Cơ', ['PGS', 'TS'])
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from hospnet.extract import gazetteers
+from hospnet.extract.lexicon import CAP_WORD
+from hospnet.extract.mentions import Mention
+from hospnet.names import fold
+
+
+@functools.lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern]:
+    people = gazetteers.people()
+    titles = dict(people.titles)
+    titles.update({k[0].lower() + k[1:]: v for k, v in people.titles.items() if " " in k or len(k) > 4})
+    title_alt = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
+    surnames = set(people.surnames) | {fold(s).title() for s in people.surnames if fold(s)}
+    surname_alt = "|".join(re.escape(s) for s in sorted(surnames, key=lambda s: (-len(s), s)))
+    name = rf"(?:{surname_alt})(?:[ ]+{CAP_WORD}){{1,3}}(?![\w])"
+    honor_alt = "|".join(re.escape(h) for h in sorted(people.honorifics, key=len, reverse=True))
+    position_alt = "|".join(re.escape(p) for p in sorted(people.positions, key=lambda p: (-len(p), p)))
+    return {
+        "title": re.compile(rf"(?:{title_alt})(?![\w])"),
+        "titled": re.compile(
+            rf"(?<![\w])(?P<titles>(?:(?:{title_alt})(?:[ ]*[.,][ ]*|[ ]+)){{1,5}})(?P<name>{name})"),
+        "honored": re.compile(rf"(?<![\w])(?:{honor_alt})[ ]+(?P<name>{name})"),
+        "name": re.compile(rf"[ ]+(?P<name>{name})"),
+        "position": re.compile(rf"(?:{position_alt})(?![\w])"),
+    }
+
+
+def _titles(chain: str) -> list[str]:
+    table = gazetteers.people().titles
+    lowered = {k.lower(): v for k, v in table.items()}
+    out: list[str] = []
+    for m in _regexes()["title"].finditer(chain):
+        token = table.get(m.group(0)) or lowered.get(m.group(0).lower())
+        if token and token not in out:
+            out.append(token)
+    return out
+
+
+def split_titles(text: str) -> tuple[str, list[str]]:
+    """A titled name split into the bare name and its title tokens."""
+    m = _regexes()["titled"].search(text)
+    if not m:
+        return text.strip(), []
+    return m.group("name"), _titles(m.group("titles"))
+
+
+def find_people(text: str, base: int) -> list[Mention]:
+    """Persons introduced by titles or an honorific, in a sentence starting at `base`."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for kind in ("titled", "honored"):
+        for m in _regexes()[kind].finditer(text):
+            if any(m.start("name") < e and m.end("name") > s for s, e in taken):
+                continue
+            titles = _titles(m.group("titles")) if kind == "titled" else []
+            out.append(Mention("Person", m.group("name"), base + m.start("name"), base + m.end("name"),
+                               m.group(0), {"titles": titles}))
+            taken.append((m.start("name"), m.end("name")))
+    return sorted(out, key=lambda m: m.start)
+
+
+def name_after(text: str, pos: int, base: int) -> Mention | None:
+    """A bare person name right at `pos` ("Giám đốc Sở Y tế An Giang| Trần Quang Hiền")."""
+    m = _regexes()["name"].match(text, pos)
+    if not m:
+        return None
+    return Mention("Person", m.group("name"), base + m.start("name"), base + m.end("name"), m.group("name"),
+                   {"titles": []})
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position phrase: its SCHEMA title (with any sub-unit) and where it lies in the sentence."""
+
+    title: str
+    start: int
+    end: int
+
+
+_SUB_UNIT = re.compile(r"[ ]+(?P<unit>(?:khoa|Khoa|phòng|Phòng|Trung tâm|trung tâm|cơ sở|Cơ sở|Đơn vị|đơn vị|Ban|"
+                       r"bộ môn|Bộ môn|Viện)[ ][^,;:()–—]+?)(?=[ ]*(?:,|;|:|\(|–|—| - |$))")
+
+
+def position_at(text: str, pos: int, limit: int) -> Position | None:
+    """The position phrase starting at `pos` (after separators), with its sub-unit up to `limit`."""
+    m = _regexes()["position"].match(text, pos)
+    if not m:
+        return None
+    title = gazetteers.people().positions[m.group(0)]
+    end = m.end()
+    unit = _SUB_UNIT.match(text[:limit], end)
+    if unit and not title.endswith(("khoa", "phòng", "Trung tâm")):
+        title = f"{title} {unit.group('unit').strip()}"
+        end = unit.end()
+    if title.endswith(("khoa", "phòng")) or title == "Trưởng Trung tâm":
+        tail = re.match(r"[ ]+(?P<unit>[^,;:()–—]+?)(?=[ ]*(?:,|;|:|\(|–|—| - |$))", text[:limit][end:])
+        if tail:
+            title = f"{title} {tail.group('unit').strip()}"
+            end += tail.end()
+    return Position(title, pos, end)
+
+
+def position_before(text: str, end: int) -> Position | None:
+    """The position phrase that ends right before `end` ("Giám đốc |Sở Y tế An Giang")."""
+    head = text[:end].rstrip()
+    for m in _regexes()["position"].finditer(head):
+        if m.end() == len(head) or text[m.end():end].strip() == "":
+            return Position(gazetteers.people().positions[m.group(0)], m.start(), m.end())
+    return None

@@ -1,0 +1,195 @@
+"""The 34 provinces of 2025, the 63 before them and their districts, read from `vietnamadminunits`.
+
+A text names a province the way it was called when written ("Bắc Kạn", "TP.HCM",
+"Thừa Thiên Huế"); the graph names it for 2025 and keeps the old name as
+`legacy_province` (SCHEMA "Names").
+
+>>> province_for("tỉnh Bắc Kạn").name
+'Thái Nguyên'
+>>> province_for("Thanh Hoá").name
+'Thanh Hóa'
+>>> province_for("TP.HCM").name
+'Thành phố Hồ Chí Minh'
+>>> province_for("Sài Gòn").name, province_for("Thừa Thiên Huế").name, province_for("Huế").name
+('Thành phố Hồ Chí Minh', 'Huế', 'Huế')
+>>> province_for("Hà Giang").code, province_for("Hà Giang").legacy_names
+('08', ('Hà Giang', 'Tuyên Quang'))
+>>> province_for("Bac Giang").name
+'Bắc Ninh'
+>>> province_for("Atlantis") is None
+True
+>>> d = province_of_district("huyện Hậu Lộc")
+>>> d.name, d.legacy_province, d.province.name
+('Hậu Lộc', 'Thanh Hóa', 'Thanh Hóa')
+>>> province_of_district("Tân Châu", hint_province="An Giang").province.name
+'An Giang'
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+from dataclasses import dataclass
+
+from hospnet.names import fold
+
+# Spellings the package's keywords do not cover.
+_EXTRA_ALIASES = {
+    "thanhphohochiminh": ("TP.HCM", "TP HCM", "TPHCM", "HCM", "Sài Gòn", "Ho Chi Minh City", "HCMC", "Saigon"),
+    "thanhphohue": ("Thừa Thiên Huế", "Thừa Thiên - Huế", "Thua Thien Hue"),
+    "tinhbariavungtau": ("Bà Rịa Vũng Tàu", "Vũng Tàu", "BR-VT"),
+    "tinhdaklak": ("Đắc Lắc", "Đăk Lăk", "Daklak"),
+    "tinhdaknong": ("Đăk Nông", "Dak Nong"),
+    "thanhphohanoi": ("Ha Noi", "Hanoi"),
+}
+# Centrally-run cities: their hospitals are written "thành phố X", never "tỉnh X".
+CITIES = ("Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Huế", "Đà Nẵng", "Cần Thơ")
+_PREFIX = re.compile(r"^\s*(?:tỉnh|thành phố|tp\s*\.?|t\.p\.?|province of)\s+", re.IGNORECASE)
+_SUFFIX = re.compile(r"\s+(?:province|city)\s*$", re.IGNORECASE)
+_DISTRICT_PREFIX = re.compile(r"^\s*(?:huyện|quận|thị xã|thành phố|tp\s*\.?|district)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Province2025:
+    """One of the 34 provinces of 2025, named the SCHEMA way."""
+
+    key: str
+    code: str
+    name: str
+    lat: float
+    lon: float
+    legacy_names: tuple[str, ...]
+
+    @property
+    def is_city(self) -> bool:
+        return self.name in CITIES
+
+
+@dataclass(frozen=True)
+class ProvinceMatch:
+    """A province as a text names it: the 2025 province and the pre-2025 name used."""
+
+    province: Province2025
+    legacy: str  # pre-2025 name, SCHEMA style ("Bắc Kạn"; "Thành phố Hồ Chí Minh")
+
+    @property
+    def legacy_province(self) -> str | None:
+        """The old name, only when it differs from the 2025 one (SCHEMA `legacy_province`)."""
+        return self.legacy if self.legacy != self.province.name else None
+
+
+@dataclass(frozen=True)
+class District:
+    """A pre-2025 district and the province it lies in."""
+
+    name: str
+    kind: str  # "Huyện", "Quận", "Thị xã", "Thành phố"
+    legacy_province: str
+    province: Province2025
+
+
+def _schema_name(short: str) -> str:
+    return "Thành phố Hồ Chí Minh" if short == "Hồ Chí Minh" else short
+
+
+def _read(name: str) -> dict:
+    return json.loads((importlib.resources.files("vietnamadminunits") / "data" / name).read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, ProvinceMatch], dict[str, list[District]], dict[str, Province2025]]:
+    new = _read("parser_from_2025.json")["DICT_PROVINCE"]
+    legacy_data = _read("parser_legacy.json")
+    legacy = legacy_data["DICT_PROVINCE"]
+    converter = _read("converter_2025.json")["DICT_PROVINCE"]
+    legacy_to_new: dict[str, str] = {}
+    provinces: dict[str, Province2025] = {}
+    for key, info in new.items():
+        olds = tuple(sorted(_schema_name(legacy[k]["provinceShort"]) for k in converter[key]))
+        provinces[key] = Province2025(
+            key=key,
+            code=info["provinceCode"],
+            name=_schema_name(info["provinceShort"]),
+            lat=float(info["provinceLat"]),
+            lon=float(info["provinceLon"]),
+            legacy_names=olds,
+        )
+        for old in converter[key]:
+            legacy_to_new[old] = key
+    by_name: dict[str, ProvinceMatch] = {}
+
+    def add(name: str, match: ProvinceMatch) -> None:
+        by_name.setdefault(fold(name), match)
+
+    # 2025 names first, so a name that is both (Thanh Hóa) maps to itself.
+    for key, info in new.items():
+        match = ProvinceMatch(provinces[key], provinces[key].name)
+        for name in (info["provinceShort"], info["province"], provinces[key].name):
+            add(name, match)
+    for key, info in legacy.items():
+        match = ProvinceMatch(provinces[legacy_to_new[key]], _schema_name(info["provinceShort"]))
+        for name in (info["provinceShort"], info["province"], *_EXTRA_ALIASES.get(key, ())):
+            add(name, match)
+    districts: dict[str, list[District]] = {}
+    for pkey, table in legacy_data["DICT_PROVINCE_DISTRICT"].items():
+        legacy_name = _schema_name(legacy[pkey]["provinceShort"])
+        for info in table.values():
+            district = District(info["districtShort"], info["districtType"], legacy_name, provinces[legacy_to_new[pkey]])
+            districts.setdefault(fold(info["districtShort"]), []).append(district)
+    return by_name, districts, provinces
+
+
+def _clean(name: str) -> str:
+    return _SUFFIX.sub("", _PREFIX.sub("", name.strip()))
+
+
+def match_province(name: str) -> ProvinceMatch | None:
+    """The province a name means, with the pre-2025 name it used; None when it names none."""
+    by_name = _tables()[0]
+    return by_name.get(fold(_clean(name))) or by_name.get(fold(name))
+
+
+def province_for(name: str) -> Province2025 | None:
+    """The 2025 province a (possibly pre-2025, abbreviated, prefixed) name means."""
+    match = match_province(name)
+    return match.province if match else None
+
+
+def all_provinces() -> list[Province2025]:
+    """The 34 provinces of 2025, by code."""
+    return sorted(_tables()[2].values(), key=lambda p: p.code)
+
+
+def province_names() -> list[str]:
+    """Every spelling a province may be written with (2025 and legacy, with diacritics)."""
+    new = _read("parser_from_2025.json")["DICT_PROVINCE"]
+    legacy = _read("parser_legacy.json")["DICT_PROVINCE"]
+    names = {v["provinceShort"] for v in new.values()} | {v["provinceShort"] for v in legacy.values()}
+    for extra in _EXTRA_ALIASES.values():
+        names.update(extra)
+    names.update({"Thành phố Hồ Chí Minh", "Hồ Chí Minh"})
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def district_names() -> list[str]:
+    """Every pre-2025 district short name."""
+    return sorted({d.name for ds in _tables()[1].values() for d in ds}, key=lambda n: (-len(n), n))
+
+
+def province_of_district(name: str, hint_province: str | None = None) -> District | None:
+    """The district a name means; `hint_province` (2025 or legacy name) settles names used twice."""
+    candidates = _tables()[1].get(fold(_DISTRICT_PREFIX.sub("", name.strip())), [])
+    if not candidates:
+        return None
+    if hint_province:
+        hint = match_province(hint_province)
+        if hint:
+            for district in candidates:
+                if district.legacy_province == hint.legacy:
+                    return district
+            for district in candidates:
+                if district.province == hint.province:
+                    return district
+    return candidates[0] if len(candidates) == 1 or not hint_province else None

@@ -1,0 +1,355 @@
+"""Relationships read from trigger phrases in one sentence, with direction.
+
+Who supports whom: the subject before the trigger supports the object after it,
+unless the sentence says otherwise ("... của Bệnh viện E", "nhận ... từ"); and
+when the levels disagree with that reading, the higher level is the supporter
+(SCHEMA: support comes from the upper level).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
+from hospnet.extract.mentions import Mention
+from hospnet.extract.people import name_after, position_at, position_before
+from hospnet.extract.techniques import find_techniques, list_techniques
+
+_SUPPORT = re.compile(
+    r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|giúp đỡ|đỡ đầu|vệ tinh|"
+    r"support(?:s|ed|ing)?|assist(?:s|ed|ing|ance)?|transferr(?:ed|ing)|transfers?|mentor(?:s|ed|ing)?|"
+    r"satellite)(?![\w])", re.IGNORECASE)
+_TRANSFER = re.compile(r"(?<![\w])(?:chuyển giao|transferr(?:ed|ing)|transfers?|handed over)(?![\w])", re.IGNORECASE)
+_REQUEST = re.compile(r"(?<![\w])(?:đề nghị|đề xuất|mong muốn|kiến nghị|request(?:s|ed)?|ask(?:s|ed)?|"
+                      r"propos(?:ed|es)|hope[sd]?)(?![\w])", re.IGNORECASE)
+_CONTINUE = re.compile(r"tiếp tục|continue", re.IGNORECASE)
+_PASSIVE_BEFORE_OBJECT = re.compile(r"(?:của|từ|by|from|of)[ ]*$", re.IGNORECASE)
+_REFER = re.compile(
+    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển (?:bệnh nhân|người bệnh|\w+ )?(?:lên|tới|đến|về)|"
+    r"chuyển lên|chuyển tới|chuyển đến|refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
+    r"(?:patients|cases) (?:were |are )?(?:sent|transferred) to)(?![\w])", re.IGNORECASE)
+_AGREEMENT = re.compile(
+    r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
+    r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
+    re.IGNORECASE)
+_BETWEEN = re.compile(r"(?<![\w])(?:giữa|between)[ ]+$", re.IGNORECASE)
+_WITH = re.compile(r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?[ ]*$", re.IGNORECASE)
+_JOIN = re.compile(r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the)[ ]+)?(?:(?:huyện|thị xã|thành phố|TP\.?)[ ]+)?$",
+                   re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:]|\.(?=\s)")
+_KINDS = (
+    ("technique_transfer", re.compile(r"chuyển giao|transfer", re.I)),
+    ("training", re.compile(r"đào tạo|tập huấn|training|train(?:ed|s)?\b|cầm tay chỉ việc", re.I)),
+    ("consultation", re.compile(r"hội chẩn|tư vấn|consult", re.I)),
+    ("referral", re.compile(r"chuyển tuyến|chuyển tới|referr", re.I)),
+    ("epidemic_response", re.compile(r"COVID|dịch bệnh|chống dịch|phòng, chống dịch|epidemic|pandemic|outbreak", re.I)),
+    ("equipment", re.compile(r"trang thiết bị|thiết bị|equipment|máy móc", re.I)),
+    ("management", re.compile(r"quản lý bệnh viện|quản trị|management", re.I)),
+)
+_DONE = re.compile(r"đã (?:\w+ ){0,3}(?:chuyển giao|tiếp nhận|thực hiện|làm chủ|hoàn thành)|hoàn thành|thành công|"
+                   r"làm chủ|successfully|completed|\bhas transferred|\bhave transferred|\btransferred\b", re.I)
+_PLANNED = re.compile(r"(?<![\w])(?:sẽ|kế hoạch|dự kiến|chuẩn bị|will|plan(?:s|ned)?|to be)(?![\w])", re.I)
+
+
+@dataclass
+class Fact:
+    """A relationship read from a sentence, between two mentions."""
+
+    type: str
+    start: Mention
+    end: Mention
+    sentence: str
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class AgreementFact:
+    """A signed agreement and its parties, read from a sentence."""
+
+    parties: list[Mention]
+    kind: str
+    sentence: str
+    date: str | None
+    supporter: Mention | None = None
+
+
+def _rank(m: Mention) -> int:
+    return RANK.get(m.props.get("level", ""), 0) if m.label == "Hospital" else 0
+
+
+def kinds_of(sentence: str) -> list[str]:
+    return [kind for kind, rx in _KINDS if rx.search(sentence)]
+
+
+def _distinct(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    return [m for m in ms if not (m.name in seen or seen.add(m.name))]
+
+
+def _objects(unit: SentenceMentions, after: int, labels: tuple[str, ...], reach: int = 80) -> list[Mention]:
+    """The mentions right after `after`: the first within `reach` characters, then those joined to it."""
+    text, base = unit.sentence.text, unit.sentence.start
+    out: list[Mention] = []
+    prev_end = after
+    for m in unit.mentions:
+        if m.start < after or m.label not in labels:
+            if out and m.start >= prev_end and m.label in ("Person",):
+                break
+            continue
+        gap = text[prev_end - base:m.start - base]
+        if not out:
+            if m.start - after > reach or _CLAUSE_END.search(gap):
+                break
+        elif not _JOIN.match(gap) and not (m.props.get("list_item") and len(gap) < 4):
+            break
+        if m.label == "Province" and m.props.get("in_parens"):
+            continue
+        out.append(m)
+        prev_end = m.end
+    return out
+
+
+def _subject(unit: SentenceMentions, before: int, reach: int = 160) -> Mention | None:
+    """The hospital nearest before `before` in the same clause."""
+    text, base = unit.sentence.text, unit.sentence.start
+    for m in reversed(unit.mentions):
+        if m.end > before or m.label != "Hospital":
+            continue
+        if before - m.end > reach or _CLAUSE_END.search(text[m.end - base:before - base]):
+            return None
+        return m
+    return None
+
+
+def supports_and_transfers(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
+    """SUPPORTS (and TRANSFERS + HAS_TECHNIQUE for each technique) from support triggers."""
+    text, base = unit.sentence.text, unit.sentence.start
+    facts: list[Fact] = []
+    kinds = kinds_of(text)
+    programs = [m for m in unit.mentions if m.label == "Program"]
+    for trig in _SUPPORT.finditer(text):
+        t0, t1 = base + trig.start(), base + trig.end()
+        asked = bool(_REQUEST.search(text[:trig.start()]))
+        if asked and not _CONTINUE.search(text[:trig.start()]):
+            continue
+        subject = _subject(unit, t0)
+        objects = _objects(unit, t1, ("Hospital", "Province"))
+        gap = text[trig.end():objects[0].start - base] if objects else ""
+        passive = bool(objects) and bool(_PASSIVE_BEFORE_OBJECT.search(gap.strip()))
+        if passive:
+            supporter, supported = objects[0], ([subject] if subject else [])
+        else:
+            supporter, supported = subject, objects
+        if supporter is None or supporter.label != "Hospital":
+            continue
+        is_transfer = bool(_TRANSFER.match(text, trig.start()))
+        for target in supported:
+            if target.name == supporter.name:
+                continue
+            source, dest = supporter, target
+            if dest.label == "Hospital" and _rank(dest) > _rank(source):
+                source, dest = dest, source
+            if dest.label == "Province" and not (dest.props.get("prefixed") or len(gap) < 12):
+                continue
+            props = {"kinds": kinds or ["training"]}
+            if programs:
+                props["program"] = programs[0].name
+            facts.append(Fact("SUPPORTS", source, dest, text, props))
+        if is_transfer and not asked:
+            facts.extend(_transfers(unit, ctx, trig, supporter, [s for s in supported if s.label == "Hospital"],
+                                    programs))
+    return facts
+
+
+def _transfers(unit: SentenceMentions, ctx: DocumentContext, trig: re.Match, supporter: Mention,
+               recipients: list[Mention], programs: list[Mention]) -> list[Fact]:
+    text, base = unit.sentence.text, unit.sentence.start
+    if not recipients:
+        partner = ctx.partner(supporter, higher=False)
+        recipients = [partner] if partner else []
+    techniques = list_techniques(text[trig.end():], base + trig.end())
+    if not techniques:
+        techniques = find_techniques(text, base)
+    if not techniques or not recipients:
+        return []
+    head = text[:trig.start()]
+    status = "planned" if _PLANNED.search(head) else ("done" if _DONE.search(text) else "in_progress")
+    facts = []
+    for dest in recipients:
+        source = supporter
+        if _rank(dest) > _rank(source):
+            source, dest = dest, source
+        for tech in techniques:
+            props = {"status": status}
+            if ctx.date:
+                props["date"] = ctx.date
+            facts.append(Fact("TRANSFERS", source, dest, text, {**props, "technique_mention": tech}))
+        sprops = {"kinds": ["technique_transfer"] + [k for k in kinds_of(text) if k != "technique_transfer"]}
+        if programs:
+            sprops["program"] = programs[0].name
+        facts.append(Fact("SUPPORTS", source, dest, text, sprops))
+    return facts
+
+
+def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
+    """REFERS_TO: patients sent from the lower level to the higher one."""
+    text = unit.sentence.text
+    trig = _REFER.search(text)
+    if not trig or "chuyển giao" in trig.group(0):
+        return []
+    hospitals = _distinct([m for m in unit.mentions if m.label == "Hospital"])
+    if len(hospitals) == 1:
+        partner = ctx.partner(hospitals[0], higher=False) or ctx.partner(hospitals[0], higher=True)
+        hospitals = hospitals + ([partner] if partner else [])
+    if len(hospitals) < 2:
+        return []
+    top = max(hospitals, key=_rank)
+    out = []
+    for h in hospitals:
+        if h is not top and _rank(h) < _rank(top):
+            out.append(Fact("REFERS_TO", h, top, text))
+    if not out and len(hospitals) == 2:
+        out.append(Fact("REFERS_TO", hospitals[0], hospitals[1], text))
+    return out
+
+
+def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFact]:
+    """Agreements signed: "giữa A với B", "A và B ký kết", "A ký kết với B, C", "hai bên"."""
+    text, base = unit.sentence.text, unit.sentence.start
+    trig = _AGREEMENT.search(text)
+    if not trig:
+        return []
+    parties_of = [m for m in unit.mentions if m.label in ("Hospital", "Organization") and not _is_parent(m, unit)]
+    groups: list[list[Mention]] = []
+    for m in parties_of:
+        before = text[:m.start - base]
+        if _BETWEEN.search(before):
+            rest = _objects(unit, m.end, ("Hospital", "Organization"), reach=8)
+            follow = [x for x in parties_of if x.start >= m.end][:1]
+            if follow and re.match(r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base:follow[0].start - base]):
+                groups.append([m, follow[0]])
+            elif rest:
+                groups.append([m, rest[0]])
+    if not groups:
+        with_list = None
+        for m in parties_of:
+            if m.start > base + trig.start() and _WITH.search(text[:m.props.get("head_start", m.start) - base]):
+                with_list = [m] + _objects(unit, m.end, ("Hospital", "Organization"), reach=6)
+                break
+        subject = None
+        for m in reversed(parties_of):
+            if m.end <= (with_list[0].start if with_list else base + trig.start()):
+                subject = m
+                break
+        if subject and with_list:
+            groups = [[subject, other] for other in with_list if other.name != subject.name]
+        elif subject:
+            pair = [m for m in parties_of if m.end <= base + trig.start()]
+            if len(pair) >= 2 and re.match(r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base:pair[-1].start - base]):
+                groups = [[pair[-2], pair[-1]]]
+    if not groups and unit.pair_refs:
+        pair = ctx.pair()
+        if pair:
+            groups = [pair]
+    out = []
+    low = text.lower()
+    for group in groups:
+        group = _distinct(group)
+        if len(group) < 2:
+            continue
+        if "hỗ trợ" in low or "support" in low or "chỉ đạo tuyến" in low:
+            kind = "support_contract"
+        elif "chuyển giao" in low or "transfer" in low:
+            kind = "transfer_plan"
+        elif "hợp tác" in low or "cooperat" in low or "memorandum" in low or "mou" in low:
+            kind = "cooperation"
+        else:
+            kind = "other"
+        supporter = None
+        hospitals = [g for g in group if g.label == "Hospital"]
+        if kind in ("support_contract", "transfer_plan") and len(hospitals) == 2 and \
+                _rank(hospitals[0]) != _rank(hospitals[1]):
+            supporter = max(hospitals, key=_rank)
+        out.append(AgreementFact(group, kind, text, _date_in(text, ctx.date), supporter))
+    return out
+
+
+def _is_parent(m: Mention, unit: SentenceMentions) -> bool:
+    """"Viện X, Bộ Y tế": the ministry after a comma names X's parent, not a party."""
+    if m.label != "Organization" or m.props.get("kind") != "ministry":
+        return False
+    text, base = unit.sentence.text, unit.sentence.start
+    before = text[:m.start - base]
+    return before.rstrip().endswith(",") and any(
+        o.end <= m.start and before[o.end - base:].strip() == "," for o in unit.mentions)
+
+
+_DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?:[/-](?P<y>\d{4}))?")
+
+
+def _date_in(text: str, doc_date: str | None) -> str | None:
+    m = _DATE.search(text)
+    if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+        year = m.group("y") or (doc_date[:4] if doc_date else None)
+        if year:
+            return f"{year}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    return doc_date
+
+
+def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
+    """HOLDS_POSITION from "<person>, <position> <unit>" and "<position> <unit> <person>"; new persons."""
+    text, base = unit.sentence.text, unit.sentence.start
+    facts: list[Fact] = []
+    found: list[Mention] = []
+    units = [m for m in unit.mentions if m.label in ("Hospital", "Organization")]
+    people = [m for m in unit.mentions if m.label == "Person"]
+    for org in units:
+        pos = position_before(text, org.start - base)
+        if not pos:
+            continue
+        person = name_after(text, org.end - base, base)
+        if person is None:
+            after = re.match(r"[ ]*[,–—-][ ]*", text[org.end - base:])
+            nxt = [p for p in people if after and p.start - base == org.end - base + after.end()]
+            person = nxt[0] if nxt else None
+        elif not any(p.start == person.start for p in people):
+            found.append(person)
+        if person:
+            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": pos.title}))
+    for person in people:
+        pos_i = person.end - base
+        while True:
+            sep = re.match(r"[ ]*(?:,|–|—|-|\(|và|and)[ ]*", text[pos_i:])
+            if not sep:
+                break
+            start = pos_i + sep.end()
+            nxt_person = min((p.start - base for p in people if p.start - base >= start), default=len(text))
+            stop = _CLAUSE_END.search(text, start)
+            limit = min(nxt_person, stop.start() if stop else len(text))
+            org = next((u for u in units if start <= u.start - base < limit), None)
+            found_pos = position_at(text, start, org.start - base if org else limit)
+            if not found_pos or not org:
+                break
+            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": found_pos.title}))
+            pos_i = org.end - base
+    return facts, found
+
+
+_PERFORM = re.compile(r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp dụng|perform(?:s|ed)?|master(?:s|ed)?)(?![\w])",
+                      re.IGNORECASE)
+
+
+def capabilities(unit: SentenceMentions) -> list[Fact]:
+    """HAS_TECHNIQUE from "<hospital> ... thực hiện các kỹ thuật ... như A, B, C" (no transfer named)."""
+    text, base = unit.sentence.text, unit.sentence.start
+    if _TRANSFER.search(text) or _REQUEST.search(text):
+        return []
+    trig = _PERFORM.search(text)
+    if not trig:
+        return []
+    subject = _subject(unit, base + trig.start(), reach=200)
+    if subject is None:
+        return []
+    return [Fact("HAS_TECHNIQUE", subject, tech, text)
+            for tech in list_techniques(text[trig.end():], base + trig.end())]

@@ -1,0 +1,117 @@
+"""Technique mentions: the vocabulary by specialty, and the items of a transfer list.
+
+>>> [(m.name, m.props["specialty"]) for m in find_techniques("kỹ thuật nội soi phế quản ống mềm và lọc màng bụng", 0)]
+[('nội soi phế quản ống mềm', 'hô hấp'), ('lọc màng bụng', 'thận')]
+>>> [m.name for m in list_techniques("gồm: ghép tủy tự thân; phẫu thuật nội soi cắt khối tá tụy tại Khoa Ngoại", 0)]
+['ghép tủy tự thân', 'phẫu thuật nội soi cắt khối tá tụy']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from hospnet.extract import gazetteers
+from hospnet.extract.mentions import Mention
+
+# Words a named procedure starts with (after "kỹ thuật"), for items the vocabulary lacks.
+_HEADS = (
+    "nội soi", "phẫu thuật", "mổ", "can thiệp", "ghép", "lọc", "thay", "đặt", "chụp", "siêu âm", "cấy", "sinh thiết",
+    "tán sỏi", "nút mạch", "đốt sóng", "xạ trị", "hóa trị", "chọc", "dẫn lưu", "cắt", "nong", "bơm", "điều trị bằng",
+    "tiêm", "hồi sức", "kết hợp xương", "vi phẫu", "gây mê", "gây tê", "lấy huyết khối", "tạo hình", "thụ tinh",
+    "laparoscopic", "endoscopic", "transplant", "kidney", "liver", "coronary", "percutaneous",
+)
+_SPECIALTY_HINTS = (
+    ("tim mạch", ("tim", "mạch vành", "van động mạch", "tạo nhịp", "coronary", "cardiac", "heart")),
+    ("thận", ("thận", "lọc máu", "màng bụng", "kidney", "dialysis")),
+    ("hô hấp", ("phế quản", "phổi", "màng phổi", "lung", "bronch")),
+    ("tiêu hóa", ("tiêu hóa", "dạ dày", "đại tràng", "gan", "mật", "tụy", "thực quản")),
+    ("thần kinh", ("não", "đột quỵ", "thần kinh", "cột sống", "stroke")),
+    ("sản phụ khoa", ("tử cung", "buồng trứng", "thai", "sản", "phụ khoa")),
+    ("chấn thương chỉnh hình", ("khớp", "xương", "dây chằng")),
+    ("ung bướu", ("ung thư", "khối u", "u ", "xạ", "hóa trị")),
+    ("huyết học", ("tủy", "máu", "tế bào gốc")),
+    ("mắt", ("mắt", "giác mạc", "võng mạc", "phaco")),
+)
+_ITEM_SPLIT = re.compile(r"\s*(?:;|,|\bvà\b|\band\b|\n|:|\.\.\.|…)\s*")
+_ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồm|như|là|bao gồm|technique[s]?|of|the)\s+)+", re.I)
+_QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
+_ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|to|at|for|in)\s.*$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[re.Pattern, dict[str, gazetteers.KnownTechnique]]:
+    by_form: dict[str, gazetteers.KnownTechnique] = {}
+    for t in gazetteers.techniques():
+        for form in (t.name, *t.aliases):
+            by_form.setdefault(form.lower(), t)
+    alternation = "|".join(re.escape(s) for s in sorted(by_form, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE), by_form
+
+
+def technique_name(text: str) -> str:
+    """Lower case except acronyms and proper nouns (SCHEMA: "ECMO", "Kangaroo")."""
+    words = text.split()
+    return " ".join(w if (sum(c.isupper() for c in w) > 1 or (i and w[:1].isupper())) else w.lower()
+                    for i, w in enumerate(words))
+
+
+def guess_specialty(name: str) -> str | None:
+    low = name.lower()
+    for specialty, hints in _SPECIALTY_HINTS:
+        if any(h in low for h in hints):
+            return specialty
+    return None
+
+
+def find_techniques(text: str, base: int) -> list[Mention]:
+    """Techniques of the vocabulary named in a sentence starting at document offset `base`."""
+    pattern, by_form = _vocabulary()
+    out = []
+    for m in pattern.finditer(text):
+        t = by_form[m.group(0).lower()]
+        # English names map to the Vietnamese one; a Vietnamese variant is kept as the text writes it.
+        name = t.name if m.group(0).isascii() else technique_name(m.group(0))
+        out.append(Mention("Technique", name, base + m.start(), base + m.end(), m.group(0),
+                           {"specialty": t.specialty}))
+    return out
+
+
+_LIST_START = re.compile(r"(?<![\w])(?:như|gồm|bao gồm|including|such as|namely)(?![\w])|:", re.I)
+
+
+def list_techniques(text: str, base: int) -> list[Mention]:
+    """Procedures listed after a transfer trigger, read item by item (vocabulary first).
+
+    When the text announces a list ("gồm", "như", ":"), only what follows is read.
+    """
+    out: list[Mention] = []
+    start = _LIST_START.search(text)
+    if start:
+        base, text = base + start.end(), text[start.end():]
+    known = find_techniques(text, base)
+    pos = 0
+    for piece in _ITEM_SPLIT.split(text):
+        start = text.find(piece, pos)
+        if start < 0 or not piece:
+            continue
+        pos = start + len(piece)
+        item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", piece)).strip(" .\"'“”()")
+        item_start = base + start + piece.find(item) if item else base + start
+        hits = [k for k in known if item_start <= k.start < item_start + len(item) + 1]
+        low = item.lower()
+        words = item.split()
+        rest = item[hits[0].end - item_start:].strip() if hits and hits[0].start == item_start else None
+        if hits and (len(hits) > 1 or hits[0].end - hits[0].start >= len(item) - 1 or item.isascii()
+                     or (rest is not None and _QUALIFIER.match(rest))):
+            out.extend(hits)
+            continue
+        if not 2 <= len(words) <= 10 or not any(low.startswith(h) for h in _HEADS):
+            out.extend(hits)
+            continue
+        name = technique_name(item)
+        specialty = hits[0].props["specialty"] if hits else guess_specialty(name)
+        props = {"specialty": specialty} if specialty else {}
+        out.append(Mention("Technique", name, item_start, item_start + len(item), item, props))
+    seen: set[str] = set()
+    return [m for m in out if not (m.name in seen or seen.add(m.name))]
