@@ -21,6 +21,7 @@ def extract(document: Document) -> Extraction:
     """Read one document. Deterministic: the same text gives the same nodes and relationships, in order."""
     ctx = read_document(document.text, document.date, document.language)
     builder = GraphBuilder(document)
+    named = {m.name for unit in ctx.units for m in unit.mentions}
     for unit in ctx.units:
         sentence = unit.sentence.text
         found_facts, new_people = positions(unit)
@@ -33,7 +34,7 @@ def extract(document: Document) -> Extraction:
                 province_id = builder.province(m.props["province"], m, sentence)
                 if province_id:
                     builder.relate("LOCATED_IN", builder.entity(m), "Hospital", province_id, "Province", {}, sentence)
-            if m.label == "Program" and m.props.get("issuer"):
+            if m.label == "Program" and m.props.get("issuer") in named:
                 issuer = Mention("Organization", m.props["issuer"], m.start, m.end, m.surface, {"kind": "ministry"})
                 builder.relate("ISSUED_BY", builder.entity(m), "Program", builder.entity(issuer, sentence),
                                "Organization", {}, sentence)

@@ -165,6 +165,35 @@ class GraphBuilder:
         for program in programs:
             self.relate("UNDER", node_id, "Agreement", self.entity(program, a.sentence), "Program", {}, a.sentence)
 
+    def _drop_shortened_techniques(self) -> None:
+        """A headline's "kỹ thuật xạ trị" is the body's "xạ trị điều biến liều": keep the full name only."""
+        by_pair: dict[tuple, set[str]] = {}
+        for r in self.rels.values():
+            if r.type == "TRANSFERS":
+                by_pair.setdefault((r.start, r.end), set()).add(r.properties["technique"])
+        names = {i: self.nodes[i].properties["name"].lower() for ids in by_pair.values() for i in ids}
+        drop: set[tuple] = set()
+        for (start, end), ids in by_pair.items():
+            for short in ids:
+                if any(short != long_ and names[short] in names[long_] for long_ in ids):
+                    drop.add((start, end, short))
+        if not drop:
+            return
+        for key, r in list(self.rels.items()):
+            if r.type == "TRANSFERS" and (r.start, r.end, r.properties["technique"]) in drop:
+                del self.rels[key]
+        used = {r.properties["technique"] for r in self.rels.values() if r.type == "TRANSFERS"}
+        used |= {r.end for r in self.rels.values() if r.type == "HAS_TECHNIQUE" and "acquired_from" not in r.properties}
+        for key, r in list(self.rels.items()):
+            if r.type == "HAS_TECHNIQUE" and r.end not in used:
+                del self.rels[key]
+        for node_id in [i for i, n in self.nodes.items() if n.label == "Technique" and i not in used]:
+            del self.nodes[node_id]
+            for key, r in list(self.rels.items()):
+                if r.start == node_id:
+                    del self.rels[key]
+
     def extraction(self) -> Extraction:
+        self._drop_shortened_techniques()
         rels = sorted(self.rels.values(), key=lambda r: r.type == "MENTIONED_IN")
         return Extraction(document=self.document, nodes=list(self.nodes.values()), relationships=rels)

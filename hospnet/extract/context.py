@@ -122,7 +122,7 @@ def _resolve(ctx: DocumentContext) -> None:
                 if provincial:
                     m.name, m.props = provincial[0].name, dict(provincial[0].props)
                 elif hint:
-                    word = "thành phố" if hint.province.is_city else "tỉnh"
+                    word = "thành phố" if hint.is_city else "tỉnh"
                     m.name = f"Bệnh viện Đa khoa {word} {hint.legacy}"
                     m.props = {"level": "provincial", "province": hint.province.name}
                     if hint.legacy_province:
@@ -133,8 +133,8 @@ def _resolve(ctx: DocumentContext) -> None:
                 if not hint:
                     continue
                 head, keep = m.props.pop("head"), m.props.pop("keep")
-                word = ("thành phố " if hint.province.is_city else "tỉnh ") if keep else ""
-                if head == "Tỉnh ủy" and hint.province.is_city:
+                word = ("thành phố " if hint.is_city else "tỉnh ") if keep else ""
+                if head == "Tỉnh ủy" and hint.is_city:
                     head = "Thành ủy"
                 m.name = f"{head} {word}{hint.legacy}"
                 m.props["province"] = hint.province.name

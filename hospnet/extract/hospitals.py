@@ -135,7 +135,7 @@ def _hospital(name: str, level: str, start: int, end: int, surface: str, place: 
 def _general_name(place: Place) -> tuple[str, str]:
     """Canonical name and level of the general hospital named for a place."""
     if place.kind == "province":
-        word = "thành phố" if place.province and place.province.province.is_city else "tỉnh"
+        word = "thành phố" if place.province and place.province.is_city else "tỉnh"
         return f"Bệnh viện Đa khoa {word} {place.name}", "provincial"
     kind = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
     return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
@@ -201,7 +201,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             return None
         end = place_start + place.length
         word = "thành phố" if lw.lower().startswith(("tp", "thành")) else lw.lower()
-        if place.kind == "province" and place.province.province.is_city and word == "thành phố":
+        if place.kind == "province" and place.province.is_city and word == "thành phố":
             if is_centre:
                 return None
             return _hospital(f"Bệnh viện Đa khoa thành phố {place.name}", "provincial", base + m.start(), base + end,

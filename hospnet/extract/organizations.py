@@ -60,7 +60,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
             if place is None or place.kind != "province":
                 continue
             end = m.start("place") + place.length
-            city = place.province.province.is_city
+            city = place.province.is_city
             head = canon or ("Thành ủy" if m.group("head").startswith("Thành") or city else "Tỉnh ủy")
             word = ("thành phố " if city else "tỉnh ") if keep else ""
             name = f"{head} {word}{place.name}".replace("thành phố Thành phố", "Thành phố")

@@ -75,6 +75,11 @@ class ProvinceMatch:
     legacy: str  # pre-2025 name, SCHEMA style ("Bắc Kạn"; "Thành phố Hồ Chí Minh")
 
     @property
+    def is_city(self) -> bool:
+        """Whether the unit the text names was a centrally-run city ("thành phố X", never "tỉnh X")."""
+        return self.legacy in CITIES
+
+    @property
     def legacy_province(self) -> str | None:
         """The old name, only when it differs from the 2025 one (SCHEMA `legacy_province`)."""
         return self.legacy if self.legacy != self.province.name else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
 from hospnet.extract.people import name_after, position_at, position_before
-from hospnet.extract.techniques import find_techniques, list_techniques
+from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
 
 _SUPPORT = re.compile(
     r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|giúp đỡ|đỡ đầu|vệ tinh|"
@@ -141,6 +141,9 @@ def supports_and_transfers(unit: SentenceMentions, ctx: DocumentContext) -> list
             supporter, supported = objects[0], ([subject] if subject else [])
         else:
             supporter, supported = subject, objects
+        if supporter is not None and not supported:
+            supported = [m for m in _distinct([m for m in unit.mentions if m.label == "Hospital"])
+                         if m.name != supporter.name and _rank(m) != _rank(supporter)]
         if supporter is None or supporter.label != "Hospital":
             continue
         is_transfer = bool(_TRANSFER.match(text, trig.start()))
@@ -170,7 +173,7 @@ def _transfers(unit: SentenceMentions, ctx: DocumentContext, trig: re.Match, sup
         recipients = [partner] if partner else []
     techniques = list_techniques(text[trig.end():], base + trig.end())
     if not techniques:
-        techniques = find_techniques(text, base)
+        techniques = named_techniques(text, base) or find_techniques(text, base)
     if not techniques or not recipients:
         return []
     head = text[:trig.start()]

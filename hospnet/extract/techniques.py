@@ -34,7 +34,8 @@ _SPECIALTY_HINTS = (
     ("mắt", ("mắt", "giác mạc", "võng mạc", "phaco")),
 )
 _ITEM_SPLIT = re.compile(r"\s*(?:;|,|\bvà\b|\band\b|\n|:|\.\.\.|…)\s*")
-_ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồm|như|là|bao gồm|technique[s]?|of|the)\s+)+", re.I)
+_ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồm|như|là|bao gồm|thêm|mới|chuyên sâu|trong đó có|"
+                        r"technique[s]?|procedure[s]?|of|the|two|three|four|\d+|hai|ba|bốn|năm)\s+)+", re.I)
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 _ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|to|at|for|in)\s.*$", re.I)
 
@@ -77,16 +78,30 @@ def find_techniques(text: str, base: int) -> list[Mention]:
     return out
 
 
-_LIST_START = re.compile(r"(?<![\w])(?:như|gồm|bao gồm|including|such as|namely)(?![\w])|:", re.I)
+_LIST_START = re.compile(r"(?<![\w])(?:như|gồm|bao gồm|trong đó có|including|such as|namely)(?![\w])|:", re.I)
+_NAMED_AFTER = re.compile(r"(?<![\w])(?:kỹ thuật|kĩ thuật)[ ]+(?P<item>[^,;:.()\n]+)", re.I)
+_ITEM_STOP = re.compile(r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp)\s.*$", re.I)
 
 
-def list_techniques(text: str, base: int) -> list[Mention]:
+def named_techniques(text: str, base: int) -> list[Mention]:
+    """Procedures written "kỹ thuật X" anywhere in a sentence (X up to a preposition or a comma)."""
+    out: list[Mention] = []
+    for m in _NAMED_AFTER.finditer(text):
+        item = _ITEM_STOP.sub("", m.group("item")).strip()
+        for part in re.split(r"\s+và\s+", item):
+            offset = text.find(part, m.start("item"))
+            out.extend(list_techniques(part, base + offset, announced=False))
+    seen: set[str] = set()
+    return [t for t in out if not (t.name in seen or seen.add(t.name))]
+
+
+def list_techniques(text: str, base: int, announced: bool = True) -> list[Mention]:
     """Procedures listed after a transfer trigger, read item by item (vocabulary first).
 
     When the text announces a list ("gồm", "như", ":"), only what follows is read.
     """
     out: list[Mention] = []
-    start = _LIST_START.search(text)
+    start = _LIST_START.search(text) if announced else None
     if start:
         base, text = base + start.end(), text[start.end():]
     known = find_techniques(text, base)
