@@ -195,5 +195,10 @@ class GraphBuilder:
 
     def extraction(self) -> Extraction:
         self._drop_shortened_techniques()
+        programs = [i for i, n in self.nodes.items() if n.label == "Program"]
+        if len(programs) == 1:  # the one programme the story is about frames its support
+            for r in self.rels.values():
+                if r.type == "SUPPORTS":
+                    r.properties.setdefault("program", programs[0])
         rels = sorted(self.rels.values(), key=lambda r: r.type == "MENTIONED_IN")
         return Extraction(document=self.document, nodes=list(self.nodes.values()), relationships=rels)

@@ -106,8 +106,9 @@ def read_document(text: str, date: str | None = None, language: str = "vi") -> D
 
 def _resolve(ctx: DocumentContext) -> None:
     """Give back-references the name they mean; drop those the document cannot settle."""
-    provincial = [m for m in ctx.hospitals_by_salience()
-                  if m.props.get("level") == "provincial" and m.name.startswith("Bệnh viện Đa khoa t")]
+    # "bệnh viện tỉnh" is the province's general hospital: named so if the text names it, else its top one.
+    provincial = sorted((m for m in ctx.hospitals_by_salience() if m.props.get("level") == "provincial"),
+                        key=lambda m: not m.name.startswith("Bệnh viện Đa khoa t"))
     hint = match_province(ctx.hint) if ctx.hint else None
     previous: Mention | None = None
     for unit in ctx.units:

@@ -1,0 +1,41 @@
+"""How names are written: abbreviations, titles, tone marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from hospnet.extract.people import split_titles
+from hospnet.names import expand_abbreviations, fold, normalize_text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BVĐK tỉnh Bắc Kạn", "Bệnh viện Đa khoa tỉnh Bắc Kạn"),
+    ("BV Nhi TW", "Bệnh viện Nhi Trung ương"),
+    ("Bệnh viện Nhi T.Ư", "Bệnh viện Nhi Trung ương"),
+    ("Bệnh viện Đa khoa TP. Cần Thơ", "Bệnh viện Đa khoa Thành phố Cần Thơ"),
+    ("UBND tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("Răng Hàm Mặt & Mắt", "Răng Hàm Mặt và Mắt"),
+    ("TVB không đổi", "TVB không đổi"),
+])
+def test_expand_abbreviations(text, expected):
+    assert expand_abbreviations(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "titles"), [
+    ("TS.BS Nguyễn Minh Tuấn", "Nguyễn Minh Tuấn", ["TS", "BS"]),
+    ("TTND.BSCKII Lê Văn Sỹ", "Lê Văn Sỹ", ["TTND", "BSCKII"]),
+    ("TTND. BSCKII Lê Văn Sỹ", "Lê Văn Sỹ", ["TTND", "BSCKII"]),
+    ("PGS.TS Đào Xuân Cơ", "Đào Xuân Cơ", ["PGS", "TS"]),
+    ("Tiến sĩ, bác sĩ Nguyễn Công Hựu", "Nguyễn Công Hựu", ["TS", "BS"]),
+    ("Thạc sĩ Hoàng Xuân Sơn", "Hoàng Xuân Sơn", ["ThS"]),
+    ("Đại tá, PGS.TS Nguyễn Văn Bình", "Nguyễn Văn Bình", ["Đại tá", "PGS", "TS"]),
+    ("Assoc. Prof. Dr. Tran Thi Huong", "Tran Thi Huong", ["PGS", "TS"]),
+    ("Nguyễn Văn A", "Nguyễn Văn A", []),
+])
+def test_split_titles(text, name, titles):
+    assert split_titles(text) == (name, titles)
+
+
+def test_tone_marks_are_one_style():
+    assert normalize_text("Thanh Hoá, Khánh Hoà, Cẩm Thuỷ") == "Thanh Hóa, Khánh Hòa, Cẩm Thủy"
+    assert fold("Bệnh viện Đa khoa tỉnh Thanh Hoá") == fold("BENH VIEN DA KHOA TINH THANH HOA")
