@@ -210,6 +210,21 @@ def query_run(
     print_rows(rows, fmt)
 
 
+@app.command()
+def report(
+    out: Path = typer.Option(..., "--out", "-o", help="Folder to write report.html, report.md and tables/ into."),
+    legacy: bool = typer.Option(False, "--legacy", help="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
+) -> None:
+    """Write the coverage-gap report: HTML (offline), Markdown, and CSV/JSON for every table."""
+    from .reports import build_report
+
+    with opened_store(Settings()) as store:
+        files = build_report(store, out, legacy=legacy)
+    for label, value in files.data.summary:
+        console.print(f"{label}: {value}", markup=False, highlight=False)
+    console.print(f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}", markup=False, highlight=False)
+
+
 @store_app.command("status")
 def store_status() -> None:
     """Say whether the embedded server runs, and where."""

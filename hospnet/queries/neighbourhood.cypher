@@ -8,5 +8,5 @@
 MATCH (n {id: $id})-[r]-(m)
 RETURN type(r) AS type, CASE WHEN startNode(r) = n THEN 'out' ELSE 'in' END AS direction,
        m.id AS other_id, labels(m)[0] AS other_label, coalesce(m.name, m.title) AS other_name, r.evidence AS evidence
-ORDER BY type, direction, other_id
+ORDER BY type, direction, other_id, evidence
 LIMIT $limit
