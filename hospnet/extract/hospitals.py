@@ -180,6 +180,12 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
     place = read_place(place_text, hint, prefer=prefer)
     head = text[m.start():place_start]
     if kind in ("regional", "centre"):
+        if place is None and kind == "regional":  # "Khu vực Tây Bắc Nghệ An": a region, maybe ending in a province
+            skip, inner = _tail_place(place_text, hint)
+            end = place_start + len(place_text.rstrip())
+            name = _canon(f"Bệnh viện Đa khoa Khu vực {text[place_start:end]}")
+            province = inner.province.legacy if inner and inner.province else hint
+            return _hospital(name, "provincial", base + m.start(), base + end, text[m.start():end], province=province)
         if place is None:
             return None
         end = place_start + place.length

@@ -26,9 +26,9 @@ _REQUEST = re.compile(r"(?<![\w])(?:đề nghị|đề xuất|mong muốn|kiến
 _CONTINUE = re.compile(r"tiếp tục|continue", re.IGNORECASE)
 _PASSIVE_BEFORE_OBJECT = re.compile(r"(?:của|từ|by|from|of)[ ]*$", re.IGNORECASE)
 _REFER = re.compile(
-    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển (?:bệnh nhân|người bệnh|\w+ )?(?:lên|tới|đến|về)|"
-    r"chuyển lên|chuyển tới|chuyển đến|refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
-    r"(?:patients|cases) (?:were |are )?(?:sent|transferred) to)(?![\w])", re.IGNORECASE)
+    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,4}?[ ](?:lên|tới|đến)|"
+    r"refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
+    r"(?:patients|cases) (?:were |are |had to be )?(?:sent|transferred) to)(?![\w])", re.IGNORECASE)
 _AGREEMENT = re.compile(
     r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
     r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
@@ -207,11 +207,9 @@ def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
         hospitals = hospitals + ([partner] if partner else [])
     if len(hospitals) < 2:
         return []
-    top = max(hospitals, key=_rank)
-    out = []
-    for h in hospitals:
-        if h is not top and _rank(h) < _rank(top):
-            out.append(Fact("REFERS_TO", h, top, text))
+    top_rank = max(_rank(h) for h in hospitals)
+    tops = [h for h in hospitals if _rank(h) == top_rank]
+    out = [Fact("REFERS_TO", h, top, text) for h in hospitals if _rank(h) < top_rank for top in tops]
     if not out and len(hospitals) == 2:
         out.append(Fact("REFERS_TO", hospitals[0], hospitals[1], text))
     return out
