@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hospnet.extract.mentions import Mention
 from hospnet.extract.provinces import match_province, province_for
-from hospnet.extract.relations import AgreementFact, Fact
+from hospnet.extract.relations import AgreementFact, Fact, kinds_of
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.names import make_id, search_key
 
@@ -158,8 +158,6 @@ class GraphBuilder:
                 role = "supporter" if party.name == a.supporter.name else "supported"
             self.relate("PARTY_TO", pid, party.label, node_id, "Agreement", {"role": role}, a.sentence)
             if a.supporter is not None and role == "supported" and party.label == "Hospital":
-                from hospnet.extract.relations import kinds_of
-
                 self.relate("SUPPORTS", self.entity(a.supporter), "Hospital", pid, "Hospital",
                             {"kinds": kinds_of(a.sentence) or ["consultation"]}, a.sentence)
         for program in programs:
