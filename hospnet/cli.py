@@ -23,6 +23,8 @@ query_app = typer.Typer(help="Run the named Cypher query modules.", no_args_is_h
 store_app = typer.Typer(help="The embedded FalkorDB server (started on demand by every command).", no_args_is_help=True)
 app.add_typer(query_app, name="query")
 app.add_typer(store_app, name="store")
+neo4j_app = typer.Typer(help="A local Neo4j 5.26 Community server, fetched from Maven Central (needs Java 17 and Maven).", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
 
 console = Console()
 err = Console(stderr=True)
@@ -211,6 +213,43 @@ def query_run(
 
 
 @app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs, the network page at /viz)."""
+    from .api.app import serve as run_server
+
+    settings = Settings()
+    err.print(f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend})", highlight=False)
+    run_server(settings, host=host, port=port)
+
+
+@app.command()
+def viz(
+    out: Path = typer.Option(..., "--out", "-o", help="HTML file to write; it opens offline."),
+    province: Optional[str] = typer.Option(None, "--province", help="Hospitals of a province and their partners."),
+    program: Optional[str] = typer.Option(None, "--program", help="A programme's name or code (1816)."),
+    technique: Optional[str] = typer.Option(None, "--technique", help="A technique's name, with or without diacritics."),
+    rel_type: Optional[str] = typer.Option(None, "--type", help="Only relationships of this type (SUPPORTS, TRANSFERS, ...)."),
+    center: Optional[str] = typer.Option(None, "--center", help="Id of the node at the centre of a neighbourhood."),
+    depth: int = typer.Option(1, "--depth", help="Neighbourhood depth around --center."),
+) -> None:
+    """Draw the network, or a part of it, as an interactive HTML page."""
+    from .viz.network import write_html
+    from .viz.views import Filters, build_view
+
+    filters = Filters(province=province, program=program, technique=technique, rel_type=rel_type, center=center, depth=depth)
+    with opened_store(Settings()) as store:
+        view = build_view(store, filters)
+    write_html(view, out)
+    for message in view.messages:
+        err.print(message, style="yellow", markup=False, highlight=False)
+    console.print(f"wrote {out}: {view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} relationships ({view.title})",
+                  markup=False, highlight=False)
+
+
+@app.command()
 def report(
     out: Path = typer.Option(..., "--out", "-o", help="Folder to write report.html, report.md and tables/ into."),
     legacy: bool = typer.Option(False, "--legacy", help="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
@@ -223,6 +262,45 @@ def report(
     for label, value in files.data.summary:
         console.print(f"{label}: {value}", markup=False, highlight=False)
     console.print(f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}", markup=False, highlight=False)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold JSON files, one per document."),
+    docs_dir: Path = typer.Argument(..., help="Folder holding the documents the gold files name."),
+    seeds_dir: Optional[Path] = typer.Option(None, "--seeds", help="Folder of the seed articles, for gold files marked \"seed\": true."),
+    misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and what was extra."),
+) -> None:
+    """Score extraction against hand-annotated gold files: precision, recall and F1."""
+    from .evaluate import evaluate, format_report
+
+    report = evaluate(gold_dir, docs_dir, seeds_dir=seeds_dir)
+    console.print(format_report(report, misses=misses), highlight=False, markup=False)
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Start the local Neo4j (the first start downloads it) and print its Bolt address."""
+    from .graph import neo4j_server
+
+    uri = neo4j_server.start(Settings())
+    console.print(f"Neo4j answers at {uri}; use it with HOSPNET_NEO4J_URI={uri}", highlight=False)
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j cleanly."""
+    from .graph import neo4j_server
+
+    console.print("stopped" if neo4j_server.stop(Settings()) else "not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say whether the local Neo4j runs, where, and which version."""
+    from .graph import neo4j_server
+
+    console.print_json(json.dumps(neo4j_server.status(Settings()), default=str))
 
 
 @store_app.command("status")
