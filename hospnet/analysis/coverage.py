@@ -130,6 +130,8 @@ def _status(place: str, evidence: list[SupportEvidence], hosted: list[str]) -> t
         if outside:
             parts.append(f"support only from non-central hospitals: {', '.join(outside)}")
         return "partly", "; ".join(parts)
+    if evidence:
+        return "uncovered", "only support between hospitals of this province"
     return "uncovered", "no support from a central hospital or from another province"
 
 
