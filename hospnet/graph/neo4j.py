@@ -1,0 +1,296 @@
+"""The real store: Neo4j over Bolt with the official driver; user Cypher passes three read-only gates.
+
+The read path refuses a query (QueryRejected) at the first gate it fails:
+  1. text: `readonly.check_user_query` (LOAD CSV, IN TRANSACTIONS, procedures outside the allow-list),
+     then `check_neo4j_query` here (backticked or argument-less procedure calls, TERMINATE, and SHOW
+     of transactions or settings, which EXPLAIN calls read-only);
+  2. `EXPLAIN <query>`: the planner's query type must be 'r';
+  3. the query runs in a READ transaction, so the server itself refuses any write that slipped by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from typing import Any, Callable, Sequence, TypeVar
+
+import neo4j
+import neo4j.exceptions as nx
+import neo4j.graph
+import neo4j.spatial
+import neo4j.time
+
+from ..errors import ConfigError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
+from ..model import LABELS
+from ..settings import Settings
+from .base import Row, Statement, schema_identifier
+from .readonly import ALLOWED_PROCEDURES, check_user_query
+
+T = TypeVar("T")
+
+_RETRIES = 4
+_SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
+_FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
+
+# One pass, so a quote inside a comment or a `//` inside a string cannot hide what follows.
+_LEXEMES = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?\*/""", re.DOTALL)
+_NAME_PART = r"(?:`(?:[^`]|``)*`|[^\W\d][\w$]*)"
+_PROCEDURE_CALL = re.compile(rf"\bCALL\s*({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
+_TERMINATE = re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.IGNORECASE)
+_SHOW_PRIVATE = re.compile(r"\bSHOW\s+(?:\w+\s+)*?(TRANSACTIONS?|SETTINGS?)\b", re.IGNORECASE)
+
+
+def _code_only(cypher: str) -> str:
+    """Strings blanked and comments removed; backticked names kept, since they can name procedures."""
+
+    def keep_names(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text[0] == "`":
+            return text
+        return "''" if text[0] in "'\"" else " "
+
+    return _LEXEMES.sub(keep_names, cypher)
+
+
+def check_neo4j_query(cypher: str) -> None:
+    """What Neo4j lets through EXPLAIN as read-only but the read path must still refuse.
+
+    >>> check_neo4j_query("CALL db.labels() YIELD label RETURN label // it's fine")
+    >>> check_neo4j_query("CALL `db`.`createLabel`('X')")
+    Traceback (most recent call last):
+    ...
+    hospnet.errors.QueryRejected: procedure db.createLabel is not allowed on the read-only path
+    >>> check_neo4j_query("TERMINATE TRANSACTIONS 'neo4j-transaction-1'")
+    Traceback (most recent call last):
+    ...
+    hospnet.errors.QueryRejected: TERMINATE TRANSACTIONS is not allowed on the read-only path
+    """
+    code = _code_only(cypher)
+    for name in _PROCEDURE_CALL.findall(code):
+        plain_name = re.sub(r"\s+", "", name).replace("`", "")
+        if plain_name.lower() not in ALLOWED_PROCEDURES:
+            raise QueryRejected(f"procedure {plain_name} is not allowed on the read-only path")
+    if _TERMINATE.search(code):
+        raise QueryRejected("TERMINATE TRANSACTIONS is not allowed on the read-only path")
+    shown = _SHOW_PRIVATE.search(code)
+    if shown:
+        raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")
+
+
+_ADMIN_VERB = re.compile(r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
+
+
+def _is_dbms_read(cypher: str) -> bool:
+    """EXPLAIN types a call of a DBMS-mode procedure (dbms.components) as 's', like a schema command.
+
+    Such a query is let through when every procedure in it is on the allow-list (checked before) and
+    it has no verb a schema or administration command needs; the READ transaction still guards it.
+    """
+    code = _code_only(cypher)
+    calls_dbms = any(re.sub(r"[\s`]", "", name).lower().startswith("dbms.") for name in _PROCEDURE_CALL.findall(code))
+    return calls_dbms and not _ADMIN_VERB.search(code)
+
+
+def plain(value: Any) -> Any:
+    """Driver values to JSON-able ones, the same shape the FalkorDB backend returns."""
+    if isinstance(value, neo4j.graph.Node):
+        return {**{k: plain(v) for k, v in value.items()}, "_labels": sorted(value.labels)}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {**{k: plain(v) for k, v in value.items()}, "_type": value.type}
+    if isinstance(value, neo4j.graph.Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time, neo4j.time.Duration)):
+        return value.iso_format()
+    if isinstance(value, (dt.date, dt.time, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return neo4j.time.Duration(seconds=value.total_seconds()).iso_format()
+    if isinstance(value, neo4j.spatial.Point):
+        return {"srid": value.srid, "coordinates": list(value)}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+class Neo4jStore:
+    """GraphStore on a Neo4j 5 server (bolt://, neo4j://, bolt+s://, neo4j+s://)."""
+
+    name = "neo4j"
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.neo4j_uri:
+            raise ConfigError("no Neo4j address: HOSPNET_NEO4J_URI is not set", hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687 (`hospnet neo4j start` runs one)")
+        self.settings = settings
+        self.uri = settings.neo4j_uri
+        self._database = settings.neo4j_database
+        scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
+        if scheme not in _SCHEMES:
+            # The driver also takes http:// (a preview Query API); hospnet speaks Bolt only.
+            raise ConfigError(f"cannot use Neo4j address {self.uri!r}: expected one of {', '.join(s + '://' for s in _SCHEMES)}", hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687")
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                self.uri,
+                auth=(settings.neo4j_user, settings.neo4j_password),
+                connection_timeout=5.0,
+                connection_acquisition_timeout=30.0,
+                # The driver retries transient faults (and lost connections) in managed transactions.
+                max_transaction_retry_time=10.0,
+                # Deprecation notes would otherwise be logged as warnings for every user query.
+                notifications_min_severity="OFF",
+            )
+        except (nx.ConfigurationError, ValueError) as exc:
+            raise ConfigError(f"cannot use Neo4j address {self.uri!r}: {exc}", hint="use bolt://host:port, neo4j://, bolt+s:// or neo4j+s://") from exc
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
+        """Run user Cypher if, and only if, it is read-only; rows as plain dicts, at most `limit`."""
+        check_user_query(cypher)
+        check_neo4j_query(cypher)
+        timeout = self.settings.query_timeout if timeout is None else timeout
+        params = params or {}
+        query_type = self._explain(cypher, params, timeout)
+        if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
+            raise QueryRejected(f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}")
+
+        @neo4j.unit_of_work(timeout=timeout)
+        def fetch(tx: neo4j.ManagedTransaction) -> list[Row]:
+            result = tx.run(cypher, params)
+            rows: list[Row] = []
+            if limit is not None and limit <= 0:
+                return rows
+            for record in result:
+                rows.append({key: plain(value) for key, value in record.items()})
+                if limit is not None and len(rows) >= limit:
+                    break
+            return rows
+
+        with self._session(neo4j.READ_ACCESS, fetch_size=_fetch_size(limit)) as session:
+            return self._call(lambda: session.execute_read(fetch), user_query=True)
+
+    def _explain(self, cypher: str, params: dict[str, Any], timeout: float) -> str | None:
+        """The planner's verdict without running anything: 'r', 'w', 'rw' or 's' (schema)."""
+
+        def plan() -> str | None:
+            with self._session(neo4j.READ_ACCESS) as session:
+                result = session.run(neo4j.Query("EXPLAIN " + cypher, timeout=timeout), params)
+                return result.consume().query_type
+
+        return self._retrying(plan, user_query=True)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write_batch(self, statements: Sequence[Statement]) -> None:
+        """Run hospnet's own statements in one write transaction: all of them, or none."""
+        if not statements:
+            return
+
+        def write(tx: neo4j.ManagedTransaction) -> None:
+            for cypher, params in statements:
+                tx.run(cypher, params or {}).consume()
+
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            self._call(lambda: session.execute_write(write))
+
+    def ensure_schema(self) -> None:
+        """Uniqueness of `id` on every label, Province.code, a name full-text index, Hospital.search."""
+        statements = []
+        for name in LABELS:
+            label = schema_identifier(name, LABELS)
+            statements.append(f"CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
+        statements += [
+            "CREATE INDEX province_code IF NOT EXISTS FOR (n:Province) ON (n.code)",
+            "CREATE INDEX hospital_search IF NOT EXISTS FOR (n:Hospital) ON (n.search)",
+            f"CREATE FULLTEXT INDEX name_search IF NOT EXISTS FOR (n:{'|'.join(_FULLTEXT_LABELS)}) ON EACH [n.name]",
+            # New indexes fill in the background; wait, so a search right after a build sees them.
+            "CALL db.awaitIndexes(120)",
+        ]
+        for cypher in statements:
+            self._run_auto(cypher)
+
+    def clear(self) -> None:
+        """Delete everything in chunks (a big graph in one transaction would exhaust memory)."""
+        # CALL { } IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+        self._run_auto("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+
+    def _run_auto(self, cypher: str, params: dict[str, Any] | None = None) -> None:
+        def run() -> None:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.run(cypher, params or {}).consume()
+
+        self._retrying(run)
+
+    # -- connection -------------------------------------------------------------------------
+
+    def ping(self) -> None:
+        self._call(self._driver.verify_connectivity)
+
+    def close(self) -> None:
+        try:
+            self._driver.close()
+        except Exception:  # closing a broken connection is not an error worth reporting
+            pass
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- the error seam ---------------------------------------------------------------------
+
+    def _session(self, access_mode: str, **config: Any) -> neo4j.Session:
+        return self._driver.session(database=self._database, default_access_mode=access_mode, **config)
+
+    def _retrying(self, work: Callable[[], T], *, user_query: bool = False) -> T:
+        """Auto-commit work is not retried by the driver; retry transient faults here, with backoff."""
+        for attempt in range(_RETRIES):
+            try:
+                return self._call(work, user_query=user_query)
+            except TransientStoreError:
+                if attempt == _RETRIES - 1:
+                    raise
+                time.sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def _call(self, work: Callable[[], T], *, user_query: bool = False) -> T:
+        try:
+            return work()
+        except (nx.Neo4jError, nx.DriverError) as exc:
+            raise self._translate(exc, user_query=user_query) from exc
+        except OSError as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable: {exc}") from exc
+
+    def _translate(self, exc: Exception, *, user_query: bool) -> Exception:
+        """Each driver error becomes the hospnet error a caller can act on (STYLE habit 2)."""
+        code = getattr(exc, "code", None) or ""
+        message = getattr(exc, "message", None) or str(exc)
+        if isinstance(exc, nx.AuthError):
+            return ConfigError(
+                f"Neo4j at {self.uri} refused user {self.settings.neo4j_user!r}: {message}",
+                hint="check HOSPNET_NEO4J_USER and HOSPNET_NEO4J_PASSWORD",
+            )
+        if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired, nx.ConnectionAcquisitionTimeoutError)):
+            return StoreUnavailable(f"Neo4j at {self.uri} is not reachable ({message})")
+        if "TransactionTimedOut" in code or "TransactionTimeout" in code:
+            return QueryTimeout(f"the query ran over its time limit ({message})")
+        if isinstance(exc, nx.TransientError):
+            return TransientStoreError(f"Neo4j is busy, try again ({code}: {message})")
+        if isinstance(exc, nx.DatabaseUnavailable) or code.startswith("Neo.ClientError.Database.DatabaseNotFound"):
+            return StoreUnavailable(f"Neo4j database {self._database or '(default)'} is not available at {self.uri} ({message})")
+        if user_query and isinstance(exc, nx.ClientError):
+            if code.endswith("AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
+                return QueryRejected(f"only read-only queries are accepted here ({message})")
+            return QueryRejected(f"Neo4j cannot run this query: {message}", hint="check the Cypher: see the message for the position of the problem")
+        return StoreError(f"Neo4j error {code}: {message}" if code else f"Neo4j driver error: {message}")
+
+
+_QUERY_TYPES = {"w": "a write", "rw": "a read and write", "s": "a schema or administration command", None: "nothing"}
+
+
+def _fetch_size(limit: int | None) -> int:
+    """Ask the server for no more records than will be kept."""
+    return 1000 if limit is None or limit <= 0 else min(limit, 1000)

@@ -1,0 +1,57 @@
+"""The Neo4j the test suite runs against: the local server of hospnet.graph.neo4j_server.
+
+It lives in HOSPNET_TEST_NEO4J_DIR (default ~/.cache/hospnet-test-neo4j), so the Neo4j jars are
+downloaded once (about a minute, the first run) and a server left running is reused by the next
+run (about ten seconds saved). It listens on HOSPNET_TEST_NEO4J_PORT (default 17687), not 7687,
+so tests never clear the graph of a developer's own `hospnet neo4j start`.
+
+Stop it with:  HOSPNET_DATA_DIR=~/.cache/hospnet-test-neo4j HOSPNET_NEO4J_BOLT_PORT=17687 \
+               python -m hospnet.graph.neo4j_server stop
+Or point the tests at any Neo4j 5 with HOSPNET_TEST_NEO4J_URI (and _USER, _PASSWORD).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hospnet.settings import Settings
+
+DEFAULT_DIR = Path.home() / ".cache" / "hospnet-test-neo4j"
+DEFAULT_PORT = 17687
+PASSWORD = "hospnet-test"
+
+
+def server_settings() -> Settings:
+    """Settings of the local test server (its install and store folder, port and password)."""
+    return Settings(
+        _env_file=None,
+        data_dir=Path(os.environ.get("HOSPNET_TEST_NEO4J_DIR") or DEFAULT_DIR).expanduser(),
+        neo4j_bolt_port=int(os.environ.get("HOSPNET_TEST_NEO4J_PORT") or DEFAULT_PORT),
+        neo4j_password=PASSWORD,
+    )
+
+
+def neo4j_settings(tmp_root: Path) -> Settings:
+    """Settings for a test run on Neo4j, starting the local server if none runs (never skips).
+
+    `tmp_root` becomes the data folder for everything else a test writes (exports, reports).
+    """
+    uri = os.environ.get("HOSPNET_TEST_NEO4J_URI")
+    user = os.environ.get("HOSPNET_TEST_NEO4J_USER", "neo4j")
+    password = os.environ.get("HOSPNET_TEST_NEO4J_PASSWORD", PASSWORD)
+    if not uri:
+        from hospnet.graph import neo4j_server
+
+        server = server_settings()
+        uri = neo4j_server.start(server)
+        user, password = server.neo4j_user, server.neo4j_password
+    return Settings(
+        _env_file=None,
+        store="neo4j",
+        data_dir=Path(tmp_root),
+        neo4j_uri=uri,
+        neo4j_user=user,
+        neo4j_password=password,
+        query_timeout=20.0,
+    )
