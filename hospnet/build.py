@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import DocumentError
-from .extract import extract
+from .extract import extract, province_nodes
 from .graph.base import GraphStore
 from .graph.writer import BatchWriter
 from .ledger import Failure, FailureLedger
@@ -119,7 +119,9 @@ def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings,
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    summary.stored += len(writer.written_documents)
+        summary.stored += len(writer.written_documents)
+        for doc, error in writer.failed:
+            summary.failed.append(Failure(doc.path or doc.source or doc.id, f"the store refused its facts: {error}"))
 
 
 def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *, progress: Progress | None = None,
@@ -144,6 +146,7 @@ def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *
             summary.failed.append(Failure(exc.source, exc.reason))
     progress("total", len(files))
     store.ensure_schema()
+    BatchWriter(store, settings.batch_size).write_graph(province_nodes(), [])
     workers = settings.workers or (os.cpu_count() or 1)
     workers = workers if len(files) >= POOL_THRESHOLD else 1
     try:

@@ -12,9 +12,17 @@ from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import read_document
 from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import agreements, capabilities, positions, referrals, supports_and_transfers
-from hospnet.model import Document, Extraction
+from hospnet.extract.provinces import all_provinces, province_properties
+from hospnet.model import Document, Extraction, Node
+from hospnet.names import make_id, search_key
 
-__all__ = ["extract"]
+__all__ = ["extract", "province_nodes"]
+
+
+def province_nodes() -> list[Node]:
+    """All 34 provinces of 2025, so coverage queries see the provinces no document names."""
+    return [Node(label="Province", id=make_id("Province", p.name), properties={**province_properties(p), "search": search_key(p.name)})
+            for p in all_provinces()]
 
 
 def extract(document: Document) -> Extraction:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hospnet.extract.mentions import Mention
-from hospnet.extract.provinces import match_province, province_for
+from hospnet.extract.provinces import match_province, province_for, province_properties
 from hospnet.extract.relations import AgreementFact, Fact, kinds_of
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.names import make_id, search_key
@@ -74,10 +74,7 @@ class GraphBuilder:
                 props["year"] = int(p["year"])
         elif m.label == "Province":
             province = province_for(m.name)
-            props = {"name": m.name}
-            if province:
-                props.update(code=province.code, legacy_names=list(province.legacy_names), lat=province.lat,
-                             lon=province.lon)
+            props = province_properties(province) if province else {"name": m.name}
         else:
             props = {"name": m.name}
         props["search"] = search_key(m.name)

@@ -167,6 +167,12 @@ def all_provinces() -> list[Province2025]:
     return sorted(_tables()[2].values(), key=lambda p: p.code)
 
 
+def province_properties(province: Province2025) -> dict:
+    """The Province node's properties (SCHEMA.md), the same whether read from text or seeded."""
+    return {"name": province.name, "code": province.code, "legacy_names": list(province.legacy_names),
+            "lat": province.lat, "lon": province.lon}
+
+
 def province_names() -> list[str]:
     """Every spelling a province may be written with (2025 and legacy, with diacritics)."""
     new = _read("parser_from_2025.json")["DICT_PROVINCE"]
