@@ -1,0 +1,84 @@
+"""The HTTP API over the graph: `create_app(settings)` builds it; `hospnet serve` runs it with uvicorn.
+
+One store is opened when the app starts and closed when it stops. If the store is down at
+startup the app still starts: /health answers 503 "degraded" and each request tries to open the
+store again, so the API recovers by itself when the store comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+
+from ..errors import StoreUnavailable
+from ..settings import Settings
+from . import errors
+from .limits import BodyLimit
+from .models import ERROR_RESPONSES
+from .routers import documents, entities, health, hospitals, paths, provinces, queries, views
+
+log = logging.getLogger("hospnet.api")
+
+DESCRIPTION = """A knowledge graph of the Vietnamese hospital support network, read from news articles and decisions.
+
+Every list is paginated (`limit`, `offset`, `total`). Every failure has the shape
+`{"error": {"status": int, "code": str, "message": str}}`. Only `POST /documents` writes, and only
+with the `X-API-Key` header set to the server's HOSPNET_API_KEY.
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    """The endpoint function's name, so a generated client has methods like `list_hospitals`."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A FastAPI app over the store `settings` describe."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        from ..graph import open_store
+
+        try:
+            app.state.store = open_store(settings)
+        except StoreUnavailable as exc:
+            log.warning("store unavailable at startup, will retry on each request: %s", exc)
+            app.state.store = None
+        try:
+            yield
+        finally:
+            store, app.state.store = app.state.store, None
+            if store is not None:
+                store.close()
+
+    app = FastAPI(
+        title="hospnet",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+        responses=ERROR_RESPONSES,
+    )
+    app.state.settings = settings
+    app.state.store = None
+    errors.install(app)
+    for router in (health.router, hospitals.router, entities.router, provinces.router, paths.router,
+                   documents.router, queries.router, views.router):
+        app.include_router(router)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type", "X-API-Key"])
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    return app
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the API with uvicorn until interrupted (what `hospnet serve` does)."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

@@ -1,0 +1,73 @@
+"""What an endpoint is handed: the settings, the one open store, a page window, the write permission."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from dataclasses import dataclass
+
+from fastapi import Depends, Query, Request
+from fastapi.security import APIKeyHeader
+
+from ..errors import StoreUnavailable
+from ..graph.base import GraphStore
+from ..settings import Settings
+from .errors import ApiError
+
+MAX_PAGE = 500
+# Ids never hold control characters (names are normalised), and the embedded store cuts a query at NUL.
+ID_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+
+_lock = threading.Lock()
+api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The key set in HOSPNET_API_KEY.")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def open_app_store(app) -> GraphStore:
+    """The app's store, opened now if the store was down at startup (or was lost since)."""
+    with _lock:
+        if app.state.store is None:
+            from ..graph import open_store
+
+            app.state.store = open_store(app.state.settings)
+        return app.state.store
+
+
+def get_store(request: Request) -> GraphStore:
+    try:
+        return open_app_store(request.app)
+    except StoreUnavailable:
+        raise
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot open the store: {exc}") from exc
+
+
+@dataclass
+class Window:
+    limit: int
+    offset: int
+
+
+def page_window(
+    limit: int = Query(50, ge=1, le=MAX_PAGE, description="Most items to return."),
+    offset: int = Query(0, ge=0, le=1_000_000, description="Items to skip."),
+) -> Window:
+    return Window(limit=limit, offset=offset)
+
+
+def require_api_key(key: str | None = Depends(api_key_header), settings: Settings = Depends(get_settings)) -> None:
+    """Writes need HOSPNET_API_KEY in the X-API-Key header; with no key configured they are off."""
+    if not settings.api_key:
+        raise ApiError(403, "writes_disabled", "writing is off on this server: set HOSPNET_API_KEY to enable POST /documents")
+    if not key or not hmac.compare_digest(key.encode("utf-8"), settings.api_key.encode("utf-8")):
+        raise ApiError(401, "unauthorized", "missing or wrong X-API-Key header")
+
+
+def read_page(store: GraphStore, count_cypher: str, page_cypher: str, params: dict, window: Window, item) -> dict:
+    """Run a count query and a page query (`SKIP $offset LIMIT $limit`) and shape a Page."""
+    total = store.read(count_cypher, params)[0]["n"]
+    rows = store.read(page_cypher, {**params, "offset": window.offset, "limit": window.limit})
+    return {"total": total, "limit": window.limit, "offset": window.offset, "items": [item(row) for row in rows]}

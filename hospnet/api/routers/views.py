@@ -1,0 +1,47 @@
+"""GET /viz (the network page) and GET /report (the coverage report): HTML for people, not JSON.
+
+Both pages are sent with a Content-Security-Policy that lets only the page's own scripts run (a
+fresh nonce per response) and forbids every request to another host: a second wall behind the
+escaping of document text.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse
+
+from ...graph.base import GraphStore
+from ...model import REL_TYPES
+from ...viz.network import new_nonce, render_html
+from ...viz.views import Filters, build_view
+from ..deps import get_store
+
+router = APIRouter(tags=["pages"])
+
+RelType = Literal[REL_TYPES]  # type: ignore[valid-type]
+
+
+def page_headers(nonce: str | None) -> dict[str, str]:
+    scripts = f"'nonce-{nonce}'" if nonce else "'unsafe-inline'"
+    policy = (f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
+              "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+@router.get("/viz", response_model=None, responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The network page."}})
+def network_page(
+    province: str | None = Query(None, max_length=100, description="Hospitals of a province (and their partners)."),
+    program: str | None = Query(None, max_length=200, description="A programme's name or code (`1816`)."),
+    technique: str | None = Query(None, max_length=200, description="A technique's name, with or without diacritics."),
+    type: RelType | None = Query(None, description="Only relationships of this type."),
+    center: str | None = Query(None, max_length=300, description="Id of the node at the centre of a neighbourhood."),
+    depth: int = Query(1, ge=0, le=6, description="Neighbourhood depth around `center`."),
+    store: GraphStore = Depends(get_store),
+):
+    """The support network as an interactive page (vis-network, no external resources)."""
+    view = build_view(store, Filters(province=province, program=program, technique=technique, rel_type=type,
+                                     center=center, depth=depth))
+    nonce = new_nonce()
+    return HTMLResponse(render_html(view, nonce=nonce), headers=page_headers(nonce))

@@ -1,0 +1,158 @@
+"""Which part of the graph a picture shows: the whole network, a neighbourhood, or a filtered slice.
+
+The store is read once into a NetworkX multigraph by hospnet.analysis.network (documents are then
+left out: they appear as the sources in each tooltip), and filters cut it down. Filters compose: each one keeps a set of nodes and the
+view is what every filter keeps. A view larger than `max_nodes` keeps its best-connected nodes and
+says so in its message, so a browser never receives more than it can draw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..errors import NotFound, QueryParameterError
+from ..analysis.network import read_graph
+from ..graph.base import GraphStore
+from ..model import REL_TYPES
+from ..names import fold
+
+MAX_NODES = 2500
+
+
+@dataclass
+class Filters:
+    """What to show; every field is optional and they combine (all must hold)."""
+
+    province: str | None = None
+    program: str | None = None
+    technique: str | None = None
+    rel_type: str | None = None
+    center: str | None = None
+    depth: int = 1
+
+    def describe(self) -> str:
+        parts = []
+        if self.center:
+            parts.append(f"around {self.center} (depth {self.depth})")
+        for name in ("province", "program", "technique"):
+            if getattr(self, name):
+                parts.append(f"{name} {getattr(self, name)}")
+        if self.rel_type:
+            parts.append(f"{self.rel_type} only")
+        return ", ".join(parts) or "whole network"
+
+
+@dataclass
+class View:
+    """A subgraph ready to draw, with the words that explain it."""
+
+    graph: nx.MultiDiGraph
+    title: str
+    messages: list[str] = field(default_factory=list)
+    total_nodes: int = 0
+
+
+def drawable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph without Document nodes; each node keeps the titles of the documents that mention it."""
+    out = nx.MultiDiGraph()
+    documents = {n for n, d in graph.nodes(data=True) if d.get("label") == "Document"}
+    for node, data in graph.nodes(data=True):
+        if node not in documents:
+            out.add_node(node)
+            out.nodes[node].update(data)
+    for a, b, key, data in graph.edges(keys=True, data=True):
+        if b in documents and a in out:
+            doc = graph.nodes[b]
+            out.nodes[a].setdefault("sources", []).append(str(doc.get("title") or doc.get("source") or b))
+        elif a in out and b in out:
+            out.add_edge(a, b, key=key)
+            out.edges[a, b, key].update(data)
+    return out
+
+
+def _matches(value: object, wanted: str) -> bool:
+    return isinstance(value, str) and fold(value) == wanted
+
+
+def _province_nodes(graph: nx.MultiDiGraph, province: str) -> set:
+    wanted = fold(province)
+    seeds = {
+        n for n, d in graph.nodes(data=True)
+        if _matches(d.get("province"), wanted) or _matches(d.get("legacy_province"), wanted)
+        or (d["label"] == "Province" and (_matches(d.get("name"), wanted) or d.get("code") == province
+                                          or any(_matches(x, wanted) for x in d.get("legacy_names") or [])))
+    }
+    around = set(seeds)
+    for node in seeds:
+        if graph.nodes[node]["label"] != "Province":
+            around |= set(nx.all_neighbors(graph, node))
+    return around
+
+
+def _program_nodes(graph: nx.MultiDiGraph, program: str) -> set:
+    wanted = fold(program)
+    programs = {n for n, d in graph.nodes(data=True) if d["label"] == "Program"
+                and (wanted in fold(str(d.get("name", ""))) or d.get("code") == program)}
+    keep = set(programs)
+    for a, b, d in graph.edges(data=True):
+        if d["type"] in ("UNDER", "ISSUED_BY") and (a in programs or b in programs):
+            keep |= {a, b}
+        if d["type"] == "SUPPORTS" and d.get("program") and (d["program"] in programs or wanted in fold(str(d["program"]))):
+            keep |= {a, b}
+    agreements = {n for n in keep if graph.nodes[n]["label"] == "Agreement"}
+    for a, b, d in graph.edges(data=True):
+        if d["type"] in ("PARTY_TO", "SIGNED_BY") and (a in agreements or b in agreements):
+            keep |= {a, b}
+    return keep
+
+
+def _technique_nodes(graph: nx.MultiDiGraph, technique: str) -> set:
+    wanted = fold(technique)
+    techniques = {n for n, d in graph.nodes(data=True) if d["label"] == "Technique" and wanted in fold(str(d.get("name", "")))}
+    keep = set(techniques)
+    for a, b, d in graph.edges(data=True):
+        if (d["type"] == "HAS_TECHNIQUE" and b in techniques) or (d["type"] == "TRANSFERS" and d.get("technique") in techniques):
+            keep |= {a, b}
+    return keep
+
+
+def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NODES) -> View:
+    """The part of `graph` the filters ask for, capped at `max_nodes`."""
+    messages: list[str] = []
+    if filters.rel_type:
+        if filters.rel_type not in REL_TYPES:
+            raise QueryParameterError(f"unknown relationship type {filters.rel_type!r} (one of {', '.join(REL_TYPES)})")
+        graph = graph.edge_subgraph([(a, b, k) for a, b, k, d in graph.edges(keys=True, data=True) if d["type"] == filters.rel_type])
+    keep = set(graph.nodes)
+    for name, finder in (("province", _province_nodes), ("program", _program_nodes), ("technique", _technique_nodes)):
+        value = getattr(filters, name)
+        if value:
+            found = finder(graph, value)
+            if not found:
+                messages.append(f"No {name} matches {value!r}.")
+            keep &= found
+    view = graph.subgraph(keep)
+    if filters.center:
+        if filters.center not in graph:
+            raise NotFound(f"no node with id {filters.center!r} in this view")
+        if filters.center in view:
+            reach = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), filters.center, cutoff=max(0, filters.depth))
+            view = view.subgraph(reach)
+        else:
+            view = view.subgraph([])
+    total = view.number_of_nodes()
+    if total > max_nodes:
+        ranked = sorted(view.degree, key=lambda item: (-item[1], str(item[0])))[:max_nodes]
+        view = view.subgraph(n for n, _ in ranked)
+        messages.append(
+            f"This view has {total:,} nodes; only the {max_nodes:,} best-connected are drawn. "
+            "Narrow it with a province, programme, technique, relationship type or a centre node."
+        )
+    return View(graph=nx.MultiDiGraph(view), title=filters.describe(), messages=messages, total_nodes=total)
+
+
+def build_view(store: GraphStore, filters: Filters | None = None, *, max_nodes: int = MAX_NODES) -> View:
+    """Read the store and select a view: what `hospnet viz` and GET /viz draw."""
+    return select(drawable(read_graph(store)), filters or Filters(), max_nodes=max_nodes)

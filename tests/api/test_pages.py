@@ -1,0 +1,46 @@
+"""GET /viz and /docs: HTML pages that need nothing from another host."""
+
+from __future__ import annotations
+
+import re
+
+from tests.api.conftest import error_of
+from tests.fixture_graph import E
+
+EXTERNAL = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+
+
+def test_viz_page_is_self_contained(client):
+    response = client.get("/viz")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert "vis.Network" in html and not EXTERNAL.search(html)
+    policy = response.headers["content-security-policy"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    assert html.count(f'nonce="{nonce}"') == 2
+    assert "connect-src 'none'" in policy
+
+
+def test_viz_filters(client):
+    whole = client.get("/viz").text
+    assert "28 nodes" in whole
+    assert "around hospital:benh-vien-e (depth 1): 4 nodes" in client.get("/viz", params={"center": E}).text
+    assert "province Thanh Hoa: 8 nodes" in client.get("/viz", params={"province": "Thanh Hoa"}).text
+    assert "SUPPORTS only: 11 nodes" in client.get("/viz", params={"type": "SUPPORTS"}).text
+    nothing = client.get("/viz", params={"technique": "ghep tim"}).text
+    assert "No technique matches" in nothing and ": 0 nodes" in nothing
+    error_of(client.get("/viz", params={"center": "hospital:khong-co"}), 404)
+
+
+def test_openapi_is_usable_by_a_client_generator(client):
+    schema = client.get("/openapi.json").json()
+    operations = [op for path in schema["paths"].values() for op in path.values()]
+    ids = [op["operationId"] for op in operations]
+    assert len(ids) == len(set(ids))
+    assert {"list_hospitals", "get_hospital", "post_documents", "health", "network_page"} <= set(ids)
+    hospitals = schema["paths"]["/hospitals"]["get"]["responses"]
+    assert hospitals["200"]["content"]["application/json"]["schema"]["$ref"].endswith("Page_HospitalSummary_")
+    assert hospitals["422"]["content"]["application/json"]["schema"]["$ref"].endswith("ErrorResponse")
+    assert "X-API-Key" in str(schema["components"]["securitySchemes"])
+    assert client.get("/docs").status_code == 200
