@@ -137,6 +137,20 @@ def build(
         console.print(f"failures listed in {summary.errors_file}")
 
 
+@app.command()
+def synth(
+    docs: int = typer.Option(1000, "--docs", help="How many documents to write."),
+    seed: int = typer.Option(1, "--seed", help="Same seed, same files."),
+    out: Path = typer.Option(..., "--out", help="Folder for docs/*.txt and truth.jsonl."),
+) -> None:
+    """Write a synthetic national corpus and its ground truth (for recall tests and benchmarks)."""
+    from .synth import synthesize
+
+    corpus = synthesize(docs, seed, out)
+    console.print(f"wrote {corpus.documents} documents to {corpus.docs_dir} and the ground truth "
+                  f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}", highlight=False)
+
+
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Option("jsonl", "--format", help="Export format (jsonl)."),
