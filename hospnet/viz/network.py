@@ -151,7 +151,6 @@ def to_pyvis(view: View) -> Network:
             size=12 + 6 * math.sqrt(units),
             x=x,
             y=y,
-            group=data.get("label", ""),
         )
     for a, b, data in graph.edges(data=True):
         net.add_edge(a, b, title=edge_tooltip(data), color=REL_COLOURS.get(data["type"], "#999999"), rel_type=data["type"])

@@ -44,3 +44,11 @@ def test_openapi_is_usable_by_a_client_generator(client):
     assert hospitals["422"]["content"]["application/json"]["schema"]["$ref"].endswith("ErrorResponse")
     assert "X-API-Key" in str(schema["components"]["securitySchemes"])
     assert client.get("/docs").status_code == 200
+
+
+def test_report_page(client):
+    response = client.get("/report")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert "Điện Biên" in response.text and not EXTERNAL.search(response.text)
+    assert "script-src 'none'" in response.headers["content-security-policy"]
+    assert client.get("/report", params={"legacy": True}).status_code == 200

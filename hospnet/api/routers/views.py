@@ -1,7 +1,7 @@
 """GET /viz (the network page) and GET /report (the coverage report): HTML for people, not JSON.
 
 Both pages are sent with a Content-Security-Policy that lets only the page's own scripts run (a
-fresh nonce per response) and forbids every request to another host: a second wall behind the
+fresh nonce per response; the report has none) and forbids every request to another host: a second wall behind the
 escaping of document text.
 """
 
@@ -12,8 +12,11 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
+from ...analysis.network import read_graph
 from ...graph.base import GraphStore
 from ...model import REL_TYPES
+from ...reports.data import report_data
+from ...reports.html import render_html as render_report
 from ...viz.network import new_nonce, render_html
 from ...viz.views import Filters, build_view
 from ..deps import get_store
@@ -23,8 +26,8 @@ router = APIRouter(tags=["pages"])
 RelType = Literal[REL_TYPES]  # type: ignore[valid-type]
 
 
-def page_headers(nonce: str | None) -> dict[str, str]:
-    scripts = f"'nonce-{nonce}'" if nonce else "'unsafe-inline'"
+def page_headers(nonce: str | None, *, scripts: bool = True) -> dict[str, str]:
+    scripts = f"'nonce-{nonce}'" if nonce and scripts else "'none'"
     policy = (f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
               "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
     return {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -45,3 +48,13 @@ def network_page(
                                      center=center, depth=depth))
     nonce = new_nonce()
     return HTMLResponse(render_html(view, nonce=nonce), headers=page_headers(nonce))
+
+
+@router.get("/report", response_model=None, responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The report page."}})
+def coverage_report(
+    legacy: bool = Query(False, description="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
+    store: GraphStore = Depends(get_store),
+):
+    """The coverage-gap report as one self-contained HTML page (map, charts, tables with evidence)."""
+    data = report_data(read_graph(store), legacy=legacy)
+    return HTMLResponse(render_report(data), headers=page_headers(None, scripts=False))
