@@ -3,7 +3,8 @@
 It lives in HOSPNET_TEST_NEO4J_DIR (default ~/.cache/hospnet-test-neo4j), so the Neo4j jars are
 downloaded once (about a minute, the first run) and a server left running is reused by the next
 run (about ten seconds saved). It listens on HOSPNET_TEST_NEO4J_PORT (default 17687), not 7687,
-so tests never clear the graph of a developer's own `hospnet neo4j start`.
+so tests never clear the graph of a developer's own `hospnet neo4j start`. Test runs that share
+one server share one graph: give concurrent runs different HOSPNET_TEST_NEO4J_PORTs.
 
 Stop it with:  HOSPNET_DATA_DIR=~/.cache/hospnet-test-neo4j HOSPNET_NEO4J_BOLT_PORT=17687 \
                python -m hospnet.graph.neo4j_server stop
@@ -23,13 +24,28 @@ PASSWORD = "hospnet-test"
 
 
 def server_settings() -> Settings:
-    """Settings of the local test server (its install and store folder, port and password)."""
-    return Settings(
-        _env_file=None,
-        data_dir=Path(os.environ.get("HOSPNET_TEST_NEO4J_DIR") or DEFAULT_DIR).expanduser(),
-        neo4j_bolt_port=int(os.environ.get("HOSPNET_TEST_NEO4J_PORT") or DEFAULT_PORT),
-        neo4j_password=PASSWORD,
-    )
+    """Settings of the local test server (its install and store folder, port and password).
+
+    Another HOSPNET_TEST_NEO4J_PORT gets its own store (a folder `port-<n>` beside the default
+    one) but shares the downloaded jars, so two checkouts can test at once without clearing
+    each other's graph.
+    """
+    base = Path(os.environ.get("HOSPNET_TEST_NEO4J_DIR") or DEFAULT_DIR).expanduser()
+    port = int(os.environ.get("HOSPNET_TEST_NEO4J_PORT") or DEFAULT_PORT)
+    data_dir = base if port == DEFAULT_PORT else base / f"port-{port}"
+    if data_dir != base:
+        share_jars(base, data_dir)
+    return Settings(_env_file=None, data_dir=data_dir, neo4j_bolt_port=port, neo4j_password=PASSWORD)
+
+
+def share_jars(source_data_dir: Path, data_dir: Path) -> None:
+    """Point data_dir's Maven repository at source_data_dir's, so the jars are downloaded once."""
+    shared = Path(source_data_dir) / "neo4j" / "m2"
+    shared.mkdir(parents=True, exist_ok=True)
+    link = Path(data_dir) / "neo4j" / "m2"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if not link.exists() and not link.is_symlink():
+        link.symlink_to(shared, target_is_directory=True)
 
 
 def neo4j_settings(tmp_root: Path) -> Settings:

@@ -11,14 +11,13 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from hospnet.errors import ConfigError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable
 from hospnet.graph import neo4j_server
 from hospnet.graph.neo4j import Neo4jStore
-from tests.neo4j_fixture import neo4j_settings, server_settings
+from tests.neo4j_fixture import neo4j_settings, server_settings, share_jars
 
 HOSPITAL = "MERGE (h:Hospital {id: $id}) SET h.name = $name, h.level = $level, h.search = $search"
 SUPPORT = (
@@ -216,8 +215,7 @@ def test_start_stop_lifecycle_in_a_fresh_folder(tmp_path):
     """A second server on its own store and port; the downloaded jars are shared, not fetched again."""
     shared = server_settings()
     settings = shared.model_copy(update={"data_dir": tmp_path, "neo4j_bolt_port": _free_port(), "neo4j_password": "lifecycle-pw"})
-    (tmp_path / "neo4j").mkdir()
-    (tmp_path / "neo4j" / "m2").symlink_to(Path(shared.data_dir) / "neo4j" / "m2")
+    share_jars(shared.data_dir, tmp_path)
     assert neo4j_server.status(settings)["running"] is False
     uri = neo4j_server.start(settings)
     try:
