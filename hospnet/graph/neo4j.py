@@ -151,6 +151,7 @@ class Neo4jStore:
         check_user_query(cypher)
         check_neo4j_query(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
+        timeout = max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
         params = params or {}
         query_type = self._explain(cypher, params, timeout)
         if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
