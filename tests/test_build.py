@@ -120,3 +120,13 @@ def test_both_stores_hold_the_same_graph(request, tmp_path, seeds_dir):
             falkordb_full = full
     assert shapes[0] == shapes[1]
     assert falkordb_full == full  # properties too
+
+
+def test_every_node_read_from_text_keeps_its_provenance(seeded):
+    """MENTIONED_IN: each hospital, person and technique points at the document and sentence it came from."""
+    rows = seeded.read(
+        "MATCH (n) WHERE n:Hospital OR n:Person OR n:Technique OR n:Program "
+        "OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(d:Document) RETURN n.id AS id, count(d) AS docs, collect(m.sentence) AS sentences")
+    assert rows
+    assert [r["id"] for r in rows if r["docs"] == 0] == []
+    assert all(s for r in rows for s in r["sentences"])
