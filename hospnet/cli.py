@@ -235,7 +235,7 @@ def serve(
     from .api.app import serve as run_server
 
     settings = Settings()
-    err.print(f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend})", highlight=False)
+    err.print(f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend})", highlight=False, soft_wrap=True)
     run_server(settings, host=host, port=port)
 
 
@@ -260,7 +260,7 @@ def viz(
     for message in view.messages:
         err.print(message, style="yellow", markup=False, highlight=False)
     console.print(f"wrote {out}: {view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} relationships ({view.title})",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -84,10 +84,11 @@ def _province_nodes(graph: nx.MultiDiGraph, province: str) -> set:
         or (d["label"] == "Province" and (_matches(d.get("name"), wanted) or d.get("code") == province
                                           or any(_matches(x, wanted) for x in d.get("legacy_names") or [])))
     }
+    provinces = {n for n in seeds if graph.nodes[n]["label"] == "Province"}
+    seeds |= {a for a, b, d in graph.edges(data=True) if b in provinces and d["type"] == "LOCATED_IN"}
     around = set(seeds)
     for node in seeds:
-        if graph.nodes[node]["label"] != "Province":
-            around |= set(nx.all_neighbors(graph, node))
+        around |= set(nx.all_neighbors(graph, node))
     return around
 
 
@@ -123,7 +124,7 @@ def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NOD
     messages: list[str] = []
     if filters.rel_type:
         if filters.rel_type not in REL_TYPES:
-            raise QueryParameterError(f"unknown relationship type {filters.rel_type!r} (one of {', '.join(REL_TYPES)})")
+            raise QueryParameterError(f"unknown relationship type {filters.rel_type!r}", hint=f"use one of {', '.join(REL_TYPES)}")
         graph = graph.edge_subgraph([(a, b, k) for a, b, k, d in graph.edges(keys=True, data=True) if d["type"] == filters.rel_type])
     keep = set(graph.nodes)
     for name, finder in (("province", _province_nodes), ("program", _program_nodes), ("technique", _technique_nodes)):
