@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     neo4j_user: str = Field("neo4j", description="Neo4j user name.")
     neo4j_password: str = Field("hospnet-dev", description="Neo4j password.")
     neo4j_database: str | None = Field(None, description="Neo4j database name; the server default when unset.")
-    neo4j_version: str = Field("5.26.12", description="Neo4j Community version `hospnet neo4j start` runs.")
+    neo4j_version: str = Field("5.26.30", description="Neo4j Community version `hospnet neo4j start` runs.")
     neo4j_bolt_port: int = Field(7687, description="Bolt port of the local Neo4j that `hospnet neo4j start` runs.")
     batch_size: int = Field(500, description="Rows per UNWIND batch when writing.")
     query_timeout: float = Field(20.0, description="Seconds a read query may run.")

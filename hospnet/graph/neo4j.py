@@ -1,9 +1,8 @@
 """The real store: Neo4j over Bolt with the official driver; user Cypher passes three read-only gates.
 
 The read path refuses a query (QueryRejected) at the first gate it fails:
-  1. text: `readonly.check_user_query` (LOAD CSV, IN TRANSACTIONS, procedures outside the allow-list),
-     then `check_neo4j_query` here (backticked or argument-less procedure calls, TERMINATE, and SHOW
-     of transactions or settings, which EXPLAIN calls read-only);
+  1. text: `readonly.check_user_query` (LOAD CSV, IN TRANSACTIONS, procedures outside the allow-list
+     however written, TERMINATE, and SHOW of transactions or settings, which EXPLAIN calls read-only);
   2. `EXPLAIN <query>`: the planner's query type must be 'r';
   3. the query runs in a READ transaction, so the server itself refuses any write that slipped by.
 """
@@ -25,58 +24,13 @@ from ..errors import ConfigError, QueryRejected, QueryTimeout, StoreError, Store
 from ..model import LABELS
 from ..settings import Settings
 from .base import Row, Statement, schema_identifier
-from .readonly import ALLOWED_PROCEDURES, check_user_query
+from .readonly import check_user_query, code_only, procedures
 
 T = TypeVar("T")
 
 _RETRIES = 4
 _SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
 _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
-
-# One pass, so a quote inside a comment or a `//` inside a string cannot hide what follows.
-_LEXEMES = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?\*/""", re.DOTALL)
-_NAME_PART = r"(?:`(?:[^`]|``)*`|[^\W\d][\w$]*)"
-_PROCEDURE_CALL = re.compile(rf"\bCALL\s*({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
-_TERMINATE = re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.IGNORECASE)
-_SHOW_PRIVATE = re.compile(r"\bSHOW\s+(?:\w+\s+)*?(TRANSACTIONS?|SETTINGS?)\b", re.IGNORECASE)
-
-
-def _code_only(cypher: str) -> str:
-    """Strings blanked and comments removed; backticked names kept, since they can name procedures."""
-
-    def keep_names(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text[0] == "`":
-            return text
-        return "''" if text[0] in "'\"" else " "
-
-    return _LEXEMES.sub(keep_names, cypher)
-
-
-def check_neo4j_query(cypher: str) -> None:
-    """What Neo4j lets through EXPLAIN as read-only but the read path must still refuse.
-
-    >>> check_neo4j_query("CALL db.labels() YIELD label RETURN label // it's fine")
-    >>> check_neo4j_query("CALL `db`.`createLabel`('X')")
-    Traceback (most recent call last):
-    ...
-    hospnet.errors.QueryRejected: procedure db.createLabel is not allowed on the read-only path
-    >>> check_neo4j_query("TERMINATE TRANSACTIONS 'neo4j-transaction-1'")
-    Traceback (most recent call last):
-    ...
-    hospnet.errors.QueryRejected: TERMINATE TRANSACTIONS is not allowed on the read-only path
-    """
-    code = _code_only(cypher)
-    for name in _PROCEDURE_CALL.findall(code):
-        plain_name = re.sub(r"\s+", "", name).replace("`", "")
-        if plain_name.lower() not in ALLOWED_PROCEDURES:
-            raise QueryRejected(f"procedure {plain_name} is not allowed on the read-only path")
-    if _TERMINATE.search(code):
-        raise QueryRejected("TERMINATE TRANSACTIONS is not allowed on the read-only path")
-    shown = _SHOW_PRIVATE.search(code)
-    if shown:
-        raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")
-
 
 _ADMIN_VERB = re.compile(r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
 
@@ -87,8 +41,8 @@ def _is_dbms_read(cypher: str) -> bool:
     Such a query is let through when every procedure in it is on the allow-list (checked before) and
     it has no verb a schema or administration command needs; the READ transaction still guards it.
     """
-    code = _code_only(cypher)
-    calls_dbms = any(re.sub(r"[\s`]", "", name).lower().startswith("dbms.") for name in _PROCEDURE_CALL.findall(code))
+    code = code_only(cypher)
+    calls_dbms = any(name.lower().startswith("dbms.") for name in procedures(code))
     return calls_dbms and not _ADMIN_VERB.search(code)
 
 
@@ -149,7 +103,6 @@ class Neo4jStore:
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         """Run user Cypher if, and only if, it is read-only; rows as plain dicts, at most `limit`."""
         check_user_query(cypher)
-        check_neo4j_query(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
         timeout = max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
         params = params or {}

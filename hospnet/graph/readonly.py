@@ -2,13 +2,23 @@
 
 Each store adds its own check behind this one (FalkorDB: GRAPH.RO_QUERY; Neo4j: EXPLAIN's query
 type, then a read transaction). This gate refuses what a store might let through or that reaches
-outside the graph: LOAD CSV, procedures outside an allow-list, CALL { } IN TRANSACTIONS.
+outside the graph: LOAD CSV, procedures outside an allow-list (however the name is written:
+backticks, no parentheses), CALL { } IN TRANSACTIONS, TERMINATE TRANSACTIONS, and SHOW of
+transactions or settings.
 
->>> check_user_query("MATCH (n) RETURN n // CREATE in a comment is fine")
+>>> check_user_query("CALL db.labels() YIELD label RETURN label // it's fine, CREATE in a comment")
 >>> check_user_query("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
 Traceback (most recent call last):
 ...
 hospnet.errors.QueryRejected: LOAD CSV is not allowed on the read-only path
+>>> check_user_query("CALL `db`.`createLabel`('X')")
+Traceback (most recent call last):
+...
+hospnet.errors.QueryRejected: procedure db.createLabel is not allowed on the read-only path
+>>> check_user_query("MATCH (n) RETURN n // it's\\n CALL db.clearQueryCaches //'")
+Traceback (most recent call last):
+...
+hospnet.errors.QueryRejected: procedure db.clearQueryCaches is not allowed on the read-only path
 """
 
 from __future__ import annotations
@@ -28,25 +38,45 @@ ALLOWED_PROCEDURES = {
     "dbms.components",
 }
 
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
-_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.DOTALL)
-_PROCEDURE = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)\s*\(", re.IGNORECASE)
+# One pass, so a quote inside a comment or a `//` inside a string cannot hide what follows.
+_LEXEMES = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?\*/""", re.DOTALL)
+_NAME_PART = r"(?:`(?:[^`]|``)*`|[^\W\d][\w$]*)"
+PROCEDURE_CALL = re.compile(rf"\bCALL\s*({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
+_TERMINATE = re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.IGNORECASE)
+_SHOW_PRIVATE = re.compile(r"\bSHOW\s+(?:\w+\s+)*?(TRANSACTIONS?|SETTINGS?)\b", re.IGNORECASE)
 
 
-def _code_only(cypher: str) -> str:
-    """The query with comments and literals blanked, so keywords inside strings do not count."""
-    return _COMMENTS.sub(" ", _STRINGS.sub("''", cypher))
+def code_only(cypher: str) -> str:
+    """Strings blanked and comments removed; backticked names kept, since they can name procedures."""
+
+    def keep_names(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text[0] == "`":
+            return text
+        return "''" if text[0] in "'\"" else " "
+
+    return _LEXEMES.sub(keep_names, cypher)
+
+
+def procedures(code: str) -> list[str]:
+    """Names of the procedures a query calls, backticks and spaces removed."""
+    return [re.sub(r"\s+", "", name).replace("`", "") for name in PROCEDURE_CALL.findall(code)]
 
 
 def check_user_query(cypher: str) -> None:
     """Raise QueryRejected for what the read-only path never runs."""
     if not cypher or not cypher.strip():
         raise QueryRejected("empty query")
-    code = _code_only(cypher)
+    code = code_only(cypher)
     if re.search(r"\bLOAD\s+CSV\b", code, re.IGNORECASE):
         raise QueryRejected("LOAD CSV is not allowed on the read-only path")
     if re.search(r"\bIN\s+(\d+\s+)?(CONCURRENT\s+)?TRANSACTIONS\b", code, re.IGNORECASE):
         raise QueryRejected("CALL { } IN TRANSACTIONS is not allowed on the read-only path")
-    for name in _PROCEDURE.findall(code):
+    for name in procedures(code):
         if name.lower() not in ALLOWED_PROCEDURES:
-            raise QueryRejected(f"procedure {name} is not allowed on the read-only path (allowed: {', '.join(sorted(ALLOWED_PROCEDURES))})")
+            raise QueryRejected(f"procedure {name} is not allowed on the read-only path")
+    if _TERMINATE.search(code):
+        raise QueryRejected("TERMINATE TRANSACTIONS is not allowed on the read-only path")
+    shown = _SHOW_PRIVATE.search(code)
+    if shown:
+        raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")
