@@ -43,7 +43,8 @@ class GraphBuilder:
             node = Node(label=m.label, id=node_id, properties=self._props(m))
             self.nodes[node_id] = node
         props = node.properties
-        if m.label == "Hospital" and m.surface and m.surface != m.name and m.surface not in props["aliases"]:
+        # A back-reference ("the hospital", "Bệnh viện tỉnh") is no name of the hospital: no alias.
+        if m.label == "Hospital" and not m.ref and m.surface and m.surface != m.name and m.surface not in props["aliases"]:
             props["aliases"].append(m.surface)
             props["search"] = search_key(props["name"], *props["aliases"])
         if m.label == "Person":
