@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from typing import Any, Sequence
 
 import redis
@@ -18,8 +17,8 @@ from ..settings import Settings
 from . import falkordb_server
 from .base import Row, Statement, schema_identifier
 from .readonly import check_user_query
+from .writer import marks_documents
 
-_RETRIES = 3
 
 
 def cypher_literal(value: Any) -> str:
@@ -117,21 +116,32 @@ class FalkorDBStore:
         return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
 
     def write_batch(self, statements: Sequence[Statement]) -> None:
-        """Run hospnet's own statements atomically (MULTI/EXEC), retrying transient faults."""
-        for attempt in range(_RETRIES):
-            pipe = self._conn.pipeline(transaction=True)
-            for cypher, params in statements:
-                pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
-            try:
-                for reply in pipe.execute(raise_on_error=True):
-                    if isinstance(reply, Exception):
-                        raise reply
-                return
-            except Exception as exc:
-                error = _translate(exc)
-                if not isinstance(error, (TransientStoreError,)) or attempt == _RETRIES - 1:
-                    raise error from exc
-                time.sleep(0.2 * 2**attempt)
+        """Run hospnet's own statements: the facts in one MULTI/EXEC, then the Document nodes in another.
+
+        MULTI/EXEC runs every queued command even when one fails (redis has no rollback), so a
+        single transaction could store a document's `Document` node, the ledger's "done", beside
+        a failed statement of its facts. The Document nodes therefore go only after every fact
+        statement succeeded; a failure leaves facts without their Document node, which the next
+        build merges again. Transient faults are retried by the BatchWriter.
+        """
+        # Split where the Document nodes start: what follows them (MENTIONED_IN) needs them.
+        cut = next((i for i, s in enumerate(statements) if marks_documents(s[0])), len(statements))
+        facts, marks = list(statements[:cut]), list(statements[cut:])
+        for part in (facts, marks):
+            if part:
+                self._execute_atomically(part)
+
+    def _execute_atomically(self, statements: Sequence[Statement]) -> None:
+        pipe = self._conn.pipeline(transaction=True)
+        for cypher, params in statements:
+            pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
+        try:
+            replies = pipe.execute(raise_on_error=False)
+        except Exception as exc:
+            raise _translate(exc) from exc
+        for reply in replies:
+            if isinstance(reply, Exception):
+                raise _translate(reply) from reply
 
     def ensure_schema(self) -> None:
         statements = [f"CREATE INDEX FOR (n:{schema_identifier(label, LABELS)}) ON (n.id)" for label in LABELS]

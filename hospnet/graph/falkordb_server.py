@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from ..errors import ConfigError, StoreUnavailable
 
@@ -27,7 +29,9 @@ def socket_path(data_dir: Path) -> Path:
 
 
 def _client(sock: Path) -> redis.Redis:
-    return redis.Redis(unix_socket_path=str(sock), socket_connect_timeout=2, socket_timeout=None)
+    # No retries: redis-py's default backoff turned "is it up?" and SHUTDOWN (whose answer is the
+    # connection closing) into seconds of reconnecting to a socket that is gone.
+    return redis.Redis(unix_socket_path=str(sock), socket_connect_timeout=2, socket_timeout=None, retry=Retry(NoBackoff(), 0))
 
 
 def is_running(data_dir: Path) -> bool:

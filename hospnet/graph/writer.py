@@ -8,10 +8,12 @@ was already there).
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from typing import Iterable
 
-from ..model import LABELS, LIST_PROPERTIES, REL_DISCRIMINATOR, REL_TYPES, Extraction, Node, Relationship
+from ..errors import StoreError, TransientStoreError
+from ..model import LABELS, LIST_PROPERTIES, REL_DISCRIMINATOR, REL_TYPES, Document, Extraction, Node, Relationship
 from .base import GraphStore, Statement, schema_identifier
 
 
@@ -25,8 +27,14 @@ def _union(target: str, prop: str) -> str:
     )
 
 
-_SEARCH = ("n.search = CASE WHEN r.search IS NULL THEN n.search WHEN n.search IS NULL THEN r.search "
-           "WHEN n.search CONTAINS r.search THEN n.search ELSE n.search + '|' + r.search END")
+# `search` holds '|'-joined folded names, sorted and each once (as names.search_key writes them): a
+# row's keys are merged in by insertion, so the value does not depend on which document came first
+# or on how documents were cut into batches, and a re-run or a resumed build stores the same bytes.
+_SEARCH = ("n.search = CASE WHEN r.search IS NULL THEN n.search ELSE "
+           "reduce(s = '', key IN reduce(keys = CASE WHEN n.search IS NULL THEN [] ELSE split(n.search, '|') END, "
+           "k IN split(r.search, '|') | CASE WHEN k = '' OR k IN keys THEN keys "
+           "ELSE [x IN keys WHERE x < k] + [k] + [x IN keys WHERE x > k] END) "
+           "| CASE WHEN s = '' THEN key ELSE s + '|' + key END) END")
 
 
 def node_statement(label: str, list_props: Iterable[str]) -> str:
@@ -77,8 +85,62 @@ def _relationship_row(rel: Relationship) -> tuple[tuple, dict]:
     return (rel.type, rel.start_label, rel.end_label, tuple(sorted(lists))), row
 
 
+_DOCUMENT_MERGE = "MERGE (n:Document "
+
+
+def marks_documents(cypher: str) -> bool:
+    """True for the statement that writes Document nodes, which must run after the facts it vouches for."""
+    return _DOCUMENT_MERGE in cypher
+
+
+def _combine(first: dict, later: dict, first_wins: tuple[str, ...] = ()) -> dict:
+    """The properties two rows for one node or relationship leave when the statements apply them in order."""
+    out = dict(first)
+    for key, value in later.items():
+        if value is None:
+            continue
+        if key in LIST_PROPERTIES:
+            held = list(out.get(key) or [])
+            out[key] = held + [item for item in value if item not in held]
+        elif key == "search":
+            out[key] = "|".join(sorted({k for k in f"{out.get(key) or ''}|{value}".split("|") if k}))
+        elif key in first_wins:
+            out[key] = value if out.get(key) is None else out[key]
+        else:
+            out[key] = value
+    return out
+
+
+def combined_nodes(nodes: Iterable[Node]) -> list[Node]:
+    """One node per (label, id), in first-seen order.
+
+    FalkorDB applies only the last of several UNWIND rows that MERGE the same new node or
+    relationship in one statement, so rows are combined here, the way Neo4j would apply them
+    one after the other.
+    """
+    merged: dict[tuple, Node] = {}
+    for node in nodes:
+        key = (node.label, node.id)
+        held = merged.get(key)
+        merged[key] = node if held is None else held.model_copy(update={"properties": _combine(held.properties, node.properties)})
+    return list(merged.values())
+
+
+def combined_relationships(relationships: Iterable[Relationship]) -> list[Relationship]:
+    """One relationship per MERGE key (type, ends, discriminator), in first-seen order; see combined_nodes."""
+    merged: dict[tuple, Relationship] = {}
+    for rel in relationships:
+        disc = REL_DISCRIMINATOR.get(rel.type)
+        key = (rel.type, rel.start_label, rel.start, rel.end_label, rel.end, rel.properties.get(disc) or "" if disc else None)
+        held = merged.get(key)
+        merged[key] = rel if held is None else held.model_copy(
+            update={"properties": _combine(held.properties, rel.properties, first_wins=("evidence",))})
+    return list(merged.values())
+
+
 def statements(nodes: Iterable[Node], relationships: Iterable[Relationship], batch_size: int = 500) -> list[Statement]:
-    """Group rows by shape and cut them into UNWIND batches: nodes first, then relationships."""
+    """Combine rows per MERGE key, group them by shape and cut them into UNWIND batches: nodes, then relationships."""
+    nodes, relationships = combined_nodes(nodes), combined_relationships(relationships)
     node_groups: dict[tuple, list[dict]] = defaultdict(list)
     for node in nodes:
         key, row = _node_row(node)
@@ -92,44 +154,80 @@ def statements(nodes: Iterable[Node], relationships: Iterable[Relationship], bat
         cypher = node_statement(label, lists)
         out += [(cypher, {"rows": rows[i : i + batch_size]}) for i in range(0, len(rows), batch_size)]
     # Document nodes last: they are the ledger entry that says "this document is complete".
-    out.sort(key=lambda s: "MERGE (n:Document" in s[0])
     rel_out: list[Statement] = []
     for (rel_type, start_label, end_label, lists), rows in rel_groups.items():
         cypher = relationship_statement(rel_type, start_label, end_label, lists)
         rel_out += [(cypher, {"rows": rows[i : i + batch_size]}) for i in range(0, len(rows), batch_size)]
-    docs = [s for s in out if "MERGE (n:Document" in s[0]]
-    return [s for s in out if s not in docs] + rel_out + docs
+    docs = [s for s in out if marks_documents(s[0])]
+    # MENTIONED_IN points at the Document node, so it can only follow it (same transaction).
+    mentions = [s for s in rel_out if ":MENTIONED_IN" in s[0]]
+    facts = [s for s in rel_out if ":MENTIONED_IN" not in s[0]]
+    return [s for s in out if not marks_documents(s[0])] + facts + docs + mentions
 
 
 class BatchWriter:
-    """Collects whole extractions and writes them in transactions of about `batch_size` rows."""
+    """Collects whole extractions and writes them in transactions of about `batch_size` rows.
+
+    A transient store fault (deadlock, busy) retries the whole transaction with backoff; MERGE makes
+    a retry of a batch that did commit a no-op. A batch the store refuses outright is written again
+    one document at a time, so one document with facts the store cannot hold is reported in `failed`
+    and the others are stored. An unreachable store is not retried here (the drivers reconnect on
+    their own): the error goes up and the build stops.
+    """
+
+    retries = 4
+    backoff = 0.25  # seconds before the first retry, doubling
 
     def __init__(self, store: GraphStore, batch_size: int = 500) -> None:
         self.store = store
         self.batch_size = batch_size
-        self._nodes: list[Node] = []
-        self._relationships: list[Relationship] = []
-        self._documents: list[str] = []
+        self._pending: list[Extraction] = []
+        self._rows = 0
         self.written_documents: list[str] = []
+        self.failed: list[tuple[Document, StoreError]] = []
 
     def add(self, extraction: Extraction) -> None:
-        self._nodes += extraction.nodes
-        self._nodes.append(extraction.document.node())
-        self._relationships += extraction.relationships
-        self._documents.append(extraction.document.id)
-        if len(self._nodes) + len(self._relationships) >= self.batch_size:
+        self._pending.append(extraction)
+        self._rows += len(extraction.nodes) + len(extraction.relationships) + 1
+        if self._rows >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
-        if not self._documents and not self._nodes:
+        if not self._pending:
             return
-        self.store.write_batch(statements(self._nodes, self._relationships, self.batch_size))
-        self.written_documents += self._documents
-        self._nodes, self._relationships, self._documents = [], [], []
+        pending, self._pending, self._rows = self._pending, [], 0
+        try:
+            self._write(pending)
+        except StoreError as exc:
+            if getattr(exc, "retryable", False):
+                raise
+            for extraction in pending:  # find the document the store refuses; write the others
+                try:
+                    self._write([extraction])
+                except StoreError as one:
+                    if getattr(one, "retryable", False):
+                        raise
+                    self.failed.append((extraction.document, one))
+
+    def _write(self, extractions: list[Extraction]) -> None:
+        nodes = [n for e in extractions for n in (*e.nodes, e.document.node())]
+        relationships = [r for e in extractions for r in e.relationships]
+        self._with_retries(statements(nodes, relationships, self.batch_size))
+        self.written_documents += [e.document.id for e in extractions]
+
+    def _with_retries(self, batch: list[Statement]) -> None:
+        for attempt in range(self.retries):
+            try:
+                self.store.write_batch(batch)
+                return
+            except TransientStoreError:
+                if attempt == self.retries - 1:
+                    raise
+                time.sleep(self.backoff * 2**attempt)
 
     def write_graph(self, nodes: list[Node], relationships: list[Relationship]) -> None:
         """Write a whole graph (import) in batches: all nodes before any relationship."""
         for i in range(0, len(nodes), self.batch_size * 10):
-            self.store.write_batch(statements(nodes[i : i + self.batch_size * 10], [], self.batch_size))
+            self._with_retries(statements(nodes[i : i + self.batch_size * 10], [], self.batch_size))
         for i in range(0, len(relationships), self.batch_size * 10):
-            self.store.write_batch(statements([], relationships[i : i + self.batch_size * 10], self.batch_size))
+            self._with_retries(statements([], relationships[i : i + self.batch_size * 10], self.batch_size))
