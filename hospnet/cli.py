@@ -96,10 +96,18 @@ FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv.")
 
 @app.command()
 def build(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders to read; the bundled sample corpus when none."),
+    paths: Optional[List[Path]] = typer.Argument(None, exists=True, help="Files or folders to read; the bundled sample corpus when none."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Also read again the sources that failed in earlier builds."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 3 when any document failed."),
 ) -> None:
-    """Read documents into the graph (re-running skips what is stored)."""
+    """Read documents into the graph (re-running skips what is stored).
+
+    A bad document is skipped and listed (here and in failures.jsonl); the build still exits 0, so
+    a few broken files do not stop a pipeline. Exit 1: the build stopped (store unreachable,
+    settings); 2: a path that does not exist; 3: documents failed and --strict was given.
+    """
+    from rich.markup import escape
+
     from .build import build as run_build
 
     settings = Settings()
@@ -131,10 +139,13 @@ def build(
     for rel, n in sorted(summary.relationships.items()):
         table.add_row(f"relationships: {rel}", str(n))
     console.print(table)
-    for failure in summary.failed:
-        console.print(f"[red]failed:[/] {failure.source}: {failure.reason}", highlight=False)
+    for failure in summary.failed:  # one line each, file names and reasons printed as they are
+        line = " ".join(f"{failure.source}: {failure.reason}".splitlines())
+        console.print(f"[red]failed:[/] {escape(line)}", highlight=False, soft_wrap=True)
     if summary.errors_file:
-        console.print(f"failures listed in {summary.errors_file}")
+        console.print(f"failures listed in {escape(str(summary.errors_file))}", highlight=False, soft_wrap=True)
+    if strict and summary.failed:
+        raise typer.Exit(3)
 
 
 @app.command()

