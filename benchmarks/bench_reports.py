@@ -1,0 +1,30 @@
+"""Rendering the coverage-gap report from the national graph, against the analyses it runs."""
+
+from __future__ import annotations
+
+from .bench_analysis import national_graph
+from .context import Context, Row, timed
+
+
+def run(ctx: Context) -> list[Row]:
+    try:
+        from hospnet.reports import build_report
+        from hospnet.reports.data import report_data
+        from hospnet.reports.html import render_html
+        from hospnet.reports.markdown import render_markdown
+    except ImportError as exc:
+        return [Row("report rendering", "", f"not yet available: {exc.name} missing")]
+    G, _ = national_graph(ctx)
+    if G is None:
+        return [Row("report rendering", "falkordb", "needs the ingest benchmark's graph (run with ingest)")]
+    with timed() as analyses:
+        data = report_data(G)
+    with timed() as render:
+        render_html(data)
+        render_markdown(data)
+    with timed() as whole:
+        files = build_report(G, ctx.root / "report")
+    size = files.html.stat().st_size / 1024
+    return [Row("report: rendering HTML + Markdown", "networkx", f"{render['seconds']:.2f}s rendering",
+                f"{analyses['seconds']:.2f}s for the report's analyses", f"{render['seconds'] / analyses['seconds']:.2f}x",
+                f"whole build_report {whole['seconds']:.2f}s, {len(files.paths)} files, report.html {size:,.0f} KB")]
