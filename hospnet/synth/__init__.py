@@ -75,11 +75,17 @@ def synthesize(docs: int, seed: int, out_dir: Path) -> Corpus:
     docs_dir.mkdir(parents=True, exist_ok=True)
     truth = Facts()
     width = max(6, len(str(docs)))
+    seen: set[str] = set()
     for i in range(1, docs + 1):
-        text, facts = write_document(rng, net, by_supporter)
+        # A text written twice would be one Document (same content hash): write another instead.
+        while True:
+            text, facts = write_document(rng, net, by_supporter)
+            doc_id = content_hash(normalize_text(text))
+            if doc_id not in seen:
+                break
+        seen.add(doc_id)
         name = f"{i:0{width}d}.txt"
         (docs_dir / name).write_text(text, encoding="utf-8")
-        doc_id = content_hash(normalize_text(text))
         truth.node("Document", doc_id, title=normalize_text(text.split("\n", 1)[0]), language="vi")
         truth.update(facts, doc_id)
     truth_path = out_dir / "truth.jsonl"

@@ -73,7 +73,7 @@ class Draft:
         if h.level == "provincial":
             return self._provincial(h.province, first=False)
         return self.rng.choice((f"TTYT huyện {h.district}", f"TTYT {h.district}") if h.name.startswith("Trung tâm")
-                               else (f"BVĐK huyện {h.district}", f"Bệnh viện huyện {h.district}"))
+                               else (f"BVĐK huyện {h.district}", f"BVĐK {h.district}"))
 
     def _record_hospital(self, h: Hospital) -> None:
         province = self.province_node(h.province)

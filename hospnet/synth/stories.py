@@ -16,16 +16,20 @@ _EVENTS = ("phòng, chống dịch sốt xuất huyết", "khắc phục hậu q
            "khám sàng lọc bệnh tim bẩm sinh cho trẻ em", "cấp cứu người bệnh sau bão")
 
 
-def _filler(draft: Draft, link: Link) -> list[str]:
+def _filler(draft: Draft, link: Link, technical: bool = True) -> list[str]:
+    """Fact-free sentences; `technical` ones speak of techniques already performed."""
     rng = draft.rng
     out = []
     if rng.random() < 0.7:
-        out.append(rng.choice((
-            f"Đến nay, ê-kíp đã thực hiện thành công cho {rng.randint(5, 120)} người bệnh, không ghi nhận tai biến.",
-            "Trước đây, người bệnh cần thực hiện các kỹ thuật này phải lên tuyến trên, tốn kém chi phí đi lại và thời gian chờ đợi.",
+        general = (
             f"Năm qua, đơn vị đã tiếp nhận hơn {rng.randint(20, 300)}.{rng.randint(100, 999)} lượt khám, chữa bệnh.",
             f"Công suất sử dụng giường bệnh của đơn vị hiện đạt {rng.randint(85, 130)}%.",
-        )))
+        )
+        technique = (
+            f"Đến nay, ê-kíp đã thực hiện thành công cho {rng.randint(5, 120)} người bệnh, không ghi nhận tai biến.",
+            "Trước đây, người bệnh cần thực hiện các kỹ thuật này phải lên tuyến trên, tốn kém chi phí đi lại và thời gian chờ đợi.",
+        )
+        out.append(rng.choice(general + technique if technical else general))
     if rng.random() < 0.5:
         out.append(rng.choice((
             "Các bác sĩ tuyến dưới được hướng dẫn \"cầm tay chỉ việc\" cho đến khi có thể tự thực hiện độc lập.",
@@ -136,7 +140,7 @@ def contract(draft: Draft, links: list[Link], date: str) -> Article:
                 f"{draft.hospital(s_h)} cam kết hỗ trợ {R} về đào tạo, hội chẩn chuyên môn trong suốt thời gian thực hiện hợp đồng.",
             )))
         draft.supports(link, *kinds, program=program, since=date)
-    paragraphs += _filler(draft, links[0])
+    paragraphs += _filler(draft, links[0], technical=False)
     return title, paragraphs
 
 
@@ -183,7 +187,7 @@ def referral(draft: Draft, link: Link, date: str) -> Article:
     if rng.random() < 0.7:
         paragraphs.append(f"Nhờ sự hỗ trợ chuyên môn của {draft.hospital(s_h)}, số ca phải chuyển tuyến từ {draft.hospital(r_h)} đã giảm {rng.randint(10, 60)}%.")
         draft.supports(link)
-    paragraphs += _filler(draft, link)
+    paragraphs += _filler(draft, link, technical=False)
     return title, paragraphs
 
 
