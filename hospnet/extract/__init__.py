@@ -21,7 +21,7 @@ __all__ = ["extract", "province_nodes"]
 
 def province_nodes() -> list[Node]:
     """All 34 provinces of 2025, so coverage queries see the provinces no document names."""
-    return [Node(label="Province", id=make_id("Province", p.name), properties={**province_properties(p), "search": search_key(p.name)})
+    return [Node(label="Province", id=make_id("Province", p.name), properties={**province_properties(p), "search": search_key(p.name, *p.legacy_names)})
             for p in all_provinces()]
 
 

@@ -78,7 +78,7 @@ class GraphBuilder:
             props = province_properties(province) if province else {"name": m.name}
         else:
             props = {"name": m.name}
-        props["search"] = search_key(m.name)
+        props["search"] = search_key(m.name, *props.get("legacy_names", []))
         return props
 
     def province(self, name: str, m: Mention, sentence: str) -> str | None:

@@ -45,7 +45,11 @@ def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
     """Parse an export file; a malformed line is an error naming the line."""
     nodes: list[Node] = []
     raw_rels: list[tuple[int, dict]] = []
-    with open(path, encoding="utf-8") as handle:
+    try:
+        handle = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise HospnetError(f"cannot read {path}: {exc.strerror}", hint="give the path of a file written by `hospnet export`") from exc
+    with handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue

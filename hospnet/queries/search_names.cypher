@@ -7,6 +7,7 @@
 // example: | hospital:benh-vien-bach-mai | Hospital | Bệnh viện Bạch Mai |
 MATCH (n)
 WHERE n.search CONTAINS $q
-RETURN n.id AS id, labels(n)[0] AS label, n.name AS name
-ORDER BY size(n.name), name
+WITH n, coalesce(n.name, n.title) AS name
+RETURN n.id AS id, labels(n)[0] AS label, name
+ORDER BY size(name), name
 LIMIT $limit
