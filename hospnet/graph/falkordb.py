@@ -17,7 +17,6 @@ from ..settings import Settings
 from . import falkordb_server
 from .base import Row, Statement, schema_identifier
 from .readonly import check_user_query
-from .writer import marks_documents
 
 
 
@@ -55,6 +54,32 @@ def with_params(cypher: str, params: dict[str, Any] | None) -> str:
         return cypher
     header = " ".join(f"{name}={cypher_literal(value)}" for name, value in params.items())
     return f"CYPHER {header} {cypher}"
+
+
+_UNWIND_ROWS = "UNWIND $rows AS r "
+
+
+def _chainable(cypher: str, params: dict[str, Any] | None) -> bool:
+    return cypher.startswith(_UNWIND_ROWS) and set(params or {}) == {"rows"} and "RETURN" not in cypher
+
+
+def chain(statements: Sequence[Statement]) -> Statement:
+    """The BatchWriter's `UNWIND $rows AS r …` statements as one query, each reading its own rows.
+
+    `WITH count(*)` closes one part before the next starts; it yields a row even when a part
+    matched nothing, so every part runs.
+
+    >>> chain([("UNWIND $rows AS r MERGE (n:A {id: r.id})", {"rows": [1]}),
+    ...        ("UNWIND $rows AS r MERGE (n:B {id: r.id})", {"rows": [2]})])
+    ('UNWIND $rows0 AS r MERGE (n:A {id: r.id}) WITH count(*) AS part0 UNWIND $rows1 AS r MERGE (n:B {id: r.id})', {'rows0': [1], 'rows1': [2]})
+    """
+    parts, params = [], {}
+    for i, (cypher, statement_params) in enumerate(statements):
+        if parts:
+            parts.append(f"WITH count(*) AS part{i - 1}")
+        parts.append(f"UNWIND $rows{i} AS r " + cypher[len(_UNWIND_ROWS):])
+        params[f"rows{i}"] = statement_params["rows"]
+    return " ".join(parts), params
 
 
 def plain(value: Any) -> Any:
@@ -104,36 +129,43 @@ class FalkorDBStore:
         check_user_query(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
         try:
-            result = self._graph.ro_query(cypher, params or None, timeout=max(1, int(timeout * 1000)))
+            result = self._ro_query(cypher, params, timeout)
         except redis.ResponseError as exc:
-            if "empty key" in str(exc):
-                return []  # nothing was ever written to this graph: it has no rows yet
-            raise _translate(exc) from exc
+            if "empty key" not in str(exc):
+                raise _translate(exc) from exc
+            # A graph nothing was written to has no key yet; create it (empty, indexed) and ask
+            # again, so `count(n)` says 0 instead of the query giving no row at all.
+            self.ensure_schema()
+            try:
+                result = self._ro_query(cypher, params, timeout)
+            except Exception as again:
+                raise _translate(again) from again
         except Exception as exc:
             raise _translate(exc) from exc
         header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         rows = result.result_set if limit is None else result.result_set[:limit]
         return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
 
+    def _ro_query(self, cypher: str, params: dict[str, Any] | None, timeout: float):
+        return self._graph.ro_query(cypher, params or None, timeout=max(1, int(timeout * 1000)))
+
     def write_batch(self, statements: Sequence[Statement]) -> None:
-        """Run hospnet's own statements: the facts in one MULTI/EXEC, then the Document nodes in another.
+        """Run hospnet's own statements so that they commit, fail and become visible together.
 
-        MULTI/EXEC runs every queued command even when one fails (redis has no rollback), so a
-        single transaction could store a document's `Document` node, the ledger's "done", beside
-        a failed statement of its facts. The Document nodes therefore go only after every fact
-        statement succeeded; a failure leaves facts without their Document node, which the next
-        build merges again. Transient faults are retried by the BatchWriter.
+        Redis MULTI/EXEC is not enough: it has no rollback (a failing command leaves the others
+        applied, so a Document node could be stored beside a failed statement of its facts) and
+        readers run between its commands (a reader could see a Document node before its
+        MENTIONED_IN). One GRAPH.QUERY is atomic on both counts, so the writer's `UNWIND $rows`
+        statements are chained into one query. Transient faults are retried by the BatchWriter.
         """
-        # Split where the Document nodes start: what follows them (MENTIONED_IN) needs them.
-        cut = next((i for i, s in enumerate(statements) if marks_documents(s[0])), len(statements))
-        facts, marks = list(statements[:cut]), list(statements[cut:])
-        for part in (facts, marks):
-            if part:
-                self._execute_atomically(part)
-
-    def _execute_atomically(self, statements: Sequence[Statement]) -> None:
+        if not statements:
+            return
+        if all(_chainable(cypher, params) for cypher, params in statements):
+            queries = [chain(statements)]
+        else:  # statements not written by the BatchWriter: one command each, in one MULTI/EXEC
+            queries = list(statements)
         pipe = self._conn.pipeline(transaction=True)
-        for cypher, params in statements:
+        for cypher, params in queries:
             pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
         try:
             replies = pipe.execute(raise_on_error=False)
