@@ -11,7 +11,7 @@ from __future__ import annotations
 from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import read_document
 from hospnet.extract.mentions import Mention
-from hospnet.extract.relations import agreements, capabilities, positions, referrals, supports_and_transfers
+from hospnet.extract.relations import agreements, capabilities, positions, referrals, signers, supports_and_transfers
 from hospnet.extract.provinces import all_provinces, province_properties
 from hospnet.model import Document, Extraction, Node
 from hospnet.names import make_id, search_key
@@ -30,6 +30,7 @@ def extract(document: Document) -> Extraction:
     ctx = read_document(document.text, document.date, document.language)
     builder = GraphBuilder(document)
     named = {m.name for unit in ctx.units for m in unit.mentions}
+    signed = []
     for unit in ctx.units:
         sentence = unit.sentence.text
         found_facts, new_people = positions(unit)
@@ -52,4 +53,6 @@ def extract(document: Document) -> Extraction:
             builder.fact(fact)
         for agreement in agreements(unit, ctx):
             builder.agreement(agreement, programs)
+        signed += signers(unit, found_facts)
+    builder.signatures(signed)
     return builder.extraction()

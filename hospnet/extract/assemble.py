@@ -25,6 +25,7 @@ class GraphBuilder:
         self.rels: dict[tuple, Relationship] = {}
         self.mentioned: set[str] = set()
         self.agreement_dates: dict[tuple, str | None] = {}
+        self.agreement_parties: dict[str, list[str]] = {}
 
     # nodes -------------------------------------------------------------------------------------------
     def entity(self, m: Mention, sentence: str | None = None, sentence_start: int | None = None) -> str:
@@ -150,6 +151,8 @@ class GraphBuilder:
             self.relate("MENTIONED_IN", node_id, "Agreement", self.document.id, "Document",
                         {"sentence": a.sentence, "start": a.parties[0].start, "end": a.parties[-1].end},
                         provenance=False)
+        self.agreement_parties.setdefault(node_id, [])
+        self.agreement_parties[node_id] += [i for i in ids if i not in self.agreement_parties[node_id]]
         for party, pid in zip(a.parties, ids):
             role = "party"
             if a.supporter is not None:
@@ -160,6 +163,16 @@ class GraphBuilder:
                             {"kinds": kinds_of(a.sentence) or ["consultation"]}, a.sentence)
         for program in programs:
             self.relate("UNDER", node_id, "Agreement", self.entity(program, a.sentence), "Program", {}, a.sentence)
+
+    def signatures(self, signed: list[Fact]) -> None:
+        """SIGNED_BY: a person who signed for a unit signed each agreement of this document that unit is party to."""
+        for f in signed:
+            unit = make_id(f.end.label, f.end.name)
+            for agreement, parties in self.agreement_parties.items():
+                if unit in parties:
+                    person = self.entity(f.start, f.sentence)
+                    self.relate("SIGNED_BY", agreement, "Agreement", person, "Person", {"on_behalf_of": unit},
+                                f.sentence)
 
     def _drop_shortened_techniques(self) -> None:
         """A headline's "kỹ thuật xạ trị" is the body's "xạ trị điều biến liều": keep the full name only."""

@@ -17,12 +17,14 @@ from hospnet.extract.people import name_after, position_at, position_before
 from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
 
 _SUPPORT = re.compile(
-    r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|giúp đỡ|đỡ đầu|vệ tinh|"
+    r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|bàn giao|giúp đỡ|đỡ đầu|vệ tinh|"
     r"support(?:s|ed|ing)?|assist(?:s|ed|ing|ance)?|transferr(?:ed|ing)|transfers?|mentor(?:s|ed|ing)?|"
     r"satellite)(?![\w])", re.IGNORECASE)
-_TRANSFER = re.compile(r"(?<![\w])(?:chuyển giao|transferr(?:ed|ing)|transfers?|handed over)(?![\w])", re.IGNORECASE)
+_TRANSFER = re.compile(r"(?<![\w])(?:chuyển giao|bàn giao|transferr(?:ed|ing)|transfers?|handed over)(?![\w])", re.IGNORECASE)
 _REQUEST = re.compile(r"(?<![\w])(?:đề nghị|đề xuất|mong muốn|kiến nghị|request(?:s|ed)?|ask(?:s|ed)?|"
                       r"propos(?:ed|es)|hope[sd]?)(?![\w])", re.IGNORECASE)
+_RECEIVE = re.compile(r"(?<![\w])(?:tiếp nhận|nhận|received?|receiving)(?![\w])", re.IGNORECASE)
+_BY = re.compile(r"\s(?:do|bởi|từ|by|from)\s", re.IGNORECASE)
 _CONTINUE = re.compile(r"tiếp tục|continue", re.IGNORECASE)
 _PASSIVE_BEFORE_OBJECT = re.compile(r"(?:của|từ|by|from|of)[ ]*$", re.IGNORECASE)
 _REFER = re.compile(
@@ -39,7 +41,7 @@ _JOIN = re.compile(r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the
                    re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:]|\.(?=\s)")
 _KINDS = (
-    ("technique_transfer", re.compile(r"chuyển giao|transfer", re.I)),
+    ("technique_transfer", re.compile(r"chuyển giao|bàn giao[^.;]*kỹ thuật|transfer", re.I)),
     ("training", re.compile(r"đào tạo|tập huấn|training|train(?:ed|s)?\b|cầm tay chỉ việc", re.I)),
     ("consultation", re.compile(r"hội chẩn|tư vấn|consult", re.I)),
     ("referral", re.compile(r"chuyển tuyến|chuyển tới|referr", re.I)),
@@ -47,7 +49,7 @@ _KINDS = (
     ("equipment", re.compile(r"trang thiết bị|thiết bị|equipment|máy móc", re.I)),
     ("management", re.compile(r"quản lý bệnh viện|quản trị|management", re.I)),
 )
-_DONE = re.compile(r"đã (?:\w+ ){0,3}(?:chuyển giao|tiếp nhận|thực hiện|làm chủ|hoàn thành)|hoàn thành|thành công|"
+_DONE = re.compile(r"đã (?:\w+ ){0,3}(?:chuyển giao|tiếp nhận|thực hiện|làm chủ|hoàn thành)|hoàn thành|thành công|bàn giao|"
                    r"làm chủ|successfully|completed|\bhas transferred|\bhave transferred|\btransferred\b", re.I)
 _PLANNED = re.compile(r"(?<![\w])(?:sẽ|kế hoạch|dự kiến|chuẩn bị|will|plan(?:s|ned)?|to be)(?![\w])", re.I)
 
@@ -172,6 +174,11 @@ def _transfers(unit: SentenceMentions, ctx: DocumentContext, trig: re.Match, sup
         partner = ctx.partner(supporter, higher=False)
         recipients = [partner] if partner else []
     techniques = list_techniques(text[trig.end():], base + trig.end())
+    received = list(_RECEIVE.finditer(text, 0, trig.start()))
+    if not techniques and received:  # "R tiếp nhận các kỹ thuật A, B và C do S chuyển giao"
+        listed = text[received[-1].end():trig.start()]
+        by = list(_BY.finditer(listed))
+        techniques = list_techniques(listed[:by[-1].start()] if by else listed, base + received[-1].end())
     if not techniques:
         techniques = named_techniques(text, base) or find_techniques(text, base)
     if not techniques or not recipients:
@@ -311,8 +318,9 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             continue
         person = name_after(text, org.end - base, base)
         if person is None:
+            # "Giám đốc TTYT Mộc Hóa, TS Đặng Ngọc An": the person (titles and all) right after a separator.
             after = re.match(r"[ ]*[,–—-][ ]*", text[org.end - base:])
-            nxt = [p for p in people if after and p.start - base == org.end - base + after.end()]
+            nxt = [p for p in people if after and p.end - len(p.surface) - base == org.end - base + after.end()]
             person = nxt[0] if nxt else None
         elif not any(p.start == person.start for p in people):
             found.append(person)
@@ -321,7 +329,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
     for person in people:
         pos_i = person.end - base
         while True:
-            sep = re.match(r"[ ]*(?:,|–|—|-|\(|và|and)[ ]*", text[pos_i:])
+            sep = re.match(r"[ ]*(?:,|–|—|-|\(|và|and|giữ chức|làm|là)[ ]*", text[pos_i:])
             if not sep:
                 break
             start = pos_i + sep.end()
@@ -335,6 +343,19 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": found_pos.title}))
             pos_i = org.end - base
     return facts, found
+
+
+_SIGNING = re.compile(r"(?<![\w])(?:ký|đại diện|thay mặt|signed|signing|on behalf)(?![\w])", re.IGNORECASE)
+
+
+def signers(unit: SentenceMentions, held: list[Fact]) -> list[Fact]:
+    """SIGNED_BY candidates: "Đại diện ký kết gồm <person>, Giám đốc <unit> …" names who signed for which side.
+
+    A fact runs from the person to the unit they signed for; assemble.py ties it to that unit's agreements.
+    """
+    if not _SIGNING.search(unit.sentence.text):
+        return []
+    return [Fact("SIGNED_BY", f.start, f.end, f.sentence) for f in held if f.type == "HOLDS_POSITION"]
 
 
 _PERFORM = re.compile(r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp dụng|perform(?:s|ed)?|master(?:s|ed)?)(?![\w])",

@@ -111,7 +111,7 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         if start < 0 or not piece:
             continue
         pos = start + len(piece)
-        item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", piece)).strip(" .\"'“”()")
+        item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", piece.strip())).strip(" .\"'“”()")
         item_start = base + start + piece.find(item) if item else base + start
         hits = [k for k in known if item_start <= k.start < item_start + len(item) + 1]
         low = item.lower()

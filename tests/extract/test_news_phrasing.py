@@ -1,0 +1,70 @@
+"""Phrasings national news uses that the gold set has few of: appointments, signatories, handovers, lists.
+
+Each test is one sentence shape; the names are invented, the shapes are the ones the
+synthetic national corpus (hospnet/synth) writes and real articles print.
+"""
+
+from __future__ import annotations
+
+from hospnet.extract import extract
+from hospnet.model import Document
+from hospnet.names import make_id, normalize_text
+
+
+def _facts(text: str, date: str = "2024-03-05") -> set[tuple]:
+    doc = Document.from_text(normalize_text(text), date=date)
+    x = extract(doc)
+    out = set()
+    for r in x.relationships:
+        if r.type == "MENTIONED_IN":
+            continue
+        extra = r.properties.get("technique") or r.properties.get("title") or r.properties.get("on_behalf_of")
+        out.add((r.type, r.start, r.end, extra) if extra else (r.type, r.start, r.end))
+    return out
+
+
+H = lambda name: make_id("Hospital", name)  # noqa: E731
+P = lambda name: make_id("Person", name)  # noqa: E731
+T = lambda name: make_id("Technique", name)  # noqa: E731
+
+
+def test_appointed_to_hold_a_position():
+    facts = _facts("Sở Y tế Nghệ An trao quyết định bổ nhiệm TS.BS Trần Văn Khải giữ chức Giám đốc "
+                   "Trung tâm Y tế huyện Quỳ Hợp. Sở Y tế Nghệ An bổ nhiệm ThS Lê Thị Mơ làm Giám đốc "
+                   "Bệnh viện Đa khoa huyện Anh Sơn.")
+    assert ("HOLDS_POSITION", P("Trần Văn Khải"), H("Trung tâm Y tế huyện Quỳ Hợp"), "Giám đốc") in facts
+    assert ("HOLDS_POSITION", P("Lê Thị Mơ"), H("Bệnh viện Đa khoa huyện Anh Sơn"), "Giám đốc") in facts
+
+
+def test_position_and_unit_before_a_titled_name():
+    facts = _facts("Tại buổi lễ, Phó Giám đốc TTYT Quỳ Hợp, BSCKII Hồ Văn Tâm, được giao phụ trách chỉ đạo tuyến.")
+    assert ("HOLDS_POSITION", P("Hồ Văn Tâm"), H("Trung tâm Y tế huyện Quỳ Hợp"), "Phó Giám đốc") in facts
+
+
+def test_signatories_sign_the_agreement_for_their_side():
+    facts = _facts("Ngày 5/3/2024, Bệnh viện Đa khoa tỉnh Nghệ An đã ký kết hợp đồng hỗ trợ chuyên môn với "
+                   "Trung tâm Y tế huyện Quỳ Hợp. Đại diện ký kết gồm TS.BS Trần Văn Khải, Giám đốc BVĐK tỉnh "
+                   "Nghệ An và ThS Lê Thị Mơ, Giám đốc TTYT Quỳ Hợp.")
+    signed = {(f[2], f[3]) for f in facts if f[0] == "SIGNED_BY"}
+    assert signed == {(P("Trần Văn Khải"), H("Bệnh viện Đa khoa tỉnh Nghệ An")),
+                      (P("Lê Thị Mơ"), H("Trung tâm Y tế huyện Quỳ Hợp"))}
+
+
+def test_no_signatory_without_a_signing_word():
+    facts = _facts("Bệnh viện Đa khoa tỉnh Nghệ An đã ký kết hợp đồng hỗ trợ chuyên môn với Trung tâm Y tế huyện "
+                   "Quỳ Hợp. Dự buổi lễ có TS.BS Trần Văn Khải, Giám đốc BVĐK tỉnh Nghệ An.")
+    assert not [f for f in facts if f[0] == "SIGNED_BY"]
+
+
+def test_handover_of_techniques_is_a_transfer():
+    facts = _facts("Ngày 5/3/2024, BVĐK tỉnh Nghệ An đã tổ chức tổng kết và bàn giao các kỹ thuật nội soi dạ dày "
+                   "và mổ lấy thai cho TTYT huyện Quỳ Hợp.")
+    for tech in ("nội soi dạ dày", "mổ lấy thai"):
+        assert ("TRANSFERS", H("Bệnh viện Đa khoa tỉnh Nghệ An"), H("Trung tâm Y tế huyện Quỳ Hợp"), T(tech)) in facts
+
+
+def test_techniques_received_before_the_passive_trigger():
+    facts = _facts("TTYT huyện Quỳ Hợp vừa tiếp nhận thành công 3 kỹ thuật gồm nội soi dạ dày, hồi sức sơ sinh "
+                   "và thở máy không xâm nhập do Bệnh viện Đa khoa tỉnh Nghệ An chuyển giao.")
+    got = {f[3] for f in facts if f[0] == "TRANSFERS"}
+    assert got == {T("nội soi dạ dày"), T("hồi sức sơ sinh"), T("thở máy không xâm nhập")}
