@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hospnet.extract.hospitals import find_hospitals
+from hospnet.extract.hospitals import find_hospitals, provincial_general_name
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.organizations import find_organizations
 from hospnet.extract.people import find_people
@@ -123,8 +123,7 @@ def _resolve(ctx: DocumentContext) -> None:
                 if provincial:
                     m.name, m.props = provincial[0].name, dict(provincial[0].props)
                 elif hint:
-                    word = "thành phố" if hint.is_city else "tỉnh"
-                    m.name = f"Bệnh viện Đa khoa {word} {hint.legacy}"
+                    m.name = provincial_general_name(hint.legacy, hint.is_city)
                     m.props = {"level": "provincial", "province": hint.province.name}
                     if hint.legacy_province:
                         m.props["legacy_province"] = hint.legacy_province

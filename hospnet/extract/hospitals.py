@@ -132,11 +132,17 @@ def _hospital(name: str, level: str, start: int, end: int, surface: str, place: 
     return Mention("Hospital", name, start, end, surface, props, priority=priority)
 
 
+def provincial_general_name(place_name: str, is_city: bool) -> str:
+    """`Bệnh viện Đa khoa tỉnh X`, `… thành phố Cần Thơ`; the city's "Thành phố" is not written twice."""
+    if is_city:
+        return f"Bệnh viện Đa khoa thành phố {place_name.removeprefix('Thành phố ')}"
+    return f"Bệnh viện Đa khoa tỉnh {place_name}"
+
+
 def _general_name(place: Place) -> tuple[str, str]:
     """Canonical name and level of the general hospital named for a place."""
     if place.kind == "province":
-        word = "thành phố" if place.province and place.province.is_city else "tỉnh"
-        return f"Bệnh viện Đa khoa {word} {place.name}", "provincial"
+        return provincial_general_name(place.name, bool(place.province and place.province.is_city)), "provincial"
     kind = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
     return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
 
@@ -210,7 +216,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if place.kind == "province" and place.province.is_city and word == "thành phố":
             if is_centre:
                 return None
-            return _hospital(f"Bệnh viện Đa khoa thành phố {place.name}", "provincial", base + m.start(), base + end,
+            return _hospital(provincial_general_name(place.name, True), "provincial", base + m.start(), base + end,
                              text[m.start():end], place)
         if place.kind == "province":  # a town that shares its province's name ("thành phố Thanh Hóa")
             place = read_place(place_text, hint, prefer="district") or place
@@ -239,6 +245,8 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         end = place_start + place.length
         pw = m.group("pw") or ""
         pw = "tỉnh " if pw.startswith("tỉnh") else ("thành phố " if pw else "")
+        if place.name.startswith("Thành phố "):  # "Bệnh viện Ung bướu Thành phố Hồ Chí Minh"
+            pw = ""
         spec = m.group("spec").replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi")
         return _hospital(f"Bệnh viện {spec} {pw}{place.name}", "provincial", base + m.start(), base + end,
                          text[m.start():end], place)

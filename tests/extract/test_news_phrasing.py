@@ -68,3 +68,17 @@ def test_techniques_received_before_the_passive_trigger():
                    "và thở máy không xâm nhập do Bệnh viện Đa khoa tỉnh Nghệ An chuyển giao.")
     got = {f[3] for f in facts if f[0] == "TRANSFERS"}
     assert got == {T("nội soi dạ dày"), T("hồi sức sơ sinh"), T("thở máy không xâm nhập")}
+
+
+def test_city_general_hospital_names_the_city_once():
+    facts = _facts("BVĐK TP.HCM đã chuyển giao kỹ thuật nội soi dạ dày cho Trung tâm Y tế huyện Cần Giờ. "
+                   "Bệnh viện Đa khoa Thành phố Hồ Chí Minh cũng hỗ trợ đào tạo.")
+    city = H("Bệnh viện Đa khoa thành phố Hồ Chí Minh")
+    assert city == "hospital:benh-vien-da-khoa-thanh-pho-ho-chi-minh"
+    assert ("TRANSFERS", city, H("Trung tâm Y tế huyện Cần Giờ"), T("nội soi dạ dày")) in facts
+
+
+def test_a_provincial_hospital_with_an_official_name_is_one_node_however_written():
+    facts = _facts("BVĐK tỉnh Đồng Nai hỗ trợ Trung tâm Y tế huyện Cẩm Mỹ. Bệnh viện Đa khoa Đồng Nai cử bác sĩ "
+                   "về Trung tâm Y tế huyện Cẩm Mỹ.")
+    assert {f[1] for f in facts if f[0] == "SUPPORTS"} == {H("Bệnh viện Đa khoa Đồng Nai")}
