@@ -123,6 +123,8 @@ class GraphBuilder:
             tech_id = self.entity(tech, f.sentence)
             props["technique"] = tech_id
             self.relate("TRANSFERS", start, "Hospital", end, "Hospital", props, f.sentence)
+            if props.get("status") == "planned":  # not performed, nor taught yet: no HAS_TECHNIQUE
+                return
             has = {"acquired_from": start}
             if props.get("date"):
                 has["since"] = props["date"]

@@ -17,7 +17,7 @@ from hospnet.extract.people import name_after, position_at, position_before
 from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
 
 _SUPPORT = re.compile(
-    r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|bàn giao|giúp đỡ|đỡ đầu|vệ tinh|"
+    r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|bàn giao|luân phiên|giúp đỡ|đỡ đầu|vệ tinh|"
     r"support(?:s|ed|ing)?|assist(?:s|ed|ing|ance)?|transferr(?:ed|ing)|transfers?|mentor(?:s|ed|ing)?|"
     r"satellite)(?![\w])", re.IGNORECASE)
 _TRANSFER = re.compile(r"(?<![\w])(?:chuyển giao|bàn giao|transferr(?:ed|ing)|transfers?|handed over)(?![\w])", re.IGNORECASE)
@@ -39,6 +39,7 @@ _BETWEEN = re.compile(r"(?<![\w])(?:giữa|between)[ ]+$", re.IGNORECASE)
 _WITH = re.compile(r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?[ ]*$", re.IGNORECASE)
 _JOIN = re.compile(r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the)[ ]+)?(?:(?:huyện|thị xã|thành phố|TP\.?)[ ]+)?$",
                    re.IGNORECASE)
+_PARENS = re.compile(r"[ ]*\([^()]*\)")
 _CLAUSE_END = re.compile(r"[;:]|\.(?=\s)")
 _KINDS = (
     ("technique_transfer", re.compile(r"chuyển giao|bàn giao[^.;]*kỹ thuật|transfer", re.I)),
@@ -99,9 +100,10 @@ def _objects(unit: SentenceMentions, after: int, labels: tuple[str, ...], reach:
             if out and m.start >= prev_end and m.label in ("Person",):
                 break
             continue
-        gap = text[prev_end - base:m.start - base]
+        # A parenthesis between items ("Bệnh viện A (tỉnh X), Bệnh viện B") says where A is, nothing more.
+        gap = _PARENS.sub("", text[prev_end - base:m.start - base])
         if not out:
-            if m.start - after > reach or _CLAUSE_END.search(gap):
+            if len(gap) > reach or _CLAUSE_END.search(gap):
                 break
         elif not _JOIN.match(gap) and not (m.props.get("list_item") and len(gap) < 4):
             break

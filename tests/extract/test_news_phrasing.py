@@ -82,3 +82,25 @@ def test_a_provincial_hospital_with_an_official_name_is_one_node_however_written
     facts = _facts("BVĐK tỉnh Đồng Nai hỗ trợ Trung tâm Y tế huyện Cẩm Mỹ. Bệnh viện Đa khoa Đồng Nai cử bác sĩ "
                    "về Trung tâm Y tế huyện Cẩm Mỹ.")
     assert {f[1] for f in facts if f[0] == "SUPPORTS"} == {H("Bệnh viện Đa khoa Đồng Nai")}
+
+
+def test_one_hospital_signs_with_several_listed_with_their_provinces():
+    facts = _facts("Ngày 5/3/2024, Bệnh viện Đa khoa tỉnh Nghệ An đã ký kết hợp đồng hỗ trợ chuyên môn với "
+                   "Trung tâm Y tế huyện Quỳ Hợp (tỉnh Nghệ An), BVĐK huyện Hương Khê (Hà Tĩnh) và TTYT huyện "
+                   "Anh Sơn giai đoạn 2024 - 2026.")
+    parties = {f[1] for f in facts if f[0] == "PARTY_TO"}
+    assert parties == {H("Bệnh viện Đa khoa tỉnh Nghệ An"), H("Trung tâm Y tế huyện Quỳ Hợp"),
+                       H("Bệnh viện Đa khoa huyện Hương Khê"), H("Trung tâm Y tế huyện Anh Sơn")}
+    assert len({f[2] for f in facts if f[0] == "PARTY_TO"}) == 3  # one agreement per receiving hospital
+
+
+def test_doctors_sent_in_rotation_are_support():
+    facts = _facts("Theo Đề án 1816, Bệnh viện K cử kíp bác sĩ luân phiên về Bệnh viện Đa khoa tỉnh Cao Bằng "
+                   "để khám, chữa bệnh và đào tạo tại chỗ.")
+    assert ("SUPPORTS", H("Bệnh viện K"), H("Bệnh viện Đa khoa tỉnh Cao Bằng")) in facts
+
+
+def test_a_planned_transfer_teaches_nothing_yet():
+    facts = _facts("Theo kế hoạch, BVĐK tỉnh Nghệ An sẽ chuyển giao cho TTYT huyện Quỳ Hợp kỹ thuật mổ lấy thai.")
+    assert ("TRANSFERS", H("Bệnh viện Đa khoa tỉnh Nghệ An"), H("Trung tâm Y tế huyện Quỳ Hợp"), T("mổ lấy thai")) in facts
+    assert not [f for f in facts if f[0] == "HAS_TECHNIQUE"]
