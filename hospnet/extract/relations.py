@@ -183,6 +183,8 @@ def _transfers(unit: SentenceMentions, ctx: DocumentContext, trig: re.Match, sup
         techniques = list_techniques(listed[:by[-1].start()] if by else listed, base + received[-1].end())
     if not techniques:
         techniques = named_techniques(text, base) or find_techniques(text, base)
+    # "Bệnh viện Châm cứu Trung ương" names a hospital, not the technique "châm cứu".
+    techniques = [t for t in techniques if not any(m.start <= t.start < m.end for m in unit.mentions)]
     if not techniques or not recipients:
         return []
     head = text[:trig.start()]

@@ -104,3 +104,9 @@ def test_a_planned_transfer_teaches_nothing_yet():
     facts = _facts("Theo kế hoạch, BVĐK tỉnh Nghệ An sẽ chuyển giao cho TTYT huyện Quỳ Hợp kỹ thuật mổ lấy thai.")
     assert ("TRANSFERS", H("Bệnh viện Đa khoa tỉnh Nghệ An"), H("Trung tâm Y tế huyện Quỳ Hợp"), T("mổ lấy thai")) in facts
     assert not [f for f in facts if f[0] == "HAS_TECHNIQUE"]
+
+
+def test_a_hospital_named_for_a_technique_transfers_no_technique_by_its_name():
+    facts = _facts("Ngày 5/3/2024, Bệnh viện Châm cứu Trung ương và BVĐK huyện Giao Thủy đã ký kết hợp đồng hỗ trợ "
+                   "chuyên môn, chuyển giao kỹ thuật.")
+    assert not [f for f in facts if f[0] in ("TRANSFERS", "HAS_TECHNIQUE")]
