@@ -130,6 +130,7 @@ def test_a_failing_statement_never_leaves_its_document_marked_done(store):
     with pytest.raises(StoreError):
         store.write_batch(statements([*bad.nodes, bad.document.node()], bad.relationships))
     assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 0
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0, "a failed batch left part of itself behind"
 
 
 def test_a_document_the_store_refuses_is_reported_and_the_rest_of_its_batch_stored(store):
