@@ -11,7 +11,7 @@ from falkordb.edge import Edge
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
 
-from ..errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
+from ..errors import QueryParameterError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
 from ..model import LABELS
 from ..settings import Settings
 from . import falkordb_server
@@ -31,6 +31,8 @@ def cypher_literal(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, str):
+        if "\x00" in value:  # FalkorDB reads the query as a C string: a NUL would cut it short
+            raise QueryParameterError("a parameter value holds a NUL character, which the embedded store cannot take")
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, float):
         return "null" if math.isnan(value) or math.isinf(value) else repr(value)

@@ -93,3 +93,15 @@ def test_export_import_roundtrip_is_identical(store, tmp_path):
     third = io.StringIO()
     export_jsonl(store, third)
     assert third.getvalue() == first.getvalue()
+
+
+def test_a_nul_in_a_parameter_is_returned_intact_or_refused_clearly(store):
+    """FalkorDB reads queries as C strings; a NUL must give a parameter error, not a broken query."""
+    from hospnet.errors import QueryParameterError
+
+    try:
+        rows = store.read("RETURN $x AS x", {"x": "a\x00b"})
+    except QueryParameterError as exc:
+        assert "NUL" in str(exc)
+    else:
+        assert rows == [{"x": "a\x00b"}]
