@@ -130,8 +130,9 @@ class FalkorDBStore:
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         check_user_query(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
+        cypher = with_params(cypher, params)  # a parameter it cannot take is refused here, before the store
         try:
-            result = self._ro_query(cypher, params, timeout)
+            result = self._ro_query(cypher, timeout)
         except redis.ResponseError as exc:
             if "empty key" not in str(exc):
                 raise _translate(exc) from exc
@@ -139,7 +140,7 @@ class FalkorDBStore:
             # again, so `count(n)` says 0 instead of the query giving no row at all.
             self.ensure_schema()
             try:
-                result = self._ro_query(cypher, params, timeout)
+                result = self._ro_query(cypher, timeout)
             except Exception as again:
                 raise _translate(again) from again
         except Exception as exc:
@@ -148,8 +149,8 @@ class FalkorDBStore:
         rows = result.result_set if limit is None else result.result_set[:limit]
         return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
 
-    def _ro_query(self, cypher: str, params: dict[str, Any] | None, timeout: float):
-        return self._graph.ro_query(cypher, params or None, timeout=max(1, int(timeout * 1000)))
+    def _ro_query(self, cypher: str, timeout: float):
+        return self._graph.ro_query(cypher, None, timeout=max(1, int(timeout * 1000)))
 
     def write_batch(self, statements: Sequence[Statement]) -> None:
         """Run hospnet's own statements so that they commit, fail and become visible together.
