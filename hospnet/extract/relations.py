@@ -349,7 +349,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
     return facts, found
 
 
-_SIGNING = re.compile(r"(?<![\w])(?:ký|đại diện|thay mặt|signed|signing|on behalf)(?![\w])", re.IGNORECASE)
+_SIGNING = re.compile(r"(?<![\w])(?:ký(?! sinh| túc)|signed|signing|signs?)(?![\w])", re.IGNORECASE)
 
 
 def signers(unit: SentenceMentions, held: list[Fact]) -> list[Fact]:
