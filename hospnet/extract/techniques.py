@@ -37,7 +37,8 @@ _ITEM_SPLIT = re.compile(r"\s*(?:;|,|\bvà\b|\band\b|\n|:|\.\.\.|…)\s*")
 _ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồm|như|là|bao gồm|thêm|mới|chuyên sâu|trong đó có|"
                         r"technique[s]?|procedure[s]?|of|the|two|three|four|\d+|hai|ba|bốn|năm)\s+)+", re.I)
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
-_ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|to|at|for|in)\s.*$", re.I)
+# Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
+_ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|to|at|for|in)\s.*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def find_techniques(text: str, base: int) -> list[Mention]:
 
 _LIST_START = re.compile(r"(?<![\w])(?:như|gồm|bao gồm|trong đó có|including|such as|namely)(?![\w])|:", re.I)
 _NAMED_AFTER = re.compile(r"(?<![\w])(?:kỹ thuật|kĩ thuật)[ ]+(?P<item>[^,;:.()\n]+)", re.I)
-_ITEM_STOP = re.compile(r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp)\s.*$", re.I)
+_ITEM_STOP = re.compile(r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp)\s.*$")
 
 
 def named_techniques(text: str, base: int) -> list[Mention]:

@@ -110,3 +110,10 @@ def test_a_hospital_named_for_a_technique_transfers_no_technique_by_its_name():
     facts = _facts("Ngày 5/3/2024, Bệnh viện Châm cứu Trung ương và BVĐK huyện Giao Thủy đã ký kết hợp đồng hỗ trợ "
                    "chuyên môn, chuyển giao kỹ thuật.")
     assert not [f for f in facts if f[0] in ("TRANSFERS", "HAS_TECHNIQUE")]
+
+
+def test_a_place_word_that_is_also_a_preposition_ends_no_list():
+    facts = _facts("BVĐK tỉnh Thái Nguyên sẽ chuyển giao cho Trung tâm Y tế huyện Đại Từ các kỹ thuật chiếu đèn "
+                   "điều trị vàng da sơ sinh và nội soi dạ dày.")
+    got = {f[3] for f in facts if f[0] == "TRANSFERS"}
+    assert got == {T("chiếu đèn điều trị vàng da sơ sinh"), T("nội soi dạ dày")}
