@@ -46,7 +46,11 @@ async def _load(base: str, paths: list[str]) -> tuple[list[float], int]:
         while not queue.empty():
             path = queue.get_nowait()
             start = time.perf_counter()
-            response = await client.get(path)
+            try:
+                response = await client.get(path)
+            except httpx.TransportError:  # a dropped connection is an error to count, not a crash
+                errors += 1
+                continue
             latencies.append(time.perf_counter() - start)
             errors += response.status_code >= 400
 
