@@ -12,6 +12,7 @@ from typing import Iterator, List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -45,7 +46,8 @@ def run() -> None:
         if _debug["on"]:
             raise
         hint = f" ({exc.hint})" if exc.hint else ""
-        err.print(f"[bold red]Error:[/] {exc}{hint}", markup=True, highlight=False)
+        line = " ".join(f"{exc}{hint}".split())  # one line, whatever the driver's message held
+        err.print(f"[bold red]Error:[/] {escape(line)}", markup=True, highlight=False, soft_wrap=True)
         sys.exit(1)
 
 

@@ -35,6 +35,8 @@ def build_document(name: str, text: str, *, title: str | None = None, date: str 
     text = normalize_text(text)
     if not text:
         raise document_error(name, "empty document")
+    if not any(c.isalpha() for c in text):
+        raise document_error(name, "no text: the document holds no letters")
     return Document.from_text(
         text,
         title=normalize_text(title or "") or find_title(text),

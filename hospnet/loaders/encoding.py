@@ -11,6 +11,8 @@ hospital name into noise that extraction silently misses.
 
 from __future__ import annotations
 
+import re
+
 import codecs
 
 from hospnet.loaders import legacy
@@ -75,7 +77,16 @@ def _refuse_binary(name: str, data: bytes) -> None:
         raise document_error(name, f"binary file ({control} control bytes in the first {len(sample)})")
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _decode_legacy(name: str, data: bytes, error: UnicodeDecodeError) -> str:
+    # Text that is UTF-8 but for a few damaged bytes is no legacy file: read as TCVN3 it would be
+    # stored as mojibake. Refuse it, saying where the damage is.
+    valid = len(_UTF8_MULTIBYTE.findall(data[:65536]))
+    damaged = data[:65536].decode("utf-8", errors="replace").count("\ufffd")
+    if valid >= 10 and damaged * 5 <= valid:
+        raise document_error(name, f"not valid UTF-8: {damaged} damaged byte(s) in UTF-8 text, the first at offset {error.start}; repair or re-save the file")
     latin = data.decode("latin-1")
     text, found = legacy.repair(latin)
     if found:

@@ -148,12 +148,8 @@ CORRUPT_UTF8 = GOOD.encode("utf-8")[:60] + b"\xff" + GOOD.encode("utf-8")[60:]
 
 
 @pytest.mark.parametrize("name, data", [
-    pytest.param("corrupt-utf8.txt", CORRUPT_UTF8, id="utf8-with-a-corrupt-byte", marks=pytest.mark.xfail(strict=True, reason=(
-        "hospnet/loaders/encoding.py: Vietnamese UTF-8 with one corrupt byte is decoded as TCVN3 and the mojibake "
-        "stored; it should be refused as 'not valid UTF-8' or read as UTF-8"))),
-    pytest.param("brackets.htm", b"<<<>>><html <body <p <<script>>", id="html-with-no-letters", marks=pytest.mark.xfail(
-        strict=True, reason="hospnet/loaders: an HTML page whose text is '<<<>>>>' is stored as a document; "
-                            "text with no letters should be refused like an empty one")),
+    pytest.param("corrupt-utf8.txt", CORRUPT_UTF8, id="utf8-with-a-corrupt-byte"),
+    pytest.param("brackets.htm", b"<<<>>><html <body <p <<script>>", id="html-with-no-letters"),
 ])
 def test_a_file_with_no_readable_text_is_refused_or_read_right(rsettings, tmp_path, name, data):
     folder = tmp_path / "in"

@@ -86,9 +86,6 @@ def test_store_stopped_mid_build_fails_clearly_and_keeps_what_was_stored(rsettin
     assert export(rsettings) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "hospnet/cli.py run(): rich hard-wraps the Error line at 80 columns when output is not a terminal, and the "
-    "Neo4j driver's message holds newlines; print ' '.join(message.split()) with soft_wrap=True (and markup escaped)"))
 def test_an_unreachable_store_is_one_error_line(tmp_path):
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
