@@ -41,7 +41,8 @@ class BuildSummary:
     succeeded: set[str] = field(default_factory=set)
 
 
-Progress = Callable[[str, int], None]  # (event, count): "total" once, then "advance" per file
+# (event, count): "total" files once, "advance" per file read, "stored": documents written so far
+Progress = Callable[[str, int], None]
 
 
 def sample_corpus() -> Path:
@@ -94,28 +95,52 @@ def graph_counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
     return ({r["label"]: r["n"] for r in nodes}, {r["type"]: r["n"] for r in rels})
 
 
-def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings, summary: BuildSummary, *, workers: int = 1) -> None:
+def _fresh_chunks(documents: Iterable[Document], store: GraphStore, summary: BuildSummary) -> Iterator[list[Document]]:
+    """Chunks of documents not yet stored (nor seen earlier in this run)."""
+    seen: set[str] = set()
+    for chunk in _chunks(documents, CHUNK):
+        stored = stored_document_ids(store, [d.id for d in chunk])
+        fresh = []
+        for doc in chunk:
+            if doc.id in stored or doc.id in seen:
+                summary.skipped += 1
+            else:
+                seen.add(doc.id)
+                fresh.append(doc)
+        yield fresh
+
+
+def _extracted(chunks: Iterator[list[Document]], pool: ProcessPoolExecutor | None) -> Iterator[list[Extraction | Failure]]:
+    """Extraction results chunk by chunk; with a pool the next chunk is extracted while this one is written."""
+    if pool is None:
+        for fresh in chunks:
+            yield [_extract_safely(doc) for doc in fresh]
+        return
+    pending = None
+    for fresh in chunks:
+        futures = [pool.submit(_extract_safely, doc) for doc in fresh]
+        if pending is not None:
+            yield [f.result() for f in pending]
+        pending = futures
+    if pending is not None:
+        yield [f.result() for f in pending]
+
+
+def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings, summary: BuildSummary, *,
+           workers: int = 1, progress: Progress | None = None) -> None:
     """Extract and write documents not yet in the store; the shared core of `build` and the API."""
     writer = BatchWriter(store, settings.batch_size)
-    seen: set[str] = set()
     pool = ProcessPoolExecutor(workers) if workers > 1 else None
     try:
-        for chunk in _chunks(documents, CHUNK):
-            stored = stored_document_ids(store, [d.id for d in chunk])
-            fresh = []
-            for doc in chunk:
-                if doc.id in stored or doc.id in seen:
-                    summary.skipped += 1
-                else:
-                    seen.add(doc.id)
-                    fresh.append(doc)
-            results = pool.map(_extract_safely, fresh, chunksize=8) if pool else map(_extract_safely, fresh)
+        for results in _extracted(_fresh_chunks(documents, store, summary), pool):
             for result in results:
                 if isinstance(result, Failure):
                     summary.failed.append(result)
                 else:
                     writer.add(result)
             writer.flush()
+            if progress:
+                progress("stored", len(writer.written_documents))
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
@@ -150,7 +175,7 @@ def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *
     workers = settings.workers or (os.cpu_count() or 1)
     workers = workers if len(files) >= POOL_THRESHOLD else 1
     try:
-        ingest(_documents(files, settings, summary, progress), store, settings, summary, workers=workers)
+        ingest(_documents(files, settings, summary, progress), store, settings, summary, workers=workers, progress=progress)
     finally:
         failed_sources = {f.source for f in summary.failed}
         ledger.update(summary.failed, summary.succeeded - failed_sources)

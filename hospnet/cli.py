@@ -122,11 +122,11 @@ def build(
         def progress(event: str, n: int) -> None:
             if event == "total":
                 bar.update(task, total=n)
-            else:
+            elif event == "advance":
                 bar.advance(task, n)
+            elif event == "stored":  # a JSONL file holds many documents: the rate counts documents
                 elapsed = bar.tasks[0].elapsed or 0
-                done = bar.tasks[0].completed
-                bar.update(task, rate=f"{done / elapsed:.1f} files/s" if elapsed else "")
+                bar.update(task, rate=f"{n} docs stored, {n / elapsed:.1f} docs/s" if elapsed else "")
 
         summary = run_build(paths, store, settings, progress=progress, retry_failed=retry_failed)
     table = Table(title=f"hospnet build ({store.name})")
