@@ -158,7 +158,14 @@ def region_of(province: Province2025) -> str:
 
 
 def provincial_name(province: Province2025) -> str:
-    """`Bệnh viện Đa khoa tỉnh X`; a centrally-run city's is `… thành phố X` (SCHEMA keeps the level word)."""
+    """`Bệnh viện Đa khoa tỉnh X`; a centrally-run city's is `… thành phố X` (SCHEMA keeps the level word).
+
+    Where the gazetteer knows the general hospital by another official name, that name.
+    """
+    official = {f"Bệnh viện Đa khoa tỉnh {province.name}", f"Bệnh viện Đa khoa {province.name}"}
+    for entry in gazetteers.hospitals():
+        if entry.level == "provincial" and entry.province == province.name and entry.name in official:
+            return entry.name
     if province.is_city:
         return "Bệnh viện Đa khoa thành phố " + province.name.removeprefix("Thành phố ")
     return "Bệnh viện Đa khoa tỉnh " + province.name
