@@ -36,7 +36,7 @@ def national_graph(ctx: Context):
     store = open_store(settings)
     try:
         with timed() as read:
-            G = read_graph(store)
+            G = read_graph(store, mentions=False)
     finally:
         store.close()
     return G, read["seconds"]

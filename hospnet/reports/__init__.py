@@ -33,7 +33,7 @@ class ReportFiles:
 
 def build_report(source: GraphStore | nx.MultiDiGraph, out_dir: Path, *, legacy: bool = False) -> ReportFiles:
     """Read the graph (unless given one), run the analyses, write every rendering into out_dir."""
-    G = source if isinstance(source, nx.Graph) else read_graph(source)
+    G = source if isinstance(source, nx.Graph) else read_graph(source, mentions=False)
     data = report_data(G, legacy=legacy)
     out_dir = Path(out_dir)
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)

@@ -49,7 +49,7 @@ def get_province_coverage(code: str = Path(..., max_length=100, description="Pro
                           store: GraphStore = Depends(get_store)):
     """How central hospitals support one province, with the evidence sentences and documents."""
     name = province_name(code)
-    for item in coverage_analysis.province_coverage(read_graph(store)):
+    for item in coverage_analysis.province_coverage(read_graph(store, mentions=False)):
         if item.code == code or item.province == name:
             return _coverage_model(item)
     raise NotFound(f"no 2025 province with code or name {code!r}")
@@ -58,7 +58,7 @@ def get_province_coverage(code: str = Path(..., max_length=100, description="Pro
 @router.get("/coverage", response_model=CoverageSummary)
 def get_coverage(store: GraphStore = Depends(get_store)):
     """The gap summary: which of the 34 provinces no central hospital supports."""
-    items = coverage_analysis.province_coverage(read_graph(store))
+    items = coverage_analysis.province_coverage(read_graph(store, mentions=False))
     counts = {status: sum(1 for i in items if i.status == status) for status in coverage_analysis.STATUSES}
     return CoverageSummary(
         counts=counts,

@@ -56,5 +56,5 @@ def coverage_report(
     store: GraphStore = Depends(get_store),
 ):
     """The coverage-gap report as one self-contained HTML page (map, charts, tables with evidence)."""
-    data = report_data(read_graph(store), legacy=legacy)
+    data = report_data(read_graph(store, mentions=False), legacy=legacy)
     return HTMLResponse(render_report(data), headers=page_headers(None, scripts=False))
