@@ -95,6 +95,12 @@ def wait_for(predicate, timeout: float, what: str, interval: float = 0.05):
     raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
+def wait_for_first_documents(store, proc: subprocess.Popen, timeout: float = 300) -> None:
+    """Until the build running in `proc` has stored a document, or has ended."""
+    wait_for(lambda: store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] > 0 or proc.poll() is not None,
+             timeout=timeout, what="the first stored documents")
+
+
 HOSPITALS = ["Bệnh viện Bạch Mai", "Bệnh viện Chợ Rẫy", "Bệnh viện Hữu nghị Việt Đức", "Bệnh viện Trung ương Huế",
              "Bệnh viện Nhi Trung ương", "Bệnh viện K"]
 PROVINCES = ["Phú Thọ", "Yên Bái", "Hà Giang", "Sơn La", "Kon Tum", "Sóc Trăng", "Cà Mau", "Lai Châu"]

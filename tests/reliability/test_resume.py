@@ -10,7 +10,7 @@ import subprocess
 
 from hospnet.graph import open_store
 
-from .conftest import HOSPNET, clear, cli_env, export, hospnet, wait_for, write_documents
+from .conftest import HOSPNET, clear, cli_env, export, hospnet, wait_for_first_documents, write_documents
 
 GOOD = ("Bệnh viện Bạch Mai chuyển giao kỹ thuật can thiệp mạch vành cho Bệnh viện Đa khoa tỉnh Phú Thọ\n\n"
         "Ngày 12/3/2021, Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Phú Thọ.\n")
@@ -85,8 +85,7 @@ def test_a_build_killed_with_sigkill_resumes_to_the_same_graph(rsettings, tmp_pa
                             stderr=subprocess.DEVNULL, start_new_session=True)
     store = open_store(rsettings)
     try:
-        wait_for(lambda: store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] > 0 or proc.poll() is not None,
-                 timeout=300, what="the first stored documents")
+        wait_for_first_documents(store, proc)
         assert proc.poll() is None, "the build finished before it could be killed"
         os.killpg(proc.pid, signal.SIGKILL)  # the build and its extraction workers, with no chance to clean up
         proc.wait(timeout=30)

@@ -20,7 +20,7 @@ from hospnet.graph.writer import BatchWriter, statements
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.settings import Settings
 
-from .conftest import HOSPNET, clear, cli_env, export, hospnet, wait_for, write_documents
+from .conftest import HOSPNET, clear, cli_env, export, hospnet, wait_for_first_documents, write_documents
 from .tcp_proxy import TcpProxy
 
 
@@ -57,8 +57,7 @@ def test_store_stopped_mid_build_fails_clearly_and_keeps_what_was_stored(rsettin
                             stderr=subprocess.PIPE, text=True)
     store = open_store(rsettings)
     try:
-        wait_for(lambda: store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] > 0 or proc.poll() is not None,
-                 timeout=300, what="the first stored documents")
+        wait_for_first_documents(store, proc)
         assert proc.poll() is None, "the build finished before the store could be stopped"
         if proxy:
             proxy.cut()
