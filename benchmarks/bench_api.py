@@ -80,14 +80,30 @@ def _wait(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
     raise RuntimeError("uvicorn did not answer within a minute")
 
 
+def _store_env(settings) -> dict[str, str]:
+    """The environment that points a served app at the benchmark's graph on one store."""
+    env = {**os.environ, "HOSPNET_STORE": settings.backend, "HOSPNET_DATA_DIR": str(settings.data_dir),
+           "HOSPNET_GRAPH_NAME": settings.graph_name}
+    if settings.backend == "neo4j":
+        env.update(HOSPNET_NEO4J_URI=settings.neo4j_uri or "", HOSPNET_NEO4J_USER=settings.neo4j_user,
+                   HOSPNET_NEO4J_PASSWORD=settings.neo4j_password)
+    return env
+
+
 def run(ctx: Context) -> list[Row]:
     try:
         import hospnet.api.app  # noqa: F401
     except ImportError as exc:
         return [Row("API p50/p95, 50 clients", "", f"not yet available: {exc.name} missing")]
-    settings = ctx.exports.get("falkordb")
-    if settings is None:
-        return [Row("API p50/p95, 50 clients", "falkordb", "needs the ingest benchmark's graph (run with ingest)")]
+    if not ctx.exports:
+        return [Row("API p50/p95, 50 clients", "", "needs the ingest benchmark's graph (run with ingest)")]
+    rows: list[Row] = []
+    for name, settings in sorted(ctx.exports.items()):
+        rows += _run_store(name, settings)
+    return rows
+
+
+def _run_store(name: str, settings) -> list[Row]:
     store = open_store(settings)
     try:
         hospitals = store.read("MATCH (h:Hospital) RETURN h.id AS id, h.name AS name ORDER BY h.id", limit=100_000)
@@ -98,8 +114,7 @@ def run(ctx: Context) -> list[Row]:
     queries = [" ".join(fold(rng.choice(hospitals)["name"] or "").split()[-2:]) for _ in range(REQUESTS)]
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "HOSPNET_STORE": "falkordb", "HOSPNET_DATA_DIR": str(settings.data_dir),
-           "HOSPNET_GRAPH_NAME": settings.graph_name}
+    env = _store_env(settings)
     process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "hospnet.api.app:create_app", "--host", "127.0.0.1",
                                 "--port", str(port), "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[1])
@@ -118,7 +133,7 @@ def run(ctx: Context) -> list[Row]:
     rows = []
     for label, lat, errs in (("/hospitals/{id}", by_id, id_errors), ("/hospitals?q=", by_q, q_errors)):
         p50, p95 = _percentiles(lat)
-        rows.append(Row(f"API {label}, {CLIENTS} clients, {REQUESTS} requests", "falkordb",
+        rows.append(Row(f"API {label}, {CLIENTS} clients, {REQUESTS} requests", name,
                         f"p50 {p50:.0f} ms, p95 {p95:.0f} ms", f"/openapi.json p50 {b50:.0f} ms, p95 {b95:.0f} ms",
                         f"{p50 / b50:.1f}x p50", f"{errs} errors (baseline {base_errors})"))
     return rows
