@@ -18,6 +18,7 @@ from ..errors import StoreUnavailable
 from ..settings import Settings
 from . import errors
 from .limits import BodyLimit
+from .snapshot import SnapshotCache
 from .models import ERROR_RESPONSES
 from .routers import documents, entities, health, hospitals, paths, provinces, queries, views
 
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = None
+    app.state.snapshots = SnapshotCache()
     errors.install(app)
     for router in (health.router, hospitals.router, entities.router, provinces.router, paths.router,
                    documents.router, queries.router, views.router):

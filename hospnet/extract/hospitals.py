@@ -139,6 +139,13 @@ def provincial_general_name(place_name: str, is_city: bool) -> str:
     return f"Bệnh viện Đa khoa tỉnh {place_name}"
 
 
+def specialist_name(specialty: str, place: Place) -> str:
+    """One name however the province was written: "Bệnh viện Phổi Bắc Giang" and "… Phổi tỉnh Bắc Giang"
+    are one hospital, named with "tỉnh"; a city's ("Bệnh viện Ung bướu Hà Nội") goes without."""
+    is_city = bool(place.province and place.province.is_city)
+    return f"Bệnh viện {specialty} {'' if is_city else 'tỉnh '}{place.name}"
+
+
 def _general_name(place: Place) -> tuple[str, str]:
     """Canonical name and level of the general hospital named for a place."""
     if place.kind == "province":
@@ -243,12 +250,8 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if place is None or place.kind != "province":
             return None
         end = place_start + place.length
-        pw = m.group("pw") or ""
-        pw = "tỉnh " if pw.startswith("tỉnh") else ("thành phố " if pw else "")
-        if place.name.startswith("Thành phố "):  # "Bệnh viện Ung bướu Thành phố Hồ Chí Minh"
-            pw = ""
         spec = m.group("spec").replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi")
-        return _hospital(f"Bệnh viện {spec} {pw}{place.name}", "provincial", base + m.start(), base + end,
+        return _hospital(specialist_name(spec, place), "provincial", base + m.start(), base + end,
                          text[m.start():end], place)
     if kind == "named":
         first = fold(place_text).split()[0]
@@ -277,8 +280,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             if place.kind != "province":
                 return None
             spec = _ENGLISH_SPEC[m.group("espec")]
-            return _hospital(f"Bệnh viện {spec} {place.name}", "provincial", base + start, base + end, surface,
-                             place)
+            return _hospital(specialist_name(spec, place), "provincial", base + start, base + end, surface, place)
         hk = m.groupdict().get("kind") or ""
         if hk.startswith("Regional"):
             return _hospital(f"Bệnh viện Đa khoa Khu vực {place.name}", "provincial", base + start, base + end,

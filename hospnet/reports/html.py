@@ -10,7 +10,7 @@ from importlib import resources
 from jinja2 import Environment, FunctionLoader, select_autoescape
 
 from .data import Bar, MapPoint, ReportData
-from .tables import display
+from .tables import PAGE_ITEMS, PAGE_ROWS, display, excerpt
 
 COLOURS = {"covered": "#2e7d32", "partly": "#f9a825", "uncovered": "#c62828"}
 
@@ -64,9 +64,11 @@ def environment() -> Environment:
     return env
 
 
-def render_html(data: ReportData) -> str:
+def render_html(data: ReportData, *, max_rows: int = PAGE_ROWS, max_items: int = PAGE_ITEMS) -> str:
+    """The page; each table shows its first `max_rows` rows and lists of up to `max_items` items."""
+    tables = [excerpt(t, max_rows, max_items) for t in data.tables]
     return environment().get_template("report.html.j2").render(
-        data=data, points=place_points(data.map_points), colours=COLOURS,
+        data=data, tables=tables, points=place_points(data.map_points), colours=COLOURS,
         specialty_bars=place_bars(data.specialty_bars), load_bars=place_bars(data.load_bars),
         map_width=MAP_WIDTH, map_height=MAP_HEIGHT, bar_width=BAR_WIDTH,
     )

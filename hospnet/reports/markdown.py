@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from .data import ReportData
-from .tables import Table, flat
+from .tables import Table, excerpt
 
 
-def _cell(value) -> str:
+def _cell(shown: str | list[str]) -> str:
     """A cell that cannot break the table: pipes and newlines escaped, HTML-significant characters too."""
-    text = flat(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = " | ".join(shown) if isinstance(shown, list) else shown
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_table(table: Table) -> str:
+    shown = excerpt(table)
     lines = [f"## {table.title}", "", table.description, ""]
+    if shown.note:
+        lines += [f"_{_cell(shown.note[0].upper() + shown.note[1:])}._", ""]
     lines.append("| " + " | ".join(table.columns) + " |")
     lines.append("|" + "---|" * len(table.columns))
-    lines += ["| " + " | ".join(_cell(row.get(c)) for c in table.columns) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in shown.rows]
     lines.append("")
     return "\n".join(lines)
 

@@ -37,10 +37,49 @@ def display(value: Any) -> str | list[str]:
     return str(value)
 
 
-def flat(value: Any) -> str:
-    """A cell as one line of text (CSV, Markdown): list items joined by ' | '."""
-    shown = display(value)
-    return " | ".join(shown) if isinstance(shown, list) else shown
+# How much of a table the pages show; the CSV and JSON files always hold every row and item. On the
+# national graph the full evidence made an 18 MB page that a browser opens slowly.
+PAGE_ROWS = 300
+PAGE_ITEMS = 64  # every province of a list of provinces (63 before 2025) stays whole
+
+
+@dataclass
+class Excerpt:
+    """The part of a table a page shows: `rows` of displayed cells, and what was left out."""
+
+    table: Table
+    rows: list[list[str | list[str]]]
+    hidden_rows: int
+    hidden_items: int  # list items left out of the shown cells
+    max_items: int
+
+    @property
+    def note(self) -> str:
+        """One line that says what was left out and where it is, or "" when nothing was."""
+        if not (self.hidden_rows or self.hidden_items):
+            return ""
+        parts = []
+        if self.hidden_rows:
+            parts.append(f"the first {len(self.rows):,} of {len(self.table.rows):,} rows are shown")
+        if self.hidden_items:
+            parts.append(f"long lists are cut at {self.max_items} items ({self.hidden_items:,} items not shown)")
+        return "; ".join(parts) + f"; every row and item is in tables/{self.table.name}.csv and .json"
+
+
+def excerpt(table: Table, max_rows: int = PAGE_ROWS, max_items: int = PAGE_ITEMS) -> Excerpt:
+    """The displayed cells of the first `max_rows` rows, each list cut at `max_items` with a closing
+    "… N more" item."""
+    rows, hidden_items = [], 0
+    for row in table.rows[:max_rows]:
+        cells = []
+        for column in table.columns:
+            shown = display(row.get(column))
+            if isinstance(shown, list) and len(shown) > max_items:
+                hidden_items += len(shown) - max_items
+                shown = shown[:max_items] + [f"… {len(shown) - max_items:,} more"]
+            cells.append(shown)
+        rows.append(cells)
+    return Excerpt(table, rows, max(0, len(table.rows) - max_rows), hidden_items, max_items)
 
 
 def write_json(table: Table, path: Path) -> Path:

@@ -57,3 +57,18 @@ def test_request_limits(api_settings, graph):
         error_of(client.post("/documents", json=[], headers=headers), 422)
         error_of(client.post("/documents", json=[{"title": "no text"}], headers=headers), 422)
         error_of(client.post("/documents", json={"text": "not a list"}, headers=headers), 422)
+
+
+def test_coverage_is_read_once_per_change_of_the_graph(client):
+    """Repeated /coverage requests share one read of the graph; an ingest makes the next one read again."""
+    cache = client.app.state.snapshots
+    before = client.get("/coverage").json()
+    assert "Lào Cai" in before["uncovered"]
+    client.get("/coverage")
+    client.get("/provinces/Lao%20Cai/coverage")
+    assert cache.reads == 1
+    client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": API_KEY})
+    after = client.get("/coverage").json()
+    assert "Lào Cai" not in after["uncovered"]
+    assert client.get("/provinces/Lao%20Cai/coverage").json()["central_supporters"] == ["Bệnh viện Bạch Mai"]
+    assert cache.reads == 2

@@ -94,7 +94,9 @@ def browser_page():
 
 def _draw(page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("document.body.getAttribute('data-drawn') === 'true'", timeout=60_000)
+    # A selector, not wait_for_function: under the page's CSP (no 'unsafe-eval') a string predicate
+    # that is not already true when first checked fails to poll.
+    page.wait_for_selector("body[data-drawn='true']", state="attached", timeout=60_000)
 
 
 def test_network_page_in_chromium(server, store, browser_page, tmp_path):

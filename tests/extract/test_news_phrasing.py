@@ -117,3 +117,17 @@ def test_a_place_word_that_is_also_a_preposition_ends_no_list():
                    "điều trị vàng da sơ sinh và nội soi dạ dày.")
     got = {f[3] for f in facts if f[0] == "TRANSFERS"}
     assert got == {T("chiếu đèn điều trị vàng da sơ sinh"), T("nội soi dạ dày")}
+
+
+def test_a_provincial_specialist_hospital_is_one_node_with_or_without_the_province_word():
+    with_word = _facts("Bệnh viện Bạch Mai hỗ trợ Bệnh viện Sản Nhi tỉnh Yên Bái về hồi sức sơ sinh.")
+    without = _facts("Bệnh viện Bạch Mai cử bác sĩ về hỗ trợ Bệnh viện Sản Nhi Yên Bái.")
+    english = _facts("Bach Mai Hospital supported the Yen Bai Obstetrics and Pediatrics Hospital.")
+    target = H("Bệnh viện Sản - Nhi tỉnh Yên Bái")
+    for facts in (with_word, without, english):
+        assert ("SUPPORTS", H("Bệnh viện Bạch Mai"), target) in facts, facts
+
+
+def test_a_city_specialist_hospital_takes_no_province_word():
+    facts = _facts("Bệnh viện K hỗ trợ Bệnh viện Ung bướu Hà Nội về xạ trị.")
+    assert ("SUPPORTS", H("Bệnh viện K"), H("Bệnh viện Ung bướu Hà Nội")) in facts, facts

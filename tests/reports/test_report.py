@@ -14,6 +14,7 @@ from hospnet.analysis.network import graph_from_records
 from hospnet.model import Node
 from hospnet.names import search_key
 from hospnet.reports import build_report
+from hospnet.reports.html import render_html
 from hospnet.reports.tables import display
 from tests.fixture_graph import fixture_records, write_fixture
 
@@ -29,6 +30,9 @@ class Page(HTMLParser):
         self.attributes: list[str] = []
         self.styles: list[str] = []
         self.scripts = 0
+        self.ids: list[str] = []
+        self.texts: dict[str, str] = {}  # text of each <p id=…>
+        self._p = None
         self._table = None
         self._cell = None
         self._items = None
@@ -36,6 +40,11 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if tag == "p" and attrs.get("id"):
+            self._p = attrs["id"]
+            self.texts[self._p] = ""
         self.attributes += [v for k, v in attrs.items() if k in ("src", "href", "style", "xlink:href", "action") and v]
         if tag == "script":
             self.scripts += 1
@@ -53,6 +62,8 @@ class Page(HTMLParser):
             self._items.append("")
 
     def handle_endtag(self, tag):
+        if tag == "p":
+            self._p = None
         if tag == "style":
             self._in_style = False
         if tag == "table":
@@ -66,6 +77,8 @@ class Page(HTMLParser):
             self._cell, self._items = None, None
 
     def handle_data(self, data):
+        if self._p:
+            self.texts[self._p] += data
         if self._in_style:
             self.styles.append(data)
         if self._items is not None and self._items:
@@ -100,6 +113,27 @@ def test_every_table_in_the_html_matches_its_json(report):
         assert rows == [[display(row.get(c)) for c in table["columns"]] for row in table["rows"]], name
         with open(files.html.parent / "tables" / f"{name}.csv", encoding="utf-8") as handle:
             assert len(list(csv.reader(handle))) == len(table["rows"]) + 1
+    assert not any(re.search(r"-cut$", i) for i in page.ids), "the fixture's tables are small: nothing is cut"
+
+
+def test_long_tables_are_cut_on_the_page_and_whole_in_the_files(report):
+    """A page shows the first rows and items of a long table, says so, and the JSON keeps them all."""
+    files, _ = report
+    page = Page()
+    page.feed(render_html(files.data, max_rows=2, max_items=1))
+    for table in files.data.tables:
+        rows = [r for r in page.tables[table.name]["rows"] if r]
+        full = [[display(row.get(c)) for c in table.columns] for row in table.rows]
+        assert len(rows) == min(2, len(full)), table.name
+        for shown, whole in zip(rows, full):
+            for cell, value in zip(shown, whole):
+                if isinstance(value, list) and len(value) > 1:
+                    assert cell == [value[0], f"… {len(value) - 1:,} more"], table.name
+                else:
+                    assert cell == value, table.name
+        if len(full) > 2:
+            assert f"{table.name}-cut" in page.ids
+            assert f"the first 2 of {len(full):,} rows are shown" in page.texts[f"{table.name}-cut"]
 
 
 def test_each_of_the_34_provinces_has_a_status_and_its_evidence(report):

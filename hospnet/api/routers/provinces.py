@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Path
 
 from ...analysis import coverage as coverage_analysis
-from ...analysis.network import read_graph
 from ...analysis.places import places
 from ...errors import NotFound
 from ...graph.base import GraphStore
 from ..deps import Window, get_store, page_window
+from ..snapshot import Snapshot, get_snapshot
 from ..search import province_name
 from ..models import CoverageSummary, DocumentRef, Page, ProvinceCoverage, ProvinceSummary, SupportItem
 
@@ -46,19 +46,19 @@ def list_provinces(window: Window = Depends(page_window), store: GraphStore = De
 
 @router.get("/provinces/{code}/coverage", response_model=ProvinceCoverage)
 def get_province_coverage(code: str = Path(..., max_length=100, description="Province code (`38`) or name."),
-                          store: GraphStore = Depends(get_store)):
+                          snapshot: Snapshot = Depends(get_snapshot)):
     """How central hospitals support one province, with the evidence sentences and documents."""
     name = province_name(code)
-    for item in coverage_analysis.province_coverage(read_graph(store, mentions=False)):
+    for item in snapshot.province_coverage:
         if item.code == code or item.province == name:
             return _coverage_model(item)
     raise NotFound(f"no 2025 province with code or name {code!r}")
 
 
 @router.get("/coverage", response_model=CoverageSummary)
-def get_coverage(store: GraphStore = Depends(get_store)):
+def get_coverage(snapshot: Snapshot = Depends(get_snapshot)):
     """The gap summary: which of the 34 provinces no central hospital supports."""
-    items = coverage_analysis.province_coverage(read_graph(store, mentions=False))
+    items = snapshot.province_coverage
     counts = {status: sum(1 for i in items if i.status == status) for status in coverage_analysis.STATUSES}
     return CoverageSummary(
         counts=counts,

@@ -12,7 +12,6 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from ...analysis.network import read_graph
 from ...graph.base import GraphStore
 from ...model import REL_TYPES
 from ...reports.data import report_data
@@ -20,6 +19,7 @@ from ...reports.html import render_html as render_report
 from ...viz.network import new_nonce, render_html
 from ...viz.views import Filters, build_view
 from ..deps import get_store
+from ..snapshot import Snapshot, get_snapshot
 
 router = APIRouter(tags=["pages"])
 
@@ -53,8 +53,8 @@ def network_page(
 @router.get("/report", response_model=None, responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The report page."}})
 def coverage_report(
     legacy: bool = Query(False, description="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
-    store: GraphStore = Depends(get_store),
+    snapshot: Snapshot = Depends(get_snapshot),
 ):
     """The coverage-gap report as one self-contained HTML page (map, charts, tables with evidence)."""
-    data = report_data(read_graph(store, mentions=False), legacy=legacy)
+    data = report_data(snapshot.graph, legacy=legacy)
     return HTMLResponse(render_report(data), headers=page_headers(None, scripts=False))
