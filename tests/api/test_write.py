@@ -72,3 +72,13 @@ def test_coverage_is_read_once_per_change_of_the_graph(client):
     assert "Lào Cai" not in after["uncovered"]
     assert client.get("/provinces/Lao%20Cai/coverage").json()["central_supporters"] == ["Bệnh viện Bạch Mai"]
     assert cache.reads == 2
+
+
+def test_the_network_page_follows_an_ingest(client):
+    """/viz draws from the shared snapshot too, and a new document shows on the next page."""
+    assert "Lào Cai" not in client.get("/viz", params={"province": "Lao Cai"}).text
+    reads = client.app.state.snapshots.reads
+    client.get("/viz")
+    assert client.app.state.snapshots.reads == reads
+    client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": API_KEY})
+    assert "Bệnh viện Đa khoa tỉnh Lào Cai" in client.get("/viz", params={"province": "Lao Cai"}).text

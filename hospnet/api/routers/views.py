@@ -12,13 +12,11 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from ...graph.base import GraphStore
 from ...model import REL_TYPES
 from ...reports.data import report_data
 from ...reports.html import render_html as render_report
 from ...viz.network import new_nonce, render_html
-from ...viz.views import Filters, build_view
-from ..deps import get_store
+from ...viz.views import Filters, select
 from ..snapshot import Snapshot, get_snapshot
 
 router = APIRouter(tags=["pages"])
@@ -41,10 +39,10 @@ def network_page(
     type: RelType | None = Query(None, description="Only relationships of this type."),
     center: str | None = Query(None, max_length=300, description="Id of the node at the centre of a neighbourhood."),
     depth: int = Query(1, ge=0, le=6, description="Neighbourhood depth around `center`."),
-    store: GraphStore = Depends(get_store),
+    snapshot: Snapshot = Depends(get_snapshot),
 ):
     """The support network as an interactive page (vis-network, no external resources)."""
-    view = build_view(store, Filters(province=province, program=program, technique=technique, rel_type=type,
+    view = select(snapshot.network, Filters(province=province, program=program, technique=technique, rel_type=type,
                                      center=center, depth=depth))
     nonce = new_nonce()
     return HTMLResponse(render_html(view, nonce=nonce), headers=page_headers(nonce))
