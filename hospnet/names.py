@@ -78,6 +78,7 @@ def search_key(*names: str) -> str:
 # Abbreviations as Vietnamese health news writes them, longest first so "BVĐK" wins over "BV".
 _ABBREVIATIONS = (
     (r"BVĐKKV", "Bệnh viện Đa khoa Khu vực"),
+    (r"BVĐKTW", "Bệnh viện Đa khoa Trung ương"),
     (r"BVĐK", "Bệnh viện Đa khoa"),
     (r"BVĐHY", "Bệnh viện Đại học Y"),
     (r"TTYT", "Trung tâm Y tế"),
@@ -92,6 +93,7 @@ _ABBREVIATIONS = (
     (r"TP\.", "Thành phố"),
     (r"Tp\.", "Thành phố"),
     (r"TP", "Thành phố"),
+    (r"ĐKTW", "Đa khoa Trung ương"),
     (r"ĐK", "Đa khoa"),
 )
 _ABBREVIATION_RE = re.compile(

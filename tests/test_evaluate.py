@@ -70,3 +70,14 @@ def test_score_arithmetic():
     s = Score(tp=8, fp=2, fn=0)
     assert (s.precision, s.recall, round(s.f1, 3)) == (0.8, 1.0, 0.889)
     assert Score().f1 == 1.0  # nothing expected, nothing found
+
+
+HELD_OUT = Path(__file__).resolve().parent / "gold_heldout"
+
+
+def test_held_out_set_scores():
+    """The set written blind to the extractor (tests/gold_heldout/README.md has its history)."""
+    held_out = evaluate(HELD_OUT / "annotations", HELD_OUT / "docs")
+    assert held_out.missing_docs == [] and held_out.documents == 12
+    assert held_out.entity_total.f1 >= 0.90, format_report(held_out)
+    assert held_out.relation_total.f1 >= 0.80, format_report(held_out)
