@@ -109,6 +109,8 @@ def _run_store(name: str, settings) -> list[Row]:
         hospitals = store.read("MATCH (h:Hospital) RETURN h.id AS id, h.name AS name ORDER BY h.id", limit=100_000)
     finally:
         store.close()
+    if not hospitals:
+        return [Row("API p50/p95, 50 clients", name, "no hospitals in this store's graph: run with ingest")]
     rng = random.Random(1)
     ids = [rng.choice(hospitals)["id"] for _ in range(REQUESTS)]
     queries = [" ".join(fold(rng.choice(hospitals)["name"] or "").split()[-2:]) for _ in range(REQUESTS)]

@@ -28,7 +28,7 @@ _BY = re.compile(r"\s(?:do|bởi|từ|by|from)\s", re.IGNORECASE)
 _CONTINUE = re.compile(r"tiếp tục|continue", re.IGNORECASE)
 _PASSIVE_BEFORE_OBJECT = re.compile(r"(?:của|từ|by|from|of)[ ]*$", re.IGNORECASE)
 _REFER = re.compile(
-    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,4}?[ ](?:lên|tới|đến)|"
+    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,6}?[ ](?:lên|tới|đến|ra)|chuyển từ(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT|[Tt]rạm [Yy] tế))|"
     r"refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
     r"(?:patients|cases) (?:were |are |had to be )?(?:sent|transferred) to)(?![\w])", re.IGNORECASE)
 _AGREEMENT = re.compile(

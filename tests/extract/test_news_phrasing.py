@@ -131,3 +131,12 @@ def test_a_provincial_specialist_hospital_is_one_node_with_or_without_the_provin
 def test_a_city_specialist_hospital_takes_no_province_word():
     facts = _facts("Bệnh viện K hỗ trợ Bệnh viện Ung bướu Hà Nội về xạ trị.")
     assert ("SUPPORTS", H("Bệnh viện K"), H("Bệnh viện Ung bướu Hà Nội")) in facts, facts
+
+
+def test_referrals_sent_out_to_or_from_a_named_hospital():
+    north = _facts("Mỗi năm Bệnh viện Đa khoa tỉnh Hà Tĩnh chuyển khoảng 300 ca bệnh nặng ra Bệnh viện Bạch Mai.")
+    assert ("REFERS_TO", H("Bệnh viện Đa khoa tỉnh Hà Tĩnh"), H("Bệnh viện Bạch Mai")) in north
+    source = _facts("Bệnh nhân được chuyển từ Trung tâm Y tế huyện Cẩm Xuyên lên Bệnh viện Đa khoa tỉnh Hà Tĩnh.")
+    assert ("REFERS_TO", H("Trung tâm Y tế huyện Cẩm Xuyên"), H("Bệnh viện Đa khoa tỉnh Hà Tĩnh")) in source
+    assert not any(f[0] == "REFERS_TO" for f in _facts(
+        "Bệnh viện Đa khoa tỉnh Hà Tĩnh chuyển từ hồ sơ giấy sang bệnh án điện tử, Bệnh viện Bạch Mai hỗ trợ phần mềm."))
