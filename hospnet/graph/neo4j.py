@@ -30,6 +30,7 @@ T = TypeVar("T")
 
 _RETRIES = 4
 _SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
+_VERDICTS_KEPT = 2048  # distinct query texts whose read/write verdict is remembered
 _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
 
 _ADMIN_VERB = re.compile(r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
@@ -79,6 +80,9 @@ class Neo4jStore:
             raise ConfigError("no Neo4j address: HOSPNET_NEO4J_URI is not set", hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687 (`hospnet neo4j start` runs one)")
         self.settings = settings
         self.uri = settings.neo4j_uri
+        # The planner's read/write verdict per query text: it depends on the text, never on the
+        # parameters, so the API's own queries pay for EXPLAIN once instead of on every request.
+        self._verdicts: dict[str, str | None] = {}
         self._database = settings.neo4j_database
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
@@ -106,7 +110,11 @@ class Neo4jStore:
         timeout = self.settings.query_timeout if timeout is None else timeout
         timeout = max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
         params = params or {}
-        query_type = self._explain(cypher, params, timeout)
+        query_type = self._verdicts.get(cypher)
+        if query_type is None:
+            query_type = self._explain(cypher, params, timeout)
+            if len(self._verdicts) < _VERDICTS_KEPT:
+                self._verdicts[cypher] = query_type
         if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
             raise QueryRejected(f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}")
 

@@ -133,6 +133,22 @@ def test_read_path_refuses_and_leaves_the_graph_unchanged(store, cypher):
     assert snapshot(store) == before
 
 
+def test_the_planners_verdict_is_remembered_per_query_text(store):
+    """A text is planned once: a refused one stays refused, a read one is not planned again."""
+    write = "MATCH (n) SET n.touched = $v RETURN n"
+    before = snapshot(store)
+    for value in (1, 2):
+        with pytest.raises(QueryRejected):
+            store.read(write, {"v": value})
+    assert snapshot(store) == before
+    read = "MATCH (n) WHERE n.touched = $v RETURN count(n) AS n"
+    assert store.read(read, {"v": 1}) == [{"n": 0}]
+    assert store._verdicts[write] == "rw" and store._verdicts[read] == "r"
+    store._verdicts[read] = "w"  # a planted verdict shows the cache is consulted: the read is now refused
+    with pytest.raises(QueryRejected):
+        store.read(read, {"v": 1})
+
+
 @pytest.mark.parametrize(
     "cypher",
     [
