@@ -31,6 +31,11 @@ class GraphStore(Protocol):
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         ...
 
+    def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
+        """Several read-only queries as one consistent read (one transaction where the store has
+        them): the rows of each, in order."""
+        ...
+
     def write_batch(self, statements: Sequence[Statement]) -> None:
         ...
 

@@ -149,6 +149,11 @@ class FalkorDBStore:
         rows = result.result_set if limit is None else result.result_set[:limit]
         return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
 
+    def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
+        """One after the other: the embedded server runs one command at a time, so no write lands
+        between two queries unless it was queued between them."""
+        return [self.read(cypher, params, timeout=timeout) for cypher, params in queries]
+
     def _ro_query(self, cypher: str, timeout: float):
         return self._graph.ro_query(cypher, None, timeout=max(1, int(timeout * 1000)))
 

@@ -106,17 +106,9 @@ class Neo4jStore:
 
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         """Run user Cypher if, and only if, it is read-only; rows as plain dicts, at most `limit`."""
-        check_user_query(cypher)
-        timeout = self.settings.query_timeout if timeout is None else timeout
-        timeout = max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
+        timeout = self._read_timeout(timeout)
         params = params or {}
-        query_type = self._verdicts.get(cypher)
-        if query_type is None:
-            query_type = self._explain(cypher, params, timeout)
-            if len(self._verdicts) < _VERDICTS_KEPT:
-                self._verdicts[cypher] = query_type
-        if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
-            raise QueryRejected(f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}")
+        self._check_read_only(cypher, params, timeout)
 
         @neo4j.unit_of_work(timeout=timeout)
         def fetch(tx: neo4j.ManagedTransaction) -> list[Row]:
@@ -132,6 +124,37 @@ class Neo4jStore:
 
         with self._session(neo4j.READ_ACCESS, fetch_size=_fetch_size(limit)) as session:
             return self._call(lambda: session.execute_read(fetch), user_query=True)
+
+    def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
+        """Several read-only queries in one read transaction: one consistent view, one round of
+        transaction set-up instead of one per query."""
+        timeout = self._read_timeout(timeout)
+        queries = [(cypher, params or {}) for cypher, params in queries]
+        for cypher, params in queries:
+            self._check_read_only(cypher, params, timeout)
+
+        @neo4j.unit_of_work(timeout=timeout)
+        def fetch(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
+            return [[{key: plain(value) for key, value in record.items()} for record in tx.run(cypher, params)]
+                    for cypher, params in queries]
+
+        with self._session(neo4j.READ_ACCESS) as session:
+            return self._call(lambda: session.execute_read(fetch), user_query=True)
+
+    def _read_timeout(self, timeout: float | None) -> float:
+        timeout = self.settings.query_timeout if timeout is None else timeout
+        return max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
+
+    def _check_read_only(self, cypher: str, params: dict[str, Any], timeout: float) -> None:
+        """Refuse unless the text passes the lexical gate and the planner types it as a read."""
+        check_user_query(cypher)
+        query_type = self._verdicts.get(cypher)
+        if query_type is None:
+            query_type = self._explain(cypher, params, timeout)
+            if len(self._verdicts) < _VERDICTS_KEPT:
+                self._verdicts[cypher] = query_type
+        if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
+            raise QueryRejected(f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}")
 
     def _explain(self, cypher: str, params: dict[str, Any], timeout: float) -> str | None:
         """The planner's verdict without running anything: 'r', 'w', 'rw' or 's' (schema)."""

@@ -105,3 +105,17 @@ def test_a_nul_in_a_parameter_is_returned_intact_or_refused_clearly(store):
         assert "NUL" in str(exc)
     else:
         assert rows == [{"x": "a\x00b"}]
+
+
+def test_read_many_answers_each_query_in_order_and_refuses_a_write_among_them(store):
+    _write(store, _extraction("câu một", "Viện E", ["training"]))
+    counts, names = store.read_many([
+        ("MATCH (h:Hospital) RETURN count(h) AS n", {}),
+        ("MATCH (h:Hospital) WHERE h.id STARTS WITH $prefix RETURN h.id AS id ORDER BY id", {"prefix": "hospital:"}),
+    ])
+    assert counts == [{"n": len(names)}] and len(names) >= 2
+    assert [r["id"] for r in names] == sorted(r["id"] for r in names)
+    before = export_records(store)
+    with pytest.raises(QueryRejected):
+        store.read_many([("MATCH (h:Hospital) RETURN h.id AS id", {}), (WRITES[0], {})])
+    assert export_records(store) == before

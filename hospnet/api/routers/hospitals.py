@@ -100,19 +100,21 @@ def get_hospital(
         raise NotFound(f"no hospital with id {id!r}")
     h = found[0]["h"]
     params = {"id": id}
+    supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources = store.read_many(
+        [(query, params) for query in (SUPPORTERS, SUPPORTED, TRANSFERS_IN, TRANSFERS_OUT, TECHNIQUES, PEOPLE, AGREEMENTS, SOURCES)])
     return HospitalProfile(
         **summary({**h, "id": id}).model_dump(),
         specialties=_list(h.get("specialties")),
-        supporters=[link(r) for r in store.read(SUPPORTERS, params)],
-        supported=[link(r) for r in store.read(SUPPORTED, params)],
-        transfers_in=[link(r) for r in store.read(TRANSFERS_IN, params)],
-        transfers_out=[link(r) for r in store.read(TRANSFERS_OUT, params)],
+        supporters=[link(r) for r in supporters],
+        supported=[link(r) for r in supported],
+        transfers_in=[link(r) for r in transfers_in],
+        transfers_out=[link(r) for r in transfers_out],
         techniques=[TechniqueHeld(id=r["id"], name=r.get("name") or r["id"], specialty=_text(r.get("specialty")),
-                                  acquired_from=_text(r.get("acquired_from"))) for r in store.read(TECHNIQUES, params)],
+                                  acquired_from=_text(r.get("acquired_from"))) for r in techniques],
         people=[PersonAt(id=r["id"], name=r.get("name") or r["id"], title=_text(r.get("title")), as_of=_text(r.get("as_of")))
-                for r in store.read(PEOPLE, params)],
+                for r in people],
         agreements=[AgreementRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), kind=_text(r.get("kind")),
-                                 role=_text(r.get("role"))) for r in store.read(AGREEMENTS, params)],
+                                 role=_text(r.get("role"))) for r in agreements],
         sources=[DocumentRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), source=_text(r.get("source")))
-                 for r in store.read(SOURCES, params)],
+                 for r in sources],
     )
