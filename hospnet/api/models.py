@@ -114,7 +114,8 @@ class HospitalProfile(HospitalSummary):
     techniques: list[TechniqueHeld] = Field(default_factory=list)
     people: list[PersonAt] = Field(default_factory=list)
     agreements: list[AgreementRef] = Field(default_factory=list)
-    sources: list[DocumentRef] = Field(default_factory=list)
+    sources: list[DocumentRef] = Field(default_factory=list, description="The newest documents that mention it, at most `sources_limit`.")
+    sources_total: int = Field(0, description="How many documents mention it in all.")
 
 
 class Position(BaseModel):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from hospnet.graph.writer import BatchWriter
+from hospnet.model import Relationship
 from tests.api.conftest import error_of
-from tests.fixture_graph import BACH_MAI, CAO_BANG, DOC_A, E, HAU_LOC, LANG_SON, THANH_HOA
+from tests.fixture_graph import BACH_MAI, CAO_BANG, DOC_A, DOC_B, DOC_C, E, HAU_LOC, LANG_SON, THANH_HOA
 
 
 def test_health_reports_counts(client, graph):
@@ -58,6 +60,19 @@ def test_hospital_profile(client):
     assert [t["name"] for t in body["techniques"]] == ["nội soi phế quản ống mềm"]
     assert [(p["name"], p["title"]) for p in body["people"]] == [("Nguyễn Minh Tuấn", "Giám đốc")]
     assert [a["title"] for a in body["agreements"]] == ["Hợp đồng hỗ trợ chuyên môn 2022"]
+    assert [d["id"] for d in body["sources"]] == [] and body["sources_total"] == 0
+
+
+def test_hospital_profile_lists_the_newest_sources_and_counts_all(client, graph):
+    BatchWriter(graph).write_graph([], [
+        Relationship(type="MENTIONED_IN", start=THANH_HOA, start_label="Hospital", end=doc, end_label="Document",
+                     properties={"sentence": "…", "start": 0, "end": 1}) for doc in (DOC_A, DOC_B, DOC_C)])
+    whole = client.get(f"/hospitals/{THANH_HOA}").json()
+    newest = client.get(f"/hospitals/{THANH_HOA}", params={"sources_limit": 1}).json()
+    assert [d["id"] for d in whole["sources"]] == [DOC_B, DOC_A, DOC_C]  # newest first
+    assert newest["sources"] == whole["sources"][:1]
+    assert newest["sources_total"] == whole["sources_total"] == 3
+    error_of(client.get(f"/hospitals/{THANH_HOA}", params={"sources_limit": -1}), 422)
 
 
 def test_unknown_hospital_is_404(client):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from ...errors import NotFound
 from ...graph.base import GraphStore, Row
-from ..deps import ID_PATTERN, Window, get_store, page_window, read_page
+from ..deps import ID_PATTERN, MAX_PAGE, Window, get_store, page_window, read_page
 from ..models import AgreementRef, DocumentRef, HospitalProfile, HospitalSummary, Level, Link, Page, PersonAt, TechniqueHeld
 from ..search import province_name, search_text
 
@@ -50,10 +50,12 @@ AGREEMENTS = (
     "MATCH (:Hospital {id: $id})-[r:PARTY_TO]->(a:Agreement) "
     "RETURN a.id AS id, a.title AS title, a.date AS date, a.kind AS kind, r.role AS role ORDER BY date, id"
 )
+# A central hospital is mentioned in thousands of articles: the profile lists the newest and counts the rest.
 SOURCES = (
-    "MATCH (:Hospital {id: $id})-[:MENTIONED_IN]->(d:Document) "
-    "RETURN DISTINCT d.id AS id, d.title AS title, d.date AS date, d.source AS source ORDER BY date, id"
+    "MATCH (:Hospital {id: $id})-[:MENTIONED_IN]->(d:Document) WITH DISTINCT d "
+    "RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source ORDER BY date DESC, id LIMIT $sources_limit"
 )
+SOURCES_TOTAL = "MATCH (:Hospital {id: $id})-[:MENTIONED_IN]->(d:Document) RETURN count(DISTINCT d) AS n"
 
 
 def _text(value) -> str | None:
@@ -92,6 +94,7 @@ def list_hospitals(
 @router.get("/hospitals/{id}", response_model=HospitalProfile)
 def get_hospital(
     id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Hospital id, e.g. `hospital:benh-vien-bach-mai`."),
+    sources_limit: int = Query(100, ge=0, le=MAX_PAGE, description="Most source documents to list, newest first."),
     store: GraphStore = Depends(get_store),
 ):
     """One hospital: who supports it, whom it supports, transfers in and out, techniques, people, agreements, sources."""
@@ -99,9 +102,10 @@ def get_hospital(
     if not found:
         raise NotFound(f"no hospital with id {id!r}")
     h = found[0]["h"]
-    params = {"id": id}
-    supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources = store.read_many(
-        [(query, params) for query in (SUPPORTERS, SUPPORTED, TRANSFERS_IN, TRANSFERS_OUT, TECHNIQUES, PEOPLE, AGREEMENTS, SOURCES)])
+    params = {"id": id, "sources_limit": sources_limit}
+    supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources, total = store.read_many(
+        [(query, params) for query in (SUPPORTERS, SUPPORTED, TRANSFERS_IN, TRANSFERS_OUT, TECHNIQUES, PEOPLE, AGREEMENTS, SOURCES,
+                                       SOURCES_TOTAL)])
     return HospitalProfile(
         **summary({**h, "id": id}).model_dump(),
         specialties=_list(h.get("specialties")),
@@ -117,4 +121,5 @@ def get_hospital(
                                  role=_text(r.get("role"))) for r in agreements],
         sources=[DocumentRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), source=_text(r.get("source")))
                  for r in sources],
+        sources_total=total[0]["n"] if total else 0,
     )
