@@ -8,6 +8,7 @@ touches no store, so the ratio is what the store and the handler cost on top of 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 import os
 import random
 import socket
@@ -24,6 +25,7 @@ from .context import Context, Row
 
 CLIENTS = 50
 REQUESTS = 1_000  # per endpoint
+WORKERS = (1, 2)  # uvicorn processes: `hospnet serve --workers`
 
 
 def _free_port() -> int:
@@ -32,32 +34,41 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-async def _load(base: str, paths: list[str]) -> tuple[list[float], int]:
+async def _load(base: str, paths: list[str]) -> tuple[list[float], Counter]:
+    """Latencies of the answered requests, and the failures by kind (HTTP status or exception)."""
     import httpx
 
     latencies: list[float] = []
-    errors = 0
+    errors: Counter = Counter()
     queue: asyncio.Queue = asyncio.Queue()
     for p in paths:
         queue.put_nowait(p)
 
     async def worker(client) -> None:
-        nonlocal errors
         while not queue.empty():
             path = queue.get_nowait()
             start = time.perf_counter()
             try:
                 response = await client.get(path)
-            except httpx.TransportError:  # a dropped connection is an error to count, not a crash
-                errors += 1
+            except httpx.TransportError as exc:  # a dropped connection is an error to count, not a crash
+                errors[type(exc).__name__] += 1
                 continue
             latencies.append(time.perf_counter() - start)
-            errors += response.status_code >= 400
+            if response.status_code >= 400:
+                errors[f"HTTP {response.status_code}"] += 1
 
     limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         await asyncio.gather(*(worker(client) for _ in range(CLIENTS)))
     return latencies, errors
+
+
+def _errors(errors: Counter) -> str:
+    """"0 errors", or "3 errors: ReadError 2, HTTP 503 1"."""
+    total = sum(errors.values())
+    if not total:
+        return "0 errors"
+    return f"{total} errors: " + ", ".join(f"{kind} {n}" for kind, n in errors.most_common())
 
 
 def _percentiles(latencies: list[float]) -> tuple[float, float]:
@@ -99,11 +110,12 @@ def run(ctx: Context) -> list[Row]:
         return [Row("API p50/p95, 50 clients", "", "needs the ingest benchmark's graph (run with ingest)")]
     rows: list[Row] = []
     for name, settings in sorted(ctx.exports.items()):
-        rows += _run_store(name, settings)
+        for workers in WORKERS:
+            rows += _run_store(name, settings, workers)
     return rows
 
 
-def _run_store(name: str, settings) -> list[Row]:
+def _run_store(name: str, settings, workers: int) -> list[Row]:
     store = open_store(settings)
     try:
         hospitals = store.read("MATCH (h:Hospital) RETURN h.id AS id, h.name AS name ORDER BY h.id", limit=100_000)
@@ -118,7 +130,7 @@ def _run_store(name: str, settings) -> list[Row]:
     base = f"http://127.0.0.1:{port}"
     env = _store_env(settings)
     process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "hospnet.api.app:create_app", "--host", "127.0.0.1",
-                                "--port", str(port), "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL,
+                                "--port", str(port), "--workers", str(workers), "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[1])
     try:
         _wait(base, process)
@@ -135,7 +147,7 @@ def _run_store(name: str, settings) -> list[Row]:
     rows = []
     for label, lat, errs in (("/hospitals/{id}", by_id, id_errors), ("/hospitals?q=", by_q, q_errors)):
         p50, p95 = _percentiles(lat)
-        rows.append(Row(f"API {label}, {CLIENTS} clients, {REQUESTS} requests", name,
+        rows.append(Row(f"API {label}, {CLIENTS} clients, {REQUESTS} requests, {workers} worker{'s' if workers > 1 else ''}", name,
                         f"p50 {p50:.0f} ms, p95 {p95:.0f} ms", f"/openapi.json p50 {b50:.0f} ms, p95 {b95:.0f} ms",
-                        f"{p50 / b50:.1f}x p50", f"{errs} errors (baseline {base_errors})"))
+                        f"{p50 / b50:.1f}x p50", f"{_errors(errs)} (baseline {_errors(base_errors)})"))
     return rows

@@ -243,13 +243,15 @@ def query_run(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes; more serve more clients at once."),
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs, the network page at /viz)."""
     from .api.app import serve as run_server
 
     settings = Settings()
-    err.print(f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend})", highlight=False, soft_wrap=True)
-    run_server(settings, host=host, port=port)
+    err.print(f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend}, "
+              f"{workers} worker{'s' if workers > 1 else ''})", highlight=False, soft_wrap=True)
+    run_server(settings, host=host, port=port, workers=workers)
 
 
 @app.command()
