@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from hospnet.graph.base import Batch
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Node, Relationship
 
@@ -54,9 +55,9 @@ def rows(total: int = ROWS, seed: int = 7) -> tuple[list[Node], list[Relationshi
 
 def naive_write(store, nodes: list[Node], rels: list[Relationship]) -> None:
     for node in nodes:
-        store.write_batch([(NAIVE_NODE[node.label], {"id": node.id, "props": node.properties})])
+        store.write_batch(Batch(nodes=[(NAIVE_NODE[node.label], {"id": node.id, "props": node.properties})]))
     for rel in rels:
-        store.write_batch([(NAIVE_REL[rel.type], {"start": rel.start, "end": rel.end, "props": rel.properties})])
+        store.write_batch(Batch(relationships=[(NAIVE_REL[rel.type], {"start": rel.start, "end": rel.end, "props": rel.properties})]))
 
 
 def count(store) -> int:

@@ -16,7 +16,7 @@ CYPHER = re.compile(r"\b(MATCH|MERGE|CREATE|UNWIND|RETURN|DETACH DELETE|SET|WHER
 SAFE_CALLS = {"schema_identifier", "_union"}
 # Reviewed functions that compose Cypher from hospnet's own statements, never from values.
 REVIEWED = {
-    ("hospnet/graph/falkordb.py", "chain"): "joins the BatchWriter's own UNWIND statements; each part's rows stay in $rows<i>",
+    ("hospnet/graph/falkordb.py", "chain"): "joins a Batch of hospnet's own statements; each part's parameters are renamed $p<i>_<name>",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Protocol, Sequence, runtime_checkable
 
 Row = dict[str, Any]
@@ -16,13 +17,36 @@ def schema_identifier(name: str | None, allowed: tuple) -> str:
 Statement = tuple[str, dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class Batch:
+    """hospnet's own writes, grouped by what they hold, so no store reads Cypher text to order or commit them.
+
+    A store applies `nodes`, then `relationships`, then `seals` (the Document nodes and their
+    MENTIONED_IN edges, which say "this document is complete"), all or nothing: a reader sees the
+    whole batch or none of it. Statements return nothing.
+
+    >>> Batch(nodes=[("CREATE (:A)", {})]).statements()
+    [('CREATE (:A)', {})]
+    """
+
+    nodes: Sequence[Statement] = ()
+    relationships: Sequence[Statement] = ()
+    seals: Sequence[Statement] = ()
+
+    def statements(self) -> list[Statement]:
+        return [*self.nodes, *self.relationships, *self.seals]
+
+    def __bool__(self) -> bool:
+        return bool(self.nodes or self.relationships or self.seals)
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """A Cypher graph store.
 
     - `read` runs a query that must be read-only (user Cypher goes only through here); rows are
       plain dicts of JSON-able values (nodes become their property dicts plus `_labels`).
-    - `write_batch` runs trusted, parameterised statements of hospnet's own in one transaction.
+    - `write_batch` applies a `Batch` of hospnet's own parameterised statements atomically.
     - Driver errors are translated to hospnet.errors at this seam.
     """
 
@@ -36,7 +60,7 @@ class GraphStore(Protocol):
         them): the rows of each, in order."""
         ...
 
-    def write_batch(self, statements: Sequence[Statement]) -> None:
+    def write_batch(self, batch: Batch) -> None:
         ...
 
     def ensure_schema(self) -> None:

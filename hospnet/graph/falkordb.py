@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Sequence
 
 import redis
@@ -15,7 +16,7 @@ from ..errors import QueryParameterError, QueryRejected, QueryTimeout, StoreErro
 from ..model import LABELS
 from ..settings import Settings
 from . import falkordb_server
-from .base import Row, Statement, schema_identifier
+from .base import Batch, Row, Statement, schema_identifier
 from .readonly import check_user_query
 
 
@@ -58,29 +59,28 @@ def with_params(cypher: str, params: dict[str, Any] | None) -> str:
     return f"CYPHER {header} {cypher}"
 
 
-_UNWIND_ROWS = "UNWIND $rows AS r "
-
-
-def _chainable(cypher: str, params: dict[str, Any] | None) -> bool:
-    return cypher.startswith(_UNWIND_ROWS) and set(params or {}) == {"rows"} and "RETURN" not in cypher
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def chain(statements: Sequence[Statement]) -> Statement:
-    """The BatchWriter's `UNWIND $rows AS r …` statements as one query, each reading its own rows.
+    """Several of hospnet's own write statements as one query, so that FalkorDB runs them atomically.
 
-    `WITH count(*)` closes one part before the next starts; it yields a row even when a part
-    matched nothing, so every part runs.
+    Each part's parameters are renamed `$p<i>_<name>`, so parts never read each other's values, and
+    `WITH count(*)` closes one part before the next starts: it yields a row even when a part
+    matched nothing, so every part runs. Only trusted statements come here (they hold no `$` in a
+    string literal); user Cypher goes through `read`, never through a batch.
 
     >>> chain([("UNWIND $rows AS r MERGE (n:A {id: r.id})", {"rows": [1]}),
-    ...        ("UNWIND $rows AS r MERGE (n:B {id: r.id})", {"rows": [2]})])
-    ('UNWIND $rows0 AS r MERGE (n:A {id: r.id}) WITH count(*) AS part0 UNWIND $rows1 AS r MERGE (n:B {id: r.id})', {'rows0': [1], 'rows1': [2]})
+    ...        ("MERGE (n:B {id: $id})", {"id": 2})])
+    ('UNWIND $p0_rows AS r MERGE (n:A {id: r.id}) WITH count(*) AS part0 MERGE (n:B {id: $p1_id})', {'p0_rows': [1], 'p1_id': 2})
     """
-    parts, params = [], {}
+    parts: list[str] = []
+    params: dict[str, Any] = {}
     for i, (cypher, statement_params) in enumerate(statements):
         if parts:
             parts.append(f"WITH count(*) AS part{i - 1}")
-        parts.append(f"UNWIND $rows{i} AS r " + cypher[len(_UNWIND_ROWS):])
-        params[f"rows{i}"] = statement_params["rows"]
+        parts.append(_PARAMETER.sub(lambda m, i=i: f"$p{i}_{m.group(1)}", cypher))
+        params.update({f"p{i}_{name}": value for name, value in (statement_params or {}).items()})
     return " ".join(parts), params
 
 
@@ -157,31 +157,22 @@ class FalkorDBStore:
     def _ro_query(self, cypher: str, timeout: float):
         return self._graph.ro_query(cypher, None, timeout=max(1, int(timeout * 1000)))
 
-    def write_batch(self, statements: Sequence[Statement]) -> None:
-        """Run hospnet's own statements so that they commit, fail and become visible together.
+    def write_batch(self, batch: Batch) -> None:
+        """Apply a batch so that it commits, fails and becomes visible as one.
 
         Redis MULTI/EXEC is not enough: it has no rollback (a failing command leaves the others
         applied, so a Document node could be stored beside a failed statement of its facts) and
         readers run between its commands (a reader could see a Document node before its
-        MENTIONED_IN). One GRAPH.QUERY is atomic on both counts, so the writer's `UNWIND $rows`
-        statements are chained into one query. Transient faults are retried by the BatchWriter.
+        MENTIONED_IN). One GRAPH.QUERY is atomic on both counts, so the batch is chained into one
+        query, whatever its statements say. Transient faults are retried by the caller's policy.
         """
-        if not statements:
+        if not batch:
             return
-        if all(_chainable(cypher, params) for cypher, params in statements):
-            queries = [chain(statements)]
-        else:  # statements not written by the BatchWriter: one command each, in one MULTI/EXEC
-            queries = list(statements)
-        pipe = self._conn.pipeline(transaction=True)
-        for cypher, params in queries:
-            pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
+        cypher, params = chain(batch.statements())
         try:
-            replies = pipe.execute(raise_on_error=False)
+            self._conn.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
         except Exception as exc:
             raise _translate(exc) from exc
-        for reply in replies:
-            if isinstance(reply, Exception):
-                raise _translate(reply) from reply
 
     def ensure_schema(self) -> None:
         statements = [f"CREATE INDEX FOR (n:{schema_identifier(label, LABELS)}) ON (n.id)" for label in LABELS]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from typing import Any, Callable, Sequence, TypeVar
 
 import neo4j
@@ -23,12 +22,12 @@ import neo4j.time
 from ..errors import ConfigError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
 from ..model import LABELS
 from ..settings import Settings
-from .base import Row, Statement, schema_identifier
+from .base import Batch, Row, Statement, schema_identifier
+from .retry import DEFAULT as RETRY
 from .readonly import check_user_query, code_only, procedures
 
 T = TypeVar("T")
 
-_RETRIES = 4
 _SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
 _VERDICTS_KEPT = 2048  # distinct query texts whose read/write verdict is remembered
 _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
@@ -94,8 +93,9 @@ class Neo4jStore:
                 auth=(settings.neo4j_user, settings.neo4j_password),
                 connection_timeout=5.0,
                 connection_acquisition_timeout=30.0,
-                # The driver retries transient faults (and lost connections) in managed transactions.
-                max_transaction_retry_time=10.0,
+                # The driver retries transient faults (and lost connections) in managed transactions,
+                # within the budget of hospnet's one retry policy.
+                max_transaction_retry_time=RETRY.driver_budget,
                 # Deprecation notes would otherwise be logged as warnings for every user query.
                 notifications_min_severity="OFF",
             )
@@ -168,13 +168,13 @@ class Neo4jStore:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def write_batch(self, statements: Sequence[Statement]) -> None:
-        """Run hospnet's own statements in one write transaction: all of them, or none."""
-        if not statements:
+    def write_batch(self, batch: Batch) -> None:
+        """Apply a batch in one write transaction, in its order: all of it, or none."""
+        if not batch:
             return
 
         def write(tx: neo4j.ManagedTransaction) -> None:
-            for cypher, params in statements:
+            for cypher, params in batch.statements():
                 tx.run(cypher, params or {}).consume()
 
         with self._session(neo4j.WRITE_ACCESS) as session:
@@ -231,15 +231,8 @@ class Neo4jStore:
         return self._driver.session(database=self._database, default_access_mode=access_mode, **config)
 
     def _retrying(self, work: Callable[[], T], *, user_query: bool = False) -> T:
-        """Auto-commit work is not retried by the driver; retry transient faults here, with backoff."""
-        for attempt in range(_RETRIES):
-            try:
-                return self._call(work, user_query=user_query)
-            except TransientStoreError:
-                if attempt == _RETRIES - 1:
-                    raise
-                time.sleep(0.2 * 2**attempt)
-        raise AssertionError("unreachable")
+        """Auto-commit work is not retried by the driver: the store's retry policy does it."""
+        return RETRY.run(lambda: self._call(work, user_query=user_query))
 
     def _call(self, work: Callable[[], T], *, user_query: bool = False) -> T:
         try:

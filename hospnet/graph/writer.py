@@ -8,13 +8,14 @@ was already there).
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from typing import Iterable
 
-from ..errors import StoreError, TransientStoreError
+from ..errors import StoreError
 from ..model import LABELS, LIST_PROPERTIES, REL_DISCRIMINATOR, REL_TYPES, Document, Extraction, Node, Relationship
-from .base import GraphStore, Statement, schema_identifier
+from .base import Batch, GraphStore, Statement, schema_identifier
+from . import retry as retries
+from .retry import RetryPolicy
 
 
 def _union(target: str, prop: str) -> str:
@@ -85,14 +86,6 @@ def _relationship_row(rel: Relationship) -> tuple[tuple, dict]:
     return (rel.type, rel.start_label, rel.end_label, tuple(sorted(lists))), row
 
 
-_DOCUMENT_MERGE = "MERGE (n:Document "
-
-
-def marks_documents(cypher: str) -> bool:
-    """True for the statement that writes Document nodes, which must run after the facts it vouches for."""
-    return _DOCUMENT_MERGE in cypher
-
-
 def _combine(first: dict, later: dict, first_wins: tuple[str, ...] = ()) -> dict:
     """The properties two rows for one node or relationship leave when the statements apply them in order."""
     out = dict(first)
@@ -138,8 +131,12 @@ def combined_relationships(relationships: Iterable[Relationship]) -> list[Relati
     return list(merged.values())
 
 
-def statements(nodes: Iterable[Node], relationships: Iterable[Relationship], batch_size: int = 500) -> list[Statement]:
-    """Combine rows per MERGE key, group them by shape and cut them into UNWIND batches: nodes, then relationships."""
+def batch(nodes: Iterable[Node], relationships: Iterable[Relationship], batch_size: int = 500) -> Batch:
+    """Combine rows per MERGE key, group them by shape and cut them into UNWIND statements.
+
+    Document nodes and their MENTIONED_IN edges are the batch's seal: the ledger entry that says
+    "this document is complete", applied after the facts it vouches for.
+    """
     nodes, relationships = combined_nodes(nodes), combined_relationships(relationships)
     node_groups: dict[tuple, list[dict]] = defaultdict(list)
     for node in nodes:
@@ -149,20 +146,20 @@ def statements(nodes: Iterable[Node], relationships: Iterable[Relationship], bat
     for rel in relationships:
         key, row = _relationship_row(rel)
         rel_groups[key].append(row)
-    out: list[Statement] = []
+    facts: list[Statement] = []
+    links: list[Statement] = []
+    seals: list[Statement] = []
     for (label, lists), rows in node_groups.items():
         cypher = node_statement(label, lists)
-        out += [(cypher, {"rows": rows[i : i + batch_size]}) for i in range(0, len(rows), batch_size)]
-    # Document nodes last: they are the ledger entry that says "this document is complete".
-    rel_out: list[Statement] = []
+        (seals if label == "Document" else facts).extend(_cut(cypher, rows, batch_size))
     for (rel_type, start_label, end_label, lists), rows in rel_groups.items():
         cypher = relationship_statement(rel_type, start_label, end_label, lists)
-        rel_out += [(cypher, {"rows": rows[i : i + batch_size]}) for i in range(0, len(rows), batch_size)]
-    docs = [s for s in out if marks_documents(s[0])]
-    # MENTIONED_IN points at the Document node, so it can only follow it (same transaction).
-    mentions = [s for s in rel_out if ":MENTIONED_IN" in s[0]]
-    facts = [s for s in rel_out if ":MENTIONED_IN" not in s[0]]
-    return [s for s in out if not marks_documents(s[0])] + facts + docs + mentions
+        (seals if rel_type == "MENTIONED_IN" else links).extend(_cut(cypher, rows, batch_size))
+    return Batch(nodes=facts, relationships=links, seals=seals)
+
+
+def _cut(cypher: str, rows: list[dict], size: int) -> list[Statement]:
+    return [(cypher, {"rows": rows[i : i + size]}) for i in range(0, len(rows), size)]
 
 
 class BatchWriter:
@@ -175,12 +172,10 @@ class BatchWriter:
     their own): the error goes up and the build stops.
     """
 
-    retries = 4
-    backoff = 0.25  # seconds before the first retry, doubling
-
-    def __init__(self, store: GraphStore, batch_size: int = 500) -> None:
+    def __init__(self, store: GraphStore, batch_size: int = 500, retry: RetryPolicy | None = None) -> None:
         self.store = store
         self.batch_size = batch_size
+        self.retry = retry or retries.DEFAULT
         self._pending: list[Extraction] = []
         self._rows = 0
         self.written_documents: list[str] = []
@@ -212,22 +207,15 @@ class BatchWriter:
     def _write(self, extractions: list[Extraction]) -> None:
         nodes = [n for e in extractions for n in (*e.nodes, e.document.node())]
         relationships = [r for e in extractions for r in e.relationships]
-        self._with_retries(statements(nodes, relationships, self.batch_size))
+        self._with_retries(batch(nodes, relationships, self.batch_size))
         self.written_documents += [e.document.id for e in extractions]
 
-    def _with_retries(self, batch: list[Statement]) -> None:
-        for attempt in range(self.retries):
-            try:
-                self.store.write_batch(batch)
-                return
-            except TransientStoreError:
-                if attempt == self.retries - 1:
-                    raise
-                time.sleep(self.backoff * 2**attempt)
+    def _with_retries(self, work: Batch) -> None:
+        self.retry.run(lambda: self.store.write_batch(work))
 
     def write_graph(self, nodes: list[Node], relationships: list[Relationship]) -> None:
         """Write a whole graph (import) in batches: all nodes before any relationship."""
         for i in range(0, len(nodes), self.batch_size * 10):
-            self._with_retries(statements(nodes[i : i + self.batch_size * 10], [], self.batch_size))
+            self._with_retries(batch(nodes[i : i + self.batch_size * 10], [], self.batch_size))
         for i in range(0, len(relationships), self.batch_size * 10):
-            self._with_retries(statements([], relationships[i : i + self.batch_size * 10], self.batch_size))
+            self._with_retries(batch([], relationships[i : i + self.batch_size * 10], self.batch_size))

@@ -16,6 +16,7 @@ import pytest
 
 from hospnet.errors import ConfigError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable
 from hospnet.graph import neo4j_server
+from hospnet.graph.base import Batch
 from hospnet.graph.neo4j import Neo4jStore
 from tests.neo4j_fixture import neo4j_settings, server_settings, share_jars
 
@@ -36,13 +37,13 @@ def store(base_settings):
     store = Neo4jStore(base_settings)
     store.clear()
     store.ensure_schema()
-    store.write_batch(
+    store.write_batch(Batch(nodes=
         [
             (HOSPITAL, {"id": "hospital:benh-vien-e", "name": "Bệnh viện E", "level": "central", "search": "benh vien e"}),
             (HOSPITAL, {"id": "hospital:bvdk-thanh-hoa", "name": "Bệnh viện Đa khoa tỉnh Thanh Hóa", "level": "provincial", "search": "benh vien da khoa tinh thanh hoa"}),
             (SUPPORT, {"a": "hospital:benh-vien-e", "b": "hospital:bvdk-thanh-hoa", "kinds": ["technique_transfer"], "since": "2025-11-21", "sources": ["document:b"]}),
         ]
-    )
+    ))
     yield store
     store.clear()
     store.close()
@@ -77,12 +78,10 @@ def test_read_stops_at_the_limit(store):
 def test_write_batch_is_one_transaction(store):
     before = snapshot(store)
     with pytest.raises(StoreError, match="already exists"):
-        store.write_batch(
-            [
-                ("CREATE (:Hospital {id: $id, name: $name})", {"id": "hospital:new", "name": "Bệnh viện mới"}),
-                ("CREATE (:Hospital {id: $id})", {"id": "hospital:benh-vien-e"}),  # breaks the uniqueness constraint
-            ]
-        )
+        store.write_batch(Batch(nodes=[
+            ("CREATE (:Hospital {id: $id, name: $name})", {"id": "hospital:new", "name": "Bệnh viện mới"}),
+            ("CREATE (:Hospital {id: $id})", {"id": "hospital:benh-vien-e"}),  # breaks the uniqueness constraint
+        ]))
     assert snapshot(store) == before
 
 
@@ -237,7 +236,7 @@ def test_start_stop_lifecycle_in_a_fresh_folder(tmp_path):
     try:
         assert uri == f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
         with Neo4jStore(settings.model_copy(update={"neo4j_uri": uri})) as store:
-            store.write_batch([(HOSPITAL, {"id": "hospital:x", "name": "X", "level": "other", "search": "x"})])
+            store.write_batch(Batch(nodes=[(HOSPITAL, {"id": "hospital:x", "name": "X", "level": "other", "search": "x"})]))
             assert store.read("MATCH (h:Hospital) RETURN h.id AS id") == [{"id": "hospital:x"}]
     finally:
         assert neo4j_server.stop(settings) is True

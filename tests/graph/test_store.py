@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from hospnet.errors import QueryRejected
+from hospnet.errors import QueryRejected, StoreError
+from hospnet.graph.base import Batch
 from hospnet.graph.jsonl import export_jsonl, export_records, import_jsonl
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Document, Extraction, Node, Relationship
@@ -119,3 +120,30 @@ def test_read_many_answers_each_query_in_order_and_refuses_a_write_among_them(st
     with pytest.raises(QueryRejected):
         store.read_many([("MATCH (h:Hospital) RETURN h.id AS id", {}), (WRITES[0], {})])
     assert export_records(store) == before
+
+
+def test_a_batch_of_any_statements_is_all_or_nothing(store):
+    """Statements need not look like the writer's own: the store makes the whole Batch atomic."""
+    before = export_records(store)
+    work = Batch(
+        nodes=[("CREATE (:Hospital {id: $id, name: $name})", {"id": "hospital:a", "name": "Bệnh viện A"}),
+               ("MERGE (h:Hospital {id: $id}) SET h.level = $level", {"id": "hospital:b", "level": "district"})],
+        relationships=[("MATCH (a:Hospital {id: $a}), (b:Hospital {id: $b}) CREATE (a)-[:SUPPORTS]->(b)",
+                        {"a": "hospital:a", "b": "hospital:b"})],
+        # A map is no property value on either store: the last statement fails when it runs.
+        seals=[("CREATE (:Document {id: $id, note: $note})", {"id": "document:x", "note": {"a": 1}})],
+    )
+    with pytest.raises(StoreError):
+        store.write_batch(work)
+    assert export_records(store) == before
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_a_batch_applies_its_parts_in_order_with_their_own_parameters(store):
+    """Two statements may use the same parameter name with different values."""
+    store.write_batch(Batch(nodes=[("CREATE (:Hospital {id: $id})", {"id": "hospital:a"}),
+                                   ("CREATE (:Hospital {id: $id})", {"id": "hospital:b"})],
+                            relationships=[("MATCH (a:Hospital {id: $id}), (b:Hospital {id: 'hospital:b'}) CREATE (a)-[:SUPPORTS]->(b)",
+                                            {"id": "hospital:a"})]))
+    rows = store.read("MATCH (a)-[:SUPPORTS]->(b) RETURN a.id AS a, b.id AS b")
+    assert rows == [{"a": "hospital:a", "b": "hospital:b"}]

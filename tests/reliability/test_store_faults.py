@@ -16,7 +16,8 @@ from hospnet.build import build
 from hospnet.errors import StoreError, TransientStoreError
 from hospnet.graph import falkordb_server, open_store
 from hospnet.graph.jsonl import export_records
-from hospnet.graph.writer import BatchWriter, statements
+from hospnet.graph import retry
+from hospnet.graph.writer import BatchWriter, batch
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.settings import Settings
 
@@ -124,7 +125,7 @@ def _extraction(n: int, bad: bool = False) -> Extraction:
 def test_a_failing_statement_never_leaves_its_document_marked_done(store):
     bad = _extraction(2, bad=True)
     with pytest.raises(StoreError):
-        store.write_batch(statements([*bad.nodes, bad.document.node()], bad.relationships))
+        store.write_batch(batch([*bad.nodes, bad.document.node()], bad.relationships))
     assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 0
     assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0, "a failed batch left part of itself behind"
 
@@ -154,14 +155,14 @@ class FaultOnNthBatch:
         self.calls = 0
         self.faults = 0
 
-    def write_batch(self, batch):
+    def write_batch(self, work):
         self.calls += 1
         if self.calls >= self.n and self.faults < self.times:
             self.faults += 1
             if self.after_commit:
-                self.store.write_batch(batch)  # committed, but the answer is "lost"
+                self.store.write_batch(work)  # committed, but the answer is "lost"
             raise TransientStoreError(f"injected fault on batch {self.calls}")
-        self.store.write_batch(batch)
+        self.store.write_batch(work)
 
     def __getattr__(self, name):
         return getattr(self.store, name)
@@ -174,7 +175,7 @@ def corpus40(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("after_commit", [False, True], ids=["before-commit", "after-commit"])
 def test_a_transient_fault_is_retried_and_nothing_is_duplicated(store, settings, corpus40, monkeypatch, tmp_path, after_commit):
-    monkeypatch.setattr(BatchWriter, "backoff", 0.01)
+    monkeypatch.setattr(retry, "DEFAULT", retry.RetryPolicy(backoff=0.01))
     small = settings.model_copy(update={"batch_size": 60, "workers": 1, "data_dir": tmp_path})
     build([corpus40], store, small)
     expected = export_records(store)
@@ -189,8 +190,8 @@ def test_a_transient_fault_is_retried_and_nothing_is_duplicated(store, settings,
 
 
 def test_a_fault_that_does_not_pass_stops_the_build_after_the_retries(store, settings, corpus40, monkeypatch, tmp_path):
-    monkeypatch.setattr(BatchWriter, "backoff", 0.01)
+    monkeypatch.setattr(retry, "DEFAULT", retry.RetryPolicy(backoff=0.01))
     faulty = FaultOnNthBatch(store, n=2, times=10**6)
     with pytest.raises(TransientStoreError):
         build([corpus40], faulty, settings.model_copy(update={"batch_size": 60, "workers": 1, "data_dir": tmp_path}))
-    assert faulty.faults == BatchWriter.retries
+    assert faulty.faults == retry.DEFAULT.attempts
