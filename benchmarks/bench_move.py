@@ -26,9 +26,8 @@ def run(ctx: Context) -> list[Row]:
     path = ctx.root / "national.jsonl"
     source = open_store(source_settings)
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            with timed() as exported:
-                records = export_jsonl(source, handle)
+        with open(path, "w", encoding="utf-8") as handle, timed() as exported:
+            records = export_jsonl(source, handle)
         before = export_records(source)
     finally:
         source.close()

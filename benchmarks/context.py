@@ -84,8 +84,8 @@ class Context:
         The jars are taken from the test server's Maven folder when it has them (no second download).
         """
         uri = os.environ.get("HOSPNET_BENCH_NEO4J_URI")
-        base = dict(_env_file=None, store="neo4j", data_dir=self.root / "neo4j-run", neo4j_user="neo4j",
-                    neo4j_password=os.environ.get("HOSPNET_BENCH_NEO4J_PASSWORD", BENCH_NEO4J_PASSWORD))
+        base = {"_env_file": None, "store": "neo4j", "data_dir": self.root / "neo4j-run", "neo4j_user": "neo4j",
+                    "neo4j_password": os.environ.get("HOSPNET_BENCH_NEO4J_PASSWORD", BENCH_NEO4J_PASSWORD)}
         if uri:
             return Settings(**base, neo4j_uri=uri)
         from hospnet.graph import neo4j_server

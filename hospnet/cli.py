@@ -191,7 +191,7 @@ def import_cmd(
     """Load an exported graph (also how a graph moves from the embedded store to Neo4j)."""
     from .graph.jsonl import import_jsonl
 
-    settings = Settings(**({"store": store_name} if store_name else {}))
+    settings = Settings(store=store_name) if store_name else Settings()
     with opened_store(settings) as store:
         nodes, rels = import_jsonl(store, file, settings.batch_size)
     console.print(f"imported {nodes} nodes and {rels} relationships into {store.name}")
@@ -288,6 +288,7 @@ def report(
 
     with opened_store(Settings()) as store:
         files = build_report(store, out, legacy=legacy)
+    assert files.data is not None
     for label, value in files.data.summary:
         console.print(f"{label}: {value}", markup=False, highlight=False)
     console.print(f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}", markup=False, highlight=False)

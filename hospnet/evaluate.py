@@ -108,7 +108,7 @@ def extracted_keys(extraction: Extraction) -> tuple[set[tuple], set[tuple]]:
     entities = {entity_key(n.label, names[n.id]) for n in extraction.nodes}
     relations = set()
     for r in extraction.relationships:
-        technique = names.get(r.properties.get("technique", ""), None) if r.type == "TRANSFERS" else None
+        technique = names.get(r.properties.get("technique", "")) if r.type == "TRANSFERS" else None
         relations.add(relation_key(r.type, names.get(r.start, r.start), names.get(r.end, r.end), technique))
     return entities, relations
 
@@ -120,15 +120,12 @@ def gold_keys(gold: dict) -> tuple[set[tuple], set[tuple]]:
 
 
 def read_document(path: Path) -> Document:
-    """A document file as the build reads it: through the loaders when they exist, else as text."""
-    try:
-        from hospnet.loaders import load_file  # noqa: PLC0415 (optional until the loaders land)
-    except ImportError:
-        load_file = None
-    if load_file is not None:
-        for item in load_file(path):
-            if isinstance(item, Document):
-                return item
+    """A document file as the build reads it (through the loaders); as plain text when they cannot read it."""
+    from hospnet.loaders import load_file
+
+    for item in load_file(path):
+        if isinstance(item, Document):
+            return item
     text = normalize_text(path.read_text("utf-8"))
     return Document.from_text(text, source=path.name, language="vi")
 

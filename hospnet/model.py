@@ -74,7 +74,7 @@ class Relationship(BaseModel):
     properties: dict[str, Any] = Field(default_factory=dict)
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> tuple[str | None, ...]:
         prop = REL_DISCRIMINATOR.get(self.type)
         return (self.type, self.start, self.end, self.properties.get(prop) if prop else None)
 

@@ -80,9 +80,9 @@ def violations(source: str, filename: str) -> list[str]:
                 found.append(f"{where}: %-formatted Cypher")
             elif _call_name(node) == "format" and isinstance(node.func, ast.Attribute) and _is_cypher(node.func.value):
                 found.append(f"{where}: str.format on Cypher")
-            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and (_is_cypher(node.left) or _is_cypher(node.right)):
-                if not _safe(node, bindings):
-                    found.append(f"{where}: Cypher concatenated with a value")
+            elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
+                  and (_is_cypher(node.left) or _is_cypher(node.right)) and not _safe(node, bindings)):
+                found.append(f"{where}: Cypher concatenated with a value")
     return sorted(set(found))
 
 

@@ -66,7 +66,7 @@ def chains_to_central(G: nx.MultiDiGraph, levels: tuple[str, ...] = LEVELS) -> l
         for upper in uppers:
             down.setdefault(upper, []).append(lower)
     centrals = sorted(n for n, d in G.nodes(data=True) if d.get("label") == "Hospital" and d.get("level") == "central")
-    distance = {c: 0 for c in centrals}
+    distance = dict.fromkeys(centrals, 0)
     queue = deque(centrals)
     while queue:
         node = queue.popleft()

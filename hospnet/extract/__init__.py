@@ -35,9 +35,7 @@ def extract(document: Document) -> Extraction:
         sentence = unit.sentence.text
         found_facts, new_people = positions(unit)
         for m in unit.mentions + new_people:
-            if m.label in ("Hospital", "Organization", "Person", "Program"):
-                builder.entity(m, sentence)
-            elif m.label == "Province" and not (m.name == "Thành phố Hồ Chí Minh" and m.surface == "Hồ Chí Minh"):
+            if m.label in ("Hospital", "Organization", "Person", "Program") or m.label == "Province" and not (m.name == "Thành phố Hồ Chí Minh" and m.surface == "Hồ Chí Minh"):
                 builder.entity(m, sentence)
             if m.label == "Hospital" and m.props.get("province"):
                 province_id = builder.province(m.props["province"], m, sentence)

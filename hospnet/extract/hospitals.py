@@ -46,7 +46,7 @@ _EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in _ENGLISH_SPEC) + ")"
 # Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
 _NOT_A_NAME = {"trung", "tuyen", "da", "tinh", "huyen", "quan", "thanh", "hang", "nha", "cac", "nay", "tu", "dai",
                "khu", "benh", "so", "trong", "tai", "va", "cua", "cung", "ve", "ngay", "theo", "chuyen", "quoc",
-               "thuoc", "ve", "vien", "y", "duoc", "cap", "ky", "hoi", "dong", "tu", "nhan", "ban"}
+               "thuoc", "vien", "y", "duoc", "cap", "ky", "hoi", "dong", "nhan", "ban"}
 _DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}
 
 

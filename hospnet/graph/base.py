@@ -8,10 +8,11 @@ from typing import Any, Protocol, Sequence, runtime_checkable
 Row = dict[str, Any]
 
 
-def schema_identifier(name: str | None, allowed: tuple) -> str:
+def schema_identifier(name: str | None, allowed: tuple[str, ...]) -> str:
     """Labels, types and property names are never taken from text: only the schema's own pass."""
     if name not in allowed:
         raise ValueError(f"{name!r} is not in the schema")
+    assert name is not None
     return name
 
 Statement = tuple[str, dict[str, Any]]

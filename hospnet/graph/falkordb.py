@@ -79,7 +79,7 @@ def chain(statements: Sequence[Statement]) -> Statement:
     for i, (cypher, statement_params) in enumerate(statements):
         if parts:
             parts.append(f"WITH count(*) AS part{i - 1}")
-        parts.append(_PARAMETER.sub(lambda m, i=i: f"$p{i}_{m.group(1)}", cypher))
+        parts.append(_PARAMETER.sub(f"$p{i}_\\1", cypher))
         params.update({f"p{i}_{name}": value for name, value in (statement_params or {}).items()})
     return " ".join(parts), params
 
@@ -154,7 +154,7 @@ class FalkorDBStore:
         between two queries unless it was queued between them."""
         return [self.read(cypher, params, timeout=timeout) for cypher, params in queries]
 
-    def _ro_query(self, cypher: str, timeout: float):
+    def _ro_query(self, cypher: str, timeout: float) -> Any:
         return self._graph.ro_query(cypher, None, timeout=max(1, int(timeout * 1000)))
 
     def write_batch(self, batch: Batch) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time
+from typing import Any
 from pathlib import Path
 
 import redis
@@ -109,6 +110,6 @@ def stop(data_dir: Path) -> bool:
     return True
 
 
-def status(data_dir: Path) -> dict:
+def status(data_dir: Path) -> dict[str, Any]:
     folder = server_dir(data_dir)
     return {"running": is_running(data_dir), "socket": str(socket_path(data_dir)), "folder": str(folder)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ..errors import HospnetError
 from ..model import Node, Relationship
@@ -15,12 +15,12 @@ NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
 RELATIONSHIPS = "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
 
 
-def _canonical(props: dict) -> dict:
+def _canonical(props: dict[str, Any]) -> dict[str, Any]:
     """Sorted keys and sorted lists, so two stores (or two runs) export byte-identical lines."""
     return {k: (sorted(v, key=str) if isinstance(v, list) else v) for k, v in sorted(props.items())}
 
 
-def export_records(store: GraphStore) -> list[dict]:
+def export_records(store: GraphStore) -> list[dict[str, Any]]:
     """Every node and relationship as an export record, sorted."""
     nodes = []
     for row in store.read(NODES, timeout=600):
@@ -44,7 +44,7 @@ def export_jsonl(store: GraphStore, out: IO[str]) -> int:
 def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
     """Parse an export file; a malformed line is an error naming the line."""
     nodes: list[Node] = []
-    raw_rels: list[tuple[int, dict]] = []
+    raw_rels: list[tuple[int, dict[str, Any]]] = []
     try:
         handle = open(path, encoding="utf-8")
     except OSError as exc:

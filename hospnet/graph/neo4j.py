@@ -117,7 +117,7 @@ class Neo4jStore:
             if limit is not None and limit <= 0:
                 return rows
             for record in result:
-                rows.append({key: plain(value) for key, value in record.items()})
+                rows.append({key: plain(value) for key, value in record.items()})  # type: ignore[no-untyped-call]
                 if limit is not None and len(rows) >= limit:
                     break
             return rows
@@ -135,7 +135,7 @@ class Neo4jStore:
 
         @neo4j.unit_of_work(timeout=timeout)
         def fetch(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
-            return [[{key: plain(value) for key, value in record.items()} for record in tx.run(cypher, params)]
+            return [[{key: plain(value) for key, value in record.items()} for record in tx.run(cypher, params)]  # type: ignore[no-untyped-call]
                     for cypher, params in queries]
 
         with self._session(neo4j.READ_ACCESS) as session:

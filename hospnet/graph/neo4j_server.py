@@ -37,7 +37,7 @@ from hospnet.settings import Settings
 
 LAUNCHER_CLASS = "HospnetNeo4j"
 READY_MARKER = b"HOSPNET_NEO4J_READY"  # printed by the launcher once the password is set
-_CHILDREN: list[subprocess.Popen] = []
+_CHILDREN: list[subprocess.Popen[bytes]] = []
 READY_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
 MAVEN_TIMEOUT = 1800.0
@@ -71,7 +71,7 @@ def start(settings: Settings) -> str:
         pid = _running_pid(root)
         if pid is not None:
             state = _read_state(root)
-            uri = state.get("uri", bolt_uri(settings))
+            uri = str(state.get("uri", bolt_uri(settings)))
             _wait_until_ready(uri, settings, pid, root, timeout=READY_TIMEOUT)
             return uri
         java = _require_tool("java")
@@ -133,7 +133,8 @@ def _pid_file(root: Path) -> Path:
 
 def _read_state(root: Path) -> dict[str, Any]:
     try:
-        return json.loads(_pid_file(root).read_text())
+        info: dict[str, Any] = json.loads(_pid_file(root).read_text())
+        return info
     except (OSError, ValueError):
         return {}
 
@@ -295,7 +296,7 @@ def _spawn(java: str, classes: Path, classpath: list[str], settings: Settings, r
     return process.pid
 
 
-def _driver(uri: str, settings: Settings):
+def _driver(uri: str, settings: Settings) -> Any:
     import neo4j
 
     return neo4j.GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password), connection_timeout=3.0)

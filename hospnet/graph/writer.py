@@ -9,7 +9,7 @@ was already there).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..errors import StoreError
 from ..model import LABELS, LIST_PROPERTIES, REL_DISCRIMINATOR, REL_TYPES, Document, Extraction, Node, Relationship
@@ -49,7 +49,8 @@ def relationship_statement(rel_type: str, start_label: str, end_label: str, list
     start_label = schema_identifier(start_label, LABELS)
     end_label = schema_identifier(end_label, LABELS)
     disc = REL_DISCRIMINATOR.get(rel_type)
-    merged = f"{{{schema_identifier(disc, tuple(REL_DISCRIMINATOR.values()))}: r.disc}}" if disc else ""
+    discriminators = tuple(d for d in REL_DISCRIMINATOR.values() if d)
+    merged = f"{{{schema_identifier(disc, discriminators)}: r.disc}}" if disc else ""
     sets = ", ".join(["x += r.props", "x.evidence = coalesce(x.evidence, r.evidence)"] + [_union("x", p) for p in sorted(list_props)])
     return (
         f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.start}}) MATCH (b:{end_label} {{id: r.end}}) "
@@ -57,8 +58,9 @@ def relationship_statement(rel_type: str, start_label: str, end_label: str, list
     )
 
 
-def _split(properties: dict) -> tuple[dict, dict]:
-    scalars, lists = {}, {}
+def _split(properties: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    scalars: dict[str, Any] = {}
+    lists: dict[str, Any] = {}
     for key, value in properties.items():
         if value is None:
             continue
@@ -66,7 +68,7 @@ def _split(properties: dict) -> tuple[dict, dict]:
     return scalars, lists
 
 
-def _node_row(node: Node) -> tuple[tuple, dict]:
+def _node_row(node: Node) -> tuple[tuple[Any, ...], dict[str, Any]]:
     props = dict(node.properties)
     search = props.pop("search", None)
     props.pop("id", None)
@@ -75,7 +77,7 @@ def _node_row(node: Node) -> tuple[tuple, dict]:
     return (node.label, tuple(sorted(lists))), row
 
 
-def _relationship_row(rel: Relationship) -> tuple[tuple, dict]:
+def _relationship_row(rel: Relationship) -> tuple[tuple[Any, ...], dict[str, Any]]:
     props = dict(rel.properties)
     evidence = props.pop("evidence", None)
     scalars, lists = _split(props)
@@ -86,7 +88,7 @@ def _relationship_row(rel: Relationship) -> tuple[tuple, dict]:
     return (rel.type, rel.start_label, rel.end_label, tuple(sorted(lists))), row
 
 
-def _combine(first: dict, later: dict, first_wins: tuple[str, ...] = ()) -> dict:
+def _combine(first: dict[str, Any], later: dict[str, Any], first_wins: tuple[str, ...] = ()) -> dict[str, Any]:
     """The properties two rows for one node or relationship leave when the statements apply them in order."""
     out = dict(first)
     for key, value in later.items():
@@ -111,7 +113,7 @@ def combined_nodes(nodes: Iterable[Node]) -> list[Node]:
     relationship in one statement, so rows are combined here, the way Neo4j would apply them
     one after the other.
     """
-    merged: dict[tuple, Node] = {}
+    merged: dict[tuple[Any, ...], Node] = {}
     for node in nodes:
         key = (node.label, node.id)
         held = merged.get(key)
@@ -121,7 +123,7 @@ def combined_nodes(nodes: Iterable[Node]) -> list[Node]:
 
 def combined_relationships(relationships: Iterable[Relationship]) -> list[Relationship]:
     """One relationship per MERGE key (type, ends, discriminator), in first-seen order; see combined_nodes."""
-    merged: dict[tuple, Relationship] = {}
+    merged: dict[tuple[Any, ...], Relationship] = {}
     for rel in relationships:
         disc = REL_DISCRIMINATOR.get(rel.type)
         key = (rel.type, rel.start_label, rel.start, rel.end_label, rel.end, rel.properties.get(disc) or "" if disc else None)
@@ -138,11 +140,11 @@ def batch(nodes: Iterable[Node], relationships: Iterable[Relationship], batch_si
     "this document is complete", applied after the facts it vouches for.
     """
     nodes, relationships = combined_nodes(nodes), combined_relationships(relationships)
-    node_groups: dict[tuple, list[dict]] = defaultdict(list)
+    node_groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for node in nodes:
         key, row = _node_row(node)
         node_groups[key].append(row)
-    rel_groups: dict[tuple, list[dict]] = defaultdict(list)
+    rel_groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for rel in relationships:
         key, row = _relationship_row(rel)
         rel_groups[key].append(row)
@@ -158,7 +160,7 @@ def batch(nodes: Iterable[Node], relationships: Iterable[Relationship], batch_si
     return Batch(nodes=facts, relationships=links, seals=seals)
 
 
-def _cut(cypher: str, rows: list[dict], size: int) -> list[Statement]:
+def _cut(cypher: str, rows: list[dict[str, Any]], size: int) -> list[Statement]:
     return [(cypher, {"rows": rows[i : i + size]}) for i in range(0, len(rows), size)]
 
 

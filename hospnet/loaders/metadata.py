@@ -70,23 +70,24 @@ _NOISE = {
 }
 _BREADCRUMB = re.compile(r"[>»/|›]")
 
-_VI_ONLY = set(c for c in VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() if ord(c) > 0xFF)
-_EN_WORDS = set("the of and to in is was for on with that by from at as are be this which has have it an".split())
-_VI_PLAIN = set("benh vien cua va cac nhung cho tai voi duoc trong nguoi tinh huyen tuyen ky thuat chuyen mon ho tro so y te".split())
+_VI_ONLY = {c for c in VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() if ord(c) > 0xFF}
+_EN_WORDS = {"the", "of", "and", "to", "in", "is", "was", "for", "on", "with", "that", "by", "from", "at", "as", "are", "be", "this", "which", "has", "have", "it", "an"}
+_VI_PLAIN = {"benh", "vien", "cua", "va", "cac", "nhung", "cho", "tai", "voi", "duoc", "trong", "nguoi", "tinh", "huyen", "tuyen", "ky", "thuat", "chuyen", "mon", "ho", "tro", "so", "y", "te"}
 
 
 def _make(kind: str, groups: tuple[str | None, ...], text: str) -> str | None:
     parts = dict(zip(kind, groups))
     year = parts.get("y")
     month = parts.get("m") or parts.get("M")
-    if "M" in parts:
-        month = str(_MONTHS[parts["M"].lower().rstrip(".")])
+    if parts.get("M"):
+        month = str(_MONTHS[str(parts["M"]).lower().rstrip(".")])
     if year is None:
         mention = _YEAR_MENTION.search(text)  # "Ngày 21/11, ... năm 2025": the year stated nearby
         if not mention:
             return None
         year = mention.group(1)
-    return iso_date(int(year), int(month) if month else None, int(parts["d"]) if parts.get("d") else None)
+    day = parts.get("d")
+    return iso_date(int(year), int(month) if month else None, int(day) if day else None)
 
 
 def iso_date(year: int, month: int | None = None, day: int | None = None) -> str | None:

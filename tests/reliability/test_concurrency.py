@@ -119,7 +119,7 @@ def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
             server.kill()
 
     errors = [e for reader in readers for e in reader.errors]
-    assert not errors, f"{len(errors)} failed requests: {sorted(set(e[:120] for e in errors))}; the API log ends:\n{log.read_text()[-3000:]}"
+    assert not errors, f"{len(errors)} failed requests: {sorted({e[:120] for e in errors})}; the API log ends:\n{log.read_text()[-3000:]}"
     assert all(r.requests for r in readers), "a client made no request"
     sizes = [n for reader in readers for n in reader.sizes]
     assert any(0 < n < 500 for n in sizes), f"no read happened while the build was writing (documents seen: {sorted(set(sizes))})"

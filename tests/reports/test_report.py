@@ -189,4 +189,4 @@ def test_report_from_a_store(store, tmp_path):
     write_fixture(store)
     files = build_report(store, tmp_path)
     assert _json(files, "provinces")["rows"] == json.loads(json.dumps(
-        [r for r in build_report(graph_from_records(*fixture_records()), tmp_path / "again").data.table("provinces").rows]))
+        list(build_report(graph_from_records(*fixture_records()), tmp_path / "again").data.table("provinces").rows)))
