@@ -19,7 +19,7 @@ import functools
 import re
 
 from hospnet.extract import gazetteers
-from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, Place, read_place
+from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, UPPER, Place, read_place
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.provinces import match_province
 from hospnet.names import expand_abbreviations, fold
@@ -95,12 +95,12 @@ _PATTERNS = [
     ("regional", re.compile(rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})")),
     ("centre", re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})")),
     ("list", re.compile(rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})")),
-    ("provincial", re.compile(rf"{LOWER_START}{_BVDK}[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})")),
+    ("provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})")),
     ("district", re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})")),
     ("bare", re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})")),
     ("specialist", re.compile(rf"{LOWER_START}{_BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")),
-    ("back_provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{PLACE[1:3]}])(?![\w])")),
-    ("back_previous", re.compile(rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{PLACE[1:3]}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])")),
+    ("back_provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])")),
+    ("back_previous", re.compile(rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])")),
     ("named", re.compile(rf"{LOWER_START}{_BV}[ ]+(?P<place>{NAME})")),
     ("en_provincial_of", re.compile(r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)" + rf"(?P<place>{PLACE})")),
     ("en_general", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|General|District|Provincial)[ ]+Hospital{END}")),

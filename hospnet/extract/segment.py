@@ -6,6 +6,8 @@ must not end a sentence.
 
 >>> [s.text for s in sentences("TS. Nguyễn Văn A nói. Bệnh viện E hỗ trợ!\\nDòng mới")]
 ['TS. Nguyễn Văn A nói.', 'Bệnh viện E hỗ trợ!', 'Dòng mới']
+>>> [s.text for s in sentences("Bệnh viện E hỗ trợ. Đoàn công tác đến. Ưu tiên ca nặng.")]
+['Bệnh viện E hỗ trợ.', 'Đoàn công tác đến.', 'Ưu tiên ca nặng.']
 >>> [s.text for s in sentences("Ông Lê Đức Luận, Thứ trưởng; TP. Hà Nội có Dr. Smith.")]
 ['Ông Lê Đức Luận, Thứ trưởng; TP. Hà Nội có Dr. Smith.']
 """
@@ -15,13 +17,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hospnet.extract.lexicon import UPPER
+
 # Words that end with a period without ending the sentence.
 _NO_BREAK_BEFORE = {
     "ts", "bs", "pgs", "gs", "ths", "th.s", "bscki", "bsckii", "bsck", "ttnd", "ttưt", "ttut", "đd", "ds", "cn", "ktv",
     "tp", "tt", "dr", "prof", "assoc", "mr", "mrs", "ms", "st", "no", "vs", "ck", "cki", "ckii", "bsnt", "ngnd", "ngưt",
     "q", "p", "tx", "h", "v.v", "etc", "ltd", "co", "inc", "jr", "sr", "e.g", "i.e",
 }
-_BREAK = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[^\W\d_a-zà-ỹ]|\d)|\n+")
+# A sentence starts with a capital ("Đ", "Ư", "Ơ" included: they sort inside "à-ỹ") or a digit.
+_BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[{UPPER}]|\d)|\n+")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.]$")
 
 
