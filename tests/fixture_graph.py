@@ -47,7 +47,7 @@ Documents: A (2023-05-12, vi), B (2025-11-21, vi), C (2021-08-02, en).
 
 from __future__ import annotations
 
-from hospnet.extract.provinces import all_provinces
+from hospnet.places import all_provinces
 from hospnet.graph.base import GraphStore
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Node, Relationship

@@ -12,3 +12,30 @@ def test_import_contracts_hold():
     result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 3 kept, 0 broken" in result.stdout
+
+
+def test_no_module_imports_another_packages_private_names():
+    """A name with a leading underscore is its module's own: another package asks for a public one."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "hospnet"
+    found = []
+    for path in root.rglob("*.py"):
+        package = path.relative_to(root).parts[0] if len(path.relative_to(root).parts) > 1 else ""
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            same_package = node.level == 1 and package
+            target = package if same_package else (node.module or "").removeprefix("hospnet.").split(".")[0]
+            private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+            if private and target != package:
+                found.append(f"{path.relative_to(root)}: {', '.join(private)} from {node.module}")
+    assert not found, found
+
+
+def test_geography_has_one_home():
+    """Analysis, the API, the visualisation and the synthetic corpus learn geography from hospnet.places."""
+    hits = subprocess.run(["git", "grep", "-n", r"_tables\|extract.provinces\|from \.\.extract\.provinces",
+                           "--", "hospnet/analysis", "hospnet/api", "hospnet/viz", "hospnet/synth", "hospnet/reports"],
+                          capture_output=True, text=True, cwd=ROOT).stdout
+    assert hits == "", hits

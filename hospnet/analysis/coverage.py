@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .network import edges_of_type, name_of
-from .places import legacy_provinces_of, places, province_of
+from ..places import places
+from .places import legacy_provinces_of, province_of
 
 EPIDEMIC = "epidemic_response"
 TRANSFER = "technique_transfer"

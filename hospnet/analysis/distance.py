@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .coverage import province_coverage
-from .places import coordinates_of, haversine_km, province_coordinates
+from ..places import haversine_km
+from .places import coordinates_of, province_coordinates
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Where things are: the 34 provinces of 2025 (or the 63 before them), and the province each node lies in.
+"""Where the graph's nodes are: the province each node lies in, and its centre (the provinces
+themselves live in hospnet.places).
 
 A hospital's province is the Province it is LOCATED_IN, else its `province` property; its
 pre-2025 province is `legacy_province` when set, else the same name (SCHEMA "Names").
@@ -6,62 +7,9 @@ pre-2025 province is `legacy_province` when set, else the same name (SCHEMA "Nam
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
-import json
-import math
-from dataclasses import dataclass
-
 import networkx as nx
 
-from ..extract.provinces import all_provinces
-
-EARTH_RADIUS_KM = 6371.0088
-
-
-@dataclass(frozen=True)
-class Place:
-    """A province the analyses report on; `parent` is the 2025 province of a pre-2025 one."""
-
-    code: str
-    name: str
-    lat: float
-    lon: float
-    parent: str
-    legacy_names: tuple[str, ...] = ()
-
-
-@functools.lru_cache(maxsize=1)
-def _legacy_coordinates() -> dict[str, tuple[str, float, float]]:
-    """Code and centre of each pre-2025 province, from the package data (not exposed by extract.provinces)."""
-    raw = json.loads((importlib.resources.files("vietnamadminunits") / "data" / "parser_legacy.json").read_text("utf-8"))
-    out = {}
-    for info in raw["DICT_PROVINCE"].values():
-        short = info["provinceShort"]
-        name = "Thành phố Hồ Chí Minh" if short == "Hồ Chí Minh" else short
-        out[name] = (info["provinceCode"], float(info["provinceLat"]), float(info["provinceLon"]))
-    return out
-
-
-@functools.lru_cache(maxsize=2)
-def places(legacy: bool = False) -> tuple[Place, ...]:
-    """The 34 provinces of 2025 by code, or with `legacy` the 63 pre-2025 provinces by code.
-
-    >>> len(places()), len(places(legacy=True))
-    (34, 63)
-    >>> [p.parent for p in places(legacy=True) if p.name == "Bắc Kạn"]
-    ['Thái Nguyên']
-    """
-    provinces = all_provinces()
-    if not legacy:
-        return tuple(Place(p.code, p.name, p.lat, p.lon, p.name, tuple(p.legacy_names)) for p in provinces)
-    coords = _legacy_coordinates()
-    out = []
-    for p in provinces:
-        for old in p.legacy_names:
-            code, lat, lon = coords.get(old, (p.code, p.lat, p.lon))
-            out.append(Place(code, old, lat, lon, p.name, ()))
-    return tuple(sorted(out, key=lambda place: (place.code, place.name)))
+from ..places import places
 
 
 def province_of(G: nx.MultiDiGraph, node_id: str) -> str | None:
@@ -103,14 +51,3 @@ def coordinates_of(G: nx.MultiDiGraph, node_id: str, centres: dict[str, tuple[fl
         return float(data["lat"]), float(data["lon"])
     province = province_of(G, node_id)
     return centres.get(province) if province else None
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km((21.0278, 105.8342), (10.7769, 106.7009)))
-    1144
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .network import edges_of_type
-from .places import places, province_of
+from ..places import places
+from .places import province_of
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..analysis.places import places
-from ..names import fold, normalize_text
+from ..names import fold
+from ..places import province_name
+
+__all__ = ["province_name", "search_text"]
 
 
 def search_text(q: str | None) -> str | None:
@@ -16,22 +18,3 @@ def search_text(q: str | None) -> str | None:
         return None
     folded = fold(q)
     return folded or None
-
-
-def province_name(text: str | None) -> str | None:
-    """A province as the graph writes it, typed any way: code, 2025 name or pre-2025 name, with or without diacritics.
-
-    >>> province_name("thanh hoa"), province_name("38"), province_name("Bac Kan"), province_name("Atlantis")
-    ('Thanh Hóa', 'Thanh Hóa', 'Bắc Kạn', 'Atlantis')
-    """
-    if text is None or not text.strip():
-        return None
-    wanted = fold(text)
-    for place in places():
-        if text.strip() == place.code or fold(place.name) == wanted:
-            return place.name
-    for place in places():
-        for old in place.legacy_names:
-            if fold(old) == wanted:
-                return old
-    return normalize_text(text)

@@ -12,7 +12,7 @@ from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import read_document
 from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import agreements, capabilities, positions, referrals, signers, supports_and_transfers
-from hospnet.extract.provinces import all_provinces, province_properties
+from hospnet.places import all_provinces, province_properties
 from hospnet.model import Document, Extraction, Node
 from hospnet.names import make_id, search_key
 

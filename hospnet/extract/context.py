@@ -16,7 +16,7 @@ from hospnet.extract.organizations import find_organizations
 from hospnet.extract.people import find_people
 from hospnet.extract.places import find_provinces
 from hospnet.extract.programs import find_programs
-from hospnet.extract.provinces import match_province
+from hospnet.places import match_province
 from hospnet.extract.segment import Sentence, sentences
 
 RANK = {"central": 4, "other": 4, "provincial": 3, "district": 2, "private": 2}

@@ -21,7 +21,7 @@ import re
 from hospnet.extract import gazetteers
 from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, UPPER, Place, read_place
 from hospnet.extract.mentions import Mention, choose
-from hospnet.extract.provinces import match_province
+from hospnet.places import match_province
 from hospnet.names import expand_abbreviations, fold
 
 _BV = r"(?:[Bb]ệnh [Vv]iện|BỆNH VIỆN|BV\.?)"

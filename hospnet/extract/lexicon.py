@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hospnet.extract.provinces import District, ProvinceMatch, match_province, province_of_district
+from hospnet.places import District, ProvinceMatch, match_province, province_of_district
 
 UPPER = "A-Z" + "".join(
     c for c in map(chr, list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))) if c.isupper()

@@ -13,7 +13,8 @@ from ..analysis.coverage import STATUSES, SupportEvidence, province_coverage
 from ..analysis.distance import distance_to_support
 from ..analysis.hubs import central_load, supporter_hubs
 from ..analysis.network import edges_of_type
-from ..analysis.places import legacy_provinces_of, places
+from ..analysis.places import legacy_provinces_of
+from ..places import places
 from ..analysis.reachability import chains_to_central
 from ..analysis.resilience import critical_supporters, single_supporter_units, support_weak_points
 from ..analysis.techniques import specialty_gaps, technique_gaps

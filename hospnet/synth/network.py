@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass, field
 
 from ..extract import gazetteers
-from ..extract.provinces import Province2025, _tables, all_provinces
+from ..places import Province2025, all_provinces, districts_by_name
 from ..names import fold, make_id
 
 # Named procedures (lower case, SCHEMA "Techniques") by specialty.
@@ -192,7 +192,7 @@ def _district_hospitals(rng: random.Random) -> list[Hospital]:
         province_words.add(fold(p.name))
         province_words.update(fold(n) for n in p.legacy_names)
     out = []
-    for key, districts in sorted(_tables()[1].items()):
+    for key, districts in sorted(districts_by_name().items()):
         if len(districts) != 1 or districts[0].kind != "Huyện" or key in province_words:
             continue
         d = districts[0]

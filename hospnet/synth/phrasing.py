@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import re
 
-from ..extract.provinces import Province2025
+from ..places import Province2025
 from ..names import make_id
 from .network import Hospital, Link, Network, Person, Technique
 from .truth import Facts

@@ -1,7 +1,7 @@
 """Province coverage on the fixture graph, whose statuses are known by construction."""
 
 from hospnet.analysis.coverage import central_support_by_kind, province_coverage, support_by_specialty, uncovered_provinces
-from hospnet.analysis.places import places
+from hospnet.places import places
 
 BACH_MAI, E, CHO_RAY = "Bệnh viện Bạch Mai", "Bệnh viện E", "Bệnh viện Chợ Rẫy"
 COVERED = {"Hà Nội", "Thành phố Hồ Chí Minh", "Thanh Hóa", "Thái Nguyên", "Tây Ninh"}

@@ -37,7 +37,7 @@ def test_a_national_size_graph_uses_sampled_betweenness():
     How long it takes is measured in benchmarks/, not here (timed unit tests are noise on 2 cores).
     """
     from hospnet.analysis import coverage, distance, reachability, resilience, techniques
-    from hospnet.analysis.places import places
+    from hospnet.places import places
 
     G = nx.MultiDiGraph()
     provinces = places()

@@ -1,4 +1,4 @@
-from hospnet.analysis.places import places
+from hospnet.places import places
 from hospnet.analysis.techniques import specialty_gaps, technique_gaps
 
 ALL = [p.name for p in places()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Path
 
 from ...analysis import coverage as coverage_analysis
-from ...analysis.places import places
+from ...places import places
 from ...errors import NotFound
 from ...graph.base import GraphStore
 from ..deps import Window, get_store, page_window

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hospnet.extract.provinces import all_provinces, match_province, province_for, province_of_district
+from hospnet.places import all_provinces, match_province, province_for, province_of_district
 
 
 def test_thirty_four_provinces_with_coordinates():

@@ -1,4 +1,6 @@
-"""The 34 provinces of 2025, the 63 before them and their districts, read from `vietnamadminunits`.
+"""Geography, in one place: the 34 provinces of 2025, the 63 before them and their districts, read from
+`vietnamadminunits`, and the resolver from a written name to them. Extraction, analysis, the API,
+the visualisation and the synthetic corpus all ask here.
 
 A text names a province the way it was called when written ("Bắc Kạn", "TP.HCM",
 "Thừa Thiên Huế"); the graph names it for 2025 and keeps the old name as
@@ -30,10 +32,11 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+import math
 import re
 from dataclasses import dataclass
 
-from hospnet.names import fold
+from hospnet.names import fold, normalize_text
 
 # Spellings the package's keywords do not cover.
 _EXTRA_ALIASES = {
@@ -173,20 +176,9 @@ def province_properties(province: Province2025) -> dict:
             "lat": province.lat, "lon": province.lon}
 
 
-def province_names() -> list[str]:
-    """Every spelling a province may be written with (2025 and legacy, with diacritics)."""
-    new = _read("parser_from_2025.json")["DICT_PROVINCE"]
-    legacy = _read("parser_legacy.json")["DICT_PROVINCE"]
-    names = {v["provinceShort"] for v in new.values()} | {v["provinceShort"] for v in legacy.values()}
-    for extra in _EXTRA_ALIASES.values():
-        names.update(extra)
-    names.update({"Thành phố Hồ Chí Minh", "Hồ Chí Minh"})
-    return sorted(names, key=lambda n: (-len(n), n))
-
-
-def district_names() -> list[str]:
-    """Every pre-2025 district short name."""
-    return sorted({d.name for ds in _tables()[1].values() for d in ds}, key=lambda n: (-len(n), n))
+def districts_by_name() -> dict[str, list[District]]:
+    """Every pre-2025 district under its folded short name (a name some provinces share has several)."""
+    return {name: list(districts) for name, districts in _tables()[1].items()}
 
 
 def province_of_district(name: str, hint_province: str | None = None) -> District | None:
@@ -204,3 +196,78 @@ def province_of_district(name: str, hint_province: str | None = None) -> Distric
                 if district.province == hint.province:
                     return district
     return candidates[0] if len(candidates) == 1 or not hint_province else None
+
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class Place:
+    """A province the analyses report on; `parent` is the 2025 province of a pre-2025 one."""
+
+    code: str
+    name: str
+    lat: float
+    lon: float
+    parent: str
+    legacy_names: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def _legacy_coordinates() -> dict[str, tuple[str, float, float]]:
+    """Code and centre of each pre-2025 province."""
+    out = {}
+    for info in _read("parser_legacy.json")["DICT_PROVINCE"].values():
+        out[_schema_name(info["provinceShort"])] = (info["provinceCode"], float(info["provinceLat"]), float(info["provinceLon"]))
+    return out
+
+
+@functools.lru_cache(maxsize=2)
+def places(legacy: bool = False) -> tuple[Place, ...]:
+    """The 34 provinces of 2025 by code, or with `legacy` the 63 pre-2025 provinces by code.
+
+    >>> len(places()), len(places(legacy=True))
+    (34, 63)
+    >>> [p.parent for p in places(legacy=True) if p.name == "Bắc Kạn"]
+    ['Thái Nguyên']
+    """
+    provinces = all_provinces()
+    if not legacy:
+        return tuple(Place(p.code, p.name, p.lat, p.lon, p.name, tuple(p.legacy_names)) for p in provinces)
+    coords = _legacy_coordinates()
+    out = []
+    for p in provinces:
+        for old in p.legacy_names:
+            code, lat, lon = coords.get(old, (p.code, p.lat, p.lon))
+            out.append(Place(code, old, lat, lon, p.name, ()))
+    return tuple(sorted(out, key=lambda place: (place.code, place.name)))
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km.
+
+    >>> round(haversine_km((21.0278, 105.8342), (10.7769, 106.7009)))
+    1144
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def province_name(text: str | None) -> str | None:
+    """A province as the graph writes it, typed by a user any way: code, 2025 name or pre-2025 name, with or without diacritics.
+
+    >>> province_name("thanh hoa"), province_name("38"), province_name("Bac Kan"), province_name("Atlantis")
+    ('Thanh Hóa', 'Thanh Hóa', 'Bắc Kạn', 'Atlantis')
+    """
+    if text is None or not text.strip():
+        return None
+    wanted = fold(text)
+    for place in places():
+        if text.strip() == place.code or fold(place.name) == wanted:
+            return place.name
+    for place in places():
+        for old in place.legacy_names:
+            if fold(old) == wanted:
+                return old
+    return normalize_text(text)
