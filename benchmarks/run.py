@@ -22,27 +22,15 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` and `hospnet
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     __package__ = "benchmarks"
 
-from benchmarks import bench_analysis, bench_api, bench_ingest, bench_move, bench_reports, bench_writer  # noqa: E402
+from benchmarks import bench_analysis, bench_api, bench_extract, bench_ingest, bench_move, bench_reports, bench_writer  # noqa: E402
 from benchmarks.context import Context, Row  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
-def extraction(ctx: Context) -> list[Row]:
-    """Extraction words/s against underthesea.ner: the extraction helper's bench_extract owns the measuring."""
-    try:
-        from benchmarks import bench_extract
-    except ImportError:
-        return [Row("extraction words/s vs underthesea.ner", "", "not yet available: benchmarks/bench_extract.py missing")]
-    result = bench_extract.run()
-    if isinstance(result, list) and all(isinstance(r, Row) for r in result):
-        return result
-    return [Row("extraction words/s vs underthesea.ner", "", str(result))]
-
-
 BENCHMARKS = {
     "writer": bench_writer.run,
-    "extraction": extraction,
+    "extraction": lambda ctx: bench_extract.run(),
     "ingest": bench_ingest.run,
     "move": bench_move.run,
     "analysis": bench_analysis.run,

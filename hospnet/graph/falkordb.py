@@ -117,9 +117,9 @@ class FalkorDBStore:
 
     name = "falkordb"
 
-    def __init__(self, settings: Settings, *, start: bool = True) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        sock = falkordb_server.start(settings.data_dir) if start else falkordb_server.socket_path(settings.data_dir)
+        sock = falkordb_server.start(settings.data_dir)
         try:
             self._db = FalkorDB(unix_socket_path=str(sock))
         except Exception as exc:  # the client connects eagerly

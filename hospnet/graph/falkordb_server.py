@@ -6,7 +6,6 @@ left running for the next command (which finds it by its socket), stopped with S
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 from typing import Any
@@ -92,7 +91,6 @@ def stop(data_dir: Path) -> bool:
     """Stop the server cleanly (it writes its data first); False when none was running."""
     if not is_running(data_dir):
         return False
-    pid_file = server_dir(data_dir) / "redis.pid"
     try:
         _client(socket_path(data_dir)).shutdown(save=True)
     except (redis.ConnectionError, OSError):
@@ -101,12 +99,6 @@ def stop(data_dir: Path) -> bool:
         if not is_running(data_dir):
             break
         time.sleep(0.05)
-    if pid_file.exists():
-        try:
-            pid = int(pid_file.read_text().strip())
-            os.kill(pid, 0)
-        except (ValueError, ProcessLookupError, PermissionError):
-            pass
     return True
 
 

@@ -7,7 +7,6 @@ of the test's own: the failure ledger lives in the data directory, and one test 
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 from hospnet.graph import falkordb_server, open_store
 from hospnet.graph.jsonl import export_records
 from hospnet.settings import Settings
+from hospnet.synth import synthesize
 
 HOSPNET = Path(sys.executable).with_name("hospnet")
 
@@ -101,26 +101,8 @@ def wait_for_first_documents(store, proc: subprocess.Popen, timeout: float = 300
              timeout=timeout, what="the first stored documents")
 
 
-HOSPITALS = ["Bệnh viện Bạch Mai", "Bệnh viện Chợ Rẫy", "Bệnh viện Hữu nghị Việt Đức", "Bệnh viện Trung ương Huế",
-             "Bệnh viện Nhi Trung ương", "Bệnh viện K"]
-PROVINCES = ["Phú Thọ", "Yên Bái", "Hà Giang", "Sơn La", "Kon Tum", "Sóc Trăng", "Cà Mau", "Lai Châu"]
-TECHNIQUES = ["can thiệp mạch vành", "lọc máu liên tục", "phẫu thuật nội soi", "ghép thận", "thay khớp háng"]
 
 
 def write_documents(folder: Path, count: int, seed: int = 1) -> Path:
-    """`count` small distinct Vietnamese news documents in `folder`: the synthetic corpus when it exists."""
-    try:
-        from hospnet.synth import synthesize
-    except ImportError:
-        synthesize = None
-    if synthesize is not None:
-        return synthesize(count, seed, folder).docs_dir
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
-        giver, province, technique = rng.choice(HOSPITALS), rng.choice(PROVINCES), rng.choice(TECHNIQUES)
-        text = (f"{giver} chuyển giao kỹ thuật {technique} cho Bệnh viện Đa khoa tỉnh {province}\n\n"
-                f"Ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(2015, 2024)}, {giver} đã ký hợp đồng "
-                f"hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh {province} (bản tin số {i}).\n")
-        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-    return folder
+    """`count` small distinct Vietnamese news documents in `folder`, from the synthetic corpus."""
+    return synthesize(count, seed, folder).docs_dir
