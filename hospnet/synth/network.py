@@ -20,66 +20,7 @@ from dataclasses import dataclass, field
 from ..extract import gazetteers
 from ..places import Province2025, all_provinces, districts_by_name
 from ..names import fold, make_id
-
-# Named procedures (lower case, SCHEMA "Techniques") by specialty.
-TECHNIQUES: dict[str, tuple[str, ...]] = {
-    "tim mạch": ("can thiệp động mạch vành", "chụp động mạch vành", "cấy máy tạo nhịp tim",
-                 "siêu âm tim qua thực quản", "thăm dò điện sinh lý tim"),
-    "thần kinh": ("lấy huyết khối cơ học", "can thiệp mạch máu não", "điều trị tiêu sợi huyết"),
-    "ngoại thần kinh": ("phẫu thuật chấn thương sọ não", "phẫu thuật u não", "dẫn lưu não thất"),
-    "hô hấp": ("nội soi phế quản ống mềm", "sinh thiết phổi xuyên thành ngực", "thở máy không xâm nhập",
-               "đo chức năng hô hấp", "dẫn lưu màng phổi", "nội soi màng phổi"),
-    "thận": ("lọc màng bụng", "chạy thận nhân tạo", "ghép thận", "lọc máu liên tục"),
-    "tiêu hóa": ("nội soi dạ dày", "nội soi đại tràng", "cắt polyp đại tràng qua nội soi", "mở thông dạ dày qua nội soi",
-                 "thắt tĩnh mạch thực quản qua nội soi", "nội soi mật tụy ngược dòng"),
-    "ngoại khoa": ("phẫu thuật nội soi cắt túi mật", "phẫu thuật nội soi cắt ruột thừa", "phẫu thuật nội soi cắt đại tràng",
-                   "phẫu thuật nội soi khâu lỗ thủng dạ dày", "phẫu thuật nội soi điều trị thoát vị bẹn"),
-    "chấn thương chỉnh hình": ("phẫu thuật thay khớp háng", "phẫu thuật thay khớp gối", "phẫu thuật nội soi khớp gối",
-                               "phẫu thuật nội soi tái tạo dây chằng chéo trước", "kết hợp xương nẹp vít",
-                               "đóng đinh nội tủy"),
-    "sản phụ khoa": ("mổ lấy thai", "phẫu thuật nội soi u nang buồng trứng", "phẫu thuật nội soi cắt tử cung",
-                     "sàng lọc trước sinh", "giảm đau trong chuyển dạ"),
-    "nhi": ("thở CPAP sơ sinh", "bơm surfactant", "chiếu đèn điều trị vàng da sơ sinh", "hồi sức sơ sinh",
-            "chăm sóc trẻ sơ sinh bằng phương pháp Kangaroo", "thay máu sơ sinh"),
-    "ung bướu": ("hóa trị", "xạ trị", "sinh thiết vú", "phẫu thuật ung thư vú", "phẫu thuật cắt tuyến giáp"),
-    "mắt": ("phẫu thuật phaco", "tiêm nội nhãn", "phẫu thuật glôcôm", "điều trị laser võng mạc", "phẫu thuật cắt dịch kính"),
-    "nội tiết": ("chọc hút tế bào tuyến giáp bằng kim nhỏ", "đốt sóng cao tần"),
-    "hồi sức": ("thay huyết tương", "đặt catheter tĩnh mạch trung tâm", "hạ thân nhiệt chỉ huy", "ECMO",
-                "lọc máu hấp phụ"),
-    "tiết niệu": ("tán sỏi qua da", "tán sỏi nội soi ngược dòng", "cắt đốt nội soi tuyến tiền liệt"),
-    "tai mũi họng": ("phẫu thuật nội soi mũi xoang", "phẫu thuật nội soi cắt amidan"),
-    "huyết học": ("ghép tủy", "truyền máu khối lượng lớn"),
-    "răng hàm mặt": ("cấy ghép implant nha khoa", "phẫu thuật chỉnh hình xương hàm"),
-    "da liễu": ("điều trị sẹo bằng laser", "phẫu thuật cắt bỏ u da"),
-    "y học cổ truyền": ("châm cứu", "cấy chỉ", "thủy châm"),
-    "phục hồi chức năng": ("phục hồi chức năng sau đột quỵ", "kích thích từ xuyên sọ"),
-    "tâm thần": ("điện não đồ",),
-    "lão khoa": ("đo mật độ xương",),
-}
-# What a provincial hospital teaches its districts: the workhorse procedures.
-DISTRICT_LEVEL = (
-    "phẫu thuật nội soi cắt ruột thừa", "phẫu thuật nội soi cắt túi mật", "nội soi dạ dày", "mổ lấy thai",
-    "chạy thận nhân tạo", "điều trị tiêu sợi huyết", "thở CPAP sơ sinh", "kết hợp xương nẹp vít",
-    "thở máy không xâm nhập", "chiếu đèn điều trị vàng da sơ sinh", "đo chức năng hô hấp", "nội soi đại tràng",
-    "hồi sức sơ sinh",
-)
-# Central hospitals that are not specialised: they transfer any specialty.
-GENERAL = {"", "ngoại khoa"}
-# Specialties written by the gazetteer that are broader than ours.
-_SPECIALTY_ALIASES = {"ngoại khoa": ("ngoại khoa", "chấn thương chỉnh hình", "tiết niệu", "ngoại thần kinh"),
-                      "truyền nhiễm": ("hồi sức",)}
-
-TITLES = ("PGS.TS", "TS.BS", "BSCKII", "ThS.BS", "BSCKI", "GS.TS", "TS", "ThS")
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-            "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lương", "Trịnh", "Mai")
-MIDDLE = ("Văn", "Thị", "Minh", "Quang", "Đức", "Thanh", "Hữu", "Ngọc", "Xuân", "Hồng", "Anh", "Công",
-          "Mạnh", "Thu", "Kim", "Trọng", "Hải", "Duy", "Tuấn", "Bảo")
-GIVEN = ("An", "Bình", "Cường", "Dũng", "Đông", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hòa", "Hùng",
-         "Hưng", "Huy", "Khánh", "Khoa", "Lâm", "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Nga",
-         "Nghĩa", "Ngọc", "Nhân", "Phong", "Phúc", "Phương", "Quân", "Sơn", "Tâm", "Tân", "Thắng",
-         "Thành", "Thảo", "Thịnh", "Thu", "Thủy", "Tiến", "Toàn", "Trung", "Tú", "Tuấn", "Tùng", "Uyên",
-         "Việt", "Vinh", "Vũ", "Yến", "Chiến", "Đạt", "Hậu", "Kiên", "Lực", "Quyết", "Sang", "Trí")
-
+from .vocabulary import DISTRICT_LEVEL, GENERAL, GIVEN, MIDDLE, SPECIALTY_ALIASES, SURNAMES, TECHNIQUES, TITLES
 
 @dataclass(frozen=True)
 class Technique:
@@ -179,7 +120,7 @@ def _central_hospitals() -> list[Hospital]:
         if entry.level != "central" or entry.province not in by_name:
             continue
         short = next((a for a in entry.aliases if a.startswith("Bệnh viện ") and " Hospital" not in a), "")
-        if entry.specialties and not any(s in TECHNIQUES or s in _SPECIALTY_ALIASES for s in entry.specialties):
+        if entry.specialties and not any(s in TECHNIQUES or s in SPECIALTY_ALIASES for s in entry.specialties):
             continue
         out.append(Hospital(entry.name, "central", by_name[entry.province], short=short, specialties=entry.specialties))
     return sorted(out, key=lambda h: h.name)
@@ -211,7 +152,7 @@ def _techniques_of(hospital: Hospital) -> list[str]:
         return sorted({t for group in TECHNIQUES.values() for t in group})
     names: list[str] = []
     for s in hospital.specialties:
-        for group in _SPECIALTY_ALIASES.get(s, (s,)):
+        for group in SPECIALTY_ALIASES.get(s, (s,)):
             names += TECHNIQUES.get(group, ())
     return sorted(set(names))
 
