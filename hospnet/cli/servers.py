@@ -1,0 +1,48 @@
+"""The stores' own servers: `hospnet neo4j start|stop|status` and `hospnet store status|stop`."""
+
+from __future__ import annotations
+
+import json
+
+
+from ..settings import Settings
+from .app import neo4j_app, store_app
+from .output import console
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Start the local Neo4j (the first start downloads it) and print its Bolt address."""
+    from ..graph import neo4j_server
+
+    uri = neo4j_server.start(Settings())
+    console.print(f"Neo4j answers at {uri}; use it with HOSPNET_NEO4J_URI={uri}", highlight=False)
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j cleanly."""
+    from ..graph import neo4j_server
+
+    console.print("stopped" if neo4j_server.stop(Settings()) else "not running")
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say whether the local Neo4j runs, where, and which version."""
+    from ..graph import neo4j_server
+
+    console.print_json(json.dumps(neo4j_server.status(Settings()), default=str))
+
+@store_app.command("status")
+def store_status() -> None:
+    """Say whether the embedded server runs, and where."""
+    from ..graph import falkordb_server
+
+    console.print_json(json.dumps(falkordb_server.status(Settings().data_dir)))
+
+@store_app.command("stop")
+def store_stop() -> None:
+    """Stop the embedded server cleanly (it saves first)."""
+    from ..graph import falkordb_server
+
+    stopped = falkordb_server.stop(Settings().data_dir)
+    console.print("stopped" if stopped else "not running")
