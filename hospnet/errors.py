@@ -2,6 +2,7 @@
 
     HospnetError                      anything hospnet raises on purpose
     ├── ConfigError                   settings are wrong; fix the environment
+    │   └── RuleFileError             a relation rule file (YAML) is malformed
     ├── DocumentError                 SKIP: this one document is bad; the batch goes on
     │   ├── UnsupportedFormat
     │   └── DocumentTooLarge
@@ -31,6 +32,12 @@ class HospnetError(Exception):
 
 class ConfigError(HospnetError):
     hint = "check the HOSPNET_* environment variables"
+
+
+class RuleFileError(ConfigError):
+    """A relation rule file that cannot be read; the message names the file and the rule."""
+
+    hint = "fix the rule file (its header describes the format)"
 
 
 class DocumentError(HospnetError):

@@ -71,6 +71,7 @@ class Report:
     relations: dict[str, Score] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     missing_docs: list[str] = field(default_factory=list)
+    rules: dict[str, Score] = field(default_factory=dict)  # per `rule` id: tp and fp of what it extracted
 
     @property
     def entity_total(self) -> Score:
@@ -106,11 +107,17 @@ def extracted_keys(extraction: Extraction) -> tuple[set[tuple], set[tuple]]:
     """The entity and relation keys of an extraction, by the gold file's conventions."""
     names = {n.id: (n.properties.get("name") or n.properties.get("title") or n.id) for n in extraction.nodes}
     entities = {entity_key(n.label, names[n.id]) for n in extraction.nodes}
-    relations = set()
+    return entities, set(_rule_of_key(extraction, names))
+
+
+def _rule_of_key(extraction: Extraction, names: dict[str, str]) -> dict[tuple, str]:
+    """Each relation key of an extraction and the rule that first read it."""
+    out: dict[tuple, str] = {}
     for r in extraction.relationships:
         technique = names.get(r.properties.get("technique", "")) if r.type == "TRANSFERS" else None
-        relations.add(relation_key(r.type, names.get(r.start, r.start), names.get(r.end, r.end), technique))
-    return entities, relations
+        key = relation_key(r.type, names.get(r.start, r.start), names.get(r.end, r.end), technique)
+        out.setdefault(key, r.properties.get("rule", "?"))
+    return out
 
 
 def gold_keys(gold: dict) -> tuple[set[tuple], set[tuple]]:
@@ -160,8 +167,15 @@ def evaluate(gold_dir: str | Path, docs_dir: str | Path | list[str | Path],
         document = read_document(path)
         if gold.get("language") and document.language != gold["language"]:
             document = document.model_copy(update={"language": gold["language"]})
-        got_entities, got_relations = extracted_keys(extract(document))
+        extraction = extract(document)
+        got_entities, got_relations = extracted_keys(extraction)
         want_entities, want_relations = gold_keys(gold)
+        names = {n.id: (n.properties.get("name") or n.properties.get("title") or n.id) for n in extraction.nodes}
+        for key, rule in _rule_of_key(extraction, names).items():
+            if key[0] in types:
+                score = report.rules.setdefault(rule, Score())
+                score.tp += key in want_relations
+                score.fp += key not in want_relations
         report.documents += 1
         _score(report.entities, report.misses, gold["doc"], {k for k in got_entities if k[0] in labels},
                want_entities)
@@ -183,8 +197,8 @@ def _score(scores: dict[str, Score], misses: list[Miss], doc: str, got: set[tupl
             misses.append(Miss(doc, "fn", key))
 
 
-def format_report(report: Report, misses: bool = True) -> str:
-    """The report as a plain-text table, then the misses by document."""
+def format_report(report: Report, misses: bool = True, by_rule: bool = False) -> str:
+    """The report as a plain-text table, then (with `by_rule`) precision per rule, then the misses by document."""
     lines = [f"documents: {report.documents}"]
     if report.missing_docs:
         lines.append(f"documents not found: {', '.join(report.missing_docs)}")
@@ -194,6 +208,11 @@ def format_report(report: Report, misses: bool = True) -> str:
         lines.append(f"{title:<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for name, s in [*scores.items(), ("overall (micro)", total)]:
             lines.append(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    if by_rule:
+        lines.append("")
+        lines.append(f"{'rule':<32} {'P':>6} {'tp':>5} {'fp':>5}")
+        for rule, sc in sorted(report.rules.items()):
+            lines.append(f"{rule:<32} {sc.precision:6.3f} {sc.tp:5d} {sc.fp:5d}")
     if misses and report.misses:
         lines.append("")
         lines.append("misses (fn = in gold, not extracted; fp = extracted, not in gold):")

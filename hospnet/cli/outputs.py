@@ -70,9 +70,10 @@ def eval_cmd(
     docs_dir: Path = typer.Argument(..., help="Folder holding the documents the gold files name."),
     seeds_dir: Optional[Path] = typer.Option(None, "--seeds", help="Folder of the seed articles, for gold files marked \"seed\": true."),
     misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and what was extra."),
+    by_rule: bool = typer.Option(False, "--by-rule", help="Also print the precision of each extraction rule (the `rule` property)."),
 ) -> None:
     """Score extraction against hand-annotated gold files: precision, recall and F1."""
     from ..evaluate import evaluate, format_report
 
     report = evaluate(gold_dir, docs_dir, seeds_dir=seeds_dir)
-    console.print(format_report(report, misses=misses), highlight=False, markup=False)
+    console.print(format_report(report, misses=misses, by_rule=by_rule), highlight=False, markup=False)

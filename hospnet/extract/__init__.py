@@ -3,7 +3,7 @@
 Rules and gazetteers, no model: sentences (segment.py), mentions (hospitals.py,
 organizations.py, people.py, programs.py, techniques.py, places.py), back-references
 resolved in the document's context (context.py), relationships from trigger phrases
-(relations.py), nodes and relationships with provenance (assemble.py).
+(relations.py) and from the clause patterns of the relation rules (rules.py, clauses.py, support.py), nodes and relationships with provenance (assemble.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import read_document
 from hospnet.extract.mentions import Mention
-from hospnet.extract.relations import agreements, capabilities, positions, referrals, signers, supports_and_transfers
+from hospnet.extract.relations import agreements, capabilities, positions, referrals, signers
+from hospnet.extract.support import supports_and_transfers
 from hospnet.places import all_provinces, province_properties
 from hospnet.model import Document, Extraction, Node
 from hospnet.names import make_id, search_key
@@ -46,11 +47,13 @@ def extract(document: Document) -> Extraction:
                 builder.relate("ISSUED_BY", builder.entity(m), "Program", builder.entity(issuer, sentence),
                                "Organization", {}, sentence)
         programs = [m for m in unit.mentions if m.label == "Program"]
-        facts = found_facts + supports_and_transfers(unit, ctx) + referrals(unit, ctx) + capabilities(unit)
+        facts = found_facts + referrals(unit, ctx) + capabilities(unit)
         for fact in facts:
             builder.fact(fact)
         for agreement in agreements(unit, ctx):
             builder.agreement(agreement, programs)
         signed += signers(unit, found_facts)
+    for fact in supports_and_transfers(ctx):
+        builder.fact(fact)
     builder.signatures(signed)
     return builder.extraction()

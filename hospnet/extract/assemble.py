@@ -16,6 +16,12 @@ _AGREEMENT_TITLES = {
 }
 
 
+# The rule id of relationships that no relation rule reads: they follow from the entities themselves.
+_DEFAULT_RULES = {"LOCATED_IN": "entity.province", "ISSUED_BY": "program.issuer", "MENTIONED_IN": "entity.mention",
+                  "HAS_TECHNIQUE": "transfer.acquired", "UNDER": "agreement.program", "PARTY_TO": "agreement.signed",
+                  "SIGNED_BY": "signed.by_signatory"}
+
+
 class GraphBuilder:
     """Collects the nodes and relationships of one document, merging repeats in first-seen order."""
 
@@ -91,8 +97,10 @@ class GraphBuilder:
 
     # relationships -----------------------------------------------------------------------------------
     def relate(self, type_: str, start: str, start_label: str, end: str, end_label: str, props: dict,
-               evidence: str | None = None, provenance: bool = True) -> Relationship:
+               evidence: str | None = None, provenance: bool = True, rule: str | None = None) -> Relationship:
+        """Add (or merge into) a relationship; `rule` names the rule that read it (the first one is kept)."""
         props = {k: v for k, v in props.items() if v is not None}
+        props.setdefault("rule", rule or _DEFAULT_RULES.get(type_, "extract"))
         if provenance:
             props["sources"] = [self.document.id]
             if evidence is not None:
@@ -116,13 +124,13 @@ class GraphBuilder:
         end = self.entity(f.end, f.sentence)
         props = dict(f.props)
         if f.type == "HAS_TECHNIQUE":
-            self.relate("HAS_TECHNIQUE", start, "Hospital", end, "Technique", props, f.sentence)
+            self.relate("HAS_TECHNIQUE", start, "Hospital", end, "Technique", props, f.sentence, rule=f.rule)
             return
         if f.type == "TRANSFERS":
             tech = props.pop("technique_mention")
             tech_id = self.entity(tech, f.sentence)
             props["technique"] = tech_id
-            self.relate("TRANSFERS", start, "Hospital", end, "Hospital", props, f.sentence)
+            self.relate("TRANSFERS", start, "Hospital", end, "Hospital", props, f.sentence, rule=f.rule)
             if props.get("status") == "planned":  # not performed, nor taught yet: no HAS_TECHNIQUE
                 return
             has = {"acquired_from": start}
@@ -132,7 +140,7 @@ class GraphBuilder:
             return
         if f.type == "SUPPORTS" and props.get("program"):
             props["program"] = make_id("Program", props["program"])
-        self.relate(f.type, start, f.start.label, end, f.end.label, props, f.sentence)
+        self.relate(f.type, start, f.start.label, end, f.end.label, props, f.sentence, rule=f.rule)
 
     def agreement(self, a: AgreementFact, programs: list[Mention]) -> None:
         ids = [self.entity(p, a.sentence) for p in a.parties]
@@ -159,10 +167,10 @@ class GraphBuilder:
             role = "party"
             if a.supporter is not None:
                 role = "supporter" if party.name == a.supporter.name else "supported"
-            self.relate("PARTY_TO", pid, party.label, node_id, "Agreement", {"role": role}, a.sentence)
+            self.relate("PARTY_TO", pid, party.label, node_id, "Agreement", {"role": role}, a.sentence, rule=a.rule)
             if a.supporter is not None and role == "supported" and party.label == "Hospital":
                 self.relate("SUPPORTS", self.entity(a.supporter), "Hospital", pid, "Hospital",
-                            {"kinds": kinds_of(a.sentence) or ["consultation"]}, a.sentence)
+                            {"kinds": kinds_of(a.sentence) or ["consultation"]}, a.sentence, rule="supports.agreement")
         for program in programs:
             self.relate("UNDER", node_id, "Agreement", self.entity(program, a.sentence), "Program", {}, a.sentence)
 

@@ -1,9 +1,8 @@
-"""Relationships read from trigger phrases in one sentence, with direction.
+"""Relationships read from trigger phrases in one sentence: referrals, agreements, positions, signatories.
 
-Who supports whom: the subject before the trigger supports the object after it,
-unless the sentence says otherwise ("... của Bệnh viện E", "nhận ... từ"); and
-when the levels disagree with that reading, the higher level is the supporter
-(SCHEMA: support comes from the upper level).
+SUPPORTS and TRANSFERS are read by the relation rules (rules.py, support.py); the
+facts here carry a fixed rule id each (`refers.to_higher_level`, `position.after_name`,
+...), so `hospnet eval --by-rule` scores them too.
 """
 
 from __future__ import annotations
@@ -14,19 +13,9 @@ from dataclasses import dataclass, field
 from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
 from hospnet.extract.people import name_after, position_at, position_before
-from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
+from hospnet.extract.rules import load_rules
+from hospnet.extract.techniques import list_techniques
 
-_SUPPORT = re.compile(
-    r"(?<![\w])(?:hỗ trợ|chỉ đạo tuyến|chuyển giao|bàn giao|luân phiên|giúp đỡ|đỡ đầu|vệ tinh|"
-    r"support(?:s|ed|ing)?|assist(?:s|ed|ing|ance)?|transferr(?:ed|ing)|transfers?|mentor(?:s|ed|ing)?|"
-    r"satellite)(?![\w])", re.IGNORECASE)
-_TRANSFER = re.compile(r"(?<![\w])(?:chuyển giao|bàn giao|transferr(?:ed|ing)|transfers?|handed over)(?![\w])", re.IGNORECASE)
-_REQUEST = re.compile(r"(?<![\w])(?:đề nghị|đề xuất|mong muốn|kiến nghị|request(?:s|ed)?|ask(?:s|ed)?|"
-                      r"propos(?:ed|es)|hope[sd]?)(?![\w])", re.IGNORECASE)
-_RECEIVE = re.compile(r"(?<![\w])(?:tiếp nhận|nhận|received?|receiving)(?![\w])", re.IGNORECASE)
-_BY = re.compile(r"\s(?:do|bởi|từ|by|from)\s", re.IGNORECASE)
-_CONTINUE = re.compile(r"tiếp tục|continue", re.IGNORECASE)
-_PASSIVE_BEFORE_OBJECT = re.compile(r"(?:của|từ|by|from|of)[ ]*$", re.IGNORECASE)
 _REFER = re.compile(
     r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,6}?[ ](?:lên|tới|đến|ra)|chuyển từ(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT|[Tt]rạm [Yy] tế))|"
     r"refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
@@ -50,10 +39,6 @@ _KINDS = (
     ("equipment", re.compile(r"trang thiết bị|thiết bị|equipment|máy móc", re.I)),
     ("management", re.compile(r"quản lý bệnh viện|quản trị|management", re.I)),
 )
-_DONE = re.compile(r"đã (?:\w+ ){0,3}(?:chuyển giao|tiếp nhận|thực hiện|làm chủ|hoàn thành)|hoàn thành|thành công|bàn giao|"
-                   r"làm chủ|successfully|completed|\bhas transferred|\bhave transferred|\btransferred\b", re.I)
-_PLANNED = re.compile(r"(?<![\w])(?:sẽ|kế hoạch|dự kiến|chuẩn bị|will|plan(?:s|ned)?|to be)(?![\w])", re.I)
-
 
 @dataclass
 class Fact:
@@ -64,6 +49,7 @@ class Fact:
     end: Mention
     sentence: str
     props: dict = field(default_factory=dict)
+    rule: str = ""  # the id of the rule that read it (the relationship's `rule` property)
 
 
 @dataclass
@@ -75,6 +61,7 @@ class AgreementFact:
     sentence: str
     date: str | None
     supporter: Mention | None = None
+    rule: str = "agreement.signed"
 
 
 def _rank(m: Mention) -> int:
@@ -126,86 +113,6 @@ def _subject(unit: SentenceMentions, before: int, reach: int = 160) -> Mention |
     return None
 
 
-def supports_and_transfers(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
-    """SUPPORTS (and TRANSFERS + HAS_TECHNIQUE for each technique) from support triggers."""
-    text, base = unit.sentence.text, unit.sentence.start
-    facts: list[Fact] = []
-    kinds = kinds_of(text)
-    programs = [m for m in unit.mentions if m.label == "Program"]
-    for trig in _SUPPORT.finditer(text):
-        t0, t1 = base + trig.start(), base + trig.end()
-        asked = bool(_REQUEST.search(text[:trig.start()]))
-        if asked and not _CONTINUE.search(text[:trig.start()]):
-            continue
-        subject = _subject(unit, t0)
-        objects = _objects(unit, t1, ("Hospital", "Province"))
-        gap = text[trig.end():objects[0].start - base] if objects else ""
-        passive = bool(objects) and bool(_PASSIVE_BEFORE_OBJECT.search(gap.strip()))
-        if passive:
-            supporter, supported = objects[0], ([subject] if subject else [])
-        else:
-            supporter, supported = subject, objects
-        if supporter is not None and not supported:
-            supported = [m for m in _distinct([m for m in unit.mentions if m.label == "Hospital"])
-                         if m.name != supporter.name and _rank(m) != _rank(supporter)]
-        if supporter is None or supporter.label != "Hospital":
-            continue
-        is_transfer = bool(_TRANSFER.match(text, trig.start()))
-        for target in supported:
-            if target.name == supporter.name:
-                continue
-            source, dest = supporter, target
-            if dest.label == "Hospital" and _rank(dest) > _rank(source):
-                source, dest = dest, source
-            if dest.label == "Province" and not (dest.props.get("prefixed") or len(gap) < 12):
-                continue
-            props = {"kinds": kinds or ["training"]}
-            if programs:
-                props["program"] = programs[0].name
-            facts.append(Fact("SUPPORTS", source, dest, text, props))
-        if is_transfer and not asked:
-            facts.extend(_transfers(unit, ctx, trig, supporter, [s for s in supported if s.label == "Hospital"],
-                                    programs))
-    return facts
-
-
-def _transfers(unit: SentenceMentions, ctx: DocumentContext, trig: re.Match, supporter: Mention,
-               recipients: list[Mention], programs: list[Mention]) -> list[Fact]:
-    text, base = unit.sentence.text, unit.sentence.start
-    if not recipients:
-        partner = ctx.partner(supporter, higher=False)
-        recipients = [partner] if partner else []
-    techniques = list_techniques(text[trig.end():], base + trig.end())
-    received = list(_RECEIVE.finditer(text, 0, trig.start()))
-    if not techniques and received:  # "R tiếp nhận các kỹ thuật A, B và C do S chuyển giao"
-        listed = text[received[-1].end():trig.start()]
-        by = list(_BY.finditer(listed))
-        techniques = list_techniques(listed[:by[-1].start()] if by else listed, base + received[-1].end())
-    if not techniques:
-        techniques = named_techniques(text, base) or find_techniques(text, base)
-    # "Bệnh viện Châm cứu Trung ương" names a hospital, not the technique "châm cứu".
-    techniques = [t for t in techniques if not any(m.start <= t.start < m.end for m in unit.mentions)]
-    if not techniques or not recipients:
-        return []
-    head = text[:trig.start()]
-    status = "planned" if _PLANNED.search(head) else ("done" if _DONE.search(text) else "in_progress")
-    facts = []
-    for dest in recipients:
-        source = supporter
-        if _rank(dest) > _rank(source):
-            source, dest = dest, source
-        for tech in techniques:
-            props = {"status": status}
-            if ctx.date:
-                props["date"] = ctx.date
-            facts.append(Fact("TRANSFERS", source, dest, text, {**props, "technique_mention": tech}))
-        sprops = {"kinds": ["technique_transfer"] + [k for k in kinds_of(text) if k != "technique_transfer"]}
-        if programs:
-            sprops["program"] = programs[0].name
-        facts.append(Fact("SUPPORTS", source, dest, text, sprops))
-    return facts
-
-
 def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
     """REFERS_TO: patients sent from the lower level to the higher one."""
     text = unit.sentence.text
@@ -220,9 +127,9 @@ def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
         return []
     top_rank = max(_rank(h) for h in hospitals)
     tops = [h for h in hospitals if _rank(h) == top_rank]
-    out = [Fact("REFERS_TO", h, top, text) for h in hospitals if _rank(h) < top_rank for top in tops]
+    out = [Fact("REFERS_TO", h, top, text, rule="refers.to_higher_level") for h in hospitals if _rank(h) < top_rank for top in tops]
     if not out and len(hospitals) == 2:
-        out.append(Fact("REFERS_TO", hospitals[0], hospitals[1], text))
+        out.append(Fact("REFERS_TO", hospitals[0], hospitals[1], text, rule="refers.in_text_order"))
     return out
 
 
@@ -329,7 +236,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         elif not any(p.start == person.start for p in people):
             found.append(person)
         if person:
-            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": pos.title}))
+            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": pos.title}, rule="position.before_unit"))
     for person in people:
         pos_i = person.end - base
         while True:
@@ -344,7 +251,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             found_pos = position_at(text, start, org.start - base if org else limit)
             if not found_pos or not org:
                 break
-            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": found_pos.title}))
+            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": found_pos.title}, rule="position.after_name"))
             pos_i = org.end - base
     return facts, found
 
@@ -359,7 +266,7 @@ def signers(unit: SentenceMentions, held: list[Fact]) -> list[Fact]:
     """
     if not _SIGNING.search(unit.sentence.text):
         return []
-    return [Fact("SIGNED_BY", f.start, f.end, f.sentence) for f in held if f.type == "HOLDS_POSITION"]
+    return [Fact("SIGNED_BY", f.start, f.end, f.sentence, rule="signed.by_signatory") for f in held if f.type == "HOLDS_POSITION"]
 
 
 _PERFORM = re.compile(r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp dụng|perform(?:s|ed)?|master(?:s|ed)?)(?![\w])",
@@ -369,7 +276,8 @@ _PERFORM = re.compile(r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp d�
 def capabilities(unit: SentenceMentions) -> list[Fact]:
     """HAS_TECHNIQUE from "<hospital> ... thực hiện các kỹ thuật ... như A, B, C" (no transfer named)."""
     text, base = unit.sentence.text, unit.sentence.start
-    if _TRANSFER.search(text) or _REQUEST.search(text):
+    rules = load_rules()
+    if rules.has("transfer", text) or rules.has("request", text):
         return []
     trig = _PERFORM.search(text)
     if not trig:
@@ -377,5 +285,5 @@ def capabilities(unit: SentenceMentions) -> list[Fact]:
     subject = _subject(unit, base + trig.start(), reach=200)
     if subject is None:
         return []
-    return [Fact("HAS_TECHNIQUE", subject, tech, text)
+    return [Fact("HAS_TECHNIQUE", subject, tech, text, rule="technique.performed")
             for tech in list_techniques(text[trig.end():], base + trig.end())]

@@ -1,0 +1,142 @@
+"""Match the clause patterns of rules.py against one sentence's mentions and trigger words.
+
+A sentence becomes a row of items in text order: entity mentions (a plural "hai bệnh
+viện" carries the units it stands for) and trigger words. A pattern picks items left to
+right: side by side elements allow a few words and no mention between them, "..." allows
+up to the rule file's `gap` characters; neither crosses the end of a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hospnet.extract.mentions import Mention
+from hospnet.extract.rules import Element, Hit, Rule, RuleSet
+
+_CLAUSE_END = re.compile(r";|[.!?](?=\s|$)")
+_NEAR = 30  # characters allowed between side-by-side elements
+# What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
+_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
+                   r"(?:(?:các|những|the)\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Item:
+    """A mention or a trigger word in a sentence (document offsets)."""
+
+    start: int
+    end: int
+    mention: Mention | None = None
+    hit: Hit | None = None
+    members: list[Mention] = field(default_factory=list)  # what a plural reference stands for
+
+
+@dataclass
+class Match:
+    """A rule matched in a sentence: the units in each slot, the trigger words it used."""
+
+    rule: Rule
+    slots: dict[str, list[Mention]]
+    hits: list[Hit]
+    start: int
+    end: int
+
+
+# The trigger lists that name the act itself (the others are cues: "của", "được", "gồm", ...).
+ACTS = ("support", "send", "consult", "transfer", "rotate", "satellite", "assigned", "receive")
+_UNITS = ("Hospital", "Province", "Organization")
+
+
+def items_of(mentions: list[Mention], hits: list[Hit], plurals: list[tuple[int, int, list[Mention]]]) -> list[Item]:
+    """The row of items: units, plural references and trigger words.
+
+    A trigger word inside a unit's name ("Trung tâm Hỗ trợ sinh sản") or inside a longer
+    trigger ("từ" in "từ xa") is none.
+    """
+    units = [m for m in mentions if m.label in _UNITS and not m.props.get("in_parens")]
+    out = [Item(m.start, m.end, mention=m) for m in units]
+    spans = [(m.start, m.end) for m in units] + [(s, e) for s, e, _ in plurals]
+    longer = [(h.start, h.end) for h in hits]
+    out += [Item(h.start, h.end, hit=h) for h in hits if not any(s <= h.start < e for s, e in spans)
+            and (h.name in ACTS or not any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in longer))]
+    out += [Item(s, e, members=members) for s, e, members in plurals if members]
+    return sorted(out, key=lambda i: (i.start, -i.end))
+
+
+def _units(item: Item) -> list[Mention]:
+    return item.members if item.members else ([item.mention] if item.mention else [])
+
+
+def _fits(item: Item, el: Element, rules: RuleSet) -> bool:
+    if el.slot:
+        labels = rules.slots[el.slot]
+        return bool(_units(item)) and all(u.label in labels for u in _units(item))
+    return item.hit is not None and item.hit.name in el.names
+
+
+def _list_from(items: list[Item], j: int, labels: tuple[str, ...], text: str, base: int) -> tuple[list[Mention], int]:
+    """The coordinated list starting at item j: its units and the index of its last item."""
+    units, last = list(_units(items[j])), j
+    k = j + 1
+    while k < len(items):
+        it = items[k]
+        if it.hit is not None:
+            k += 1
+            continue
+        between = text[items[last].end - base:it.start - base]
+        if not _JOIN.match(between) or not all(u.label in labels for u in _units(it)):
+            break
+        units += _units(it)
+        last = k
+        k += 1
+    return units, last
+
+
+def _next(items: list[Item], i: int, prev_end: int, el: Element, nxt: Element | None, rules: RuleSet,
+          text: str, base: int) -> int | None:
+    """The first item from index i that fits `el` within reach of `prev_end`, or None."""
+    for j in range(i, len(items)):
+        it = items[j]
+        between = text[prev_end - base:it.start - base]
+        if _CLAUSE_END.search(between) or len(between) > (rules.gap if el.gap else _NEAR):
+            return None
+        if el.slot is None and ": " in between:  # "Sơn La: Bệnh viện ... được": a heading, then the clause
+            return None
+        if _fits(it, el, rules):
+            return j
+        if not el.gap and it.hit is not None and it.hit.name in ACTS:
+            return None
+        if it.mention is not None or it.members:
+            if not el.gap:
+                return None
+            if el.slot is None and any(u.label == "Hospital" for u in _units(it)):
+                return None  # the slot before a trigger takes the nearest hospital
+    return None
+
+
+def match_rule(rule: Rule, items: list[Item], rules: RuleSet, text: str, base: int) -> list[Match]:
+    """Every match of one rule in a sentence, leftmost first for each starting item."""
+    out: list[Match] = []
+    first = rule.pattern[0]
+    for i0, it in enumerate(items):
+        if not _fits(it, first, rules):
+            continue
+        slots: dict[str, list[Mention]] = {}
+        hits: list[Hit] = []
+        j, ok = i0, True
+        for k, el in enumerate(rule.pattern):
+            if k:
+                found = _next(items, j + 1, items[j].end, el, None, rules, text, base)
+                if found is None:
+                    ok = False
+                    break
+                j = found
+            if el.slot:
+                units, j = _list_from(items, j, rules.slots[el.slot], text, base)
+                slots.setdefault(el.slot, []).extend(units)
+            else:
+                hits.append(items[j].hit)
+        if ok and not any(rules.has(u, text[it.start - base:items[j].end - base]) for u in rule.unless):
+            out.append(Match(rule, slots, hits, it.start, items[j].end))
+    return out
