@@ -34,7 +34,7 @@ class GraphBuilder:
         self.agreement_parties: dict[str, list[str]] = {}
 
     # nodes -------------------------------------------------------------------------------------------
-    def entity(self, m: Mention, sentence: str | None = None, sentence_start: int | None = None) -> str:
+    def entity(self, m: Mention, sentence: str | None = None) -> str:
         """The id of the node a mention names, adding the node (and its province) on first sight."""
         node_id = self._node_for(m)
         if node_id not in self.mentioned and sentence is not None:
@@ -119,7 +119,7 @@ class GraphBuilder:
             known.properties.setdefault(key, value)
         return known
 
-    def fact(self, f: Fact, sentence_start: int | None = None) -> None:
+    def fact(self, f: Fact) -> None:
         start = self.entity(f.start, f.sentence)
         end = self.entity(f.end, f.sentence)
         props = dict(f.props)

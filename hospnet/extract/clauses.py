@@ -17,8 +17,11 @@ from hospnet.extract.rules import Element, Hit, Rule, RuleSet
 _CLAUSE_END = re.compile(r";|[.!?](?=\s|$)")
 _NEAR = 30  # characters allowed between side-by-side elements
 # What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
-_JOIN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
-                   r"(?:(?:các|những|the)\s+)?$", re.IGNORECASE)
+_JOIN = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
+    r"(?:(?:các|những|the)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -48,7 +51,9 @@ ACTS = ("support", "send", "consult", "transfer", "rotate", "satellite", "assign
 _UNITS = ("Hospital", "Province", "Organization")
 
 
-def items_of(mentions: list[Mention], hits: list[Hit], plurals: list[tuple[int, int, list[Mention]]]) -> list[Item]:
+def items_of(
+    mentions: list[Mention], hits: list[Hit], plurals: list[tuple[int, int, list[Mention]]]
+) -> list[Item]:
     """The row of items: units, plural references and trigger words.
 
     A trigger word inside a unit's name ("Trung tâm Hỗ trợ sinh sản") or inside a longer
@@ -58,8 +63,15 @@ def items_of(mentions: list[Mention], hits: list[Hit], plurals: list[tuple[int, 
     out = [Item(m.start, m.end, mention=m) for m in units]
     spans = [(m.start, m.end) for m in units] + [(s, e) for s, e, _ in plurals]
     longer = [(h.start, h.end) for h in hits]
-    out += [Item(h.start, h.end, hit=h) for h in hits if not any(s <= h.start < e for s, e in spans)
-            and (h.name in ACTS or not any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in longer))]
+    out += [
+        Item(h.start, h.end, hit=h)
+        for h in hits
+        if not any(s <= h.start < e for s, e in spans)
+        and (
+            h.name in ACTS
+            or not any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in longer)
+        )
+    ]
     out += [Item(s, e, members=members) for s, e, members in plurals if members]
     return sorted(out, key=lambda i: (i.start, -i.end))
 
@@ -75,7 +87,9 @@ def _fits(item: Item, el: Element, rules: RuleSet) -> bool:
     return item.hit is not None and item.hit.name in el.names
 
 
-def _list_from(items: list[Item], j: int, labels: tuple[str, ...], text: str, base: int) -> tuple[list[Mention], int]:
+def _list_from(
+    items: list[Item], j: int, labels: tuple[str, ...], text: str, base: int
+) -> tuple[list[Mention], int]:
     """The coordinated list starting at item j: its units and the index of its last item."""
     units, last = list(_units(items[j])), j
     k = j + 1
@@ -84,7 +98,7 @@ def _list_from(items: list[Item], j: int, labels: tuple[str, ...], text: str, ba
         if it.hit is not None:
             k += 1
             continue
-        between = text[items[last].end - base:it.start - base]
+        between = text[items[last].end - base : it.start - base]
         if not _JOIN.match(between) or not all(u.label in labels for u in _units(it)):
             break
         units += _units(it)
@@ -93,15 +107,24 @@ def _list_from(items: list[Item], j: int, labels: tuple[str, ...], text: str, ba
     return units, last
 
 
-def _next(items: list[Item], i: int, prev_end: int, el: Element, nxt: Element | None, rules: RuleSet,
-          text: str, base: int) -> int | None:
+def _next(
+    items: list[Item],
+    i: int,
+    prev_end: int,
+    el: Element,
+    rules: RuleSet,
+    text: str,
+    base: int,
+) -> int | None:
     """The first item from index i that fits `el` within reach of `prev_end`, or None."""
     for j in range(i, len(items)):
         it = items[j]
-        between = text[prev_end - base:it.start - base]
+        between = text[prev_end - base : it.start - base]
         if _CLAUSE_END.search(between) or len(between) > (rules.gap if el.gap else _NEAR):
             return None
-        if el.slot is None and ": " in between:  # "Sơn La: Bệnh viện ... được": a heading, then the clause
+        if (
+            el.slot is None and ": " in between
+        ):  # "Sơn La: Bệnh viện ... được": a heading, then the clause
             return None
         if _fits(it, el, rules):
             return j
@@ -127,7 +150,7 @@ def match_rule(rule: Rule, items: list[Item], rules: RuleSet, text: str, base: i
         j, ok = i0, True
         for k, el in enumerate(rule.pattern):
             if k:
-                found = _next(items, j + 1, items[j].end, el, None, rules, text, base)
+                found = _next(items, j + 1, items[j].end, el, rules, text, base)
                 if found is None:
                     ok = False
                     break
@@ -135,8 +158,10 @@ def match_rule(rule: Rule, items: list[Item], rules: RuleSet, text: str, base: i
             if el.slot:
                 units, j = _list_from(items, j, rules.slots[el.slot], text, base)
                 slots.setdefault(el.slot, []).extend(units)
-            else:
-                hits.append(items[j].hit)
-        if ok and not any(rules.has(u, text[it.start - base:items[j].end - base]) for u in rule.unless):
+            elif (hit := items[j].hit) is not None:
+                hits.append(hit)
+        if ok and not any(
+            rules.has(u, text[it.start - base : items[j].end - base]) for u in rule.unless
+        ):
             out.append(Match(rule, slots, hits, it.start, items[j].end))
     return out

@@ -75,7 +75,10 @@ class RuleSet:
         """Every trigger word of the named lists (all lists when None) in `text`, in order."""
         out = []
         for name in names or tuple(self.triggers):
-            out += [Hit(name, base + m.start(), base + m.end(), m.group(0)) for m in self.triggers[name].finditer(text)]
+            out += [
+                Hit(name, base + m.start(), base + m.end(), m.group(0))
+                for m in self.triggers[name].finditer(text)
+            ]
         return sorted(out, key=lambda h: (h.start, -h.end))
 
     def has(self, name: str, text: str) -> bool:
@@ -83,14 +86,18 @@ class RuleSet:
         rx = self.triggers.get(name)
         return bool(rx and rx.search(text))
 
-    def finditer(self, name: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    def finditer(
+        self, name: str, text: str, start: int = 0, end: int | None = None
+    ) -> list[re.Match]:
         rx = self.triggers.get(name)
         return list(rx.finditer(text, start, len(text) if end is None else end)) if rx else []
 
 
 def _phrases(words: list[str]) -> re.Pattern:
     """One regex for a word list: longest first, whole words, case-insensitive."""
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
 
 
@@ -101,7 +108,9 @@ def _element(raw: object, gap: bool, slots: dict, triggers: dict, where: str) ->
         names = tuple(n.strip().lstrip("@") for n in raw.split("|"))
         unknown = [n for n in names if n not in triggers]
         if unknown:
-            raise RuleFileError(f"{where}: unknown trigger list {unknown[0]!r}; define it under `triggers`")
+            raise RuleFileError(
+                f"{where}: unknown trigger list {unknown[0]!r}; define it under `triggers`"
+            )
         return Element(names=names, gap=gap)
     if raw not in slots:
         raise RuleFileError(f"{where}: unknown slot {raw!r}; slots are {', '.join(slots)}")
@@ -115,7 +124,9 @@ def parse_rules(data: dict, source: str = "rules") -> RuleSet:
         slots = {name: tuple(labels) for name, labels in data["slots"].items()}
         entries = data["rules"]
     except (KeyError, TypeError, AttributeError) as exc:
-        raise RuleFileError(f"{source}: needs `triggers`, `slots` and `rules` mappings ({exc})") from None
+        raise RuleFileError(
+            f"{source}: needs `triggers`, `slots` and `rules` mappings ({exc})"
+        ) from None
     rules = []
     for i, entry in enumerate(entries):
         where = f"{source}: rule {entry.get('id', i)!r}"
@@ -133,19 +144,31 @@ def parse_rules(data: dict, source: str = "rules") -> RuleSet:
         unless = tuple(entry.get("unless") or ())
         if any(u not in words for u in unless):
             raise RuleFileError(f"{where}: `unless` names an unknown trigger list")
-        rules.append(Rule(entry["id"], entry["relation"], tuple(elements), entry.get("open"), unless,
-                          tuple(entry.get("examples") or ())))
+        rules.append(
+            Rule(
+                entry["id"],
+                entry["relation"],
+                tuple(elements),
+                entry.get("open"),
+                unless,
+                tuple(entry.get("examples") or ()),
+            )
+        )
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
         raise RuleFileError(f"{source}: rule ids must be unique")
-    return RuleSet({n: _phrases(ws) for n, ws in words.items()}, slots, rules, int(data.get("gap", 160)), words)
+    return RuleSet(
+        {n: _phrases(ws) for n, ws in words.items()}, slots, rules, int(data.get("gap", 160)), words
+    )
 
 
 @functools.lru_cache(maxsize=8)
 def load_rules(path: str | Path | None = None) -> RuleSet:
     """The rule file at `path`, or the package's own (hospnet/data/rules/relations.yaml)."""
     if path is None:
-        text = resources.files("hospnet.data").joinpath("rules").joinpath(_DEFAULT).read_text("utf-8")
+        text = (
+            resources.files("hospnet.data").joinpath("rules").joinpath(_DEFAULT).read_text("utf-8")
+        )
         source = f"hospnet/data/rules/{_DEFAULT}"
     else:
         try:

@@ -19,11 +19,24 @@ from hospnet.extract.relations import Fact, kinds_of
 from hospnet.extract.rules import Hit, RuleSet, load_rules
 from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
 
-_NUMBER = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "two": 2, "three": 3, "four": 4}
+_NUMBER = {
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+}
 _PLURAL = re.compile(
     r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?"
     r"(?:\s+(?:này|trên|nói trên))?(?!\s*:)|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
-    r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])", re.IGNORECASE)
+    r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -49,30 +62,44 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
         return False
     text, base = unit.sentence.text, unit.sentence.start
     ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, act.start - base)]
-    clause = text[(ends[-1] if ends else 0):act.start - base]
-    if rules.has("negation", text[max(0, act.start - base - 16):act.start - base]):
+    clause = text[(ends[-1] if ends else 0) : act.start - base]
+    if rules.has("negation", text[max(0, act.start - base - 16) : act.start - base]):
         return True
-    if rules.has("appointment", text[act.end - base:act.end - base + 25]):
+    if rules.has("appointment", text[act.end - base : act.end - base + 25]):
         return True
     requests = rules.finditer("request", clause)
     if requests:
-        after = clause[requests[-1].end():]
-        before = [m for m in unit.mentions if m.end <= base + (ends[-1] if ends else 0) + requests[-1].start()]
+        after = clause[requests[-1].end() :]
+        before = [
+            m
+            for m in unit.mentions
+            if m.end <= base + (ends[-1] if ends else 0) + requests[-1].start()
+        ]
         by_authority = bool(before) and before[-1].label == "Organization"
         if not rules.has("continue", after) and not by_authority:
             return True
     start = max(match.start - base, ends[-1] if ends else 0)
-    return rules.has("survey", text[start:act.start - base])
+    return rules.has("survey", text[start : act.start - base])
 
 
-def _plurals(unit: SentenceMentions, lists: list[list[Mention]]) -> list[tuple[int, int, list[Mention]]]:
+def _plurals(
+    unit: SentenceMentions, lists: list[list[Mention]]
+) -> list[tuple[int, int, list[Mention]]]:
     """ "hai bệnh viện", "các đơn vị trên": the units of the latest list of that size named before."""
     out = []
     for m in _PLURAL.finditer(unit.sentence.text):
-        n = _NUMBER.get((m.group("n") or m.group("en") or "").lower()) or (int(m.group("n")) if (m.group("n") or "").isdigit() else None)
+        n = _NUMBER.get((m.group("n") or m.group("en") or "").lower()) or (
+            int(m.group("n")) if (m.group("n") or "").isdigit() else None
+        )
         start = unit.sentence.start + m.start()
-        found = next((ls for ls in reversed(lists) if (n is None and len(ls) >= 2 or len(ls) == n)
-                      and ls[-1].end <= start), None)
+        found = next(
+            (
+                ls
+                for ls in reversed(lists)
+                if (n is None and len(ls) >= 2 or len(ls) == n) and ls[-1].end <= start
+            ),
+            None,
+        )
         out.append((start, unit.sentence.start + m.end(), list(found) if found else []))
     return out
 
@@ -82,7 +109,9 @@ def _lists(items: list[Item], unit: SentenceMentions) -> list[list[Mention]]:
     out, j = [], 0
     hospitals = [i for i in items if i.mention is not None and i.mention.label == "Hospital"]
     while j < len(hospitals):
-        units, last = _list_from(hospitals, j, ("Hospital",), unit.sentence.text, unit.sentence.start)
+        units, last = _list_from(
+            hospitals, j, ("Hospital",), unit.sentence.text, unit.sentence.start
+        )
         if len({u.name for u in units}) >= 2:
             out.append(units)
         j = last + 1
@@ -98,53 +127,86 @@ class _Reader:
         self.seen: set[tuple] = set()
         self.listed: set[tuple[str, str]] = set()  # (giver, province) read from a list of provinces
 
-    def add(self, rule: str, givers: list[Mention], receivers: list[Mention], units: list[SentenceMentions],
-            act: Hit | None) -> None:
+    def add(
+        self,
+        rule: str,
+        givers: list[Mention],
+        receivers: list[Mention],
+        units: list[SentenceMentions],
+        act: Hit | None,
+    ) -> None:
         """One fact per giver and receiver; `units` are its evidence sentences, one of them holds `act`."""
         # The evidence: the sentence, or the text from the first sentence to the last (both kept, as written).
-        text = self.ctx.text[units[0].sentence.start:units[-1].sentence.end]
-        unit = next((u for u in units if act and u.sentence.start <= act.start < u.sentence.end), units[-1])
+        text = self.ctx.text[units[0].sentence.start : units[-1].sentence.end]
+        unit = next(
+            (u for u in units if act and u.sentence.start <= act.start < u.sentence.end), units[-1]
+        )
         programs = [m for u in units for m in u.mentions if m.label == "Program"]
         if sum(r.label == "Province" for r in receivers) >= 2:
             self.listed |= {(g.name, r.name) for g in givers for r in receivers}
         for giver in givers:
             for receiver in receivers:
                 source, dest = giver, receiver
-                if dest.label == "Hospital" and _rank(dest) - _rank(source) >= 2:  # support flows down
+                if (
+                    dest.label == "Hospital" and _rank(dest) - _rank(source) >= 2
+                ):  # support flows down
                     source, dest = dest, source
                 if source.name == dest.name or source.label != "Hospital":
                     continue
                 kinds = kinds_of(text) or ["training"]
                 if act is not None and act.name == "transfer" and "technique_transfer" not in kinds:
                     kinds = ["technique_transfer", *kinds]
-                props = {"kinds": kinds}
+                props: dict = {"kinds": kinds}
                 if programs:
                     props["program"] = programs[0].name
                 key = ("SUPPORTS", source.name, dest.name)
                 if key not in self.seen:
                     self.seen.add(key)
                     self.facts.append(Fact("SUPPORTS", source, dest, text, props, rule=rule))
-                if act is not None and act.name in ("transfer", "receive") and dest.label == "Hospital":
+                if (
+                    act is not None
+                    and act.name in ("transfer", "receive")
+                    and dest.label == "Hospital"
+                ):
                     self.transfers(rule, source, dest, unit, act, text, programs)
 
-    def transfers(self, rule: str, source: Mention, dest: Mention, unit: SentenceMentions, act: Hit, text: str,
-                   programs: list[Mention]) -> None:
+    def transfers(
+        self,
+        rule: str,
+        source: Mention,
+        dest: Mention,
+        unit: SentenceMentions,
+        act: Hit,
+        text: str,
+        programs: list[Mention],
+    ) -> None:
         sentence, base = unit.sentence.text, unit.sentence.start
-        if self.rules.has("request", sentence[:act.start - base]):  # a technique only asked for is not transferred
+        if self.rules.has(
+            "request", sentence[: act.start - base]
+        ):  # a technique only asked for is not transferred
             return
-        techniques = list_techniques(sentence[act.end - base:], act.end)
+        techniques = list_techniques(sentence[act.end - base :], act.end)
         if not techniques:
             received = self.rules.finditer("receive", sentence, 0, act.start - base)
             if received:  # "R tiếp nhận các kỹ thuật A, B và C do S chuyển giao"
-                listed = sentence[received[-1].end():act.start - base]
+                listed = sentence[received[-1].end() : act.start - base]
                 by = self.rules.finditer("of", listed)
-                techniques = list_techniques(listed[:by[-1].start()] if by else listed, base + received[-1].end())
+                techniques = list_techniques(
+                    listed[: by[-1].start()] if by else listed, base + received[-1].end()
+                )
         if not techniques and act.name == "transfer":
             techniques = named_techniques(sentence, base) or find_techniques(sentence, base)
-        techniques = [t for t in techniques if not any(m.start <= t.start < m.end for m in unit.mentions)]
-        head = sentence[:act.start - base]
-        status = ("planned" if self.rules.has("planned", head)
-                  else "done" if self.rules.has("done", sentence) else "in_progress")
+        techniques = [
+            t for t in techniques if not any(m.start <= t.start < m.end for m in unit.mentions)
+        ]
+        head = sentence[: act.start - base]
+        status = (
+            "planned"
+            if self.rules.has("planned", head)
+            else "done"
+            if self.rules.has("done", sentence)
+            else "in_progress"
+        )
         for tech in techniques:
             key = ("TRANSFERS", source.name, dest.name, tech.name)
             if key in self.seen:
@@ -155,10 +217,13 @@ class _Reader:
                 props["date"] = self.ctx.date
             self.facts.append(Fact("TRANSFERS", source, dest, text, props, rule=rule))
         if techniques:
-            key = ("SUPPORTS", source.name, dest.name)
+            pair = (source.name, dest.name)
             for f in self.facts:
-                if f.type == "SUPPORTS" and (f.start.name, f.end.name) == key[1:] and \
-                        "technique_transfer" not in f.props["kinds"]:
+                if (
+                    f.type == "SUPPORTS"
+                    and (f.start.name, f.end.name) == pair
+                    and "technique_transfer" not in f.props["kinds"]
+                ):
                     f.props["kinds"].insert(0, "technique_transfer")
 
 
@@ -180,17 +245,25 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         found = [m for rule in rules.rules for m in match_rule(rule, items, rules, text, base)]
         for m in found:
             if m.rule.open is None:
-                m.slots["receivers"] = [r for r in m.slots.get("receivers", []) if not _place_word_before(r, unit, rules)]
+                m.slots["receivers"] = [
+                    r
+                    for r in m.slots.get("receivers", [])
+                    if not _place_word_before(r, unit, rules)
+                ]
         closed = _most_specific([m for m in found if m.rule.open is None])
         givers_done: set[str] = set()
         receivers_done: set[str] = set()
         for m in closed:
             closed_acts |= {h.start for h in m.hits if h.name in ACTS}
             if not _blocked(m, unit, rules) and m.slots.get("receivers"):
-                reader.add(m.rule.id, m.slots.get("givers", []), m.slots["receivers"], [unit], _act(m))
+                reader.add(
+                    m.rule.id, m.slots.get("givers", []), m.slots["receivers"], [unit], _act(m)
+                )
                 givers_done |= {g.name for g in m.slots.get("givers", [])}
                 receivers_done |= {r.name for r in m.slots["receivers"]}
-                for hit in hits:  # "X – vệ tinh của Y – đã được chuyển giao các kỹ thuật: ...": the same pair
+                for hit in (
+                    hits
+                ):  # "X – vệ tinh của Y – đã được chuyển giao các kỹ thuật: ...": the same pair
                     if hit.name == "transfer" and hit.start not in closed_acts:
                         for g in m.slots.get("givers", []):
                             for r in m.slots["receivers"]:
@@ -200,8 +273,13 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
             act = _act(m)
             # A unit this sentence already gave a role to (giver, or receiver) takes no other half role.
             taken = givers_done | receivers_done
-            if m.rule.open and not (act and act.start in closed_acts) and not _blocked(m, unit, rules) and \
-                    not taken & {g.name for g in m.slots.get("givers", []) + m.slots.get("receivers", [])}:
+            if (
+                m.rule.open
+                and not (act and act.start in closed_acts)
+                and not _blocked(m, unit, rules)
+                and not taken
+                & {g.name for g in m.slots.get("givers", []) + m.slots.get("receivers", [])}
+            ):
                 opens.append(_Open(m, index))
     _pair(reader, opens, units)
     return _drop_shorthand_provinces(reader.facts, reader.listed)
@@ -221,20 +299,39 @@ def _most_specific(matches: list[Match]) -> list[Match]:
 def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
     """ "tại Huế", "của Cần Thơ": a province named as a place or an owner is not the one supported;
     "do Bệnh viện X": a unit named as the agent is not either."""
-    before = unit.sentence.text[max(0, m.start - unit.sentence.start - 8):m.start - unit.sentence.start]
+    before = unit.sentence.text[
+        max(0, m.start - unit.sentence.start - 8) : m.start - unit.sentence.start
+    ]
     words = rules.triggers.get("place_of" if m.label == "Province" else "agent")
-    return bool(words) and bool(re.search(rf"(?:{words.pattern})\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", before,
-                                          re.IGNORECASE))
+    return words is not None and bool(
+        re.search(
+            rf"(?:{words.pattern})\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", before, re.IGNORECASE
+        )
+    )
 
 
 def _drop_shorthand_provinces(facts: list[Fact], listed: set[tuple[str, str]]) -> list[Fact]:
     """ "Bệnh viện Huế giúp Quảng Trị ...": a bare province name where the story supports a hospital of that
     province (or the giver's own province) is shorthand for the hospital, not support to the province."""
-    hospital_provinces = {(f.start.name, f.end.props.get("province")) for f in facts
-                          if f.type == "SUPPORTS" and f.end.label == "Hospital"}
-    return [f for f in facts if not (
-        f.type == "SUPPORTS" and f.end.label == "Province" and not f.end.props.get("prefixed")
-        and (f.start.name, f.end.name) not in listed and ((f.start.name, f.end.name) in hospital_provinces or f.start.props.get("province") == f.end.name))]
+    hospital_provinces = {
+        (f.start.name, f.end.props.get("province"))
+        for f in facts
+        if f.type == "SUPPORTS" and f.end.label == "Hospital"
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            f.type == "SUPPORTS"
+            and f.end.label == "Province"
+            and not f.end.props.get("prefixed")
+            and (f.start.name, f.end.name) not in listed
+            and (
+                (f.start.name, f.end.name) in hospital_provinces
+                or f.start.props.get("province") == f.end.name
+            )
+        )
+    ]
 
 
 def _pair(reader: _Reader, opens: list[_Open], units: list[SentenceMentions]) -> None:
@@ -245,41 +342,81 @@ def _pair(reader: _Reader, opens: list[_Open], units: list[SentenceMentions]) ->
     for o in wants_receivers:
         givers = o.match.slots.get("givers", [])
         names = {g.name for g in givers}
-        partner = next((p for p in wants_givers if id(p) not in used and abs(p.index - o.index) <= 1
-                        and (p.index != o.index or p.match.start >= o.match.end or p.match.end <= o.match.start)
-                        and {r.name for r in p.match.slots.get("receivers", [])} - names), None)
+        partner = next(
+            (
+                p
+                for p in wants_givers
+                if id(p) not in used
+                and abs(p.index - o.index) <= 1
+                and (
+                    p.index != o.index
+                    or p.match.start >= o.match.end
+                    or p.match.end <= o.match.start
+                )
+                and {r.name for r in p.match.slots.get("receivers", [])} - names
+            ),
+            None,
+        )
         if partner is not None:
             used.add(id(partner))
             pair = sorted([o, partner], key=lambda x: x.index)
-            reader.add(o.match.rule.id, givers, partner.match.slots.get("receivers", []),
-                       [units[i] for i in sorted({pair[0].index, pair[1].index})], _act(o.match) or _act(partner.match))
+            reader.add(
+                o.match.rule.id,
+                givers,
+                partner.match.slots.get("receivers", []),
+                [units[i] for i in sorted({pair[0].index, pair[1].index})],
+                _act(o.match) or _act(partner.match),
+            )
             continue
-        if o.index == 0 or _act(o.match) is None:
+        act = _act(o.match)
+        if o.index == 0 or act is None:
             continue
         # The one other hospital the sentence before speaks of, when this sentence names no other.
         top = max(_rank(g) for g in givers) if givers else 0
         here = {m.name for m in units[o.index].mentions if m.label == "Hospital"} - names
-        before = _distinct([m for m in units[o.index - 1].mentions if m.label == "Hospital" and m.name not in names])
+        before = _distinct(
+            [
+                m
+                for m in units[o.index - 1].mentions
+                if m.label == "Hospital" and m.name not in names
+            ]
+        )
         if not here and len(before) == 1 and _rank(before[0]) <= top:
-            reader.add(o.match.rule.id, givers, before, [units[o.index - 1], units[o.index]], _act(o.match))
-        elif not here and _act(o.match).name == "transfer" and len(givers) == 1:
-            partner = reader.ctx.partner(givers[0], higher=False)
-            if partner is not None:
-                reader.add(o.match.rule.id, givers, [partner], [units[o.index]], _act(o.match))
+            reader.add(
+                o.match.rule.id, givers, before, [units[o.index - 1], units[o.index]], _act(o.match)
+            )
+        elif not here and act is not None and act.name == "transfer" and len(givers) == 1:
+            other = reader.ctx.partner(givers[0], higher=False)
+            if other is not None:
+                reader.add(o.match.rule.id, givers, [other], [units[o.index]], act)
     for o in wants_givers:
         if id(o) in used or o.index == 0:
             continue
         unit = units[o.index]
         act = _act(o.match)
-        lead = unit.sentence.text[:act.start - unit.sentence.start] if act else ""
-        if any(m.start < act.start for m in unit.mentions) or not reader.rules.has("staff", lead):
+        lead = unit.sentence.text[: act.start - unit.sentence.start] if act else ""
+        if (
+            act is None
+            or any(m.start < act.start for m in unit.mentions)
+            or not reader.rules.has("staff", lead)
+        ):
             continue
         previous = [m for m in units[o.index - 1].mentions if m.label == "Hospital"]
         if previous:
-            reader.add(o.match.rule.id, previous[:1], o.match.slots.get("receivers", []),
-                       [units[o.index - 1], unit], act)
+            reader.add(
+                o.match.rule.id,
+                previous[:1],
+                o.match.slots.get("receivers", []),
+                [units[o.index - 1], unit],
+                act,
+            )
 
 
 def _distinct(ms: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
-    return [m for m in ms if not (m.name in seen or seen.add(m.name))]
+    out = []
+    for m in ms:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out

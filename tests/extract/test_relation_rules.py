@@ -23,7 +23,9 @@ def test_every_rule_has_an_example():
     assert {r.id for r in RULES.rules} == {rule_id for rule_id, _ in EXAMPLES}
 
 
-@pytest.mark.parametrize(("rule_id", "example"), EXAMPLES, ids=[f"{r}-{i}" for i, (r, _) in enumerate(EXAMPLES)])
+@pytest.mark.parametrize(
+    ("rule_id", "example"), EXAMPLES, ids=[f"{r}-{i}" for i, (r, _) in enumerate(EXAMPLES)]
+)
 def test_rule_example(rule_id, example):
     got = {(giver, receiver) for giver, receiver, _ in _pairs(example["text"])}
     assert got == {tuple(pair) for pair in example["facts"]}, example["text"]
@@ -50,8 +52,9 @@ def test_a_rule_added_from_a_data_file_only(tmp_path):
     path.write_text(RULE_FILE, "utf-8")
     text = "Bệnh viện Bạch Mai kết nghĩa với Bệnh viện Đa khoa tỉnh Điện Biên từ năm 2020."
     assert not {p for p in _pairs(text) if p[1] == "Bệnh viện Đa khoa tỉnh Điện Biên"}
-    assert _pairs(text, load_rules(path)) == {("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Điện Biên",
-                                               "supports.twinning")}
+    assert _pairs(text, load_rules(path)) == {
+        ("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Điện Biên", "supports.twinning")
+    }
 
 
 def test_a_bad_rule_file_names_the_rule(tmp_path):
