@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     max_documents_per_request: int = Field(100, description="Most documents one POST /documents may carry.")
     max_request_bytes: int = Field(10_000_000, description="Largest API request body, in bytes.")
     api_key: str | None = Field(None, description="Key for POST /documents; the endpoint is off when unset.")
+    cache_entries: int = Field(2048, description="Most API answers each API worker keeps for the current graph version.")
+    cache_bytes: int = Field(64_000_000, description="Most bytes of API answers each API worker keeps.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; none when empty.")
     workers: int = Field(0, description="Extraction processes for a build; 0 means one per core.")
 

@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from ..errors import StoreUnavailable
 from ..settings import Settings
 from . import errors
+from .cache import ResponseCache
 from .limits import BodyLimit
 from .snapshot import SnapshotCache
 from .models import ERROR_RESPONSES
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = None
     app.state.snapshots = SnapshotCache()
+    app.state.responses = ResponseCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
     errors.install(app)
     for router in (health.router, hospitals.router, entities.router, provinces.router, paths.router,
                    documents.router, queries.router, views.router):

@@ -49,6 +49,11 @@ class Health(BaseModel):
     status: Literal["ok", "degraded"]
     store: str
     message: str = ""
+
+
+class Stats(BaseModel):
+    store: str
+    version: str = Field(description="The graph version the counts were made at; it changes with every write.")
     nodes: dict[str, int] = Field(default_factory=dict)
     relationships: dict[str, int] = Field(default_factory=dict)
 

@@ -1,10 +1,9 @@
-"""The graph the coverage and network pages share, read from the store once per change of the graph.
+"""The graph the coverage and network pages share, read from the store once per graph version.
 
 Reading a national graph into NetworkX takes seconds; /coverage, /provinces/{code}/coverage,
-/report and /viz would each pay that on every request. The graph only grows by ingest and import,
-both of which change the count of nodes or relationships, so those two counts (cheap on both
-stores) tell whether the copy held here is still the store's graph. Each part is read on first use
-by one request while concurrent ones wait for it.
+/report and /viz would each pay that on every request. The store's version (GraphStore.version,
+one cheap read) changes with every write, so it tells whether the copy held here is still the
+store's graph. Each part is read on first use by one request while concurrent ones wait for it.
 """
 
 from __future__ import annotations
@@ -18,16 +17,14 @@ from ..analysis import coverage
 from ..analysis.network import read_graph
 from ..graph.base import GraphStore
 from ..viz.views import drawable
-from .deps import get_store
-
-COUNTS = "MATCH (n) RETURN count(n) AS n UNION ALL MATCH ()-[r]->() RETURN count(r) AS n"
+from .cache import Cached, cached
 
 
 class Snapshot:
-    """The store's graph as it was when `fingerprint` (node and relationship counts) was read."""
+    """The store's graph at graph version `version`."""
 
-    def __init__(self, store: GraphStore, fingerprint: tuple[int, ...], on_read) -> None:
-        self.fingerprint = fingerprint
+    def __init__(self, store: GraphStore, version: str, on_read) -> None:
+        self.version = version
         self._store = store
         self._on_read = on_read
         self._lock = threading.Lock()
@@ -62,7 +59,7 @@ class Snapshot:
 
 
 class SnapshotCache:
-    """Holds the snapshot of the latest fingerprint."""
+    """Holds the snapshot of the latest graph version."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -72,14 +69,14 @@ class SnapshotCache:
     def _count_read(self) -> None:
         self.reads += 1
 
-    def get(self, store: GraphStore) -> Snapshot:
-        fingerprint = tuple(row["n"] for row in store.read(COUNTS))
+    def get(self, store: GraphStore, version: str) -> Snapshot:
         with self._lock:
-            if self._current is None or self._current.fingerprint != fingerprint:
-                self._current = Snapshot(store, fingerprint, self._count_read)
+            if self._current is None or self._current.version != version:
+                self._current = Snapshot(store, version, self._count_read)
             return self._current
 
 
-def get_snapshot(request: Request, store: GraphStore = Depends(get_store)) -> Snapshot:
-    cache: SnapshotCache = request.app.state.snapshots
-    return cache.get(store)
+def get_snapshot(request: Request, cache: Cached = Depends(cached)) -> Snapshot:
+    """The snapshot at the version this request's response cache read (one version read a request)."""
+    snapshots: SnapshotCache = request.app.state.snapshots
+    return snapshots.get(cache.store, cache.version)

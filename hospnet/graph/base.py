@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Protocol, Sequence, runtime_checkable
 
@@ -41,6 +42,29 @@ class Batch:
         return bool(self.nodes or self.relationships or self.seals)
 
 
+class QueryLog:
+    """The latest query texts a store ran, newest last: lets a test (or a person debugging) see
+    what an endpoint asked of the store.
+
+    >>> log = QueryLog(size=2)
+    >>> for q in ("A", "B", "C"): log.record(q)
+    >>> log.texts()
+    ['B', 'C']
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self._texts: deque[str] = deque(maxlen=size)
+
+    def record(self, cypher: str) -> None:
+        self._texts.append(cypher)
+
+    def texts(self) -> list[str]:
+        return list(self._texts)
+
+    def clear(self) -> None:
+        self._texts.clear()
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """A Cypher graph store.
@@ -48,10 +72,17 @@ class GraphStore(Protocol):
     - `read` runs a query that must be read-only (user Cypher goes only through here); rows are
       plain dicts of JSON-able values (nodes become their property dicts plus `_labels`).
     - `write_batch` applies a `Batch` of hospnet's own parameterised statements atomically.
+    - `version` is the graph's version: a value the store keeps beside the graph that changes with
+      every `write_batch` and `clear` (FalkorDB: a counter bumped in the same MULTI; Neo4j: the
+      last committed transaction), so every process reading the store sees a change of the graph
+      by reading one value, never by counting it. Whoever changes the graph without
+      `write_batch` calls `bump_version` after the change.
+    - `queries` records the texts of the queries run (reads, writes, version reads).
     - Driver errors are translated to hospnet.errors at this seam.
     """
 
     name: str
+    queries: QueryLog
 
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         ...
@@ -63,6 +94,13 @@ class GraphStore(Protocol):
 
     def write_batch(self, batch: Batch) -> None:
         ...
+
+    def version(self) -> str:
+        """The graph version, opaque: compare it for equality only; one cheap read."""
+        ...
+
+    def bump_version(self) -> None:
+        """Say "the graph changed": every cache keyed by `version` is stale from now on."""
 
     def ensure_schema(self) -> None:
         """Create constraints and indexes (idempotent)."""

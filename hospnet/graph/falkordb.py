@@ -11,12 +11,13 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
+from falkordb.query_result import QueryResult
 
 from ..errors import QueryParameterError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
 from ..model import LABELS
 from ..settings import Settings
 from . import falkordb_server
-from .base import Batch, Row, Statement, schema_identifier
+from .base import Batch, QueryLog, Row, Statement, schema_identifier
 from .readonly import check_user_query
 
 
@@ -112,6 +113,12 @@ def _translate(exc: Exception) -> Exception:
     return StoreError(f"FalkorDB error: {text}")
 
 
+def _rows(result: Any, limit: int | None) -> list[Row]:
+    header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+    rows = result.result_set if limit is None else result.result_set[:limit]
+    return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
+
+
 class FalkorDBStore:
     """GraphStore on the embedded FalkorDB; starts the server when none is running."""
 
@@ -126,9 +133,13 @@ class FalkorDBStore:
             raise _translate(exc) from exc
         self._graph = self._db.select_graph(settings.graph_name)
         self._conn = self._db.connection
+        # The graph version lives in a key beside the graph: bumped in the MULTI of every write.
+        self._version_key = f"hospnet:version:{settings.graph_name}"
+        self.queries = QueryLog()
 
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         check_user_query(cypher)
+        self.queries.record(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
         cypher = with_params(cypher, params)  # a parameter it cannot take is refused here, before the store
         try:
@@ -145,13 +156,26 @@ class FalkorDBStore:
                 raise _translate(again) from again
         except Exception as exc:
             raise _translate(exc) from exc
-        header = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
-        rows = result.result_set if limit is None else result.result_set[:limit]
-        return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
+        return _rows(result, limit)
 
     def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
-        """One after the other: the embedded server runs one command at a time, so no write lands
-        between two queries unless it was queued between them."""
+        """All queries sent in one round trip (a pipeline) and run one after the other by the
+        server; an error in any of them falls back to one read each, which says which failed."""
+        timeout = self.settings.query_timeout if timeout is None else timeout
+        texts = []
+        for cypher, params in queries:
+            check_user_query(cypher)
+            self.queries.record(cypher)
+            texts.append(with_params(cypher, params))
+        pipe = self._conn.pipeline(transaction=False)
+        for text in texts:
+            pipe.execute_command("GRAPH.RO_QUERY", self.settings.graph_name, text, "--compact", "timeout", max(1, int(timeout * 1000)))
+        try:
+            replies = pipe.execute(raise_on_error=False)
+            if not any(isinstance(reply, Exception) for reply in replies):
+                return [_rows(QueryResult(self._graph, reply), None) for reply in replies]
+        except Exception:  # noqa: S110 - answered below, one query at a time, with the error translated
+            pass
         return [self.read(cypher, params, timeout=timeout) for cypher, params in queries]
 
     def _ro_query(self, cypher: str, timeout: float) -> Any:
@@ -169,8 +193,28 @@ class FalkorDBStore:
         if not batch:
             return
         cypher, params = chain(batch.statements())
+        self.queries.record(cypher)
+        pipe = self._conn.pipeline(transaction=True)  # no reader runs between the write and the bump
+        pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
+        pipe.incr(self._version_key)
         try:
-            self._conn.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
+            replies = pipe.execute(raise_on_error=False)
+        except Exception as exc:
+            raise _translate(exc) from exc
+        if isinstance(replies[0], Exception):
+            raise _translate(replies[0]) from replies[0]
+
+    def version(self) -> str:
+        self.queries.record("GET graph version")
+        try:
+            value = self._conn.get(self._version_key)
+        except Exception as exc:
+            raise _translate(exc) from exc
+        return "falkordb:" + (value.decode() if isinstance(value, bytes) else str(value or 0))
+
+    def bump_version(self) -> None:
+        try:
+            self._conn.incr(self._version_key)
         except Exception as exc:
             raise _translate(exc) from exc
 
@@ -193,8 +237,10 @@ class FalkorDBStore:
             pass  # no such graph yet
         except Exception as exc:
             raise _translate(exc) from exc
+        self.bump_version()
 
     def ping(self) -> None:
+        self.queries.record("PING")
         try:
             self._conn.ping()
         except Exception as exc:

@@ -22,7 +22,7 @@ import neo4j.time
 from ..errors import ConfigError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
 from ..model import LABELS
 from ..settings import Settings
-from .base import Batch, Row, Statement, schema_identifier
+from .base import Batch, QueryLog, Row, Statement, schema_identifier
 from .retry import DEFAULT as RETRY
 from .readonly import check_user_query, code_only, procedures
 
@@ -31,6 +31,8 @@ T = TypeVar("T")
 _SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
 _VERDICTS_KEPT = 2048  # distinct query texts whose read/write verdict is remembered
 _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
+
+PING = "RETURN 1 AS ok"
 
 _ADMIN_VERB = re.compile(r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
 
@@ -83,6 +85,7 @@ class Neo4jStore:
         # parameters, so the API's own queries pay for EXPLAIN once instead of on every request.
         self._verdicts: dict[str, str | None] = {}
         self._database = settings.neo4j_database
+        self.queries = QueryLog()
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
             # The driver also takes http:// (a preview Query API); hospnet speaks Bolt only.
@@ -106,6 +109,7 @@ class Neo4jStore:
 
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
         """Run user Cypher if, and only if, it is read-only; rows as plain dicts, at most `limit`."""
+        self.queries.record(cypher)
         timeout = self._read_timeout(timeout)
         params = params or {}
         self._check_read_only(cypher, params, timeout)
@@ -131,6 +135,7 @@ class Neo4jStore:
         timeout = self._read_timeout(timeout)
         queries = [(cypher, params or {}) for cypher, params in queries]
         for cypher, params in queries:
+            self.queries.record(cypher)
             self._check_read_only(cypher, params, timeout)
 
         @neo4j.unit_of_work(timeout=timeout)
@@ -173,12 +178,32 @@ class Neo4jStore:
         if not batch:
             return
 
+        statements = batch.statements()
+        for cypher, _ in statements:
+            self.queries.record(cypher)
+
         def write(tx: neo4j.ManagedTransaction) -> None:
-            for cypher, params in batch.statements():
+            for cypher, params in statements:
                 tx.run(cypher, params or {}).consume()
 
         with self._session(neo4j.WRITE_ACCESS) as session:
             self._call(lambda: session.execute_write(write))
+
+    def version(self) -> str:
+        """The bookmark of an empty read: Neo4j names the database's last committed transaction in
+        it, so it changes with every commit, whoever made it (an ingest, a correction, Neo4j
+        Browser), and costs one round trip, not a scan."""
+        self.queries.record(PING)
+
+        def read() -> str:
+            with self._session(neo4j.READ_ACCESS) as session:
+                session.run(PING).consume()
+                return ",".join(sorted(session.last_bookmarks().raw_values))
+
+        return self._retrying(read)
+
+    def bump_version(self) -> None:
+        """Nothing to do: every commit already moves the bookmark `version` reads."""
 
     def ensure_schema(self) -> None:
         """Uniqueness of `id` on every label, Province.code, a name full-text index, Hospital.search."""
@@ -211,7 +236,8 @@ class Neo4jStore:
     # -- connection -------------------------------------------------------------------------
 
     def ping(self) -> None:
-        self._call(self._driver.verify_connectivity)
+        """One trivial query: the server answers queries, not only the handshake."""
+        self.version()
 
     def close(self) -> None:
         try:

@@ -8,9 +8,9 @@ from tests.api.conftest import error_of
 from tests.fixture_graph import BACH_MAI, CAO_BANG, DOC_A, DOC_B, DOC_C, E, HAU_LOC, LANG_SON, THANH_HOA
 
 
-def test_health_reports_counts(client, graph):
-    body = client.get("/health").json()
-    assert body["status"] == "ok"
+def test_stats_reports_counts(client, graph):
+    assert client.get("/health").json()["status"] == "ok"
+    body = client.get("/stats").json()
     assert body["store"] == graph.name
     assert body["nodes"]["Hospital"] == 12
     assert body["relationships"]["TRANSFERS"] == 4

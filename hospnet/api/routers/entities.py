@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
-from ...graph.base import GraphStore, Row
-from ..deps import Window, get_store, page_window, read_page
+from ...graph.base import Row
+from ..cache import Cached, cached
+from ..deps import Window, page_window, read_page
 from ..models import Page, PersonSummary, Position, ProgramSummary, TechniqueSummary
 from ..search import search_text
 
@@ -60,19 +61,19 @@ def _program(row: Row) -> ProgramSummary:
 
 
 @router.get("/people", response_model=Page[PersonSummary])
-def list_people(q: str | None = Q, window: Window = Depends(page_window), store: GraphStore = Depends(get_store)):
+def list_people(q: str | None = Q, window: Window = Depends(page_window), cache: Cached = Depends(cached)):
     """People named in the documents, with their titles and positions."""
-    return read_page(store, PEOPLE_COUNT, PEOPLE, {"q": search_text(q)}, window, _person)
+    return cache.respond(lambda: read_page(cache.store, PEOPLE_COUNT, PEOPLE, {"q": search_text(q)}, window, _person))
 
 
 @router.get("/techniques", response_model=Page[TechniqueSummary])
-def list_techniques(q: str | None = Q, window: Window = Depends(page_window), store: GraphStore = Depends(get_store)):
+def list_techniques(q: str | None = Q, window: Window = Depends(page_window), cache: Cached = Depends(cached)):
     """Techniques, with how many hospitals perform them and how many transfers there were."""
-    return read_page(store, TECHNIQUES_COUNT, TECHNIQUES, {"q": search_text(q)}, window, _technique)
+    return cache.respond(lambda: read_page(cache.store, TECHNIQUES_COUNT, TECHNIQUES, {"q": search_text(q)}, window, _technique))
 
 
 @router.get("/programs", response_model=Page[ProgramSummary])
 def list_programs(q: str | None = Query(None, max_length=200, description="Part of the name, or the exact code (`1816`)."),
-                  window: Window = Depends(page_window), store: GraphStore = Depends(get_store)):
+                  window: Window = Depends(page_window), cache: Cached = Depends(cached)):
     """Programmes and decisions (Đề án 1816, …), with how many agreements implement them."""
-    return read_page(store, PROGRAMS_COUNT, PROGRAMS, {"q": search_text(q), "code": q}, window, _program)
+    return cache.respond(lambda: read_page(cache.store, PROGRAMS_COUNT, PROGRAMS, {"q": search_text(q), "code": q}, window, _program))

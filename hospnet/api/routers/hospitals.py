@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from ...errors import NotFound
 from ...graph.base import GraphStore, Row
-from ..deps import ID_PATTERN, MAX_PAGE, Window, get_store, page_window, read_page
+from ..cache import Cached, cached
+from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_page
 from ..models import AgreementRef, DocumentRef, HospitalProfile, HospitalSummary, Level, Link, Page, PersonAt, TechniqueHeld
 from ..search import province_name, search_text
 
@@ -24,39 +25,37 @@ PAGE = (
     "h.legacy_province AS legacy_province, h.aliases AS aliases ORDER BY name, id SKIP $offset LIMIT $limit"
 )
 
-HOSPITAL = "MATCH (h:Hospital {id: $id}) RETURN h AS h"
 _LINK = (
-    "x.id AS id, coalesce(x.name, x.title, x.id) AS name, labels(x)[0] AS label, r.kinds AS kinds, "
-    "r.evidence AS evidence, r.sources AS sources, r.since AS date"
+    "{id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], kinds: r.kinds, "
+    "evidence: r.evidence, sources: r.sources, date: r.since}"
 )
-SUPPORTERS = "MATCH (x)-[r:SUPPORTS]->(:Hospital {id: $id}) RETURN " + _LINK + " ORDER BY name, id"
-SUPPORTED = "MATCH (:Hospital {id: $id})-[r:SUPPORTS]->(x) RETURN " + _LINK + " ORDER BY name, id"
 _TRANSFER = (
     "OPTIONAL MATCH (t:Technique {id: r.technique}) "
-    "RETURN x.id AS id, coalesce(x.name, x.id) AS name, labels(x)[0] AS label, coalesce(t.name, r.technique) AS technique, "
-    "r.status AS status, r.date AS date, r.evidence AS evidence, r.sources AS sources ORDER BY technique, name"
+    "WITH x, r, coalesce(t.name, r.technique) AS technique ORDER BY technique, coalesce(x.name, x.id) "
+    "RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], technique: technique, "
+    "status: r.status, date: r.date, evidence: r.evidence, sources: r.sources})"
 )
-TRANSFERS_IN = "MATCH (x)-[r:TRANSFERS]->(:Hospital {id: $id}) " + _TRANSFER
-TRANSFERS_OUT = "MATCH (:Hospital {id: $id})-[r:TRANSFERS]->(x) " + _TRANSFER
-TECHNIQUES = (
-    "MATCH (:Hospital {id: $id})-[r:HAS_TECHNIQUE]->(t:Technique) "
-    "RETURN t.id AS id, t.name AS name, t.specialty AS specialty, r.acquired_from AS acquired_from ORDER BY name"
+# The whole profile in one query (one round trip): each part a subquery that collects its rows in
+# order. A central hospital is mentioned in thousands of articles: it lists the newest and counts the rest.
+PROFILE = (
+    "MATCH (h:Hospital {id: $id}) "
+    "CALL { WITH h MATCH (x)-[r:SUPPORTS]->(h) WITH x, r ORDER BY coalesce(x.name, x.title, x.id), x.id "
+    "RETURN collect(" + _LINK + ") AS supporters } "
+    "CALL { WITH h MATCH (h)-[r:SUPPORTS]->(x) WITH x, r ORDER BY coalesce(x.name, x.title, x.id), x.id "
+    "RETURN collect(" + _LINK + ") AS supported } "
+    "CALL { WITH h MATCH (x)-[r:TRANSFERS]->(h) " + _TRANSFER + " AS transfers_in } "
+    "CALL { WITH h MATCH (h)-[r:TRANSFERS]->(x) " + _TRANSFER + " AS transfers_out } "
+    "CALL { WITH h MATCH (h)-[r:HAS_TECHNIQUE]->(t:Technique) WITH t, r ORDER BY t.name "
+    "RETURN collect({id: t.id, name: t.name, specialty: t.specialty, acquired_from: r.acquired_from}) AS techniques } "
+    "CALL { WITH h MATCH (p:Person)-[r:HOLDS_POSITION]->(h) WITH p, r ORDER BY p.name, r.title "
+    "RETURN collect({id: p.id, name: p.name, title: r.title, as_of: r.as_of}) AS people } "
+    "CALL { WITH h MATCH (h)-[r:PARTY_TO]->(a:Agreement) WITH a, r ORDER BY a.date, a.id "
+    "RETURN collect({id: a.id, title: a.title, date: a.date, kind: a.kind, role: r.role}) AS agreements } "
+    "CALL { WITH h MATCH (h)-[:MENTIONED_IN]->(d:Document) WITH DISTINCT d ORDER BY d.date DESC, d.id LIMIT $sources_limit "
+    "RETURN collect({id: d.id, title: d.title, date: d.date, source: d.source}) AS sources } "
+    "CALL { WITH h MATCH (h)-[:MENTIONED_IN]->(d:Document) RETURN count(DISTINCT d) AS sources_total } "
+    "RETURN h AS h, supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources, sources_total"
 )
-PEOPLE = (
-    "MATCH (p:Person)-[r:HOLDS_POSITION]->(:Hospital {id: $id}) "
-    "RETURN p.id AS id, p.name AS name, r.title AS title, r.as_of AS as_of ORDER BY name, title"
-)
-AGREEMENTS = (
-    "MATCH (:Hospital {id: $id})-[r:PARTY_TO]->(a:Agreement) "
-    "RETURN a.id AS id, a.title AS title, a.date AS date, a.kind AS kind, r.role AS role ORDER BY date, id"
-)
-# A central hospital is mentioned in thousands of articles: the profile lists the newest and counts the rest.
-SOURCES = (
-    "MATCH (:Hospital {id: $id})-[:MENTIONED_IN]->(d:Document) WITH DISTINCT d "
-    "RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source ORDER BY date DESC, id LIMIT $sources_limit"
-)
-SOURCES_TOTAL = "MATCH (:Hospital {id: $id})-[:MENTIONED_IN]->(d:Document) RETURN count(DISTINCT d) AS n"
-
 
 def _text(value) -> str | None:
     return None if value is None else str(value)
@@ -84,42 +83,43 @@ def list_hospitals(
     province: str | None = Query(None, max_length=100, description="2025 province (name or code) or a pre-2025 province name."),
     level: Level | None = Query(None, description="Hospital level."),
     window: Window = Depends(page_window),
-    store: GraphStore = Depends(get_store),
+    cache: Cached = Depends(cached),
 ):
     """Hospitals by name, province and level, sorted by name."""
     params = {"q": search_text(q), "province": province_name(province), "level": level}
-    return read_page(store, COUNT, PAGE, params, window, summary)
+    return cache.respond(lambda: read_page(cache.store, COUNT, PAGE, params, window, summary))
 
 
 @router.get("/hospitals/{id}", response_model=HospitalProfile)
 def get_hospital(
     id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Hospital id, e.g. `hospital:benh-vien-bach-mai`."),
     sources_limit: int = Query(100, ge=0, le=MAX_PAGE, description="Most source documents to list, newest first."),
-    store: GraphStore = Depends(get_store),
+    cache: Cached = Depends(cached),
 ):
     """One hospital: who supports it, whom it supports, transfers in and out, techniques, people, agreements, sources."""
-    found = store.read(HOSPITAL, {"id": id})
+    return cache.respond(lambda: profile(cache.store, id, sources_limit))
+
+
+def profile(store: GraphStore, id: str, sources_limit: int) -> HospitalProfile:
+    found = store.read(PROFILE, {"id": id, "sources_limit": sources_limit})
     if not found:
         raise NotFound(f"no hospital with id {id!r}")
-    h = found[0]["h"]
-    params = {"id": id, "sources_limit": sources_limit}
-    supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources, total = store.read_many(
-        [(query, params) for query in (SUPPORTERS, SUPPORTED, TRANSFERS_IN, TRANSFERS_OUT, TECHNIQUES, PEOPLE, AGREEMENTS, SOURCES,
-                                       SOURCES_TOTAL)])
+    row = found[0]
+    h = row["h"]
     return HospitalProfile(
         **summary({**h, "id": id}).model_dump(),
         specialties=_list(h.get("specialties")),
-        supporters=[link(r) for r in supporters],
-        supported=[link(r) for r in supported],
-        transfers_in=[link(r) for r in transfers_in],
-        transfers_out=[link(r) for r in transfers_out],
+        supporters=[link(r) for r in row["supporters"]],
+        supported=[link(r) for r in row["supported"]],
+        transfers_in=[link(r) for r in row["transfers_in"]],
+        transfers_out=[link(r) for r in row["transfers_out"]],
         techniques=[TechniqueHeld(id=r["id"], name=r.get("name") or r["id"], specialty=_text(r.get("specialty")),
-                                  acquired_from=_text(r.get("acquired_from"))) for r in techniques],
+                                  acquired_from=_text(r.get("acquired_from"))) for r in row["techniques"]],
         people=[PersonAt(id=r["id"], name=r.get("name") or r["id"], title=_text(r.get("title")), as_of=_text(r.get("as_of")))
-                for r in people],
+                for r in row["people"]],
         agreements=[AgreementRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), kind=_text(r.get("kind")),
-                                 role=_text(r.get("role"))) for r in agreements],
+                                 role=_text(r.get("role"))) for r in row["agreements"]],
         sources=[DocumentRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), source=_text(r.get("source")))
-                 for r in sources],
-        sources_total=total[0]["n"] if total else 0,
+                 for r in row["sources"]],
+        sources_total=row["sources_total"] or 0,
     )

@@ -8,6 +8,7 @@ from ...analysis import coverage as coverage_analysis
 from ...places import places
 from ...errors import NotFound
 from ...graph.base import GraphStore
+from ..cache import Cached, cached
 from ..deps import Window, get_store, page_window
 from ..snapshot import Snapshot, get_snapshot
 from ..search import province_name
@@ -46,23 +47,27 @@ def list_provinces(window: Window = Depends(page_window), store: GraphStore = De
 
 @router.get("/provinces/{code}/coverage", response_model=ProvinceCoverage)
 def get_province_coverage(code: str = Path(..., max_length=100, description="Province code (`38`) or name."),
-                          snapshot: Snapshot = Depends(get_snapshot)):
+                          cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)):
     """How central hospitals support one province, with the evidence sentences and documents."""
-    name = province_name(code)
-    for item in snapshot.province_coverage:
-        if item.code == code or item.province == name:
-            return _coverage_model(item)
-    raise NotFound(f"no 2025 province with code or name {code!r}")
+    def one() -> ProvinceCoverage:
+        name = province_name(code)
+        for item in snapshot.province_coverage:
+            if item.code == code or item.province == name:
+                return _coverage_model(item)
+        raise NotFound(f"no 2025 province with code or name {code!r}")
+    return cache.respond(one)
 
 
 @router.get("/coverage", response_model=CoverageSummary)
-def get_coverage(snapshot: Snapshot = Depends(get_snapshot)):
+def get_coverage(cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)):
     """The gap summary: which of the 34 provinces no central hospital supports."""
-    items = snapshot.province_coverage
-    counts = {status: sum(1 for i in items if i.status == status) for status in coverage_analysis.STATUSES}
-    return CoverageSummary(
-        counts=counts,
-        uncovered=[i.province for i in items if i.status == "uncovered"],
-        partly=[i.province for i in items if i.status == "partly"],
-        provinces=[_coverage_model(i) for i in items],
-    )
+    def summary() -> CoverageSummary:
+        items = snapshot.province_coverage
+        counts = {status: sum(1 for i in items if i.status == status) for status in coverage_analysis.STATUSES}
+        return CoverageSummary(
+            counts=counts,
+            uncovered=[i.province for i in items if i.status == "uncovered"],
+            partly=[i.province for i in items if i.status == "partly"],
+            provinces=[_coverage_model(i) for i in items],
+        )
+    return cache.respond(summary)

@@ -17,6 +17,7 @@ from ...reports.data import report_data
 from ...reports.html import render_html as render_report
 from ...viz.network import new_nonce, render_html
 from ...viz.views import Filters, select
+from ..cache import Cached, cached
 from ..snapshot import Snapshot, get_snapshot
 
 router = APIRouter(tags=["pages"])
@@ -51,8 +52,9 @@ def network_page(
 @router.get("/report", response_model=None, responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The report page."}})
 def coverage_report(
     legacy: bool = Query(False, description="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
+    cache: Cached = Depends(cached),
     snapshot: Snapshot = Depends(get_snapshot),
 ):
     """The coverage-gap report as one self-contained HTML page (map, charts, tables with evidence)."""
-    data = report_data(snapshot.graph, legacy=legacy)
-    return HTMLResponse(render_report(data), headers=page_headers(None, scripts=False))
+    return cache.respond(lambda: render_report(report_data(snapshot.graph, legacy=legacy)), media_type="text/html; charset=utf-8",
+                         headers=page_headers(None, scripts=False))
