@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from ...graph.base import Row
 from ..cache import Cached, cached
@@ -61,19 +62,19 @@ def _program(row: Row) -> ProgramSummary:
 
 
 @router.get("/people", response_model=Page[PersonSummary])
-def list_people(q: str | None = Q, window: Window = Depends(page_window), cache: Cached = Depends(cached)):
+def list_people(q: str | None = Q, window: Window = Depends(page_window), cache: Cached = Depends(cached)) -> Response:
     """People named in the documents, with their titles and positions."""
     return cache.respond(lambda: read_page(cache.store, PEOPLE_COUNT, PEOPLE, {"q": search_text(q)}, window, _person))
 
 
 @router.get("/techniques", response_model=Page[TechniqueSummary])
-def list_techniques(q: str | None = Q, window: Window = Depends(page_window), cache: Cached = Depends(cached)):
+def list_techniques(q: str | None = Q, window: Window = Depends(page_window), cache: Cached = Depends(cached)) -> Response:
     """Techniques, with how many hospitals perform them and how many transfers there were."""
     return cache.respond(lambda: read_page(cache.store, TECHNIQUES_COUNT, TECHNIQUES, {"q": search_text(q)}, window, _technique))
 
 
 @router.get("/programs", response_model=Page[ProgramSummary])
 def list_programs(q: str | None = Query(None, max_length=200, description="Part of the name, or the exact code (`1816`)."),
-                  window: Window = Depends(page_window), cache: Cached = Depends(cached)):
+                  window: Window = Depends(page_window), cache: Cached = Depends(cached)) -> Response:
     """Programmes and decisions (Đề án 1816, …), with how many agreements implement them."""
     return cache.respond(lambda: read_page(cache.store, PROGRAMS_COUNT, PROGRAMS, {"q": search_text(q), "code": q}, window, _program))

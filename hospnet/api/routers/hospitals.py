@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import Response
 
 from ...errors import NotFound
 from ...graph.base import GraphStore, Row
@@ -84,7 +85,7 @@ def list_hospitals(
     level: Level | None = Query(None, description="Hospital level."),
     window: Window = Depends(page_window),
     cache: Cached = Depends(cached),
-):
+) -> Response:
     """Hospitals by name, province and level, sorted by name."""
     params = {"q": search_text(q), "province": province_name(province), "level": level}
     return cache.respond(lambda: read_page(cache.store, COUNT, PAGE, params, window, summary))
@@ -95,7 +96,7 @@ def get_hospital(
     id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Hospital id, e.g. `hospital:benh-vien-bach-mai`."),
     sources_limit: int = Query(100, ge=0, le=MAX_PAGE, description="Most source documents to list, newest first."),
     cache: Cached = Depends(cached),
-):
+) -> Response:
     """One hospital: who supports it, whom it supports, transfers in and out, techniques, people, agreements, sources."""
     return cache.respond(lambda: profile(cache.store, id, sources_limit))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Path
+from fastapi.responses import Response
 
 from ...analysis import coverage as coverage_analysis
 from ...places import places
@@ -47,7 +48,7 @@ def list_provinces(window: Window = Depends(page_window), store: GraphStore = De
 
 @router.get("/provinces/{code}/coverage", response_model=ProvinceCoverage)
 def get_province_coverage(code: str = Path(..., max_length=100, description="Province code (`38`) or name."),
-                          cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)):
+                          cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)) -> Response:
     """How central hospitals support one province, with the evidence sentences and documents."""
     def one() -> ProvinceCoverage:
         name = province_name(code)
@@ -59,7 +60,7 @@ def get_province_coverage(code: str = Path(..., max_length=100, description="Pro
 
 
 @router.get("/coverage", response_model=CoverageSummary)
-def get_coverage(cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)):
+def get_coverage(cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)) -> Response:
     """The gap summary: which of the 34 provinces no central hospital supports."""
     def summary() -> CoverageSummary:
         items = snapshot.province_coverage

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from ...model import REL_TYPES
 from ...reports.data import report_data
@@ -54,7 +54,7 @@ def coverage_report(
     legacy: bool = Query(False, description="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
     cache: Cached = Depends(cached),
     snapshot: Snapshot = Depends(get_snapshot),
-):
+) -> Response:
     """The coverage-gap report as one self-contained HTML page (map, charts, tables with evidence)."""
     return cache.respond(lambda: render_report(report_data(snapshot.graph, legacy=legacy)), media_type="text/html; charset=utf-8",
                          headers=page_headers(None, scripts=False))
