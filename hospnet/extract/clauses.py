@@ -15,7 +15,9 @@ from hospnet.extract.mentions import Mention
 from hospnet.extract.rules import Element, Hit, Rule, RuleSet
 
 _CLAUSE_END = re.compile(r";|[.!?](?=\s|$)")
-_NEAR = 30  # characters allowed between side-by-side elements
+_NEAR = (
+    40  # characters allowed between side-by-side elements ("được các chuyên gia ngoại khoa của X")
+)
 # What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
 _JOIN = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
@@ -128,7 +130,9 @@ def _next(
             return None
         if _fits(it, el, rules):
             return j
-        if not el.gap and it.hit is not None and it.hit.name in ACTS:
+        if it.hit is not None and (
+            it.hit.name == "clause_break" or (not el.gap and it.hit.name in ACTS)
+        ):
             return None
         if it.mention is not None or it.members:
             if not el.gap:
@@ -160,8 +164,9 @@ def match_rule(rule: Rule, items: list[Item], rules: RuleSet, text: str, base: i
                 slots.setdefault(el.slot, []).extend(units)
             elif (hit := items[j].hit) is not None:
                 hits.append(hit)
+        first_hit = min((h.start for h in hits), default=it.start)
         if ok and not any(
-            rules.has(u, text[it.start - base : items[j].end - base]) for u in rule.unless
+            rules.has(u, text[first_hit - base : items[j].end - base]) for u in rule.unless
         ):
             out.append(Match(rule, slots, hits, it.start, items[j].end))
     return out

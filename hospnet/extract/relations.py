@@ -24,7 +24,8 @@ _AGREEMENT = re.compile(
     r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
     r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
     re.IGNORECASE)
-_BETWEEN = re.compile(r"(?<![\w])(?:giữa|between)[ ]+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?<![\w])(?:giữa|between)(?:[ ]+(?:hai|ba|bốn|năm|\d+|các|two|three)[ ]+"
+                      r"(?:bên|đơn vị|bệnh viện|cơ sở|parties|hospitals))?[ ]*:?[ ]+$", re.IGNORECASE)
 _WITH = re.compile(r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?[ ]*$", re.IGNORECASE)
 _JOIN = re.compile(r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the)[ ]+)?(?:(?:huyện|thị xã|thành phố|TP\.?)[ ]+)?$",
                    re.IGNORECASE)
@@ -148,8 +149,8 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             follow = [x for x in parties_of if x.start >= m.end][:1]
             if follow and re.match(r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base:follow[0].start - base]):
                 groups.append([m, follow[0]])
-            elif rest:
-                groups.append([m, rest[0]])
+            elif rest:  # "giữa ba đơn vị: A, B và C": every unit listed is a party
+                groups.append([m, *rest])
     if not groups:
         with_list = None
         for m in parties_of:
@@ -161,6 +162,10 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             if m.end <= (with_list[0].start if with_list else base + trig.start()):
                 subject = m
                 break
+        if subject is None and with_list and load_rules().has("staff", text[:trig.start()]):
+            # "Đoàn cũng ký kết ... với TTYT X": the team of the hospital the story is about.
+            top = ctx.hospitals_by_salience()
+            subject = top[0] if top and top[0].name not in {w.name for w in with_list} else None
         if subject and with_list:
             groups = [[subject, other] for other in with_list if other.name != subject.name]
         elif subject:

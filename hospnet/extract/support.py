@@ -126,6 +126,9 @@ class _Reader:
         self.facts: list[Fact] = []
         self.seen: set[tuple] = set()
         self.listed: set[tuple[str, str]] = set()  # (giver, province) read from a list of provinces
+        self.receivers_at: dict[
+            int, list[Mention]
+        ] = {}  # sentence number -> receivers of its whole facts
 
     def add(
         self,
@@ -250,6 +253,10 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                     for r in m.slots.get("receivers", [])
                     if not _place_word_before(r, unit, rules)
                 ]
+            if "givers" in m.slots:
+                m.slots["givers"] = [
+                    g for g in m.slots["givers"] if not _word_before(g, unit, rules, "toward")
+                ]
         closed = _most_specific([m for m in found if m.rule.open is None])
         givers_done: set[str] = set()
         receivers_done: set[str] = set()
@@ -260,6 +267,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                     m.rule.id, m.slots.get("givers", []), m.slots["receivers"], [unit], _act(m)
                 )
                 givers_done |= {g.name for g in m.slots.get("givers", [])}
+                reader.receivers_at.setdefault(index, []).extend(m.slots["receivers"])
                 receivers_done |= {r.name for r in m.slots["receivers"]}
                 for hit in (
                     hits
@@ -308,6 +316,15 @@ def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bo
             rf"(?:{words.pattern})\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", before, re.IGNORECASE
         )
     )
+
+
+def _word_before(m: Mention, unit: SentenceMentions, rules: RuleSet, name: str) -> bool:
+    """Whether a word of list `name` stands right before mention `m` ("ra BVĐK X": X is where a team goes)."""
+    before = unit.sentence.text[
+        max(0, m.start - unit.sentence.start - 8) : m.start - unit.sentence.start
+    ]
+    words = rules.triggers.get(name)
+    return words is not None and bool(re.search(rf"(?:{words.pattern})\s*$", before, re.IGNORECASE))
 
 
 def _drop_shorthand_provinces(facts: list[Fact], listed: set[tuple[str, str]]) -> list[Fact]:
@@ -369,11 +386,22 @@ def _pair(reader: _Reader, opens: list[_Open], units: list[SentenceMentions]) ->
             )
             continue
         act = _act(o.match)
-        if o.index == 0 or act is None:
+        if o.index == 0:
+            continue
+        # "Sở điều động bác sĩ của A hỗ trợ tỉnh X. Mỗi tổ ... Sở cũng tăng cường nhân lực của B": the
+        # receivers named in one of the two sentences before.
+        back = next(
+            (i for i in (o.index - 1, o.index - 2) if i >= 0 and reader.receivers_at.get(i)), None
+        )
+        previous = _distinct(reader.receivers_at[back]) if back is not None else []
+        here = {m.name for m in units[o.index].mentions if m.label == "Hospital"} - names
+        if back is not None and not here and not names & {p.name for p in previous}:
+            reader.add(o.match.rule.id, givers, previous, units[back : o.index + 1], act)
+            continue
+        if act is None:
             continue
         # The one other hospital the sentence before speaks of, when this sentence names no other.
         top = max(_rank(g) for g in givers) if givers else 0
-        here = {m.name for m in units[o.index].mentions if m.label == "Hospital"} - names
         before = _distinct(
             [
                 m
