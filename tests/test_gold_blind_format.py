@@ -1,0 +1,122 @@
+"""The blind set's annotation files follow the gold format (tests/gold/README.md).
+
+A format check only: it never runs the extractor, so the set stays blind until the lead
+scores it once (tests/gold_blind/README.md).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+BLIND = Path(__file__).resolve().parent / "gold_blind"
+ANNOTATIONS = sorted((BLIND / "annotations").glob("*.json"))
+DOCS = sorted(p for p in (BLIND / "docs").iterdir() if p.is_file())
+
+PROVINCES_2025 = {
+    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa",
+    "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ",
+    "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi",
+    "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Thành phố Hồ Chí Minh", "Đồng Nai",
+    "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+}
+LABELS = {"Hospital", "Person", "Organization", "Technique", "Program", "Province"}
+LEVELS = {"central", "provincial", "district", "private", "other"}
+AGREEMENT = "agreement"
+# relation type -> (labels allowed at "from", labels allowed at "to", required extra keys)
+SHAPES = {
+    "SUPPORTS": ({"Hospital"}, {"Hospital", "Province", "Organization"}, set()),
+    "TRANSFERS": ({"Hospital"}, {"Hospital"}, {"technique"}),
+    "REFERS_TO": ({"Hospital"}, {"Hospital"}, set()),
+    "HOLDS_POSITION": ({"Person"}, {"Hospital", "Organization"}, {"title"}),
+    "LOCATED_IN": ({"Hospital", "Organization"}, {"Province"}, set()),
+    "PARTY_TO": ({"Hospital", "Organization"}, {AGREEMENT}, set()),
+    "UNDER": ({AGREEMENT}, {"Program"}, set()),
+}
+OPTIONAL = {"SUPPORTS": {"program"}}
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_set_has_twenty_documents_each_with_one_annotation():
+    assert len(DOCS) >= 10
+    assert sorted(p.name for p in DOCS) == sorted(_load(a)["doc"] for a in ANNOTATIONS)
+    for path in ANNOTATIONS:
+        assert path.name == _load(path)["doc"] + ".json"
+
+
+def test_two_documents_are_in_english():
+    languages = [_load(a)["language"] for a in ANNOTATIONS]
+    assert set(languages) <= {"vi", "en"}
+    assert languages.count("en") == 2
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name)
+def test_entities_are_well_formed(path):
+    data = _load(path)
+    assert set(data) == {"doc", "language", "entities", "relations"}
+    keys = [(e["label"], e["name"]) for e in data["entities"]]
+    assert len(keys) == len(set(keys)), "an entity is listed twice"
+    for entity in data["entities"]:
+        name = entity["name"]
+        assert entity["label"] in LABELS, entity
+        assert name == unicodedata.normalize("NFC", name) and name == name.strip(), entity
+        if entity["label"] == "Hospital":
+            assert entity["level"] in LEVELS, entity
+            assert set(entity) <= {"label", "name", "level", "province", "legacy_province"}
+            if "province" in entity:
+                assert entity["province"] in PROVINCES_2025, entity
+            else:
+                assert entity["level"] == "other", f"only a foreign hospital has no province: {entity}"
+            if "legacy_province" in entity:
+                assert entity["legacy_province"] != entity["province"], entity
+        else:
+            assert set(entity) == {"label", "name"}, entity
+        if entity["label"] == "Province":
+            assert name in PROVINCES_2025, entity
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name)
+def test_relations_name_entities_of_the_right_kind(path):
+    data = _load(path)
+    label_of = {}
+    for entity in data["entities"]:
+        label_of.setdefault(entity["name"], set()).add(entity["label"])
+    for relation in data["relations"]:
+        kind = relation["type"]
+        assert kind in SHAPES, relation
+        froms, tos, required = SHAPES[kind]
+        assert set(relation) == {"type", "from", "to"} | required | (set(relation) & OPTIONAL.get(kind, set()))
+        for end, allowed in (("from", froms), ("to", tos)):
+            value = relation[end]
+            labels = {AGREEMENT} if value == AGREEMENT else label_of.get(value, set())
+            assert labels & allowed, f"{end} of {relation} names no {sorted(allowed)} entity"
+        if kind == "TRANSFERS":
+            assert "Technique" in label_of.get(relation["technique"], set()), relation
+        if "program" in relation:
+            assert "Program" in label_of.get(relation["program"], set()), relation
+    rows = [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in data["relations"]]
+    assert len(rows) == len(set(rows)), "a relation is listed twice"
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name)
+def test_conventions_that_tie_relations_together(path):
+    """Every TRANSFERS pair has its SUPPORTS; every hospital with a province is LOCATED_IN it."""
+    data = _load(path)
+    supports = {(r["from"], r["to"]) for r in data["relations"] if r["type"] == "SUPPORTS"}
+    for relation in data["relations"]:
+        if relation["type"] == "TRANSFERS":
+            assert (relation["from"], relation["to"]) in supports, relation
+    located = {(r["from"], r["to"]) for r in data["relations"] if r["type"] == "LOCATED_IN"}
+    provinces = {e["name"] for e in data["entities"] if e["label"] == "Province"}
+    for entity in data["entities"]:
+        if entity["label"] == "Hospital" and "province" in entity:
+            assert (entity["name"], entity["province"]) in located, entity
+            assert entity["province"] in provinces, entity
+    for hospital, province in located:
+        assert province in provinces
