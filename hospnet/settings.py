@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     neo4j_database: str | None = Field(None, description="Neo4j database name; the server default when unset.")
     neo4j_version: str = Field("5.26.30", description="Neo4j Community version `hospnet neo4j start` runs.")
     neo4j_bolt_port: int = Field(7687, description="Bolt port of the local Neo4j that `hospnet neo4j start` runs.")
+    neo4j_http_port: int = Field(7474, ge=0, le=65535, description="HTTP port of the local Neo4j (Neo4j Browser at /browser/, the Query API); 0 turns HTTP off.")
     batch_size: int = Field(500, description="Rows per UNWIND batch when writing.")
     query_timeout: float = Field(20.0, description="Seconds a read query may run.")
     row_limit: int = Field(10_000, description="Most rows a user query returns.")

@@ -69,3 +69,16 @@ def store(settings):
 def seeds_dir() -> Path:
     assert SEEDS.is_dir(), f"the seed articles are missing: expected {SEEDS} (../shared/seeds beside the repo)"
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def spare_neo4j():
+    """Settings of a second, HTTP-enabled local Neo4j started for this run (see neo4j_fixture.spare_settings)."""
+    from hospnet.graph import neo4j_server
+    from tests.neo4j_fixture import spare_settings
+
+    spare = spare_settings(Path(tempfile.mkdtemp(prefix="hn-spare-")))
+    neo4j_server.start(spare)
+    yield spare
+    neo4j_server.stop(spare)
+    shutil.rmtree(spare.data_dir, ignore_errors=True)

@@ -35,7 +35,9 @@ def server_settings() -> Settings:
     data_dir = base if port == DEFAULT_PORT else base / f"port-{port}"
     if data_dir != base:
         share_jars(base, data_dir)
-    return Settings(_env_file=None, data_dir=data_dir, neo4j_bolt_port=port, neo4j_password=PASSWORD)
+    # HTTP (Browser) stays off on the shared server, so concurrent runs never race for one HTTP port.
+    http_port = int(os.environ.get("HOSPNET_TEST_NEO4J_HTTP_PORT") or 0)
+    return Settings(_env_file=None, data_dir=data_dir, neo4j_bolt_port=port, neo4j_http_port=http_port, neo4j_password=PASSWORD)
 
 
 def share_jars(source_data_dir: Path, data_dir: Path) -> None:
@@ -71,3 +73,24 @@ def neo4j_settings(tmp_root: Path) -> Settings:
         neo4j_password=password,
         query_timeout=20.0,
     )
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def spare_settings(data_dir: Path) -> Settings:
+    """A second local Neo4j of the test run's own, with HTTP (Browser, Query API) on free ports.
+
+    For what the shared server cannot do: be stopped and bulk-imported, receive a script into an
+    empty database while the shared one holds the source graph, and serve Neo4j Browser.
+    """
+    base = Path(os.environ.get("HOSPNET_TEST_NEO4J_DIR") or DEFAULT_DIR).expanduser()
+    share_jars(base, data_dir)
+    bolt, http = free_port(), int(os.environ.get("HOSPNET_TEST_NEO4J_HTTP_PORT") or free_port())
+    return Settings(_env_file=None, store="neo4j", data_dir=data_dir, neo4j_bolt_port=bolt, neo4j_http_port=http,
+                    neo4j_password=PASSWORD, neo4j_uri=f"bolt://127.0.0.1:{bolt}", query_timeout=60.0)

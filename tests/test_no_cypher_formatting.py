@@ -17,6 +17,8 @@ SAFE_CALLS = {"schema_identifier", "_union"}
 # Reviewed functions that compose Cypher from hospnet's own statements, never from values.
 REVIEWED = {
     ("hospnet/graph/falkordb.py", "chain"): "joins a Batch of hospnet's own statements; each part's parameters are renamed $p<i>_<name>",
+    ("hospnet/exports/cypher_script.py", "_create_nodes"): "writes a script file, which has no parameters: values pass literal() (JSON strings)",
+    ("hospnet/exports/cypher_script.py", "_create_relationships"): "writes a script file, which has no parameters: values pass literal() (JSON strings)",
 }
 
 

@@ -9,7 +9,6 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
-from ..errors import HospnetError
 from ..settings import Settings
 from .app import app, query_app
 from .output import FORMAT, console, err, opened_store, parse_params, print_rows
@@ -17,21 +16,19 @@ from .output import FORMAT, console, err, opened_store, parse_params, print_rows
 
 @app.command("export")
 def export_cmd(
-    fmt: str = typer.Option("jsonl", "--format", help="Export format (jsonl)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write; standard output when omitted."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, graphml, gexf, csv (a neo4j-admin import folder) or cypher."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File (a folder for csv) to write; standard output for jsonl and cypher when omitted."),
 ) -> None:
-    """Write the whole graph as JSON lines (nodes, then relationships)."""
-    from ..graph.jsonl import export_jsonl
+    """Write the whole graph for another tool: JSON lines, GraphML/GEXF (Gephi), neo4j-admin CSV or a Cypher script."""
+    from ..exports import FORMATS, export
 
-    if fmt != "jsonl":
-        raise HospnetError(f"unknown export format {fmt!r}; only jsonl is supported")
+    if fmt not in FORMATS:
+        err.print(f"Error: unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
     with opened_store(Settings()) as store:
-        if out:
-            with open(out, "w", encoding="utf-8") as handle:
-                count = export_jsonl(store, handle)
-            err.print(f"wrote {count} records to {out}")
-        else:
-            export_jsonl(store, sys.stdout)
+        said = export(store, fmt, out, sys.stdout)
+    if said:
+        err.print(said, markup=False, highlight=False, soft_wrap=True)
 
 @app.command("import")
 def import_cmd(

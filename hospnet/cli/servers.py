@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import typer
 
 from ..settings import Settings
 from .app import neo4j_app, store_app
@@ -12,11 +14,23 @@ from .output import console
 
 @neo4j_app.command("start")
 def neo4j_start() -> None:
-    """Start the local Neo4j (the first start downloads it) and print its Bolt address."""
+    """Start the local Neo4j (the first start downloads it) and print its Bolt and Neo4j Browser addresses."""
     from ..graph import neo4j_server
 
-    uri = neo4j_server.start(Settings())
+    settings = Settings()
+    uri = neo4j_server.start(settings)
     console.print(f"Neo4j answers at {uri}; use it with HOSPNET_NEO4J_URI={uri}", highlight=False)
+    browser = neo4j_server.status(settings)["browser"]
+    if browser:
+        console.print(f"Neo4j Browser: {browser} (user {settings.neo4j_user}, the HOSPNET_NEO4J_PASSWORD)", highlight=False, soft_wrap=True)
+
+@neo4j_app.command("import")
+def neo4j_import(folder: Path = typer.Argument(..., help="A folder written by `hospnet export --format csv --out DIR`.")) -> None:
+    """Bulk-load a csv export into the stopped local Neo4j with neo4j-admin (replaces its database), then start it."""
+    from ..graph.neo4j_admin import import_csv
+
+    nodes, rels = import_csv(Settings(), folder)
+    console.print(f"imported {nodes} nodes and {rels} relationships; the local Neo4j runs again", highlight=False)
 
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:

@@ -62,6 +62,11 @@ def bolt_uri(settings: Settings) -> str:
     return f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
 
 
+def http_url(settings: Settings) -> str | None:
+    """Where Neo4j Browser (/browser/) and the Query API (/db/neo4j/query/v2) answer; None with HTTP off."""
+    return f"http://127.0.0.1:{settings.neo4j_http_port}" if settings.neo4j_http_port else None
+
+
 def start(settings: Settings) -> str:
     """Start the local Neo4j (downloading it first if needed) and return its Bolt URI; no-op if running."""
     _check_password(settings)
@@ -79,9 +84,12 @@ def start(settings: Settings) -> str:
         classpath = _resolve_classpath(settings, root)
         classes = _compile_launcher(root / settings.neo4j_version, classpath)
         _check_port_free(settings.neo4j_bolt_port)
+        if settings.neo4j_http_port:
+            _check_port_free(settings.neo4j_http_port, "HOSPNET_NEO4J_HTTP_PORT")
         uri = bolt_uri(settings)
         pid = _spawn(java, classes, classpath, settings, root)
-        _write_state(root, {"pid": pid, "uri": uri, "version": settings.neo4j_version, "port": settings.neo4j_bolt_port})
+        _write_state(root, {"pid": pid, "uri": uri, "version": settings.neo4j_version, "port": settings.neo4j_bolt_port,
+                            "http": http_url(settings)})
         _wait_until_ready(uri, settings, pid, root, timeout=READY_TIMEOUT, fresh=True)
         return uri
 
@@ -112,11 +120,14 @@ def status(settings: Settings) -> dict[str, Any]:
     state = _read_state(root) if pid is not None else {}
     uri = state.get("uri", bolt_uri(settings))
     version = state.get("version", settings.neo4j_version)
+    http = state.get("http") if pid is not None else http_url(settings)
     return {
         "running": pid is not None,
         "responding": pid is not None and _responds(uri, settings),
         "pid": pid,
         "uri": uri,
+        "browser": f"{http}/browser/" if http else None,
+        "query_api": f"{http}/db/neo4j/query/v2" if http else None,
         "version": version,
         "installed": (root / version / "classpath.txt").exists(),
         "store": str(root / "db"),
@@ -219,7 +230,9 @@ def _resolve_classpath(settings: Settings, root: Path) -> list[str]:
     """Resolve (and download, the first time) the Neo4j jars into root/m2; cached in classpath.txt."""
     version_dir = root / settings.neo4j_version
     cp_file = version_dir / "classpath.txt"
-    if cp_file.exists():
+    pom_digest = hashlib.sha256((_launcher_dir() / "pom.xml").read_bytes()).hexdigest()
+    stamp = version_dir / "classpath.pom.sha256"  # a changed pom (a new dependency) resolves again
+    if cp_file.exists() and stamp.exists() and stamp.read_text() == pom_digest:
         entries = [e for e in cp_file.read_text().strip().split(os.pathsep) if e]
         if entries and all(Path(e).exists() for e in entries):
             return entries
@@ -247,6 +260,7 @@ def _resolve_classpath(settings: Settings, root: Path) -> list[str]:
             f"Maven could not resolve Neo4j {settings.neo4j_version} (org.neo4j:neo4j, org.neo4j:neo4j-bolt):\n{_tail(log)}",
             hint=f"check access to Maven Central and HOSPNET_NEO4J_VERSION (a 5.26.x release); full log: {log}",
         )
+    stamp.write_text(pom_digest)
     return [e for e in cp_file.read_text().strip().split(os.pathsep) if e]
 
 
@@ -275,19 +289,20 @@ def _compile_launcher(version_dir: Path, classpath: list[str]) -> Path:
 # -- run ------------------------------------------------------------------------------------------
 
 
-def _check_port_free(port: int) -> None:
+def _check_port_free(port: int, setting: str = "HOSPNET_NEO4J_BOLT_PORT") -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             raise ConfigError(
                 f"port {port} on 127.0.0.1 is already in use by another program",
-                hint="stop that program or set HOSPNET_NEO4J_BOLT_PORT to a free port",
+                hint=f"stop that program or set {setting} to a free port",
             )
 
 
 def _spawn(java: str, classes: Path, classpath: list[str], settings: Settings, root: Path) -> int:
     store = root / "db"
     store.mkdir(parents=True, exist_ok=True)
-    cmd = [java, *JVM_OPTIONS, "-cp", os.pathsep.join([str(classes), *classpath]), LAUNCHER_CLASS, str(store), str(settings.neo4j_bolt_port)]
+    cmd = [java, *JVM_OPTIONS, "-cp", os.pathsep.join([str(classes), *classpath]), LAUNCHER_CLASS, str(store), str(settings.neo4j_bolt_port),
+           str(settings.neo4j_http_port)]
     # The password goes through the environment, not argv, so `ps` does not show it.
     env = {**os.environ, "HOSPNET_NEO4J_PASSWORD": settings.neo4j_password}
     with open(root / "neo4j.log", "wb") as log:

@@ -1,14 +1,16 @@
 /*
- * Runs Neo4j Community (embedded, from the Maven Central jars) with a Bolt connector, so hospnet
- * can use the real store on a machine without Docker or a Neo4j install.
+ * Runs the Neo4j Community server (CommunityBootstrapper, from the Maven Central jars) with Bolt
+ * and, when an HTTP port is given, HTTP with Neo4j Browser (/browser/) and the Query API, all on
+ * 127.0.0.1 only, so hospnet can use the real store on a machine without Docker or a Neo4j install.
  *
- * Usage: java -cp <classes>:<neo4j jars> HospnetNeo4j <home dir> <bolt port>
+ * Usage: java -cp <classes>:<neo4j jars> HospnetNeo4j <home dir> <bolt port> [<http port>, 0 = no HTTP]
  * The password is read from the HOSPNET_NEO4J_PASSWORD environment variable, so it never shows
- * in the process list. Prints "HOSPNET_NEO4J_READY" once Bolt is open; a SIGTERM shuts down.
+ * in the process list. Prints "HOSPNET_NEO4J_READY" once Bolt is open; a SIGTERM shuts down
+ * (the bootstrapper's own signal handler and shutdown hook).
  */
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,21 +19,22 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
-import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.config.Setting;
+import org.neo4j.server.CommunityBootstrapper;
 
 public final class HospnetNeo4j {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: HospnetNeo4j <home dir> <bolt port>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: HospnetNeo4j <home dir> <bolt port> [<http port>]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
+        int httpPort = args.length == 3 ? Integer.parseInt(args[2]) : 0;
         String password = System.getenv("HOSPNET_NEO4J_PASSWORD");
         if (password == null || password.length() < 8) {
             // Neo4j 5 refuses passwords shorter than 8 characters.
@@ -39,20 +42,15 @@ public final class HospnetNeo4j {
             System.exit(2);
         }
 
-        DatabaseManagementService service;
-        try {
-            service = build(home, port);
-        } catch (RuntimeException e) {
-            e.printStackTrace(); // e.g. the port is taken; the Python side shows this log
-            System.exit(1);
+        CommunityBootstrapper server = new CommunityBootstrapper();
+        int code = server.start(home, config(port, httpPort));
+        if (code != 0) {
+            System.exit(code); // e.g. the port is taken; the Python side shows this log
             return;
         }
-
+        DatabaseManagementService service = server.getDatabaseManagementService();
+        // The bootstrapper's SIGTERM handler exits the JVM (its shutdown hook stops Neo4j); wait for that.
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.shutdown();
-            stopped.countDown();
-        }, "hospnet-neo4j-shutdown"));
 
         try {
             setPassword(service, password);
@@ -61,27 +59,37 @@ public final class HospnetNeo4j {
             System.exit(1); // runs the shutdown hook; Neo4j's own threads would keep the JVM alive
         }
 
-        System.out.println("HOSPNET_NEO4J_READY bolt://127.0.0.1:" + port);
+        System.out.println("HOSPNET_NEO4J_READY bolt://127.0.0.1:" + port
+                + (httpPort > 0 ? " http://127.0.0.1:" + httpPort + "/browser/" : ""));
         System.out.flush();
         stopped.await();
     }
 
-    private static DatabaseManagementService build(Path home, int port) {
-        return new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
-                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(HttpConnector.enabled, false)
-                .setConfig(HttpsConnector.enabled, false)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                // A development store on a shared machine: keep memory small.
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
-                .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
-                .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                // The defaults wait 5 s twice for idle Bolt threads on shutdown; a stop should be quick.
-                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
-                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
-                .build();
+    private static Map<String, String> config(int port, int httpPort) {
+        Map<String, String> config = new HashMap<>();
+        set(config, BoltConnector.enabled, "true");
+        set(config, BoltConnector.listen_address, "127.0.0.1:" + port);
+        set(config, BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED.name());
+        // HTTP serves Neo4j Browser (org.neo4j.client:neo4j-browser on the classpath) and the Query API.
+        set(config, HttpConnector.enabled, httpPort > 0 ? "true" : "false");
+        if (httpPort > 0) {
+            set(config, HttpConnector.listen_address, "127.0.0.1:" + httpPort);
+            set(config, HttpConnector.advertised_address, "127.0.0.1:" + httpPort);
+        }
+        set(config, HttpsConnector.enabled, "false");
+        set(config, GraphDatabaseSettings.auth_enabled, "true");
+        // A development store on a shared machine: keep memory small.
+        set(config, GraphDatabaseSettings.pagecache_memory, String.valueOf(128L * 1024 * 1024));
+        set(config, GraphDatabaseSettings.keep_logical_logs, "2 files");
+        set(config, GraphDatabaseSettings.udc_enabled, "false");
+        // The defaults wait 5 s twice for idle Bolt threads on shutdown; a stop should be quick.
+        set(config, BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, "1s");
+        set(config, BoltConnectorInternalSettings.connection_shutdown_wait_time, "1s");
+        return config;
+    }
+
+    private static void set(Map<String, String> config, Setting<?> setting, String value) {
+        config.put(setting.name(), value);
     }
 
     /**
