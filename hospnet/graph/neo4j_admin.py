@@ -41,8 +41,9 @@ def import_csv(settings: Settings, folder: Path) -> tuple[int, int]:
     env.pop("NEO4J_CONF", None)
     with open(log, "w") as out:
         try:
-            done = subprocess.run([java, "-Xmx512m", "-cp", os.pathsep.join(classpath), ADMIN_CLASS, *arguments],
-                                  stdout=out, stderr=subprocess.STDOUT, env=env, timeout=IMPORT_TIMEOUT)
+            report = f"--report-file={root / 'import.report'}"  # not the caller's working folder
+            done = subprocess.run([java, "-Xmx512m", "-cp", os.pathsep.join(classpath), ADMIN_CLASS, *arguments[:-1], report, arguments[-1]],
+                                  stdout=out, stderr=subprocess.STDOUT, env=env, timeout=IMPORT_TIMEOUT, cwd=str(root))
         except subprocess.TimeoutExpired:
             raise StoreUnavailable(f"neo4j-admin import took over {IMPORT_TIMEOUT:.0f} s", hint=f"see {log}") from None
     text = log.read_text(errors="replace")
