@@ -19,16 +19,24 @@ from hospnet.extract.techniques import list_techniques
 _REFER = re.compile(
     r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,6}?[ ](?:lên|tới|đến|ra)|chuyển từ(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT|[Tt]rạm [Yy] tế))|"
     r"refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
-    r"(?:patients|cases) (?:were |are |had to be )?(?:sent|transferred) to)(?![\w])", re.IGNORECASE)
+    r"(?:patients|cases) (?:were |are |had to be )?(?:sent|transferred) to)(?![\w])",
+    re.IGNORECASE,
+)
 _AGREEMENT = re.compile(
     r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
     r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
-    re.IGNORECASE)
-_BETWEEN = re.compile(r"(?<![\w])(?:giữa|between)(?:[ ]+(?:hai|ba|bốn|năm|\d+|các|two|three)[ ]+"
-                      r"(?:bên|đơn vị|bệnh viện|cơ sở|parties|hospitals))?[ ]*:?[ ]+$", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"(?<![\w])(?:giữa|between)(?:[ ]+(?:hai|ba|bốn|năm|\d+|các|two|three)[ ]+"
+    r"(?:bên|đơn vị|bệnh viện|cơ sở|parties|hospitals))?[ ]*:?[ ]+$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?[ ]*$", re.IGNORECASE)
-_JOIN = re.compile(r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the)[ ]+)?(?:(?:huyện|thị xã|thành phố|TP\.?)[ ]+)?$",
-                   re.IGNORECASE)
+_JOIN = re.compile(
+    r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the)[ ]+)?(?:(?:huyện|thị xã|thành phố|TP\.?)[ ]+)?$",
+    re.IGNORECASE,
+)
 _PARENS = re.compile(r"[ ]*\([^()]*\)")
 _CLAUSE_END = re.compile(r"[;:]|\.(?=\s)")
 _KINDS = (
@@ -36,10 +44,16 @@ _KINDS = (
     ("training", re.compile(r"đào tạo|tập huấn|training|train(?:ed|s)?\b|cầm tay chỉ việc", re.I)),
     ("consultation", re.compile(r"hội chẩn|tư vấn|consult", re.I)),
     ("referral", re.compile(r"chuyển tuyến|chuyển tới|referr", re.I)),
-    ("epidemic_response", re.compile(r"COVID|dịch bệnh|chống dịch|phòng, chống dịch|epidemic|pandemic|outbreak", re.I)),
+    (
+        "epidemic_response",
+        re.compile(
+            r"COVID|dịch bệnh|chống dịch|phòng, chống dịch|epidemic|pandemic|outbreak", re.I
+        ),
+    ),
     ("equipment", re.compile(r"trang thiết bị|thiết bị|equipment|máy móc", re.I)),
     ("management", re.compile(r"quản lý bệnh viện|quản trị|management", re.I)),
 )
+
 
 @dataclass
 class Fact:
@@ -78,7 +92,9 @@ def _distinct(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.name in seen or seen.add(m.name))]
 
 
-def _objects(unit: SentenceMentions, after: int, labels: tuple[str, ...], reach: int = 80) -> list[Mention]:
+def _objects(
+    unit: SentenceMentions, after: int, labels: tuple[str, ...], reach: int = 80
+) -> list[Mention]:
     """The mentions right after `after`: the first within `reach` characters, then those joined to it."""
     text, base = unit.sentence.text, unit.sentence.start
     out: list[Mention] = []
@@ -89,7 +105,7 @@ def _objects(unit: SentenceMentions, after: int, labels: tuple[str, ...], reach:
                 break
             continue
         # A parenthesis between items ("Bệnh viện A (tỉnh X), Bệnh viện B") says where A is, nothing more.
-        gap = _PARENS.sub("", text[prev_end - base:m.start - base])
+        gap = _PARENS.sub("", text[prev_end - base : m.start - base])
         if not out:
             if len(gap) > reach or _CLAUSE_END.search(gap):
                 break
@@ -108,7 +124,7 @@ def _subject(unit: SentenceMentions, before: int, reach: int = 160) -> Mention |
     for m in reversed(unit.mentions):
         if m.end > before or m.label != "Hospital":
             continue
-        if before - m.end > reach or _CLAUSE_END.search(text[m.end - base:before - base]):
+        if before - m.end > reach or _CLAUSE_END.search(text[m.end - base : before - base]):
             return None
         return m
     return None
@@ -120,7 +136,27 @@ def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
     trig = _REFER.search(text)
     if not trig or "chuyển giao" in trig.group(0):
         return []
+    rules = load_rules()
+    lead = text[max(0, trig.start() - 20) : trig.start()]
+    if rules.has("negation", lead) and not rules.has(
+        "no_longer", lead
+    ):  # "không phải chuyển tuyến"
+        return []
     hospitals = _distinct([m for m in unit.mentions if m.label == "Hospital"])
+    explicit = trig.group(0).lower().startswith(("chuyển tuyến", "chuyển viện", "refer"))
+    if not explicit and len(hospitals) < 2 and not rules.has("patients", text):
+        return []  # "chuyển 500 túi thuốc đến", "transferred to the hospital": goods or techniques, not patients
+    if len(hospitals) == 1 and hospitals[0].start < unit.sentence.start + trig.start():
+        # "X ... giảm chuyển tuyến": no destination, unless a province names the partner's ("chuyển tuyến về Hà Nội")
+        after = [
+            m
+            for m in unit.mentions
+            if m.label == "Province" and 0 <= m.start - unit.sentence.start - trig.end() < 20
+        ]
+        partner = ctx.partner(hospitals[0], higher=True)
+        if not after or partner is None or partner.props.get("province") != after[0].name:
+            return []
+        hospitals = hospitals + [partner]
     if len(hospitals) == 1:
         partner = ctx.partner(hospitals[0], higher=False) or ctx.partner(hospitals[0], higher=True)
         hospitals = hospitals + ([partner] if partner else [])
@@ -128,7 +164,12 @@ def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
         return []
     top_rank = max(_rank(h) for h in hospitals)
     tops = [h for h in hospitals if _rank(h) == top_rank]
-    out = [Fact("REFERS_TO", h, top, text, rule="refers.to_higher_level") for h in hospitals if _rank(h) < top_rank for top in tops]
+    out = [
+        Fact("REFERS_TO", h, top, text, rule="refers.to_higher_level")
+        for h in hospitals
+        if _rank(h) < top_rank
+        for top in tops
+    ]
     if not out and len(hospitals) == 2:
         out.append(Fact("REFERS_TO", hospitals[0], hospitals[1], text, rule="refers.in_text_order"))
     return out
@@ -140,21 +181,29 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
     trig = _AGREEMENT.search(text)
     if not trig:
         return []
-    parties_of = [m for m in unit.mentions if m.label in ("Hospital", "Organization") and not _is_parent(m, unit)]
+    parties_of = [
+        m
+        for m in unit.mentions
+        if m.label in ("Hospital", "Organization") and not _is_parent(m, unit)
+    ]
     groups: list[list[Mention]] = []
     for m in parties_of:
-        before = text[:m.start - base]
+        before = text[: m.start - base]
         if _BETWEEN.search(before):
             rest = _objects(unit, m.end, ("Hospital", "Organization"), reach=8)
             follow = [x for x in parties_of if x.start >= m.end][:1]
-            if follow and re.match(r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base:follow[0].start - base]):
+            if follow and re.match(
+                r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base : follow[0].start - base]
+            ):
                 groups.append([m, follow[0]])
             elif rest:  # "giữa ba đơn vị: A, B và C": every unit listed is a party
                 groups.append([m, *rest])
     if not groups:
         with_list = None
         for m in parties_of:
-            if m.start > base + trig.start() and _WITH.search(text[:m.props.get("head_start", m.start) - base]):
+            if m.start > base + trig.start() and _WITH.search(
+                text[: m.props.get("head_start", m.start) - base]
+            ):
                 with_list = [m] + _objects(unit, m.end, ("Hospital", "Organization"), reach=6)
                 break
         subject = None
@@ -162,7 +211,7 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             if m.end <= (with_list[0].start if with_list else base + trig.start()):
                 subject = m
                 break
-        if subject is None and with_list and load_rules().has("staff", text[:trig.start()]):
+        if subject is None and with_list and load_rules().has("staff", text[: trig.start()]):
             # "Đoàn cũng ký kết ... với TTYT X": the team of the hospital the story is about.
             top = ctx.hospitals_by_salience()
             subject = top[0] if top and top[0].name not in {w.name for w in with_list} else None
@@ -170,7 +219,9 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             groups = [[subject, other] for other in with_list if other.name != subject.name]
         elif subject:
             pair = [m for m in parties_of if m.end <= base + trig.start()]
-            if len(pair) >= 2 and re.match(r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base:pair[-1].start - base]):
+            if len(pair) >= 2 and re.match(
+                r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base : pair[-1].start - base]
+            ):
                 groups = [[pair[-2], pair[-1]]]
     if not groups and unit.pair_refs:
         pair = ctx.pair()
@@ -192,21 +243,25 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             kind = "other"
         supporter = None
         hospitals = [g for g in group if g.label == "Hospital"]
-        if kind in ("support_contract", "transfer_plan") and len(hospitals) == 2 and \
-                _rank(hospitals[0]) != _rank(hospitals[1]):
+        if (
+            kind in ("support_contract", "transfer_plan")
+            and len(hospitals) == 2
+            and _rank(hospitals[0]) != _rank(hospitals[1])
+        ):
             supporter = max(hospitals, key=_rank)
         out.append(AgreementFact(group, kind, text, _date_in(text, ctx.date), supporter))
     return out
 
 
 def _is_parent(m: Mention, unit: SentenceMentions) -> bool:
-    """"Viện X, Bộ Y tế": the ministry after a comma names X's parent, not a party."""
+    """ "Viện X, Bộ Y tế": the ministry after a comma names X's parent, not a party."""
     if m.label != "Organization" or m.props.get("kind") != "ministry":
         return False
     text, base = unit.sentence.text, unit.sentence.start
-    before = text[:m.start - base]
+    before = text[: m.start - base]
     return before.rstrip().endswith(",") and any(
-        o.end <= m.start and before[o.end - base:].strip() == "," for o in unit.mentions)
+        o.end <= m.start and before[o.end - base :].strip() == "," for o in unit.mentions
+    )
 
 
 _DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?:[/-](?P<y>\d{4}))?")
@@ -235,13 +290,26 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         person = name_after(text, org.end - base, base)
         if person is None:
             # "Giám đốc TTYT Mộc Hóa, TS Đặng Ngọc An": the person (titles and all) right after a separator.
-            after = re.match(r"[ ]*[,–—-][ ]*", text[org.end - base:])
-            nxt = [p for p in people if after and p.end - len(p.surface) - base == org.end - base + after.end()]
+            after = re.match(r"[ ]*[,–—-][ ]*", text[org.end - base :])
+            nxt = [
+                p
+                for p in people
+                if after and p.end - len(p.surface) - base == org.end - base + after.end()
+            ]
             person = nxt[0] if nxt else None
         elif not any(p.start == person.start for p in people):
             found.append(person)
         if person:
-            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": pos.title}, rule="position.before_unit"))
+            facts.append(
+                Fact(
+                    "HOLDS_POSITION",
+                    person,
+                    org,
+                    text,
+                    {"title": pos.title},
+                    rule="position.before_unit",
+                )
+            )
     for person in people:
         pos_i = person.end - base
         while True:
@@ -249,14 +317,25 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             if not sep:
                 break
             start = pos_i + sep.end()
-            nxt_person = min((p.start - base for p in people if p.start - base >= start), default=len(text))
+            nxt_person = min(
+                (p.start - base for p in people if p.start - base >= start), default=len(text)
+            )
             stop = _CLAUSE_END.search(text, start)
             limit = min(nxt_person, stop.start() if stop else len(text))
             org = next((u for u in units if start <= u.start - base < limit), None)
             found_pos = position_at(text, start, org.start - base if org else limit)
             if not found_pos or not org:
                 break
-            facts.append(Fact("HOLDS_POSITION", person, org, text, {"title": found_pos.title}, rule="position.after_name"))
+            facts.append(
+                Fact(
+                    "HOLDS_POSITION",
+                    person,
+                    org,
+                    text,
+                    {"title": found_pos.title},
+                    rule="position.after_name",
+                )
+            )
             pos_i = org.end - base
     return facts, found
 
@@ -271,11 +350,17 @@ def signers(unit: SentenceMentions, held: list[Fact]) -> list[Fact]:
     """
     if not _SIGNING.search(unit.sentence.text):
         return []
-    return [Fact("SIGNED_BY", f.start, f.end, f.sentence, rule="signed.by_signatory") for f in held if f.type == "HOLDS_POSITION"]
+    return [
+        Fact("SIGNED_BY", f.start, f.end, f.sentence, rule="signed.by_signatory")
+        for f in held
+        if f.type == "HOLDS_POSITION"
+    ]
 
 
-_PERFORM = re.compile(r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp dụng|perform(?:s|ed)?|master(?:s|ed)?)(?![\w])",
-                      re.IGNORECASE)
+_PERFORM = re.compile(
+    r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp dụng|perform(?:s|ed)?|master(?:s|ed)?)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 def capabilities(unit: SentenceMentions) -> list[Fact]:
@@ -290,5 +375,7 @@ def capabilities(unit: SentenceMentions) -> list[Fact]:
     subject = _subject(unit, base + trig.start(), reach=200)
     if subject is None:
         return []
-    return [Fact("HAS_TECHNIQUE", subject, tech, text, rule="technique.performed")
-            for tech in list_techniques(text[trig.end():], base + trig.end())]
+    return [
+        Fact("HAS_TECHNIQUE", subject, tech, text, rule="technique.performed")
+        for tech in list_techniques(text[trig.end() :], base + trig.end())
+    ]

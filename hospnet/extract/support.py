@@ -150,10 +150,6 @@ class _Reader:
         for giver in givers:
             for receiver in receivers:
                 source, dest = giver, receiver
-                if (
-                    dest.label == "Hospital" and _rank(dest) - _rank(source) >= 2
-                ):  # support flows down
-                    source, dest = dest, source
                 if source.name == dest.name or source.label != "Hospital":
                     continue
                 kinds = kinds_of(text) or ["training"]
@@ -305,17 +301,22 @@ def _most_specific(matches: list[Match]) -> list[Match]:
 
 
 def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
-    """ "tại Huế", "của Cần Thơ": a province named as a place or an owner is not the one supported;
-    "do Bệnh viện X": a unit named as the agent is not either."""
+    """ "của Cần Thơ": a province named as an owner is not the one supported, nor "người bệnh tại Cần Thơ"
+    (care for residents); "do Bệnh viện X": a unit named as the agent is not either."""
     before = unit.sentence.text[
-        max(0, m.start - unit.sentence.start - 8) : m.start - unit.sentence.start
+        max(0, m.start - unit.sentence.start - 30) : m.start - unit.sentence.start
     ]
-    words = rules.triggers.get("place_of" if m.label == "Province" else "agent")
-    return words is not None and bool(
-        re.search(
-            rf"(?:{words.pattern})\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", before, re.IGNORECASE
-        )
-    )
+    tail = r"\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$"
+    if m.label != "Province":
+        return _ends_with(rules, "agent", before, tail)
+    if _ends_with(rules, "place_of", before, tail):
+        return True
+    return _ends_with(rules, "location", before, tail) and rules.has("patients", before)
+
+
+def _ends_with(rules: RuleSet, name: str, text: str, tail: str) -> bool:
+    words = rules.triggers.get(name)
+    return words is not None and bool(re.search(rf"(?:{words.pattern}){tail}", text, re.IGNORECASE))
 
 
 def _word_before(m: Mention, unit: SentenceMentions, rules: RuleSet, name: str) -> bool:
