@@ -54,6 +54,8 @@ class SupportEvidence:
     specialty: str | None
     evidence: str | None
     documents: tuple[DocumentRef, ...]
+    status: str | None = None  # a transfer's: planned / in_progress / done
+    since: str | None = None  # a support's `since`, a transfer's `date`
 
     @property
     def central(self) -> bool:
@@ -111,6 +113,8 @@ def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Suppor
             supporter_places=where(start), target_id=end, target=name_of(G, end), target_places=where(end),
             relationship=data["type"], kinds=kinds, technique=technique.get("name"), specialty=technique.get("specialty"),
             evidence=data.get("evidence"), documents=_documents(G, data.get("sources")),
+            status=(data.get("status") or "done") if data["type"] == "TRANSFERS" else None,
+            since=data.get("since") if data["type"] == "SUPPORTS" else data.get("date"),
         ))
     out.sort(key=lambda e: (not e.central, e.supporter, e.target, e.relationship, e.technique or ""))
     return out

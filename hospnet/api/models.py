@@ -185,13 +185,29 @@ class ProvinceCoverage(BaseModel):
     evidence: list[SupportItem] = Field(default_factory=list)
 
 
+class CoverageGap(BaseModel):
+    """One (province, specialty) with no central support, or only planned transfers (hospnet/analysis/gaps.py)."""
+
+    rank: int
+    code: str
+    province: str
+    specialty: str
+    status: str
+    planned_by: list[str] = []
+
+
 class CoverageSummary(BaseModel):
-    """The gap summary: how many of the 34 provinces are covered, partly covered, uncovered, and which."""
+    """The gap summary: how many of the 34 provinces are covered, partly covered, uncovered, and which;
+    the provinces no central hospital supports, and the ranked province × specialty gaps."""
 
     counts: dict[str, int]
     uncovered: list[str]
     partly: list[str]
     provinces: list[ProvinceCoverage]
+    without_central_supporter: list[str] = []
+    specialties: list[str] = []
+    gaps_total: int = 0
+    gaps: list[CoverageGap] = []
 
 
 class PathStep(BaseModel):

@@ -13,7 +13,7 @@ import threading
 import networkx as nx
 from fastapi import Depends, Request
 
-from ..analysis import coverage
+from ..analysis import coverage, gaps
 from ..analysis.network import read_graph
 from ..graph.base import GraphStore
 from ..viz.views import drawable
@@ -48,6 +48,11 @@ class Snapshot:
     def province_coverage(self) -> list:
         graph = self.graph
         return self._part("coverage", lambda: coverage.province_coverage(graph))
+
+    @property
+    def answer(self) -> gaps.Answer:
+        graph = self.graph
+        return self._part("answer", lambda: gaps.answer(graph))
 
     @property
     def network(self) -> nx.MultiDiGraph:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..analysis.coverage import STATUSES, SupportEvidence, province_coverage
+from ..analysis.gaps import Answer, answer as gap_answer
 from ..analysis.distance import distance_to_support
 from ..analysis.hubs import central_load, supporter_hubs
 from ..analysis.network import edges_of_type
@@ -18,6 +19,7 @@ from ..places import places
 from ..analysis.reachability import chains_to_central
 from ..analysis.resilience import critical_supporters, single_supporter_units, support_weak_points
 from ..analysis.techniques import specialty_gaps, technique_gaps
+from .answer_tables import gaps_table, matrix_table, without_table
 from .tables import Table
 
 METHOD = [
@@ -71,6 +73,7 @@ class ReportData:
     specialty_bars: list[Bar]
     load_bars: list[Bar]
     method: list[str] = field(default_factory=lambda: list(METHOD))
+    answer: Answer | None = None  # the province × specialty answer (not computed for --legacy)
 
     def table(self, name: str) -> Table:
         return next(t for t in self.tables if t.name == name)
@@ -211,6 +214,9 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
                                       "sentence": e.evidence, "document": d.id if d else None, "document_title": d.title if d else None,
                                       "document_source": d.source if d else None, "document_date": d.date if d else None})
 
+    answer = None if legacy else gap_answer(G)
+    answer_tables = [] if answer is None else [without_table(answer), matrix_table(answer), gaps_table(answer)]
+
     counts = Counter(c.status for c in coverage)
     hospitals = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Hospital")
     documents = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Document")
@@ -230,7 +236,8 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         title="hospnet coverage-gap report" + (" (pre-2025 provinces)" if legacy else ""),
         legacy=legacy,
         summary=summary,
-        tables=[provinces, gaps, specialty_table, technique_table, unreachable, reached, single, critical, load, hubs, weak_table, evidence],
+        answer=answer,
+        tables=[*answer_tables, provinces, gaps, specialty_table, technique_table, unreachable, reached, single, critical, load, hubs, weak_table, evidence],
         map_points=map_points,
         specialty_bars=[Bar(g.specialty, len(g.provinces_without), f"{len(g.provinces_without)} provinces without") for g in s_gaps],
         load_bars=[Bar(c.hospital, c.units_supported, f"{c.units_supported} units, {c.transfers} transfers") for c in loads[:20]],

@@ -95,12 +95,11 @@ def test_support_chains(fixture_store):
 
 
 def test_provinces_without_central_supporter(fixture_store):
+    # Hà Nội and Hồ Chí Minh host central hospitals, so they have central support (analysis/gaps.py).
     assert rows(fixture_store, "provinces_without_central_supporter") == [
         {"code": "04", "province": "Cao Bằng"},
-        {"code": "01", "province": "Hà Nội"},
-        {"code": "20", "province": "Lạng Sơn"},
-        {"code": "79", "province": "Thành phố Hồ Chí Minh"},
         {"code": "11", "province": "Điện Biên"},
+        {"code": "20", "province": "Lạng Sơn"},
     ]
 
 

@@ -25,7 +25,7 @@ def test_report_command(store, settings, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "provinces covered: 5 of 34" in result.output
     assert (tmp_path / "r" / "report.html").is_file() and (tmp_path / "r" / "report.md").is_file()
-    assert len(list((tmp_path / "r" / "tables").iterdir())) == 24
+    assert len(list((tmp_path / "r" / "tables").iterdir())) == 30
     legacy = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "l"), "--legacy"])
     assert legacy.exit_code == 0, legacy.output
     rows = json.loads((tmp_path / "l" / "tables" / "provinces.json").read_text(encoding="utf-8"))["rows"]

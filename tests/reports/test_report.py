@@ -104,7 +104,7 @@ def _json(files, name):
 def test_every_table_in_the_html_matches_its_json(report):
     files, page = report
     names = [t.name for t in files.data.tables]
-    assert len(names) == 12 and set(names) <= set(page.tables)
+    assert len(names) == 15 and set(names) <= set(page.tables)
     for name in names:
         table = _json(files, name)
         html = page.tables[name]

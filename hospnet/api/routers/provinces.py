@@ -13,7 +13,7 @@ from ..cache import Cached, cached
 from ..deps import Window, get_store, page_window
 from ..snapshot import Snapshot, get_snapshot
 from ..search import province_name
-from ..models import CoverageSummary, DocumentRef, Page, ProvinceCoverage, ProvinceSummary, SupportItem
+from ..models import CoverageGap, CoverageSummary, DocumentRef, Page, ProvinceCoverage, ProvinceSummary, SupportItem
 
 router = APIRouter(tags=["provinces"])
 
@@ -64,11 +64,17 @@ def get_coverage(cache: Cached = Depends(cached), snapshot: Snapshot = Depends(g
     """The gap summary: which of the 34 provinces no central hospital supports."""
     def summary() -> CoverageSummary:
         items = snapshot.province_coverage
+        answer = snapshot.answer
+        gaps = answer.gaps()
         counts = {status: sum(1 for i in items if i.status == status) for status in coverage_analysis.STATUSES}
         return CoverageSummary(
             counts=counts,
             uncovered=[i.province for i in items if i.status == "uncovered"],
             partly=[i.province for i in items if i.status == "partly"],
             provinces=[_coverage_model(i) for i in items],
+            without_central_supporter=[p.name for p in answer.without_central_supporter()],
+            specialties=list(answer.specialties), gaps_total=len(gaps),
+            gaps=[CoverageGap(rank=i, code=c.code, province=c.province, specialty=c.specialty, status=c.status,
+                              planned_by=sorted({s.supporter for s in c.supports})) for i, c in enumerate(gaps, 1)],
         )
     return cache.respond(summary)
