@@ -24,7 +24,8 @@ import networkx as nx
 
 from .coverage import TRANSFER, DocumentRef, SupportEvidence, support_evidence
 from .network import edges_of_type, name_of
-from .places import Place, places, province_of
+from ..places import Place, places
+from .places import province_of
 
 GENERAL = "general"  # support from a central hospital that names no specialty
 PLANNED = "planned"

@@ -19,7 +19,7 @@ from ..places import places
 from ..analysis.reachability import chains_to_central
 from ..analysis.resilience import critical_supporters, single_supporter_units, support_weak_points
 from ..analysis.techniques import specialty_gaps, technique_gaps
-from .answer_tables import gaps_table, matrix_table, without_table
+from .matrix import gaps_table, matrix_table, without_table
 from .tables import Table
 
 METHOD = [
@@ -215,7 +215,7 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
                                       "document_source": d.source if d else None, "document_date": d.date if d else None})
 
     answer = None if legacy else gap_answer(G)
-    answer_tables = [] if answer is None else [without_table(answer), matrix_table(answer), gaps_table(answer)]
+    answer_parts = [] if answer is None else [without_table(answer), matrix_table(answer), gaps_table(answer)]
 
     counts = Counter(c.status for c in coverage)
     hospitals = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Hospital")
@@ -237,7 +237,7 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         legacy=legacy,
         summary=summary,
         answer=answer,
-        tables=[*answer_tables, provinces, gaps, specialty_table, technique_table, unreachable, reached, single, critical, load, hubs, weak_table, evidence],
+        tables=[*answer_parts, provinces, gaps, specialty_table, technique_table, unreachable, reached, single, critical, load, hubs, weak_table, evidence],
         map_points=map_points,
         specialty_bars=[Bar(g.specialty, len(g.provinces_without), f"{len(g.provinces_without)} provinces without") for g in s_gaps],
         load_bars=[Bar(c.hospital, c.units_supported, f"{c.units_supported} units, {c.transfers} transfers") for c in loads[:20]],
