@@ -15,6 +15,7 @@ from rich.table import Table
 
 from ..errors import HospnetError
 from ..settings import Settings
+from ..spreadsheet import safe_cell
 
 console = Console()
 err = Console(stderr=True)
@@ -50,7 +51,7 @@ def print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer = csv.DictWriter(buffer, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+            writer.writerow({k: safe_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()})
         sys.stdout.write(buffer.getvalue())
     else:
         table = Table(show_lines=False)

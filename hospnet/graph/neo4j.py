@@ -24,7 +24,7 @@ from ..model import LABELS
 from ..settings import Settings
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
 from .retry import DEFAULT as RETRY
-from .readonly import check_user_query, code_only, procedures
+from .readonly import check_parameter_names, check_user_query, code_only, procedures
 
 T = TypeVar("T")
 
@@ -151,7 +151,8 @@ class Neo4jStore:
         return max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
 
     def _check_read_only(self, cypher: str, params: dict[str, Any], timeout: float) -> None:
-        """Refuse unless the text passes the lexical gate and the planner types it as a read."""
+        """Refuse unless the names and text pass the lexical gate and the planner types it as a read."""
+        check_parameter_names(params)
         check_user_query(cypher)
         query_type = self._verdicts.get(cypher)
         if query_type is None:

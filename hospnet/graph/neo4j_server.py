@@ -303,10 +303,14 @@ def _spawn(java: str, classes: Path, classpath: list[str], settings: Settings, r
     store.mkdir(parents=True, exist_ok=True)
     cmd = [java, *JVM_OPTIONS, "-cp", os.pathsep.join([str(classes), *classpath]), LAUNCHER_CLASS, str(store), str(settings.neo4j_bolt_port),
            str(settings.neo4j_http_port)]
-    # The password goes through the environment, not argv, so `ps` does not show it.
-    env = {**os.environ, "HOSPNET_NEO4J_PASSWORD": settings.neo4j_password}
+    # The password goes through a pipe, never argv or the environment: `ps` does not show it, and
+    # neither does the JVM's /proc/PID/environ. hospnet's own secrets are not inherited either.
+    env = {k: v for k, v in os.environ.items() if not (k.startswith("HOSPNET_") and ("PASSWORD" in k or "KEY" in k))}
     with open(root / "neo4j.log", "wb") as log:
-        process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(root), start_new_session=True)
+        process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(root), start_new_session=True)
+    assert process.stdin is not None
+    process.stdin.write(settings.neo4j_password.encode("utf-8") + b"\n")
+    process.stdin.close()
     _CHILDREN.append(process)  # keep a reference: a collected Popen warns that its child still runs
     return process.pid
 

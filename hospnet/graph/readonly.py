@@ -3,8 +3,11 @@
 Each store adds its own check behind this one (FalkorDB: GRAPH.RO_QUERY; Neo4j: EXPLAIN's query
 type, then a read transaction). This gate refuses what a store might let through or that reaches
 outside the graph: LOAD CSV, procedures outside an allow-list (however the name is written:
-backticks, no parentheses), CALL { } IN TRANSACTIONS, TERMINATE TRANSACTIONS, and SHOW of
-transactions or settings.
+backticks, no parentheses), CALL { } IN TRANSACTIONS, TERMINATE, and SHOW commands. A query with
+a carriage return, NUL or another control or line-separator character is refused outright: the
+stores end a `//` comment at characters this gate would otherwise have to agree on exactly (Neo4j
+ends it at `\r` too). Parameter names must be plain identifiers, since FalkorDB writes them into
+the query's `CYPHER name=value` header.
 
 >>> check_user_query("CALL db.labels() YIELD label RETURN label // it's fine, CREATE in a comment")
 >>> check_user_query("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
@@ -19,13 +22,24 @@ hospnet.errors.QueryRejected: procedure db.createLabel is not allowed on the rea
 Traceback (most recent call last):
 ...
 hospnet.errors.QueryRejected: procedure db.clearQueryCaches is not allowed on the read-only path
+>>> check_user_query("MATCH (n) RETURN n // x\\rLOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
+Traceback (most recent call last):
+...
+hospnet.errors.QueryRejected: the query holds a carriage return (U+000D); write it on lines ended by a line feed only
+>>> check_parameter_names({"x=1 CALL dbms.procedures() //": 1})
+Traceback (most recent call last):
+...
+hospnet.errors.QueryParameterError: parameter name 'x=1 CALL dbms.procedures() //' is not allowed: use letters, digits and _, not starting with a digit
 """
 
 from __future__ import annotations
 
 import re
 
-from ..errors import QueryRejected
+import unicodedata
+from typing import Any, Mapping
+
+from ..errors import QueryParameterError, QueryRejected
 
 ALLOWED_PROCEDURES = {
     "db.labels",
@@ -39,11 +53,34 @@ ALLOWED_PROCEDURES = {
 }
 
 # One pass, so a quote inside a comment or a `//` inside a string cannot hide what follows.
-_LEXEMES = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n]*|/\*.*?\*/""", re.DOTALL)
+_LEXEMES = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n\r\x85\u2028\u2029]*|/\*.*?\*/""", re.DOTALL)
 _NAME_PART = r"(?:`(?:[^`]|``)*`|[^\W\d][\w$]*)"
 PROCEDURE_CALL = re.compile(rf"\bCALL\s*({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
 _TERMINATE = re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.IGNORECASE)
-_SHOW_PRIVATE = re.compile(r"\bSHOW\s+(?:\w+\s+)*?(TRANSACTIONS?|SETTINGS?)\b", re.IGNORECASE)
+# SHOW and TERMINATE are administration, whatever a planner calls them ("SHOW show" aside: a
+# variable named show followed by AS stays a read).
+_SHOW = re.compile(r"(?<![\w.$`])SHOW\s+(?!AS\b)([A-Za-z]+)", re.IGNORECASE)
+_TERMINATE_ANY = re.compile(r"(?<![\w.$`])TERMINATE\b", re.IGNORECASE)
+PARAMETER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Tab and \n are the only control characters a query may hold.
+_ALLOWED_CONTROLS = {"\t", "\n"}
+
+
+def _forbidden_character(cypher: str) -> str | None:
+    for char in cypher:
+        if char in _ALLOWED_CONTROLS:
+            continue
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char == "\ufeff":
+            return char
+    return None
+
+
+def check_parameter_names(params: Mapping[str, Any] | None) -> None:
+    """Raise QueryParameterError unless every parameter name is a plain identifier."""
+    for name in params or {}:
+        if not isinstance(name, str) or not PARAMETER_NAME.fullmatch(name):
+            raise QueryParameterError(
+                f"parameter name {name!r} is not allowed: use letters, digits and _, not starting with a digit")
 
 
 def code_only(cypher: str) -> str:
@@ -67,6 +104,10 @@ def check_user_query(cypher: str) -> None:
     """Raise QueryRejected for what the read-only path never runs."""
     if not cypher or not cypher.strip():
         raise QueryRejected("empty query")
+    bad = _forbidden_character(cypher)
+    if bad is not None:
+        what = {"\r": "a carriage return", "\x00": "a NUL character"}.get(bad, f"the control character {unicodedata.name(bad, 'without a name')}")
+        raise QueryRejected(f"the query holds {what} (U+{ord(bad):04X}); write it on lines ended by a line feed only")
     code = code_only(cypher)
     if re.search(r"\bLOAD\s+CSV\b", code, re.IGNORECASE):
         raise QueryRejected("LOAD CSV is not allowed on the read-only path")
@@ -75,8 +116,8 @@ def check_user_query(cypher: str) -> None:
     for name in procedures(code):
         if name.lower() not in ALLOWED_PROCEDURES:
             raise QueryRejected(f"procedure {name} is not allowed on the read-only path")
-    if _TERMINATE.search(code):
+    if _TERMINATE.search(code) or _TERMINATE_ANY.search(code):
         raise QueryRejected("TERMINATE TRANSACTIONS is not allowed on the read-only path")
-    shown = _SHOW_PRIVATE.search(code)
+    shown = _SHOW.search(code)
     if shown:
         raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")

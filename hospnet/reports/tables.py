@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..spreadsheet import safe_cell
+
 
 @dataclass
 class Table:
@@ -88,11 +90,19 @@ def write_json(table: Table, path: Path) -> Path:
     return path
 
 
+def _csv_cell(value: Any) -> Any:
+    """Lists as JSON, text made safe for spreadsheets (a sentence is never a formula), the rest as shown."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return safe_cell(value)
+    return display(value)
+
+
 def write_csv(table: Table, path: Path) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.columns)
         for row in table.rows:
-            writer.writerow([json.dumps(row.get(c), ensure_ascii=False) if isinstance(row.get(c), (list, dict)) else display(row.get(c))
-                             for c in table.columns])
+            writer.writerow([_csv_cell(row.get(c)) for c in table.columns])
     return path

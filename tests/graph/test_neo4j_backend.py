@@ -6,6 +6,7 @@ The read-only gates are tested by what matters: the query is refused *and* the g
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import os
 import socket
 import subprocess
@@ -238,6 +239,18 @@ def test_start_stop_lifecycle_in_a_fresh_folder(tmp_path):
         with Neo4jStore(settings.model_copy(update={"neo4j_uri": uri})) as store:
             store.write_batch(Batch(nodes=[(HOSPITAL, {"id": "hospital:x", "name": "X", "level": "other", "search": "x"})]))
             assert store.read("MATCH (h:Hospital) RETURN h.id AS id") == [{"id": "hospital:x"}]
+        # The password never sits in the JVM's environment, and the server itself refuses file URLs
+        # in LOAD CSV and bounds a transaction's memory, whatever gate is in front of it.
+        pid = neo4j_server.status(settings)["pid"]
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
+        assert b"lifecycle-pw" not in environ and b"HOSPNET_NEO4J_PASSWORD" not in environ
+        import neo4j
+
+        with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "lifecycle-pw")) as driver:
+            with pytest.raises(neo4j.exceptions.Neo4jError, match="allow_csv_import_from_file_urls|file URL"):
+                driver.execute_query("LOAD CSV FROM 'file:///etc/hostname' AS l RETURN l")
+            with pytest.raises(neo4j.exceptions.Neo4jError, match="(?i)memory"):
+                driver.execute_query("UNWIND range(1, 100000000) AS i RETURN size(collect(i)) AS n")
     finally:
         assert neo4j_server.stop(settings) is True
     status = neo4j_server.status(settings)

@@ -4,11 +4,14 @@
  * 127.0.0.1 only, so hospnet can use the real store on a machine without Docker or a Neo4j install.
  *
  * Usage: java -cp <classes>:<neo4j jars> HospnetNeo4j <home dir> <bolt port> [<http port>, 0 = no HTTP]
- * The password is read from the HOSPNET_NEO4J_PASSWORD environment variable, so it never shows
- * in the process list. Prints "HOSPNET_NEO4J_READY" once Bolt is open; a SIGTERM shuts down
+ * The password is the first line of standard input, so it never shows in the process list nor in
+ * the JVM's environment (/proc/PID/environ, which LOAD CSV could once read). Prints "HOSPNET_NEO4J_READY" once Bolt is open; a SIGTERM shuts down
  * (the bootstrapper's own signal handler and shutdown hook).
  */
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +38,7 @@ public final class HospnetNeo4j {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         int httpPort = args.length == 3 ? Integer.parseInt(args[2]) : 0;
-        String password = System.getenv("HOSPNET_NEO4J_PASSWORD");
+        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         if (password == null || password.length() < 8) {
             // Neo4j 5 refuses passwords shorter than 8 characters.
             System.err.println("HOSPNET_NEO4J_PASSWORD must be set, at least 8 characters");
@@ -43,7 +46,7 @@ public final class HospnetNeo4j {
         }
 
         CommunityBootstrapper server = new CommunityBootstrapper();
-        int code = server.start(home, config(port, httpPort));
+        int code = server.start(home, config(home, port, httpPort));
         if (code != 0) {
             System.exit(code); // e.g. the port is taken; the Python side shows this log
             return;
@@ -65,7 +68,7 @@ public final class HospnetNeo4j {
         stopped.await();
     }
 
-    private static Map<String, String> config(int port, int httpPort) {
+    private static Map<String, String> config(Path home, int port, int httpPort) {
         Map<String, String> config = new HashMap<>();
         set(config, BoltConnector.enabled, "true");
         set(config, BoltConnector.listen_address, "127.0.0.1:" + port);
@@ -78,6 +81,12 @@ public final class HospnetNeo4j {
         }
         set(config, HttpsConnector.enabled, "false");
         set(config, GraphDatabaseSettings.auth_enabled, "true");
+        // LOAD CSV never reads the machine's files (the read-only gate refuses it too), and a
+        // transaction cannot take the server's memory: 256 MB each, 512 MB for all at once.
+        set(config, GraphDatabaseSettings.allow_file_urls, "false");
+        set(config, GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import").toString());
+        set(config, GraphDatabaseSettings.memory_transaction_max_size, String.valueOf(256L * 1024 * 1024));
+        set(config, GraphDatabaseSettings.memory_transaction_global_max_size, String.valueOf(512L * 1024 * 1024));
         // A development store on a shared machine: keep memory small.
         set(config, GraphDatabaseSettings.pagecache_memory, String.valueOf(128L * 1024 * 1024));
         set(config, GraphDatabaseSettings.keep_logical_logs, "2 files");
