@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from .errors import DocumentError
 from .extract import extract, province_nodes
 from .graph.base import GraphStore
+from .graph.jsonl import is_export_file
 from .graph.writer import BatchWriter
 from .ledger import Failure, FailureLedger
 from .loaders import iter_files, load_file
@@ -39,6 +40,7 @@ class BuildSummary:
     relationships: dict[str, int] = field(default_factory=dict)
     errors_file: Path | None = None
     succeeded: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)  # one line each: files left out on purpose
 
 
 # (event, count): "total" files once, "advance" per file read, "stored": documents written so far
@@ -169,6 +171,10 @@ def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *
             files += iter_files([Path(path)])
         except DocumentError as exc:
             summary.failed.append(Failure(exc.source, exc.reason))
+    graphs = [f for f in files if is_export_file(f)]
+    files = [f for f in files if f not in graphs]
+    summary.notes += [f"skipped {f}: a graph export (hospnet export, or hospnet synth's ground truth), not documents; "
+                      "`hospnet import` loads it" for f in graphs]
     progress("total", len(files))
     store.ensure_schema()
     BatchWriter(store, settings.batch_size).write_graph(province_nodes(), [])

@@ -59,6 +59,8 @@ def build(
     for rel, n in sorted(summary.relationships.items()):
         table.add_row(f"relationships: {rel}", str(n))
     console.print(table)
+    for note in summary.notes:
+        console.print(note, markup=False, highlight=False, soft_wrap=True)
     for failure in summary.failed:  # one line each, file names and reasons printed as they are
         line = " ".join(f"{failure.source}: {failure.reason}".splitlines())
         console.print(f"[red]failed:[/] {escape(line)}", highlight=False, soft_wrap=True)
@@ -78,4 +80,5 @@ def synth(
 
     corpus = synthesize(docs, seed, out)
     console.print(f"wrote {corpus.documents} documents to {corpus.docs_dir} and the ground truth "
-                  f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}", highlight=False)
+                  f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}", highlight=False, soft_wrap=True)
+    console.print(f"build the graph from it with: hospnet build {corpus.docs_dir}", highlight=False, soft_wrap=True)

@@ -63,4 +63,14 @@ def print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         console.print(f"{len(rows)} row(s)")
 
 
-FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv.")
+ROW_FORMATS = ("table", "json", "csv")
+
+
+def check_format(value: str) -> str:
+    """An unknown --format is a usage error (exit 2) before any query runs, not a table by default."""
+    if value not in ROW_FORMATS:
+        raise typer.BadParameter(f"unknown format {value!r}; use one of: {', '.join(ROW_FORMATS)}")
+    return value
+
+
+FORMAT = typer.Option("table", "--format", "-f", help="table, json or csv.", callback=check_format)

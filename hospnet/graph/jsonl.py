@@ -41,6 +41,18 @@ def export_jsonl(store: GraphStore, out: IO[str]) -> int:
     return count
 
 
+def is_export_file(path: Path) -> bool:
+    """A JSONL file of export records (`hospnet export`, `hospnet synth`'s truth.jsonl): a graph, not documents."""
+    if Path(path).suffix.lower() != ".jsonl":
+        return False
+    try:
+        with open(path, encoding="utf-8") as handle:
+            record = json.loads(handle.readline() or "null")
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and record.get("kind") in ("node", "relationship") and "properties" in record
+
+
 def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
     """Parse an export file; a malformed line is an error naming the line."""
     nodes: list[Node] = []
