@@ -11,6 +11,7 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 
@@ -58,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if store is not None:
                 store.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # Swagger UI and ReDoc served from the package, so /docs works offline
         title="hospnet",
         version="0.1.0",
         description=DESCRIPTION,

@@ -1,19 +1,21 @@
-"""GET /documents/{id} (what one document contributed) and POST /documents (ingest, with the API key)."""
+"""GET /documents (the list), GET /documents/{id} (what one document contributed) and POST /documents (ingest, with the API key)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Body, Depends, Path
+from fastapi import APIRouter, Body, Depends, Path, Query
+from fastapi.responses import Response
 
 from ...build import BuildSummary, ingest
 from ...errors import DocumentError, NotFound
-from ...graph.base import GraphStore
+from ...graph.base import GraphStore, Row
 from ...loaders import load_bytes
 from ...model import Document
 from ...names import normalize_text
 from ...settings import Settings
-from ..deps import ID_PATTERN, get_settings, get_store, require_api_key
+from ..cache import Cached, cached
+from ..deps import ID_PATTERN, Window, get_settings, get_store, page_window, read_page, require_api_key
 from ..errors import ApiError
-from ..models import DocumentDetail, DocumentIn, Failure, IngestResult, Sentence
+from ..models import DocumentDetail, DocumentIn, DocumentRef, Failure, IngestResult, Page, Sentence
 
 router = APIRouter(tags=["documents"])
 
@@ -31,6 +33,38 @@ EVIDENCE = (
 
 def _text(value) -> str | None:
     return None if value is None else str(value)
+
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_LIST_FILTER = (
+    "MATCH (d:Document) "
+    "WHERE ($q IS NULL OR toLower(d.title) CONTAINS $q) "
+    "AND ($date_from IS NULL OR d.date >= $date_from) "
+    "AND ($date_to IS NULL OR substring(d.date, 0, size($date_to)) <= $date_to) "
+    "AND ($source IS NULL OR toLower(d.source) CONTAINS $source) "
+)
+LIST_COUNT = _LIST_FILTER + "RETURN count(d) AS n"
+LIST_PAGE = (_LIST_FILTER + "RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source "
+             "ORDER BY date DESC, id SKIP $offset LIMIT $limit")
+
+
+def _ref(row: Row) -> DocumentRef:
+    return DocumentRef(id=row["id"], title=_text(row["title"]), date=_text(row["date"]), source=_text(row["source"]))
+
+
+@router.get("/documents", response_model=Page[DocumentRef])
+def list_documents(
+    q: str | None = Query(None, max_length=200, description="Part of the title, any case (`bạch mai`).", examples=["bạch mai"]),
+    date_from: str | None = Query(None, pattern=DATE_PATTERN, description="Earliest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.", examples=["2024-01-01"]),
+    date_to: str | None = Query(None, pattern=DATE_PATTERN, description="Latest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`2024-06` includes all of June).", examples=["2024-06"]),
+    source: str | None = Query(None, max_length=200, description="Part of the source (a site or a file name), any case."),
+    window: Window = Depends(page_window),
+    cache: Cached = Depends(cached),
+) -> Response:
+    """The documents the graph was read from, newest first, by title words, date range and source."""
+    params = {"q": q.lower() if q and q.strip() else None, "date_from": date_from, "date_to": date_to,
+              "source": source.lower() if source and source.strip() else None}
+    return cache.respond(lambda: read_page(cache.store, LIST_COUNT, LIST_PAGE, params, window, _ref))
 
 
 @router.get("/documents/{id}", response_model=DocumentDetail)

@@ -93,7 +93,8 @@ def list_hospitals(
 
 @router.get("/hospitals/{id}", response_model=HospitalProfile)
 def get_hospital(
-    id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Hospital id, e.g. `hospital:benh-vien-bach-mai`."),
+    id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Hospital id, e.g. `hospital:benh-vien-bach-mai`.",
+                   openapi_examples={"bach_mai": {"summary": "Bệnh viện Bạch Mai (in the sample corpus)", "value": "hospital:benh-vien-bach-mai"}}),
     sources_limit: int = Query(100, ge=0, le=MAX_PAGE, description="Most source documents to list, newest first."),
     cache: Cached = Depends(cached),
 ) -> Response:
