@@ -32,10 +32,6 @@ class Row:
     note: str = ""
 
 
-def unavailable(benchmark: str, module: str, store: str = "") -> Row:
-    return Row(benchmark, store, f"not yet available: {module} missing")
-
-
 @contextmanager
 def timed() -> Iterator[dict]:
     box: dict = {}

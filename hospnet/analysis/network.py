@@ -63,12 +63,6 @@ def edges_of_type(G: nx.MultiDiGraph, *types: str) -> Iterable[tuple[str, str, d
             yield start, end, data
 
 
-def nodes_with_label(G: nx.MultiDiGraph, label: str) -> Iterable[tuple[str, dict]]:
-    for node_id, data in G.nodes(data=True):
-        if data.get("label") == label:
-            yield node_id, data
-
-
 def name_of(G: nx.MultiDiGraph, node_id: str) -> str:
     """What a reader calls the node: its name, a title, or the id when it has neither."""
     data = G.nodes[node_id] if node_id in G else {}

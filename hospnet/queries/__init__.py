@@ -21,7 +21,6 @@ from ..graph.base import GraphStore, Row
 from ..names import fold
 
 _PARAM = re.compile(r'^(?P<name>\w+)\s+(?P<type>string|int|float|list|search)\s+(?P<example>"[^"]*"|\[[^\]]*\]|\S+)(?:\s+--\s*(?P<doc>.*))?$')
-TYPES = ("string", "int", "float", "list", "search")
 
 
 @dataclass(frozen=True)

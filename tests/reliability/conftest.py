@@ -77,14 +77,6 @@ def export(settings: Settings) -> list[dict]:
         store.close()
 
 
-def document_count(settings: Settings) -> int:
-    store = open_store(settings)
-    try:
-        return store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
-    finally:
-        store.close()
-
-
 def wait_for(predicate, timeout: float, what: str, interval: float = 0.05):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
