@@ -134,6 +134,8 @@ def _resolve(ctx: DocumentContext) -> None:
                     continue
                 head, keep = m.props.pop("head"), m.props.pop("keep")
                 word = ("thành phố " if hint.is_city else "tỉnh ") if keep else ""
+                if hint.legacy.startswith("Thành phố"):  # "Ủy ban nhân dân Thành phố Hồ Chí Minh", said once
+                    word = ""
                 if head == "Tỉnh ủy" and hint.is_city:
                     head = "Thành ủy"
                 m.name = f"{head} {word}{hint.legacy}"

@@ -33,9 +33,15 @@ _NUMBER = {
 }
 _PLURAL = re.compile(
     r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?"
-    r"(?:\s+(?:này|trên|nói trên))?(?!\s*:)|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
+    r"(?:\s+(?:này|trên|nói trên))?|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
     r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])",
     re.IGNORECASE,
+)
+
+
+# What leads from a plural to the list it announces: "(tại TP.HCM) là", "gồm", ":".
+_FORWARD = re.compile(
+    r"^(?:(?!\.\s)[^,;:]){0,25}?(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$", re.IGNORECASE
 )
 
 
@@ -85,14 +91,24 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
 def _plurals(
     unit: SentenceMentions, lists: list[list[Mention]]
 ) -> list[tuple[int, int, list[Mention]]]:
-    """ "hai bệnh viện", "các đơn vị trên": the units of the latest list of that size named before."""
+    """ "hai bệnh viện", "các đơn vị trên": the units of the latest list of that size named before;
+    "ba bệnh viện tại TP.HCM là A, B và C", "4 bệnh viện: A, B": the list right after."""
     out = []
-    for m in _PLURAL.finditer(unit.sentence.text):
+    text, base = unit.sentence.text, unit.sentence.start
+    for m in _PLURAL.finditer(text):
         n = _NUMBER.get((m.group("n") or m.group("en") or "").lower()) or (
             int(m.group("n")) if (m.group("n") or "").isdigit() else None
         )
-        start = unit.sentence.start + m.start()
-        found = next(
+        start, end = base + m.start(), base + m.end()
+        ahead = next(
+            (
+                ls
+                for ls in lists
+                if ls[0].start >= end and _FORWARD.match(text[m.end() : ls[0].start - base])
+            ),
+            None,
+        )
+        found = ahead or next(
             (
                 ls
                 for ls in reversed(lists)
@@ -100,7 +116,7 @@ def _plurals(
             ),
             None,
         )
-        out.append((start, unit.sentence.start + m.end(), list(found) if found else []))
+        out.append((start, end, list(found) if found else []))
     return out
 
 
