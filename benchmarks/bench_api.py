@@ -1,79 +1,42 @@
-"""API latency under 50 concurrent clients: /hospitals/{id} and /hospitals?q=, against /openapi.json.
+"""API throughput and latency with real load generators, beside FastAPI's own /openapi.json as the ceiling.
 
-uvicorn serves the app over the national graph on 127.0.0.1; an httpx async client runs 50
-workers that together send a bounded number of requests per endpoint. The baseline endpoint
-touches no store, so the ratio is what the store and the handler cost on top of HTTP.
+uvicorn serves the app over the national graph on 127.0.0.1 with 1 and 2 workers. `wrk` (2 threads,
+50 connections, SECONDS per endpoint) measures throughput; `hey` at a fixed 100 requests/s for 20 s
+measures the profile's latency when the server is not saturated. /openapi.json touches no store,
+so each endpoint's share of its throughput is what the store and the handler cost on top of HTTP.
+Targets (issue 15): profiles and search >= 0.5 of the ceiling, /health >= 0.8, p99 <= 50 ms at
+100 requests/s, 0 errors and 0 timeouts.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections import Counter
 import os
-import random
 import socket
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from hospnet.graph import open_store
 from hospnet.names import fold
 
+from . import loadgen
 from .context import Context, Row
 
-CLIENTS = 50
-REQUESTS = 1_000  # per endpoint
+SECONDS = int(os.environ.get("HOSPNET_BENCH_API_SECONDS", "10"))  # wrk's run per endpoint
+RATE, RATE_SECONDS = 100, 20
 WORKERS = (1, 2)  # uvicorn processes: `hospnet serve --workers`
+CENTRAL = ("MATCH (h:Hospital {level: 'central'})-[:MENTIONED_IN]->(d:Document) "
+           "RETURN h.id AS id, h.name AS name, count(d) AS n ORDER BY n DESC, id LIMIT 1")
+DISTRICT = ("MATCH (h:Hospital {level: 'district'})-[:MENTIONED_IN]->(d:Document) "
+            "RETURN h.id AS id, h.name AS name, count(d) AS n ORDER BY n DESC, id LIMIT 1")
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-async def _load(base: str, paths: list[str]) -> tuple[list[float], Counter]:
-    """Latencies of the answered requests, and the failures by kind (HTTP status or exception)."""
-    import httpx
-
-    latencies: list[float] = []
-    errors: Counter = Counter()
-    queue: asyncio.Queue = asyncio.Queue()
-    for p in paths:
-        queue.put_nowait(p)
-
-    async def worker(client) -> None:
-        while not queue.empty():
-            path = queue.get_nowait()
-            start = time.perf_counter()
-            try:
-                response = await client.get(path)
-            except httpx.TransportError as exc:  # a dropped connection is an error to count, not a crash
-                errors[type(exc).__name__] += 1
-                continue
-            latencies.append(time.perf_counter() - start)
-            if response.status_code >= 400:
-                errors[f"HTTP {response.status_code}"] += 1
-
-    limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
-        await asyncio.gather(*(worker(client) for _ in range(CLIENTS)))
-    return latencies, errors
-
-
-def _errors(errors: Counter) -> str:
-    """"0 errors", or "3 errors: ReadError 2, HTTP 503 1"."""
-    total = sum(errors.values())
-    if not total:
-        return "0 errors"
-    return f"{total} errors: " + ", ".join(f"{kind} {n}" for kind, n in errors.most_common())
-
-
-def _percentiles(latencies: list[float]) -> tuple[float, float]:
-    q = statistics.quantiles(latencies, n=20)
-    return statistics.median(latencies) * 1000, q[18] * 1000
 
 
 def _wait(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
@@ -102,12 +65,9 @@ def _store_env(settings) -> dict[str, str]:
 
 
 def run(ctx: Context) -> list[Row]:
-    try:
-        import hospnet.api.app  # noqa: F401
-    except ImportError as exc:
-        return [Row("API p50/p95, 50 clients", "", f"not yet available: {exc.name} missing")]
     if not ctx.exports:
-        return [Row("API p50/p95, 50 clients", "", "needs the ingest benchmark's graph (run with ingest)")]
+        return [Row("API throughput", "", "needs the ingest benchmark's graph (run with ingest)")]
+    loadgen.ensure()
     rows: list[Row] = []
     for name, settings in sorted(ctx.exports.items()):
         for workers in WORKERS:
@@ -115,39 +75,57 @@ def run(ctx: Context) -> list[Row]:
     return rows
 
 
-def _run_store(name: str, settings, workers: int) -> list[Row]:
+def _targets(settings) -> dict[str, str]:
+    """The endpoints measured: the most-mentioned central and district hospitals, a name search."""
     store = open_store(settings)
     try:
-        hospitals = store.read("MATCH (h:Hospital) RETURN h.id AS id, h.name AS name ORDER BY h.id", limit=100_000)
+        central, district = store.read(CENTRAL), store.read(DISTRICT)
     finally:
         store.close()
-    if not hospitals:
-        return [Row("API p50/p95, 50 clients", name, "no hospitals in this store's graph: run with ingest")]
-    rng = random.Random(1)
-    ids = [rng.choice(hospitals)["id"] for _ in range(REQUESTS)]
-    queries = [" ".join(fold(rng.choice(hospitals)["name"] or "").split()[-2:]) for _ in range(REQUESTS)]
+    if not central or not district:
+        raise RuntimeError("the graph has no mentioned central or district hospital: run with ingest")
+    words = " ".join(fold(central[0]["name"] or "").split()[-2:])
+    return {
+        "/health": "/health",
+        f"/hospitals/{{id}} central, {central[0]['n']:,} mentions": "/hospitals/" + quote(central[0]["id"]),
+        f"/hospitals/{{id}} district, {district[0]['n']:,} mentions": "/hospitals/" + quote(district[0]["id"]),
+        f"/hospitals?q={words}": "/hospitals?q=" + quote(words),
+    }
+
+
+def _run_store(name: str, settings, workers: int) -> list[Row]:
+    targets = _targets(settings)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = _store_env(settings)
     process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "hospnet.api.app:create_app", "--host", "127.0.0.1",
-                                "--port", str(port), "--workers", str(workers), "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[1])
+                                "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
+                               env=_store_env(settings), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               cwd=Path(__file__).resolve().parents[1])
+    label = f"{workers} worker{'s' if workers > 1 else ''}"
+    rows = []
     try:
         _wait(base, process)
-        baseline, base_errors = asyncio.run(_load(base, ["/openapi.json"] * REQUESTS))
-        by_id, id_errors = asyncio.run(_load(base, [f"/hospitals/{i}" for i in ids]))
-        by_q, q_errors = asyncio.run(_load(base, [f"/hospitals?q={q}" for q in queries]))
+        for path in targets.values():  # first answers (and the caches) before anything is timed
+            loadgen.wrk(base + path, seconds=1, connections=4, threads=1)
+        ceiling = loadgen.wrk(base + "/openapi.json", SECONDS)
+        for what, path in targets.items():
+            load = loadgen.wrk(base + path, SECONDS)
+            rows.append(Row(f"API {what}: wrk 50 connections {SECONDS}s, {label}", name,
+                            f"{load.requests_per_s:,.0f} req/s, p50 {load.p50_ms:.1f} ms, p99 {load.p99_ms:.1f} ms",
+                            f"/openapi.json {ceiling.requests_per_s:,.0f} req/s, p99 {ceiling.p99_ms:.1f} ms",
+                            f"{load.requests_per_s / ceiling.requests_per_s:.2f} of ceiling",
+                            f"{load.failures()} (ceiling {ceiling.failures()})"))
+        for what, path in targets.items():
+            if not what.startswith("/hospitals/"):
+                continue
+            load = loadgen.hey_fixed_rate(base + path, RATE, RATE_SECONDS)
+            rows.append(Row(f"API {what}: hey {RATE} req/s for {RATE_SECONDS}s, {label}", name,
+                            f"p99 {load.p99_ms:.1f} ms, p50 {load.p50_ms:.1f} ms", "target p99 <= 50 ms",
+                            f"{load.p99_ms / 50:.2f} of target", f"{load.requests_per_s:.0f} req/s sent, {load.failures()}"))
     finally:
         process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
-    b50, b95 = _percentiles(baseline)
-    rows = []
-    for label, lat, errs in (("/hospitals/{id}", by_id, id_errors), ("/hospitals?q=", by_q, q_errors)):
-        p50, p95 = _percentiles(lat)
-        rows.append(Row(f"API {label}, {CLIENTS} clients, {REQUESTS} requests, {workers} worker{'s' if workers > 1 else ''}", name,
-                        f"p50 {p50:.0f} ms, p95 {p95:.0f} ms", f"/openapi.json p50 {b50:.0f} ms, p95 {b95:.0f} ms",
-                        f"{p50 / b50:.1f}x p50", f"{_errors(errs)} (baseline {_errors(base_errors)})"))
     return rows
