@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..errors import QueryNotFound, QueryParameterError
+from ..errors import ConfigError, QueryNotFound, QueryParameterError
 from ..graph.base import GraphStore, Row
 from ..names import fold
 
@@ -131,3 +131,18 @@ def run(store: GraphStore, name: str, params: dict[str, Any] | None = None, *, l
     """Run a query module by name on the read-only path."""
     module = get(name)
     return store.read(module.text_for(store.name), bind(module, params or {}), limit=limit)
+
+
+def run_frame(store: GraphStore, name: str, /, **params: Any) -> Any:
+    """Run a query module into a pandas DataFrame (columns in the query's RETURN order), for notebooks.
+
+    `run_frame(store, "supporters", name="thanh hoa")`: the module's parameters as keywords (a
+    module's own `name` or `limit` too); needs pandas (`pip install 'hospnet[notebook]'`).
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ConfigError("run_frame needs pandas, which is not installed", hint="pip install 'hospnet[notebook]'") from None
+    rows = run(store, name, params)
+    return pd.DataFrame.from_records(rows, columns=list(rows[0]) if rows else None)
+
