@@ -21,7 +21,9 @@ _NEAR = (
 # What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
 _JOIN = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
-    r"(?:(?:các|những|the)\s+)?$",
+    r"(?:(?:các|những|the)\s+)?"
+    # a sub-unit named before its hospital: "..., và Trung tâm Sản Nhi - Bệnh viện Đa khoa tỉnh Phú Thọ"
+    r"(?:(?:Trung tâm|Khoa|Đơn vị|Viện)\s+[^,;()]{1,30}?\s*[-–]\s*)?$",
     re.IGNORECASE,
 )
 

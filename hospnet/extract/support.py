@@ -17,6 +17,7 @@ from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import Fact, kinds_of
 from hospnet.extract.rules import Hit, RuleSet, load_rules
+from hospnet.places import match_province
 from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
 
 _NUMBER = {
@@ -39,9 +40,17 @@ _PLURAL = re.compile(
 )
 
 
+# "cán bộ y tế của tỉnh", "ngành y tế tỉnh", "hỗ trợ tỉnh này": the province the story is about, unnamed.
+_THE_PROVINCE = re.compile(
+    r"(?<![\w])(?:(?:ngành y tế|y tế|cán bộ y tế|nhân viên y tế|bác sĩ|đồng nghiệp|người dân)\s+(?:của\s+|tại\s+)?tỉnh"
+    r"(?:\s+(?:này|bạn|nhà))?|tỉnh\s+(?:này|bạn))(?![\w])(?!\s+[A-ZĐ])"
+)
+
+
 # What leads from a plural to the list it announces: "(tại TP.HCM) là", "gồm", ":".
 _FORWARD = re.compile(
-    r"^(?:(?!\.\s)[^,;:]){0,25}?(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$", re.IGNORECASE
+    r"^(?:(?!\.\s)[^,;:]){0,25}?(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$",
+    re.IGNORECASE,
 )
 
 
@@ -118,6 +127,33 @@ def _plurals(
         )
         out.append((start, end, list(found) if found else []))
     return out
+
+
+def _the_province(
+    unit: SentenceMentions, ctx: DocumentContext
+) -> list[tuple[int, int, list[Mention]]]:
+    """The unnamed province of "cán bộ y tế của tỉnh", as the document's province (when it has one)."""
+    found = match_province(ctx.hint) if ctx.hint else None
+    if found is None:
+        return []
+    base = unit.sentence.start
+    return [
+        (
+            base + m.start(),
+            base + m.end(),
+            [
+                Mention(
+                    "Province",
+                    found.province.name,
+                    base + m.start(),
+                    base + m.end(),
+                    m.group(0),
+                    {"prefixed": True},
+                )
+            ],
+        )
+        for m in _THE_PROVINCE.finditer(unit.sentence.text)
+    ]
 
 
 def _lists(items: list[Item], unit: SentenceMentions) -> list[list[Mention]]:
@@ -253,7 +289,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         text, base = unit.sentence.text, unit.sentence.start
         hits = rules.hits(text, base)
         plain = items_of(unit.mentions, hits, [])
-        plurals = _plurals(unit, lists + _lists(plain, unit))
+        plurals = _plurals(unit, lists + _lists(plain, unit)) + _the_province(unit, ctx)
         items = items_of(unit.mentions, hits, plurals)
         lists += _lists(plain, unit)
         closed_acts: set[int] = set()
