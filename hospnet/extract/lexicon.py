@@ -64,3 +64,49 @@ def read_place(text: str, hint: str | None = None, prefer: str = "province") -> 
 
 def title_case_first(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+_JOINS = frozenset({"và", "với", "cùng"})
+# What may follow a name that ends in lower-case words ("Hội Chữ thập đỏ, …", "Bộ Chính trị về …").
+_NAME_CLOSE = re.compile(r"[ ]*(?:[,.;:()\n\"“”]|$|(?:về|của|đã|đang|sẽ|vừa|và|tại|cho|với|trong|thuộc|là|được|ký|có|cùng|do|từ|khởi)(?![\w]))")
+# A word of a proper name: letters and digits, inner dots kept ("TP.HCM", "T.Ư").
+_NAME_TOKEN = re.compile(r"(?P<sep>[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)(?P<word>\w+(?:\.\w+)*)")
+
+
+def read_name(text: str, pos: int, name_words: frozenset[str], stop_caps: frozenset[str],
+              heads_at: frozenset[int] = frozenset()) -> int:
+    """Where the proper name starting at `pos` (just after a head noun) ends; `pos` when there is none.
+
+    A name is a run of capitalised words and numbers, joined by spaces or a hyphen
+    ("Y - Dược Huế", "Việt Nam – Cuba Đồng Hới"). Lower-case words that occur inside
+    institution names (`name_words`: "Chữ thập đỏ", "Cao đẳng Y tế") are kept when the
+    name goes on after them, or when punctuation closes it; any other lower-case word
+    ends it. A capital word in `stop_caps` (a hospital head, a title) or starting another
+    head (`heads_at`: "… và Sư đoàn 8") after lower-case words ends it too.
+
+    >>> t = "Hội Chữ thập đỏ tỉnh Nghệ An đã tặng quà"
+    >>> t[4:read_name(t, 3, frozenset({"thập", "đỏ", "tỉnh"}), frozenset())]
+    'Chữ thập đỏ tỉnh Nghệ An'
+    """
+    end, pending, n_caps, last = pos, 0, 0, ""
+    i = pos
+    while True:
+        m = _NAME_TOKEN.match(text, i)
+        if not m:
+            break
+        word = m.group("word")
+        hyphen = "-" in m.group("sep") or "–" in m.group("sep")
+        if "," in m.group("sep") and (word not in name_words or not n_caps):
+            break  # "phòng, chống dịch" goes on; ", Tỉnh ủy" is the next item
+        if word[0].isupper() or word[0].isdigit():
+            if (word in stop_caps and (pending or n_caps == 0)) or (m.start("word") in heads_at and last in _JOINS):
+                break
+            end, pending, n_caps = m.end(), 0, n_caps + 1
+        elif hyphen or word not in name_words or pending >= 3:
+            break
+        else:
+            pending += 1
+        i, last = m.end(), word
+    if pending and n_caps and _NAME_CLOSE.match(text, i):
+        end = i
+    return end if n_caps else pos

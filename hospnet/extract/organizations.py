@@ -12,6 +12,7 @@ import functools
 import re
 
 from hospnet.extract import gazetteers
+from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.lexicon import END, LOWER_START, PLACE, read_place
 from hospnet.extract.mentions import Mention, choose
 
@@ -63,14 +64,60 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
             city = place.province.is_city
             head = canon or ("Thành ủy" if m.group("head").startswith("Thành") or city else "Tỉnh ủy")
             word = ("thành phố " if city else "tỉnh ") if keep else ""
-            name = f"{head} {word}{place.name}".replace("thành phố Thành phố", "Thành phố")
+            if place.name.startswith("Thành phố"):
+                word = ""
+            name = f"{head} {word}{place.name}"
             props = {"kind": kind, "province": place.province.province.name}
             if place.province.legacy_province:
                 props["legacy_province"] = place.province.legacy_province
-            out.append(Mention("Organization", name, base + m.start(), base + end, text[m.start():end], props))
+            out.append(Mention("Organization", name, base + m.start(), base + end, text[m.start():end], props,
+                               rule=f"org.place.{kind}"))
         for m in bare.finditer(text):
             if re.match(r"[ ]+[A-ZĐÀ-Ỹ]", text[m.end():m.end() + 2]) and read_place(text[m.end():].lstrip(), hint):
                 continue  # "Sở Y tế An Giang" is read by the named pattern
             out.append(Mention("Organization", "", base + m.start(), base + m.end(), m.group(0),
                                {"kind": kind, "head": canon or "Tỉnh ủy", "keep": keep}, ref=kind, priority=1))
-    return choose(out)
+    for head_re, canon, kind, keep in _PLACE_NAMED:
+        out.extend(_distributed(text, base, hint, head_re, canon, kind, keep))
+    grammar = head_names(text, base, "Organization")
+    # A head-noun name that extends a gazetteer one ("Bộ Quốc phòng Lào") is the longer name.
+    # Only by a country's one or two words, not the own country's, not a person ("Bộ Y tế Đào Hồng Lan").
+    out = [o for o in out if not any(g.start <= o.start and o.end < g.end and o.priority == 3
+                                     and _COUNTRY_TAIL.fullmatch(text[o.end - base:g.end - base]) for g in grammar)]
+    grammar = [g for g in grammar if not any(o.priority == 3 and g.start <= o.start and o.end <= g.end
+                                             for o in out)]
+    return choose(out + grammar)
+
+
+_COUNTRY_TAIL = re.compile(r"[ ]+(?!Việt Nam$)\w+(?:[ ]+\w+)?")
+_LIST_HEAD = r"(?:các|những)[ ]+(?:tỉnh|thành phố|địa phương)(?:[ ]*,[ ]*(?:thành phố|thành))?[ ]*:?[ ]*"
+_LIST_SEP = re.compile(r"[ ]*(?:,|;|và)[ ]*")
+
+
+def _distributed(text: str, base: int, hint: str | None, head: str, canon: str | None, kind: str,
+                 keep: bool) -> list[Mention]:
+    """"Sở Y tế các tỉnh A, B và C": one organization per province named after the shared head."""
+    if canon is None:
+        return []
+    out: list[Mention] = []
+    for m in re.finditer(rf"{LOWER_START}(?i:{head})[ ]+{_LIST_HEAD}", text):
+        pos = m.end()
+        while True:
+            lead = re.match(r"(?:(?:tỉnh|thành phố|TP\.?)[ ]+)?", text[pos:])
+            start = pos + lead.end()
+            place = read_place(text[start:], hint)
+            if place is None or place.kind != "province":
+                break
+            city = place.province.is_city
+            word = "" if place.name.startswith("Thành phố") or not keep else ("thành phố " if city else "tỉnh ")
+            props = {"kind": kind, "province": place.province.province.name}
+            if place.province.legacy_province:
+                props["legacy_province"] = place.province.legacy_province
+            end = start + place.length
+            out.append(Mention("Organization", f"{canon} {word}{place.name}", base + start, base + end,
+                               text[start:end], props, rule="org.distributed"))
+            sep = _LIST_SEP.match(text, end)
+            if not sep:
+                break
+            pos = sep.end()
+    return out
