@@ -206,8 +206,10 @@ class CoverageSummary(BaseModel):
     provinces: list[ProvinceCoverage]
     without_central_supporter: list[str] = []
     specialties: list[str] = []
-    gaps_total: int = 0
-    gaps: list[CoverageGap] = []
+    gaps_total: int = Field(0, description="How many ranked gaps there are in all.")
+    limit: int = Field(50, description="Most gaps in `gaps` (the page size).")
+    offset: int = Field(0, description="How many ranked gaps come before this page.")
+    gaps: list[CoverageGap] = Field([], description="One page of the ranked province × specialty gaps, from `offset`.")
 
 
 class PathStep(BaseModel):

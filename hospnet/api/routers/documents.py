@@ -104,7 +104,7 @@ def _documents(items: list[DocumentIn], settings: Settings, summary: BuildSummar
 @router.post("/documents", response_model=IngestResult, dependencies=[Depends(require_api_key)],
              responses={401: {"description": "Missing or wrong X-API-Key."}, 403: {"description": "Writes are off (no HOSPNET_API_KEY)."}})
 def post_documents(
-    documents: list[DocumentIn] = Body(..., description="Documents: `{name, text}` or `{title, text, date, source}`."),
+    documents: list[DocumentIn] = Body(..., min_length=1, description="Documents: `{name, text}` or `{title, text, date, source}`."),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
 ):

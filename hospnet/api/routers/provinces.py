@@ -60,8 +60,9 @@ def get_province_coverage(code: str = Path(..., max_length=100, description="Pro
 
 
 @router.get("/coverage", response_model=CoverageSummary)
-def get_coverage(cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)) -> Response:
-    """The gap summary: which of the 34 provinces no central hospital supports."""
+def get_coverage(window: Window = Depends(page_window), cache: Cached = Depends(cached),
+                 snapshot: Snapshot = Depends(get_snapshot)) -> Response:
+    """The gap summary: which of the 34 provinces no central hospital supports; the ranked gaps a page at a time (`limit`, `offset`)."""
     def summary() -> CoverageSummary:
         items = snapshot.province_coverage
         answer = snapshot.answer
@@ -73,8 +74,9 @@ def get_coverage(cache: Cached = Depends(cached), snapshot: Snapshot = Depends(g
             partly=[i.province for i in items if i.status == "partly"],
             provinces=[_coverage_model(i) for i in items],
             without_central_supporter=[p.name for p in answer.without_central_supporter()],
-            specialties=list(answer.specialties), gaps_total=len(gaps),
+            specialties=list(answer.specialties), gaps_total=len(gaps), limit=window.limit, offset=window.offset,
             gaps=[CoverageGap(rank=i, code=c.code, province=c.province, specialty=c.specialty, status=c.status,
-                              planned_by=sorted({s.supporter for s in c.supports})) for i, c in enumerate(gaps, 1)],
+                              planned_by=sorted({s.supporter for s in c.supports}))
+                  for i, c in enumerate(gaps, 1) if window.offset < i <= window.offset + window.limit],
         )
     return cache.respond(summary)

@@ -48,14 +48,17 @@ def run_query(request: Request, name: str = Path(..., max_length=100, descriptio
     return _rows(store, settings, lambda limit: queries.run(store, name, params, limit=limit))
 
 
-@router.get("/cypher", response_model=Rows)
+CYPHER_ERRORS = {400: {"description": "The Cypher is not read-only, or the store refused it (syntax, unknown function)."}}
+
+
+@router.get("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
 def cypher_get(query: str = Query(..., min_length=1, max_length=100_000, description="Read-only Cypher, without parameters."),
                store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
     """Run read-only Cypher given in the URL; writes are refused (400)."""
     return _rows(store, settings, lambda limit: store.read(query, {}, timeout=settings.query_timeout, limit=limit))
 
 
-@router.post("/cypher", response_model=Rows)
+@router.post("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
 def cypher_post(body: CypherRequest, store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
     """Run read-only Cypher with $parameters; writes are refused (400)."""
     return _rows(store, settings, lambda limit: store.read(body.query, body.params, timeout=settings.query_timeout, limit=limit))
