@@ -123,7 +123,7 @@ def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
         elif param.name == "limit":
             bound[param.name] = param.example
         else:
-            raise QueryParameterError(f"query {module.name} needs --param {param.name}=<{param.type}> (e.g. {param.example})")
+            raise QueryParameterError(f"query {module.name} needs parameter {param.name} ({param.type}, e.g. {param.example})")
     return bound
 
 
