@@ -313,7 +313,11 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
     for person in people:
         pos_i = person.end - base
         while True:
-            sep = re.match(r"[ ]*(?:,|–|—|-|\(|và|and|giữ chức|làm|là)[ ]*", text[pos_i:])
+            # "..., Phó Giám đốc A được điều động, bổ nhiệm giữ chức Giám đốc B": both posts
+            sep = re.match(
+                r"[ ]*(?:được (?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là)[ ]*",
+                text[pos_i:],
+            )
             if not sep:
                 break
             start = pos_i + sep.end()
@@ -324,6 +328,23 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             limit = min(nxt_person, stop.start() if stop else len(text))
             org = next((u for u in units if start <= u.start - base < limit), None)
             found_pos = position_at(text, start, org.start - base if org else limit)
+            if found_pos and re.match(
+                r"[ ]+(?:bệnh viện|của bệnh viện)(?![ ]+[A-ZĐ])", text[found_pos.end :]
+            ):
+                # "BS X, Giám đốc bệnh viện": the hospital the sentence named before the person
+                before = [u for u in units if u.label == "Hospital" and u.end <= person.start]
+                if before:
+                    facts.append(
+                        Fact(
+                            "HOLDS_POSITION",
+                            person,
+                            before[-1],
+                            text,
+                            {"title": found_pos.title},
+                            rule="position.of_the_hospital",
+                        )
+                    )
+                break
             if not found_pos or not org:
                 break
             facts.append(
