@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .corrections import ApplyReport, apply_all
 from .errors import DocumentError
 from .extract import extract, province_nodes
 from .graph.base import GraphStore
@@ -41,6 +42,7 @@ class BuildSummary:
     errors_file: Path | None = None
     succeeded: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)  # one line each: files left out on purpose
+    corrections: ApplyReport | None = None
 
 
 # (event, count): "total" files once, "advance" per file read, "stored": documents written so far
@@ -186,5 +188,6 @@ def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *
         failed_sources = {f.source for f in summary.failed}
         ledger.update(summary.failed, summary.succeeded - failed_sources)
         summary.errors_file = ledger.path if summary.failed else None
+    summary.corrections = apply_all(store, settings.corrections_path)  # people's fixes outlast every build
     summary.nodes, summary.relationships = graph_counts(store)
     return summary

@@ -40,7 +40,12 @@ class Settings(BaseSettings):
     cache_entries: int = Field(2048, description="Most API answers each API worker keeps for the current graph version.")
     cache_bytes: int = Field(64_000_000, description="Most bytes of API answers each API worker keeps.")
     cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; none when empty.")
+    corrections_file: Path | None = Field(None, description="The corrections ledger (JSON lines, keep it in git); data_dir/corrections.jsonl when unset.")
     workers: int = Field(0, description="Extraction processes for a build; 0 means one per core.")
+
+    @property
+    def corrections_path(self) -> Path:
+        return self.corrections_file or self.data_dir / "corrections.jsonl"
 
     @property
     def backend(self) -> str:

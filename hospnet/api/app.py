@@ -22,14 +22,14 @@ from .cache import ResponseCache
 from .limits import BodyLimit
 from .snapshot import SnapshotCache
 from .models import ERROR_RESPONSES
-from .routers import documents, entities, health, hospitals, paths, provinces, queries, views
+from .routers import corrections, documents, entities, health, hospitals, paths, provinces, queries, views
 
 log = logging.getLogger("hospnet.api")
 
 DESCRIPTION = """A knowledge graph of the Vietnamese hospital support network, read from news articles and decisions.
 
 Every list is paginated (`limit`, `offset`, `total`). Every failure has the shape
-`{"error": {"status": int, "code": str, "message": str}}`. Only `POST /documents` writes, and only
+`{"error": {"status": int, "code": str, "message": str}}`. Only `POST /documents` and `POST`/`DELETE /corrections` write, and only
 with the `X-API-Key` header set to the server's HOSPNET_API_KEY.
 """
 
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.responses = ResponseCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
     errors.install(app)
     for router in (health.router, hospitals.router, entities.router, provinces.router, paths.router,
-                   documents.router, queries.router, views.router):
+                   documents.router, queries.router, views.router, corrections.router):
         app.include_router(router)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],

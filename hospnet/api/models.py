@@ -79,6 +79,8 @@ class Link(BaseModel):
     date: str | None = None
     evidence: str | None = None
     sources: list[str] = Field(default_factory=list)
+    curated_by: list[str] = Field(default_factory=list, description="People whose corrections changed this fact.")
+    corrections: list[str] = Field(default_factory=list, description="Ids of those corrections (GET /corrections).")
 
 
 class PersonAt(BaseModel):
@@ -112,6 +114,8 @@ class DocumentRef(BaseModel):
 
 class HospitalProfile(HospitalSummary):
     specialties: list[str] = Field(default_factory=list)
+    curated_by: list[str] = Field(default_factory=list, description="People whose corrections changed this hospital.")
+    corrections: list[str] = Field(default_factory=list, description="Ids of those corrections (GET /corrections).")
     supporters: list[Link] = Field(default_factory=list)
     supported: list[Link] = Field(default_factory=list)
     transfers_in: list[Link] = Field(default_factory=list)

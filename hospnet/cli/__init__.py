@@ -7,7 +7,7 @@ import sys
 from rich.markup import escape
 
 from ..errors import HospnetError
-from . import ingest, graph, outputs, servers  # noqa: F401 (each registers its commands, in this order)
+from . import ingest, graph, outputs, servers, corrections  # noqa: F401 (each registers its commands, in this order)
 from .app import DEBUG, app
 from .output import err
 

@@ -36,11 +36,14 @@ def import_cmd(
     store_name: Optional[str] = typer.Option(None, "--store", help="falkordb or neo4j; the configured store when omitted."),
 ) -> None:
     """Load an exported graph (also how a graph moves from the embedded store to Neo4j)."""
+    from ..corrections import apply_all
     from ..graph.jsonl import import_jsonl
+    from .corrections import report_corrections
 
     settings = Settings(store=store_name) if store_name else Settings()
     with opened_store(settings) as store:
         nodes, rels = import_jsonl(store, file, settings.batch_size)
+        report_corrections(apply_all(store, settings.corrections_path))
     console.print(f"imported {nodes} nodes and {rels} relationships into {store.name}")
 
 @app.command()

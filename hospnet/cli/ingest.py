@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..settings import Settings
 from .app import app
+from .corrections import report_corrections
 from .output import console, err, opened_store
 
 
@@ -64,6 +65,7 @@ def build(
     for failure in summary.failed:  # one line each, file names and reasons printed as they are
         line = " ".join(f"{failure.source}: {failure.reason}".splitlines())
         console.print(f"[red]failed:[/] {escape(line)}", highlight=False, soft_wrap=True)
+    report_corrections(summary.corrections)
     if summary.errors_file:
         console.print(f"failures listed in {escape(str(summary.errors_file))}", highlight=False, soft_wrap=True)
     if strict and summary.failed:

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Body, Depends, Path, Query
 from fastapi.responses import Response
 
 from ...build import BuildSummary, ingest
+from ...corrections import apply_all
 from ...errors import DocumentError, NotFound
 from ...graph.base import GraphStore, Row
 from ...loaders import load_bytes
@@ -120,6 +121,7 @@ def post_documents(
     summary.read = len(loaded)
     store.ensure_schema()
     ingest(loaded, store, settings, summary)
+    apply_all(store, settings.corrections_path)  # new facts of a merged name land on the survivor
     failures = [Failure(source=f.source, reason=f.reason) for f in failed_loading + list(summary.failed)]
     return IngestResult(read=summary.read, stored=summary.stored, skipped=summary.skipped, failed=failures,
                         documents=list(dict.fromkeys(d.id for d in loaded)))

@@ -28,13 +28,13 @@ PAGE = (
 
 _LINK = (
     "{id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], kinds: r.kinds, "
-    "evidence: r.evidence, sources: r.sources, date: r.since}"
+    "evidence: r.evidence, sources: r.sources, date: r.since, curated_by: r.curated_by, corrections: r.corrections}"
 )
 _TRANSFER = (
     "OPTIONAL MATCH (t:Technique {id: r.technique}) "
     "WITH x, r, coalesce(t.name, r.technique) AS technique ORDER BY technique, coalesce(x.name, x.id) "
     "RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], technique: technique, "
-    "status: r.status, date: r.date, evidence: r.evidence, sources: r.sources})"
+    "status: r.status, date: r.date, evidence: r.evidence, sources: r.sources, curated_by: r.curated_by, corrections: r.corrections})"
 )
 # The whole profile in one query (one round trip): each part a subquery that collects its rows in
 # order. A central hospital is mentioned in thousands of articles: it lists the newest and counts the rest.
@@ -75,7 +75,8 @@ def summary(row: Row) -> HospitalSummary:
 def link(row: Row) -> Link:
     return Link(id=row["id"], name=str(row.get("name") or row["id"]), label=row.get("label") or "", kinds=_list(row.get("kinds")),
                 technique=_text(row.get("technique")), status=_text(row.get("status")), date=_text(row.get("date")),
-                evidence=_text(row.get("evidence")), sources=_list(row.get("sources")))
+                evidence=_text(row.get("evidence")), sources=_list(row.get("sources")),
+                curated_by=_list(row.get("curated_by")), corrections=_list(row.get("corrections")))
 
 
 @router.get("/hospitals", response_model=Page[HospitalSummary])
@@ -110,6 +111,7 @@ def profile(store: GraphStore, id: str, sources_limit: int) -> HospitalProfile:
     h = row["h"]
     return HospitalProfile(
         **summary({**h, "id": id}).model_dump(),
+        curated_by=_list(h.get("curated_by")), corrections=_list(h.get("corrections")),
         specialties=_list(h.get("specialties")),
         supporters=[link(r) for r in row["supporters"]],
         supported=[link(r) for r in row["supported"]],
