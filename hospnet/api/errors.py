@@ -7,6 +7,8 @@ method) are rewritten into the same shape.
 
 from __future__ import annotations
 
+import re
+
 import logging
 
 from fastapi import FastAPI, Request
@@ -82,9 +84,21 @@ async def validation_error(request: Request, exc: RequestValidationError) -> JSO
     return error_response(422, "bad_parameter", "; ".join(problems) or "invalid request")
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method the OpenAPI description gives the path: Starlette's 405 names only the first route that matched."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)), request.url.path):
+            methods |= {m.upper() for m in operations if m in ("get", "post", "put", "patch", "delete")}
+    return ", ".join(sorted(methods))
+
+
 async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     code = _HTTP_CODES.get(exc.status_code, "http_error")
-    return error_response(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
+    return error_response(exc.status_code, code, str(exc.detail), headers or None)
 
 
 async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:

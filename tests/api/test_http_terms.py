@@ -9,3 +9,10 @@ def test_missing_query_parameter_is_named_in_http_terms(client):
     error = error_of(client.get("/queries/supporters"), 422)
     assert "needs parameter name" in error["message"]
     assert "--param" not in error["message"]
+
+
+def test_method_not_allowed_lists_every_method_of_the_path(client):
+    for path, allowed in (("/cypher", "GET, POST"), ("/documents", "GET, POST"), ("/hospitals/hospital:x", "GET")):
+        response = client.options(path)
+        error_of(response, 405)
+        assert response.headers["allow"] == allowed, path
