@@ -1,6 +1,6 @@
 """Entity patterns as data: a head noun ("Viện", "Trường Đại học", "Sư đoàn") and the name after it.
 
-The patterns live in hospnet/data/patterns/organizations.json, each with an id, its heads
+The patterns live in hospnet/data/patterns/*.json, each with an id, its label, its heads
 and example sentences (run as tests). A name after a head is read by
 `lexicon.read_name`; the id goes on the mention as its `rule`.
 
@@ -54,16 +54,20 @@ class _Patterns:
 
 @functools.lru_cache(maxsize=1)
 def patterns() -> _Patterns:
-    data = json.loads((_DIR / "organizations.json").read_text("utf-8"))
+    files = [json.loads(path.read_text("utf-8")) for path in sorted(_DIR.glob("*.json"))]
     rules, phrases = [], []
-    for entry in data["heads"]:
+    for entry in (e for data in files for e in data["heads"]):
         rule = HeadRule(entry["id"], entry.get("label", "Organization"), entry["kind"], bool(entry.get("number")),
                         bool(entry.get("bare")), tuple(entry.get("examples", ())))
         rules.append(rule)
         phrases += [(normalize_text(h), (rule, normalize_text(h))) for h in entry["heads"]]
-    return _Patterns(PhraseMatcher(phrases), frozenset(normalize_text(w) for w in data["name_words"]) | _gazetteer_words(),
-                     frozenset(normalize_text(w) for w in data["stop_caps"]),
-                     frozenset(normalize_text(w) for w in data["not_after_head"]), tuple(rules))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize_text(w) for data in files for w in data.get(key, ()))
+
+    name_words = (words("name_words") | _gazetteer_words()) - words("not_name_words")
+    return _Patterns(PhraseMatcher(phrases), name_words, words("stop_caps"),
+                     words("not_after_head"), tuple(rules))
 
 
 def _gazetteer_words() -> frozenset[str]:
@@ -87,6 +91,7 @@ def head_names(text: str, base: int, label: str) -> list[Mention]:
     out: list[Mention] = []
     hits = p.matcher.find(text)
     heads_at = frozenset(h[0] for h in hits)
+    hard_heads = frozenset(h[0] for h in hits if h[2][0].label == "Hospital")
     for start, end, (rule, head) in hits:
         if rule.label != label or not text[start].isupper() or text[start:end].lower() != head.lower():
             continue  # folding finds candidates; a head's own spelling decides ("Vụ" is not "Vũ")
@@ -104,7 +109,7 @@ def head_names(text: str, base: int, label: str) -> list[Mention]:
             nxt = re.match(r"[ ]+(\w+)", text[end:])
             if nxt and nxt.group(1) in p.not_after_head:
                 continue
-            name_end = read_name(text, end, p.name_words, p.stop_caps, heads_at)
+            name_end = read_name(text, end, p.name_words, p.stop_caps, heads_at, hard_heads)
         if name_end == end:
             continue
         surface = text[start:name_end]

@@ -19,6 +19,7 @@ import functools
 import re
 
 from hospnet.extract import gazetteers
+from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, UPPER, Place, read_place
 from hospnet.extract.mentions import Mention, choose
 from hospnet.places import match_province
@@ -42,10 +43,11 @@ _ENGLISH_SPEC = {
     "Endocrinology": "Nội tiết", "Psychiatric": "Tâm thần", "Obstetrics and Gynecology": "Phụ sản",
     "Rehabilitation": "Phục hồi chức năng", "Dermatology": "Da liễu",
 }
+_SPEC_BY_KEY = {fold(s): s.replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi") for s in _SPECIALTIES}
 _EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in _ENGLISH_SPEC) + ")"
 # Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
 _NOT_A_NAME = {"trung", "tuyen", "da", "tinh", "huyen", "quan", "thanh", "hang", "nha", "cac", "nay", "tu", "dai",
-               "khu", "benh", "so", "trong", "tai", "va", "cua", "cung", "ve", "ngay", "theo", "chuyen", "quoc",
+               "khu", "benh", "so", "trong", "tai", "va", "cua", "cung", "ve", "ngay", "theo", "chuyen",
                "thuoc", "vien", "y", "duoc", "cap", "ky", "hoi", "dong", "nhan", "ban"}
 _DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}
 
@@ -101,9 +103,8 @@ _PATTERNS = [
     ("specialist", re.compile(rf"{LOWER_START}{_BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")),
     ("back_provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])")),
     ("back_previous", re.compile(rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])")),
-    ("named", re.compile(rf"{LOWER_START}{_BV}[ ]+(?P<place>{NAME})")),
     ("en_provincial_of", re.compile(r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)" + rf"(?P<place>{PLACE})")),
-    ("en_general", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|General|District|Provincial)[ ]+Hospital{END}")),
+    ("en_general", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|Town General|General|District|Provincial)[ ]+Hospital{END}")),
     ("en_health_centre", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}")),
     ("en_specialist", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}")),
 ]
@@ -183,7 +184,37 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
             found = _from_match(kind, m, text, base, hint)
             if found:
                 out.append(found)
-    return choose(out)
+    return choose(out + _named(text, base, hint, out))
+
+
+def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list[Mention]:
+    """Hospitals by their own name after a head ("Bệnh viện Quân y 121", "Bệnh viện Hữu nghị Việt Nam - Cu Ba
+    Đồng Hới"); such a name wins over a shorter gazetteer name only when it goes on with a hyphen, a number
+    or lower-case name words (a capitalised tail is more often a person: "Bệnh viện Chợ Rẫy Nguyễn Tri Thức")."""
+    out = []
+    for m in head_names(text, base, "Hospital"):
+        words = fold(m.surface).split()
+        head_len = 1 if m.surface.startswith(("BV", "TTYT")) else 2 if not m.surface.startswith("Trung") else 4
+        own = m.surface.split()[head_len:]
+        if not own or fold(own[0]) in _NOT_A_NAME and own[0][:1].isupper() and own[0] != "Quân" or len(words) <= head_len:
+            continue
+        spec = _SPEC_BY_KEY.get(fold(" ".join(own)).removesuffix(" tinh"))
+        place = read_place(hint) if hint else None
+        if spec and place and place.kind == "province":  # "Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh": the province's
+            out.append(_hospital(specialist_name(spec, place), "provincial", m.start, m.end, m.surface, place,
+                                 priority=1))
+            continue
+        known = [k for k in found if k.priority == 3 and m.start <= k.start and k.end < m.end]
+        tail = text[known[0].end - base:m.end - base] if known else ""
+        if known and not re.search(r"[-–\d]|(?<![\w])[a-zđ]", tail) or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail):
+            continue
+        level = ("other" if re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
+                 else "central" if "Đại học" in m.name else "district" if m.name.startswith("Trung tâm") else "private")
+        mention = _hospital(m.name, level, m.start, m.end, m.surface, province=None if level == "other" else hint,
+                            priority=3 if known else 1)
+        mention.rule = m.rule
+        out.append(mention)
+    return out
 
 
 def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) -> Mention | None:
@@ -273,8 +304,9 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if kind == "en_health_centre":
             if place.kind != "district":
                 return None
-            kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện")
-            return _hospital(f"Trung tâm Y tế {kind_word} {place.name}", "district", base + start, base + end,
+            # "Huong Khe Medical Centre" keeps the text's form (no level word) unless it says "District"
+            kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện") + " " if "District" in surface else ""
+            return _hospital(f"Trung tâm Y tế {kind_word}{place.name}", "district", base + start, base + end,
                              surface, place, province=hint)
         if kind == "en_specialist":
             if place.kind != "province":
@@ -287,6 +319,10 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                              surface, place, province=hint)
         if hk.startswith("District") and place.kind == "province":
             place = read_place(place_text, hint, prefer="district") or place
+        if hk.startswith("Town"):
+            place = read_place(place_text[skip:], hint, prefer="district") or place
+            return _hospital(f"Bệnh viện Đa khoa thị xã {place.name}", "district", base + start, base + end,
+                             surface, place, province=hint)
         name, level = _general_name(place)
         return _hospital(name, level, base + start, base + end, surface, place, province=hint)
     return None

@@ -66,6 +66,7 @@ def title_case_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_MEASURE = re.compile(r"[ ]+(?:giường|người|ca|bác|lượt|tỷ|triệu|năm|ngày|tháng|giờ|cán|chuyên|m2|km|nhân)(?![\w])")
 _JOINS = frozenset({"và", "với", "cùng"})
 # What may follow a name that ends in lower-case words ("Hội Chữ thập đỏ, …", "Bộ Chính trị về …").
 _NAME_CLOSE = re.compile(r"[ ]*(?:[,.;:()\n\"“”]|$|(?:về|của|đã|đang|sẽ|vừa|và|tại|cho|với|trong|thuộc|là|được|ký|có|cùng|do|từ|khởi)(?![\w]))")
@@ -74,7 +75,7 @@ _NAME_TOKEN = re.compile(r"(?P<sep>[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)(?P<word>\w+(?:
 
 
 def read_name(text: str, pos: int, name_words: frozenset[str], stop_caps: frozenset[str],
-              heads_at: frozenset[int] = frozenset()) -> int:
+              heads_at: frozenset[int] = frozenset(), hard_heads: frozenset[int] = frozenset()) -> int:
     """Where the proper name starting at `pos` (just after a head noun) ends; `pos` when there is none.
 
     A name is a run of capitalised words and numbers, joined by spaces or a hyphen
@@ -82,13 +83,14 @@ def read_name(text: str, pos: int, name_words: frozenset[str], stop_caps: frozen
     institution names (`name_words`: "Chữ thập đỏ", "Cao đẳng Y tế") are kept when the
     name goes on after them, or when punctuation closes it; any other lower-case word
     ends it. A capital word in `stop_caps` (a hospital head, a title) or starting another
-    head (`heads_at`: "… và Sư đoàn 8") after lower-case words ends it too.
+    head (`heads_at`: "… và Sư đoàn 8") after lower-case words ends it too, and a hospital head
+    (`hard_heads`) ends it anywhere ("Bệnh viện Chợ Rẫy Bệnh viện tỉnh …").
 
     >>> t = "Hội Chữ thập đỏ tỉnh Nghệ An đã tặng quà"
     >>> t[4:read_name(t, 3, frozenset({"thập", "đỏ", "tỉnh"}), frozenset())]
     'Chữ thập đỏ tỉnh Nghệ An'
     """
-    end, pending, n_caps, last = pos, 0, 0, ""
+    end, pending, n_caps, last, before_join = pos, 0, 0, "", 0
     i = pos
     while True:
         m = _NAME_TOKEN.match(text, i)
@@ -98,15 +100,25 @@ def read_name(text: str, pos: int, name_words: frozenset[str], stop_caps: frozen
         hyphen = "-" in m.group("sep") or "–" in m.group("sep")
         if "," in m.group("sep") and (word not in name_words or not n_caps):
             break  # "phòng, chống dịch" goes on; ", Tỉnh ủy" is the next item
+        if word[0].isdigit() and _MEASURE.match(text, m.end()):
+            end = i if pending else end
+            break  # "Bệnh viện Ung bướu 400 giường": a count, not a number of the name
+        if last in _JOINS and not word[0].isupper():
+            break  # "và" joins capitalised words of one name ("Lao và Bệnh phổi"), not a new item ("và tỉnh X")
         if word[0].isupper() or word[0].isdigit():
-            if (word in stop_caps and (pending or n_caps == 0)) or (m.start("word") in heads_at and last in _JOINS):
+            if (word in stop_caps and (pending or n_caps == 0)) or (m.start("word") in heads_at and last in _JOINS) \
+                    or (m.start("word") in hard_heads and n_caps):
                 break
             end, pending, n_caps = m.end(), 0, n_caps + 1
-        elif hyphen or word not in name_words or pending >= 3:
+        elif hyphen or word not in name_words or pending >= 5:
             break
         else:
+            if word in _JOINS and pending:
+                before_join = i  # "Ung bướu và Bệnh viện Sản": the name may end before "và"
             pending += 1
         i, last = m.end(), word
     if pending and n_caps and _NAME_CLOSE.match(text, i):
         end = i
+    elif pending and n_caps and before_join > end:
+        end = before_join
     return end if n_caps else pos

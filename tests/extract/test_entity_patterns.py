@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from hospnet.extract.entity_patterns import patterns
+from hospnet.extract.hospitals import find_hospitals
 from hospnet.extract.organizations import find_organizations
 from hospnet.extract.phrases import PhraseMatcher
 
 _EXAMPLES = [(rule.id, ex) for rule in patterns().rules for ex in rule.examples]
+_FINDERS = {"Organization": find_organizations, "Hospital": find_hospitals}
+_LABEL = {rule.id: rule.label for rule in patterns().rules}
 
 
 def test_every_rule_has_an_example():
@@ -17,7 +20,7 @@ def test_every_rule_has_an_example():
 
 @pytest.mark.parametrize(("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e['text'][:30]}" for r, e in _EXAMPLES])
 def test_example(rule_id, example):
-    found = find_organizations(example["text"], 0)
+    found = _FINDERS[_LABEL[rule_id]](example["text"], 0)
     names = [m.name for m in found]
     assert names == example["expect"], (rule_id, example["text"])
     assert rule_id in {m.rule for m in found}
