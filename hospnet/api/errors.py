@@ -63,8 +63,17 @@ def status_of(exc: errors.HospnetError) -> tuple[int, str]:
     return 500, "error"
 
 
+# The error classes' own hints name CLI commands; an HTTP answer names the route instead.
+HTTP_HINTS = {
+    errors.QueryNotFound: "GET /queries lists the query modules",
+    errors.QueryParameterError: "GET /queries lists each module's parameters",
+}
+
+
 def _message(exc: errors.HospnetError) -> str:
     hint = getattr(exc, "hint", "")
+    if hint == getattr(type(exc), "hint", None):
+        hint = HTTP_HINTS.get(type(exc), hint)
     return f"{exc} ({hint})" if hint else str(exc)
 
 

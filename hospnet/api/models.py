@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 T = TypeVar("T")
 
@@ -269,9 +269,15 @@ class Rows(BaseModel):
     truncated: bool = False
 
 
+ParameterName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+
+
 class CypherRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     query: str = Field(min_length=1, max_length=100_000, description="Read-only Cypher.")
-    params: dict[str, Any] = Field(default_factory=dict, description="Values for the query's $parameters.")
+    params: dict[ParameterName, Any] = Field(default_factory=dict, json_schema_extra={"additionalProperties": False},
+                                             description="Values for the query's $parameters; names are letters, digits and _.")
 
 
 class DocumentIn(BaseModel):

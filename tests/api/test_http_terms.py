@@ -8,7 +8,9 @@ from tests.api.conftest import error_of
 def test_missing_query_parameter_is_named_in_http_terms(client):
     error = error_of(client.get("/queries/supporters"), 422)
     assert "needs parameter name" in error["message"]
-    assert "--param" not in error["message"]
+    assert "--param" not in error["message"] and "hospnet query list" not in error["message"]
+    assert "GET /queries" in error["message"]
+    assert "GET /queries lists the query modules" in error_of(client.get("/queries/no_such_module"), 404)["message"]
 
 
 def test_method_not_allowed_lists_every_method_of_the_path(client):
