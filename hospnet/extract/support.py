@@ -43,7 +43,7 @@ _PLURAL = re.compile(
 # "cán bộ y tế của tỉnh", "ngành y tế tỉnh", "hỗ trợ tỉnh này": the province the story is about, unnamed.
 _THE_PROVINCE = re.compile(
     r"(?<![\w])(?:(?:ngành y tế|y tế|cán bộ y tế|nhân viên y tế|bác sĩ|đồng nghiệp|người dân)\s+(?:của\s+|tại\s+)?tỉnh"
-    r"(?:\s+(?:này|bạn|nhà))?|tỉnh\s+(?:này|bạn))(?![\w])(?!\s+[A-ZĐ])"
+    r"(?:\s+nhà)?)(?![\w])(?!\s+[A-ZĐ])"
 )
 
 
@@ -72,7 +72,9 @@ def _act(match: Match) -> Hit | None:
 
 def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
     """Negated, requested by the receiving side, or only surveyed: no support."""
-    act = _act(match)
+    act = _act(match) or (
+        match.hits[0] if match.hits else None
+    )  # a team's staff: its first cue word
     if act is None:
         return False
     text, base = unit.sentence.text, unit.sentence.start
@@ -295,7 +297,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         closed_acts: set[int] = set()
         found = [m for rule in rules.rules for m in match_rule(rule, items, rules, text, base)]
         for m in found:
-            if m.rule.open is None:
+            if "receivers" in m.slots:
                 m.slots["receivers"] = [
                     r
                     for r in m.slots.get("receivers", [])
@@ -448,7 +450,7 @@ def _pair(reader: _Reader, opens: list[_Open], units: list[SentenceMentions]) ->
         )
         previous = _distinct(reader.receivers_at[back]) if back is not None else []
         here = {m.name for m in units[o.index].mentions if m.label == "Hospital"} - names
-        if back is not None and not here and not names & {p.name for p in previous}:
+        if act is None and back is not None and not here and not names & {p.name for p in previous}:
             reader.add(o.match.rule.id, givers, previous, units[back : o.index + 1], act)
             continue
         if act is None:
