@@ -13,6 +13,7 @@
     │   └── QueryRejected             a user query that is not read-only, or not allowed
     ├── QueryNotFound                 no query module of that name
     ├── QueryParameterError           a query module's parameter is missing or malformed
+    │   └── UnknownName               a filter names nothing that exists (exit 2)
     └── NotFound                      no node with that id
 """
 
@@ -88,3 +89,10 @@ class QueryParameterError(HospnetError):
 
 class NotFound(HospnetError):
     pass
+
+
+class UnknownName(QueryParameterError):
+    """A filter names a province, programme, technique, type or language that does not exist: CLI exit 2, API 422."""
+
+    hint = ""
+    exit_code = 2

@@ -22,7 +22,7 @@ from .cache import ResponseCache
 from .limits import BodyLimit
 from .snapshot import SnapshotCache
 from .models import ERROR_RESPONSES
-from .routers import corrections, documents, entities, health, hospitals, paths, provinces, queries, views
+from .routers import corrections, documents, entities, health, hospitals, paths, provinces, queries, report_site, views
 
 log = logging.getLogger("hospnet.api")
 
@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.responses = ResponseCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
     errors.install(app)
     for router in (health.router, hospitals.router, entities.router, provinces.router, paths.router,
-                   documents.router, queries.router, views.router, corrections.router):
+                   documents.router, queries.router, views.router, corrections.router, report_site.router):
         app.include_router(router)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],

@@ -27,7 +27,7 @@ class Snapshot:
         self.version = version
         self._store = store
         self._on_read = on_read
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a part may be made of other parts
         self._parts: dict[str, object] = {}
 
     def _part(self, name: str, make):
@@ -35,6 +35,10 @@ class Snapshot:
             if name not in self._parts:
                 self._parts[name] = make()
             return self._parts[name]
+
+    def part(self, name: str, make):
+        """Something derived from this graph, made once (the report site's pages, per language)."""
+        return self._part(name, make)
 
     @property
     def graph(self) -> nx.MultiDiGraph:

@@ -24,4 +24,4 @@ def run() -> None:
         hint = f" ({exc.hint})" if exc.hint else ""
         line = " ".join(f"{exc}{hint}".split())  # one line, whatever the driver's message held
         err.print(f"[bold red]Error:[/] {escape(line)}", markup=True, highlight=False, soft_wrap=True)
-        sys.exit(1)
+        sys.exit(getattr(exc, "exit_code", 1))

@@ -53,16 +53,21 @@ def viz(
 def report(
     out: Path = typer.Option(..., "--out", "-o", help="Folder to write report.html, report.md and tables/ into."),
     legacy: bool = typer.Option(False, "--legacy", help="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
+    lang: str = typer.Option("vi", "--lang", help="Language of the site's pages: vi or en."),
 ) -> None:
-    """Write the coverage-gap report: HTML (offline), Markdown, and CSV/JSON for every table."""
+    """Write the coverage-gap report: the site (index.html, provinces/, documents/), report.html, Markdown, CSV/JSON."""
     from ..reports import build_report
+    from ..reports.labels import Labels
 
+    Labels(lang)  # an unknown language stops here, before the store is opened
     with opened_store(Settings()) as store:
-        files = build_report(store, out, legacy=legacy)
+        files = build_report(store, out, legacy=legacy, lang=lang)
     assert files.data is not None
     for label, value in files.data.summary:
         console.print(f"{label}: {value}", markup=False, highlight=False)
     console.print(f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}", markup=False, highlight=False)
+    if files.index is not None:
+        console.print(f"wrote the site: {files.index} and {files.pages - 1} province and document pages", markup=False, highlight=False)
 
 @app.command("eval")
 def eval_cmd(

@@ -1,5 +1,6 @@
-"""The coverage-gap report: `build_report(store or graph, out_dir)` writes report.html, report.md and
-tables/<name>.csv and .json for every table, all from one run of the analyses.
+"""The coverage-gap report: `build_report(store or graph, out_dir)` writes the site (index.html,
+provinces/, documents/), report.html, report.md and tables/<name>.csv and .json for every table, all
+from one run of the analyses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..graph.base import GraphStore
 from .data import ReportData, report_data
 from .html import render_html
 from .markdown import render_markdown
+from .site import site_pages
 from .tables import write_csv, write_json
 
 
@@ -25,13 +27,15 @@ class ReportFiles:
     markdown: Path
     tables: list[Path] = field(default_factory=list)
     data: ReportData | None = None
+    index: Path | None = None  # the site's overview page (not written with --legacy)
+    pages: int = 0
 
     @property
     def paths(self) -> list[Path]:
         return [self.html, self.markdown, *self.tables]
 
 
-def build_report(source: GraphStore | nx.MultiDiGraph, out_dir: Path, *, legacy: bool = False) -> ReportFiles:
+def build_report(source: GraphStore | nx.MultiDiGraph, out_dir: Path, *, legacy: bool = False, lang: str = "vi") -> ReportFiles:
     """Read the graph (unless given one), run the analyses, write every rendering into out_dir."""
     G = source if isinstance(source, nx.Graph) else read_graph(source, mentions=False)
     data = report_data(G, legacy=legacy)
@@ -45,6 +49,13 @@ def build_report(source: GraphStore | nx.MultiDiGraph, out_dir: Path, *, legacy:
     for table in data.tables:
         files.tables.append(write_csv(table, out_dir / "tables" / f"{table.name}.csv"))
         files.tables.append(write_json(table, out_dir / "tables" / f"{table.name}.json"))
+    if data.answer is not None:
+        pages = site_pages(G, data.answer, [t.name for t in data.tables], lang=lang)
+        for folder in ("provinces", "documents"):
+            (out_dir / folder).mkdir(exist_ok=True)
+        for path, html in pages.items():
+            (out_dir / path).write_text(html, encoding="utf-8")
+        files.index, files.pages = out_dir / "index.html", len(pages)
     return files
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,9 +85,22 @@ def excerpt(table: Table, max_rows: int = PAGE_ROWS, max_items: int = PAGE_ITEMS
     return Excerpt(table, rows, max(0, len(table.rows) - max_rows), hidden_items, max_items)
 
 
-def write_json(table: Table, path: Path) -> Path:
+def json_text(table: Table) -> str:
     payload = {"name": table.name, "title": table.title, "description": table.description, "columns": table.columns, "rows": table.rows}
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_text(table: Table) -> str:
+    handle = io.StringIO(newline="")
+    writer = csv.writer(handle)
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([_csv_cell(row.get(c)) for c in table.columns])
+    return handle.getvalue()
+
+
+def write_json(table: Table, path: Path) -> Path:
+    path.write_text(json_text(table), encoding="utf-8")
     return path
 
 
@@ -101,8 +115,5 @@ def _csv_cell(value: Any) -> Any:
 
 def write_csv(table: Table, path: Path) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(table.columns)
-        for row in table.rows:
-            writer.writerow([_csv_cell(row.get(c)) for c in table.columns])
+        handle.write(csv_text(table))
     return path

@@ -1,0 +1,50 @@
+"""GET /report/{page}: the report site (overview, province and document pages, tables/ as CSV and JSON)
+served from the API's snapshot of the graph, in the language of `?lang=` or Accept-Language.
+
+The pages carry their own Content-Security-Policy (their one script by hash); the header says the same.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Header, Path, Query
+from fastapi.responses import Response
+
+from ...errors import NotFound
+from ...reports.data import report_data
+from ...reports.labels import pick_language
+from ...reports.site import csp, site_pages
+from ...reports.tables import csv_text, json_text
+from ..snapshot import Snapshot, get_snapshot
+
+router = APIRouter(tags=["pages"])
+
+
+def _site(snapshot: Snapshot, lang: str) -> dict[str, str]:
+    def make():
+        data = snapshot.part("report-data", lambda: report_data(snapshot.graph))
+        pages = site_pages(snapshot.graph, data.answer, [t.name for t in data.tables], lang=lang, lang_links=True)
+        for table in data.tables:
+            pages[f"tables/{table.name}.csv"] = csv_text(table)
+            pages[f"tables/{table.name}.json"] = json_text(table)
+        return pages
+    return snapshot.part(f"site-{lang}", make)
+
+
+@router.get("/report/{page:path}", response_model=None,
+            responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "A page of the report site."}})
+def report_site_page(
+    page: str = Path(..., max_length=300, description="`index.html`, `provinces/01.html`, `documents/<id>.html`, `tables/<name>.csv`."),
+    lang: str | None = Query(None, max_length=5, description="`vi` (default) or `en`; else Accept-Language decides."),
+    accept_language: str | None = Header(None, max_length=500),
+    snapshot: Snapshot = Depends(get_snapshot),
+) -> Response:
+    """One page of the report site; an unknown page is a 404, an unknown language a 422."""
+    chosen = pick_language(lang, accept_language)
+    pages = _site(snapshot, chosen)
+    body = pages.get(page or "index.html")
+    if body is None:
+        raise NotFound(f"no report page {page!r}: start at /report/index.html")
+    kind = {"csv": "text/csv", "json": "application/json"}.get(page.rsplit(".", 1)[-1], "text/html")
+    headers = {"Content-Security-Policy": csp() + "; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff",
+               "Referrer-Policy": "no-referrer", "Content-Language": chosen, "Vary": "Accept-Language"}
+    return Response(body, media_type=f"{kind}; charset=utf-8", headers=headers)
