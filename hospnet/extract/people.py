@@ -22,6 +22,12 @@ from hospnet.extract import gazetteers
 from hospnet.extract.lexicon import CAP_WORD
 from hospnet.extract.mentions import Mention
 from hospnet.names import fold
+from hospnet.places import match_province
+
+
+_NOT_NAME_WORDS = {"Bệnh", "Sở", "Khoa", "Hội", "UBND", "BV", "BVĐK", "TTYT", "Tỉnh", "Huyện", "Quận", "Đảng", "Ban",
+                   "Phòng", "Đề", "Quyết", "Nghị", "Chương", "Dự", "Hospital", "Medical", "General", "Centre", "Center",
+                   "Town", "Provincial", "District", "University", "Ministry", "Department"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -32,7 +38,12 @@ def _regexes() -> dict[str, re.Pattern]:
     title_alt = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
     surnames = set(people.surnames) | {fold(s).title() for s in people.surnames if fold(s)}
     surname_alt = "|".join(re.escape(s) for s in sorted(surnames, key=lambda s: (-len(s), s)))
-    name = rf"(?:{surname_alt})(?:[ ]+{CAP_WORD}){{1,3}}(?![\w])"
+    # Any capitalised words, not only the surname list (Lao and other foreign names too), but not the words
+    # that start a position or name a unit ("TS Nguyễn Văn A Giám đốc …", "ông Sơn La" is no one).
+    not_name = "|".join(re.escape(w) for w in sorted(_NOT_NAME_WORDS | {p.split()[0] for p in people.positions} - {"Chánh"},
+                                                     key=len, reverse=True))
+    word = rf"(?!(?:{not_name})(?![\w])){CAP_WORD}"
+    name = rf"(?:(?:{surname_alt})|{word})(?:[ ]+{word}){{1,3}}(?![\w])"
     honor_alt = "|".join(re.escape(h) for h in sorted(people.honorifics, key=len, reverse=True))
     position_alt = "|".join(re.escape(p) for p in sorted(people.positions, key=lambda p: (-len(p), p)))
     return {
@@ -72,6 +83,8 @@ def find_people(text: str, base: int) -> list[Mention]:
         for m in _regexes()[kind].finditer(text):
             if any(m.start("name") < e and m.end("name") > s for s, e in taken):
                 continue
+            if match_province(m.group("name")) and fold(m.group("name")) == fold(match_province(m.group("name")).legacy):
+                continue  # "ông ... Sơn La": a province, no one's name
             titles = _titles(m.group("titles")) if kind == "titled" else []
             out.append(Mention("Person", m.group("name"), base + m.start("name"), base + m.end("name"),
                                m.group(0), {"titles": titles}))
