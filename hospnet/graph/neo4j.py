@@ -2,7 +2,7 @@
 
 The read path refuses a query (QueryRejected) at the first gate it fails:
   1. text: `readonly.check_user_query` (LOAD CSV, IN TRANSACTIONS, procedures outside the allow-list
-     however written, TERMINATE, and SHOW of transactions or settings, which EXPLAIN calls read-only);
+     however written, TERMINATE and SHOW, which EXPLAIN may call read-only, and control characters);
   2. `EXPLAIN <query>`: the planner's query type must be 'r';
   3. the query runs in a READ transaction, so the server itself refuses any write that slipped by.
 """
