@@ -74,22 +74,24 @@ class Ledger:
         if not self.path.exists():
             return []
         out = []
-        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+        lines = self.path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
                 out.append(Correction.model_validate_json(line))
             except ValueError as exc:
-                if number == len(self.path.read_text(encoding="utf-8").splitlines()):
-                    continue  # a torn last line from a killed writer
+                if number == len(lines) or not line.rstrip().endswith("}"):
+                    continue  # a torn line from a killed writer
                 raise CorrectionError(f"{self.path}:{number}: not a correction record ({type(exc).__name__})",
                                       hint="fix or remove that line; the ledger is plain JSON lines") from exc
         return out
 
     def append(self, correction: Correction) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        torn = self.path.exists() and self.path.stat().st_size and not self.path.read_bytes().endswith(b"\n")
         with open(self.path, "a", encoding="utf-8") as handle:
-            handle.write(correction.line() + "\n")
+            handle.write(("\n" if torn else "") + correction.line() + "\n")  # a torn line stays alone, skipped
             handle.flush()
             os.fsync(handle.fileno())
 

@@ -11,7 +11,7 @@ from hospnet.corrections import correct, undo
 from hospnet.corrections.apply import apply_one, UndoStore
 from hospnet.corrections.ledger import Ledger
 
-from .conftest import ADD_FROM, ADD_TO, GONE, KEEP, RECEIVER, SUPPORTER, export
+from .conftest import ADD_FROM, ADD_TO, GONE, KEEP, export
 
 KEY = "corrections-key-9d2"
 

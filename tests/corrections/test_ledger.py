@@ -119,3 +119,16 @@ def test_split_takes_the_alias_and_its_facts_off(built, csettings):
     assert "Bệnh viện Đa khoa Khu vực Tây Bắc Nghệ An" not in facts.node(store, KEEP)["aliases"]
     assert facts.node(store, GONE)["name"] == "Bệnh viện Đa khoa Khu vực Tây Bắc Nghệ An"
     assert len(facts.relationships_of(store, GONE)) == len(moved)
+
+
+def test_a_torn_line_from_a_killed_writer_is_skipped(tmp_path):
+    from hospnet.corrections.ledger import new_correction
+
+    ledger = Ledger(tmp_path / "corrections.jsonl")
+    ledger.append(new_correction("merge", {"keep": KEEP, "gone": GONE}, "lan", "one"))
+    with open(ledger.path, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "c-torn", "op": "me')
+    later = new_correction("set", {"node": SET_NODE, "property": "level", "value": "central"}, "lan", "two")
+    ledger.append(later)
+    assert [c.op for c in ledger.read()] == ["merge", "set"]
+    assert ledger.get(later.id) == later

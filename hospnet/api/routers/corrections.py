@@ -14,7 +14,7 @@ from ..deps import get_settings, get_store, require_api_key
 from ..errors import ApiError
 
 router = APIRouter(tags=["corrections"])
-_WRITE = {401: {"description": "Missing or wrong X-API-Key."}, 403: {"description": "Writes are off (no HOSPNET_API_KEY)."},
+_WRITE: dict[int | str, dict[str, Any]] = {401: {"description": "Missing or wrong X-API-Key."}, 403: {"description": "Writes are off (no HOSPNET_API_KEY)."},
           422: {"description": "The correction is refused (unknown id, self-merge, contradiction); nothing is written."},
           404: {"description": "No correction with that id."}, 409: {"description": "The correction is undone already."}}
 
@@ -38,7 +38,7 @@ def _out(c: Correction, status: str, undone: bool = False) -> CorrectionOut:
 
 
 @router.get("/corrections", response_model=list[CorrectionOut])
-def list_corrections(settings: Settings = Depends(get_settings)):
+def list_corrections(settings: Settings = Depends(get_settings)) -> list[CorrectionOut]:
     """Every correction in the ledger, oldest first."""
     ledger = Ledger(settings.corrections_path)
     undone = ledger.undone()
@@ -46,7 +46,7 @@ def list_corrections(settings: Settings = Depends(get_settings)):
 
 
 @router.post("/corrections", response_model=CorrectionOut, dependencies=[Depends(require_api_key)], responses=_WRITE)
-def post_correction(body: CorrectionIn = Body(...), store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
+def post_correction(body: CorrectionIn = Body(...), store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)) -> CorrectionOut:
     """Record a correction and apply it now; every later build, import and ingest applies it again. Needs X-API-Key."""
     try:
         correction, outcome = correct(store, settings.corrections_path, body.op, body.target, body.who, body.why)
@@ -58,7 +58,7 @@ def post_correction(body: CorrectionIn = Body(...), store: GraphStore = Depends(
 
 @router.delete("/corrections/{id}", response_model=CorrectionOut, dependencies=[Depends(require_api_key)], responses=_WRITE)
 def delete_correction(id: str = Path(..., max_length=40, pattern=r"^c-[0-9a-f]+$", description="Correction id, `c-…`."),
-                      store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
+                      store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)) -> CorrectionOut:
     """Undo a correction: the ledger keeps an undo record and the facts it touched are put back. Needs X-API-Key."""
     ledger = Ledger(settings.corrections_path)
     try:
