@@ -38,7 +38,7 @@ _ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồ
                         r"technique[s]?|procedure[s]?|of|the|two|three|four|\d+|hai|ba|bốn|năm)\s+)+", re.I)
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
-_ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|to|at|for|in)\s.*$")
+_ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|to|at|for|in)\s.*$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,6 +96,21 @@ def named_techniques(text: str, base: int) -> list[Mention]:
     return [t for t in out if not (t.name in seen or seen.add(t.name))]
 
 
+def _shared_head(item: str, previous: str) -> str:
+    """The head an elliptical item shares with the one before it: "phẫu thuật thay khớp háng, thay khớp gối"
+    -> "phẫu thuật" (SOURCES: the head word of an elliptical list is restored)."""
+    words, prev = item.lower().split(), previous.lower().split()
+    if not words or any(item.lower().startswith(h + " ") for h in _HEADS if " " in h or h == "phẫu thuật"):
+        return ""
+    if not any(item.lower().startswith(h + " ") for h in _HEADS):
+        return ""  # the elliptical item starts with the procedure's own verb ("thay", "cắt")
+    for k in (1, 2, 3, 4):
+        head = " ".join(prev[:k])
+        if len(prev) > k + 1 and prev[k] == words[0] and any(head == h or head.startswith(h + " ") for h in _HEADS):
+            return " ".join(previous.split()[:k])
+    return ""
+
+
 def list_techniques(text: str, base: int, announced: bool = True) -> list[Mention]:
     """Procedures listed after a transfer trigger, read item by item (vocabulary first).
 
@@ -106,7 +121,7 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
     if start:
         base, text = base + start.end(), text[start.end():]
     known = find_techniques(text, base)
-    pos = 0
+    pos, previous = 0, ""
     for piece in _ITEM_SPLIT.split(text):
         start = text.find(piece, pos)
         if start < 0 or not piece:
@@ -114,6 +129,14 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         pos = start + len(piece)
         item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", piece.strip())).strip(" .\"'“”()")
         item_start = base + start + piece.find(item) if item else base + start
+        shared = _shared_head(item, previous)
+        previous = item if not shared else f"{shared} {item}"
+        if shared:
+            name = technique_name(previous)
+            specialty = guess_specialty(name)
+            out.append(Mention("Technique", name, item_start, item_start + len(item), item,
+                               {"specialty": specialty} if specialty else {}))
+            continue
         hits = [k for k in known if item_start <= k.start < item_start + len(item) + 1]
         low = item.lower()
         words = item.split()
