@@ -81,7 +81,7 @@ def central_load(G: nx.MultiDiGraph) -> list[CentralLoad]:
     units: dict[str, set[str]] = defaultdict(set)
     provinces: dict[str, set[str]] = defaultdict(set)
     transfers: dict[str, int] = defaultdict(int)
-    techniques: dict[str, set[str]] = defaultdict(set)
+    techniques: dict[str, set[str | None]] = defaultdict(set)
     for start, end, data in edges_of_type(G, "SUPPORTS", "TRANSFERS"):
         province = province_of(G, end)
         if province:

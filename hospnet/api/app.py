@@ -8,6 +8,7 @@ store again, so the API recovers by itself when the store comes back.
 from __future__ import annotations
 
 import logging
+from typing import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from ..graph import open_store
 
         try:

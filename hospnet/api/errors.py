@@ -50,7 +50,7 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
                408: "timeout", 413: "payload_too_large", 415: "unsupported_media_type", 422: "bad_parameter"}
 
 
-def error_response(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status, headers=headers)
 
 
@@ -117,7 +117,8 @@ async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     """Register the handlers on an app."""
-    app.add_exception_handler(errors.HospnetError, hospnet_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(StarletteHTTPException, http_error)
+    # Starlette types a handler as taking any Exception; each of these takes the class it is registered for.
+    app.add_exception_handler(errors.HospnetError, hospnet_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, unexpected_error)

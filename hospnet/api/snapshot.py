@@ -9,6 +9,7 @@ store's graph. Each part is read on first use by one request while concurrent on
 from __future__ import annotations
 
 import threading
+from typing import Any, Callable
 
 import networkx as nx
 from fastapi import Depends, Request
@@ -23,48 +24,52 @@ from .cache import Cached, cached
 class Snapshot:
     """The store's graph at graph version `version`."""
 
-    def __init__(self, store: GraphStore, version: str, on_read) -> None:
+    def __init__(self, store: GraphStore, version: str, on_read: Callable[[], None]) -> None:
         self.version = version
         self._store = store
         self._on_read = on_read
         self._lock = threading.RLock()  # a part may be made of other parts
         self._parts: dict[str, object] = {}
 
-    def _part(self, name: str, make):
+    def _part(self, name: str, make: Callable[[], Any]) -> Any:
         with self._lock:
             if name not in self._parts:
                 self._parts[name] = make()
             return self._parts[name]
 
-    def part(self, name: str, make):
+    def part(self, name: str, make: Callable[[], Any]) -> Any:
         """Something derived from this graph, made once (the report site's pages, per language)."""
         return self._part(name, make)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
         """Without MENTIONED_IN edges: what the analyses and the report use."""
-        def read():
+        def read() -> nx.MultiDiGraph:
             self._on_read()
             return read_graph(self._store, mentions=False)
-        return self._part("graph", read)
+        graph: nx.MultiDiGraph = self._part("graph", read)
+        return graph
 
     @property
-    def province_coverage(self) -> list:
+    def province_coverage(self) -> list[Any]:
         graph = self.graph
-        return self._part("coverage", lambda: coverage.province_coverage(graph))
+        rows: list[Any] = self._part("coverage", lambda: coverage.province_coverage(graph))
+        return rows
 
     @property
     def answer(self) -> gaps.Answer:
         graph = self.graph
-        return self._part("answer", lambda: gaps.answer(graph))
+        found: gaps.Answer = self._part("answer", lambda: gaps.answer(graph))
+        return found
 
     @property
     def network(self) -> nx.MultiDiGraph:
         """What the network page draws from: no Document nodes, each node with its sources."""
-        def read():
+        def read() -> nx.MultiDiGraph:
             self._on_read()
             return drawable(read_graph(self._store))
-        return self._part("network", read)
+        network: nx.MultiDiGraph = self._part("network", read)
+        return network
 
 
 class SnapshotCache:

@@ -58,11 +58,11 @@ PROFILE = (
     "RETURN h AS h, supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources, sources_total"
 )
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _list(value) -> list[str]:
+def _list(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 

@@ -45,8 +45,8 @@ def shortest_path(store: GraphStore, start: str, end: str, max_depth: int) -> li
         return None
     chain: list[tuple[str, PathHop]] = []
     node = end
-    while came_from[node] is not None:
-        previous, hop = came_from[node]
+    while (step := came_from[node]) is not None:
+        previous, hop = step
         chain.append((node, hop))
         node = previous
     return list(reversed(chain))
@@ -58,7 +58,7 @@ def get_path(
     end: str = Query(..., alias="to", max_length=300, pattern=ID_PATTERN, description="Id of the last node."),
     max_depth: int = Query(6, ge=1, le=10, description="Longest path looked for, in relationships."),
     store: GraphStore = Depends(get_store),
-):
+) -> PathResult:
     """The shortest path between two nodes over any relationship, either direction (not through documents)."""
     known = {row["id"]: row for row in store.read(NODES, {"ids": [start, end]})}
     for node in (start, end):
