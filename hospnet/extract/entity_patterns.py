@@ -85,11 +85,17 @@ def canonical_name(surface: str) -> str:
     return expand_abbreviations(name)
 
 
+@functools.lru_cache(maxsize=64)
+def _hits(text: str) -> list:
+    """The head phrases of a sentence, found once for every label's reader."""
+    return patterns().matcher.find(text)
+
+
 def head_names(text: str, base: int, label: str) -> list[Mention]:
     """Names introduced by a head noun of `label` in a sentence starting at document offset `base`."""
     p = patterns()
     out: list[Mention] = []
-    hits = p.matcher.find(text)
+    hits = _hits(text)
     heads_at = frozenset(h[0] for h in hits)
     hard_heads = frozenset(h[0] for h in hits if h[2][0].label == "Hospital")
     for start, end, (rule, head) in hits:

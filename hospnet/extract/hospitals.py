@@ -193,7 +193,7 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
     or lower-case name words (a capitalised tail is more often a person: "Bệnh viện Chợ Rẫy Nguyễn Tri Thức")."""
     out = []
     for m in head_names(text, base, "Hospital"):
-        words = fold(m.surface).split()
+        words = m.surface.split()
         head_len = 1 if m.surface.startswith(("BV", "TTYT")) else 2 if not m.surface.startswith("Trung") else 4
         own = m.surface.split()[head_len:]
         if not own or fold(own[0]) in _NOT_A_NAME and own[0][:1].isupper() and own[0] != "Quân" or len(words) <= head_len:
