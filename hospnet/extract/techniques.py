@@ -39,6 +39,14 @@ _ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồ
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
 _ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|to|at|for|in)\s.*$")
+# Words that close a list ("…, siêu âm tim cùng các chuyên ngành tim mạch, hồi sức"): nothing after is an item.
+_LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+# Items after "kỹ thuật … như/gồm" need no procedure head, unless they name a field (SCHEMA: fields are no techniques)
+# ("các kỹ thuật xét nghiệm như …"; not "các gói kỹ thuật và đào tạo, gồm …", whose items mix training topics).
+_ANNOUNCED_BY_TECHNIQUE = re.compile(r"(?:kỹ thuật|kĩ thuật)(?:\s+(?!và\b|đào\b)[^\s,;:]+){0,4}\s*$", re.I)
+_FIELDS = ("chẩn đoán", "thăm dò chức năng", "phục hồi chức năng", "cấp cứu", "đào tạo", "điều trị", "hồi sức",
+           "chăm sóc", "khám", "tư vấn", "quản lý")
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,8 +126,13 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
     """
     out: list[Mention] = []
     start = _LIST_START.search(text) if announced else None
+    headless = False
     if start:
+        headless = bool(_ANNOUNCED_BY_TECHNIQUE.search(text[: start.start()]))
         base, text = base + start.end(), text[start.end():]
+    text = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), text)  # "khối u (gan, vú)": the aside lists no items
+    end = _LIST_END.search(text)
+    text = text[: end.start()] if end else text
     known = find_techniques(text, base)
     pos, previous = 0, ""
     for piece in _ITEM_SPLIT.split(text):
@@ -145,9 +158,11 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
                      or (rest is not None and _QUALIFIER.match(rest))):
             out.extend(hits)
             continue
-        if not 2 <= len(words) <= 10 or not any(low.startswith(h) for h in _HEADS):
+        has_head = any(low.startswith(h) for h in _HEADS)
+        if not 2 <= len(words) <= 14 or not (has_head or (headless and not low.startswith(_FIELDS))):
             out.extend(hits)
             continue
+        headless = headless and not has_head  # a headed item ends the run of headless ones
         name = technique_name(item)
         specialty = hits[0].props["specialty"] if hits else guess_specialty(name)
         props = {"specialty": specialty} if specialty else {}
