@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..errors import NotFound, QueryParameterError
+from ..errors import NotFound, UnknownName
+from ..places import match_province
 from ..analysis.network import read_graph
 from ..graph.base import GraphStore
 from ..model import REL_TYPES
@@ -122,15 +123,19 @@ def _technique_nodes(graph: nx.MultiDiGraph, technique: str) -> set:
 def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NODES) -> View:
     """The part of `graph` the filters ask for, capped at `max_nodes`."""
     messages: list[str] = []
+    whole = graph
     if filters.rel_type:
-        if filters.rel_type not in REL_TYPES:
-            raise QueryParameterError(f"unknown relationship type {filters.rel_type!r}", hint=f"use one of {', '.join(REL_TYPES)}")
+        drawn = [t for t in REL_TYPES if t != "MENTIONED_IN"]  # documents are not drawn, so neither are mentions
+        if filters.rel_type not in drawn:
+            raise UnknownName(f"unknown or undrawn relationship type {filters.rel_type!r}: use one of {', '.join(drawn)}")
         graph = graph.edge_subgraph([(a, b, k) for a, b, k, d in graph.edges(keys=True, data=True) if d["type"] == filters.rel_type])
     keep = set(graph.nodes)
     for name, finder in (("province", _province_nodes), ("program", _program_nodes), ("technique", _technique_nodes)):
         value = getattr(filters, name)
         if value:
             found = finder(graph, value)
+            if not found and not (name == "province" and match_province(value)) and not finder(whole, value):
+                raise UnknownName(f"no {name} matches {value!r} in the graph: check the spelling (diacritics are optional)")
             if not found:
                 messages.append(f"No {name} matches {value!r}.")
             keep &= found

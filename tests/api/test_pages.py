@@ -28,8 +28,9 @@ def test_viz_filters(client):
     assert "around hospital:benh-vien-e (depth 1): 4 nodes" in client.get("/viz", params={"center": E}).text
     assert "province Thanh Hoa: 8 nodes" in client.get("/viz", params={"province": "Thanh Hoa"}).text
     assert "SUPPORTS only: 11 nodes" in client.get("/viz", params={"type": "SUPPORTS"}).text
-    nothing = client.get("/viz", params={"technique": "ghep tim"}).text
-    assert "No technique matches" in nothing and ": 0 nodes" in nothing
+    assert "no technique matches" in error_of(client.get("/viz", params={"technique": "ghep tim"}), 422)["message"]
+    assert "no province matches" in error_of(client.get("/viz", params={"province": "Narnia"}), 422)["message"]
+    error_of(client.get("/viz", params={"type": "MENTIONED_IN"}), 422)
     error_of(client.get("/viz", params={"center": "hospital:khong-co"}), 404)
 
 

@@ -42,7 +42,7 @@ def test_document_text_never_reaches_the_page_as_markup(tmp_path):
     graph.add_node("hospital:evil", label="Hospital", name=EVIL, level="district", sources=[EVIL + " href"])
     graph.add_node("hospital:ok", label="Hospital", name="Bệnh viện E", level="central")
     graph.add_edge("hospital:ok", "hospital:evil", type="SUPPORTS", evidence=EVIL)
-    html = render_html(select(graph, Filters(province=EVIL)))
+    html = render_html(select(graph, Filters()))  # a hostile filter is refused before drawing (test_views)
     body = html.split("</head>", 1)[1]
     assert "<img" not in body and "onerror=\"alert" not in body
     assert body.count("<script") == 1  # the page's own data script only

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from hospnet.errors import NotFound, QueryParameterError
+from hospnet.errors import NotFound, QueryParameterError, UnknownName
 from hospnet.viz.views import Filters, build_view, select
 from tests.fixture_graph import BACH_MAI, CHO_RAY, E, HAU_LOC, LOC_MANG_BUNG, PROGRAM_1816, TAY_NINH, THANH_HOA, write_fixture
 
@@ -47,12 +47,15 @@ def test_neighbourhood(graph):
         build_view(graph, Filters(center="hospital:khong-co"))
 
 
-def test_unknown_names_say_so(graph):
-    view = build_view(graph, Filters(province="Atlantis"))
-    assert view.graph.number_of_nodes() == 0
-    assert view.messages == ["No province matches 'Atlantis'."]
-    with pytest.raises(QueryParameterError):
-        build_view(graph, Filters(rel_type="LOVES"))
+def test_unknown_names_are_errors(graph):
+    """A name that matches nothing is an error (CLI exit 2, API 422), never an empty page."""
+    for filters in (Filters(province="Atlantis"), Filters(program="Đề án 9999"), Filters(technique="ghep tim nhan tao"),
+                    Filters(rel_type="LOVES"), Filters(rel_type="MENTIONED_IN")):
+        with pytest.raises(UnknownName):
+            build_view(graph, filters)
+    # A real province with nothing drawn in it is not an error: the page says so.
+    view = build_view(graph, Filters(province="Cà Mau"))
+    assert view.graph.number_of_nodes() == 0 and view.messages == ["No province matches 'Cà Mau'."]
 
 
 def test_cap_keeps_the_best_connected_and_says_so():
