@@ -6,6 +6,8 @@ The pages carry their own Content-Security-Policy (their one script by hash); th
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Depends, Header, Path, Query
 from fastapi.responses import Response
 
@@ -34,7 +36,7 @@ def _site(snapshot: Snapshot, lang: str) -> dict[str, str]:
             responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "A page of the report site."}})
 def report_site_page(
     page: str = Path(..., max_length=300, description="`index.html`, `provinces/01.html`, `documents/<id>.html`, `tables/<name>.csv`."),
-    lang: str | None = Query(None, max_length=5, description="`vi` (default) or `en`; else Accept-Language decides."),
+    lang: Literal["vi", "en"] | None = Query(None, description="`vi` (default) or `en`; else Accept-Language decides."),
     accept_language: str | None = Header(None, max_length=500),
     snapshot: Snapshot = Depends(get_snapshot),
 ) -> Response:
