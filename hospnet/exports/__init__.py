@@ -36,14 +36,17 @@ def export(store: GraphStore, fmt: str, out: Path | None, stream: IO[str] | None
     if out is None and (fmt in NEEDS_OUT or stream is None):
         raise HospnetError(f"--format {fmt} writes {NEEDS_OUT.get(fmt, 'a file')}", hint=f"give --out {'DIR' if fmt == 'csv' else 'FILE'}")
     if fmt in ("graphml", "gexf"):
+        assert out is not None
         G = read_graph(store)
         (write_graphml if fmt == "graphml" else write_gexf)(G, out)
         return f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {out}"
     if fmt == "csv":
+        assert out is not None
         manifest = write_admin_csv(export_records(store), out)
         return f"wrote {len(manifest['nodes'])} node files and {len(manifest['relationships'])} relationship files to {out}"
     writer = export_jsonl if fmt == "jsonl" else (lambda s, handle: write_cypher(export_records(s), handle))
     if out is None:
+        assert stream is not None
         writer(store, stream)
         return ""
     with open(out, "w", encoding="utf-8") as handle:

@@ -41,7 +41,7 @@ def _type_of(value: Any) -> str:
     raise ValueError(f"a {type(value).__name__} value")
 
 
-def _column_types(rows: list[dict], where: str) -> dict[str, str]:
+def _column_types(rows: list[dict[str, Any]], where: str) -> dict[str, str]:
     """One neo4j-admin type per property; an empty list takes its column's item type."""
     types: dict[str, set[str]] = {}
     for props in rows:
@@ -81,7 +81,7 @@ def _header(name: str, kind: str) -> str:
     return name if kind == "string" else f"{name}:{kind}"
 
 
-def _delimiter(records: list[dict]) -> str:
+def _delimiter(records: list[dict[str, Any]]) -> str:
     items = [str(v) for r in records for value in r["properties"].values() if isinstance(value, list) for v in value]
     for candidate in DELIMITERS:
         if not any(candidate in item for item in items):
@@ -97,8 +97,8 @@ def _write(path: Path, header: list[str], lines: Iterable[list[str]]) -> None:
             out.write(",".join(fields) + "\n")
 
 
-def _empty_lists(kind: str, name: str, rows: list[dict], key: Any) -> list[dict]:
-    found: dict[str, list] = {}
+def _empty_lists(kind: str, name: str, rows: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
+    found: dict[str, list[Any]] = {}
     for r in rows:
         for prop, value in r["properties"].items():
             if value == []:
@@ -106,10 +106,10 @@ def _empty_lists(kind: str, name: str, rows: list[dict], key: Any) -> list[dict]
     return [{kind: name, "property": prop, "rows": keys} for prop, keys in sorted(found.items())]
 
 
-def read_manifest(folder: Path) -> dict:
+def read_manifest(folder: Path) -> dict[str, Any]:
     folder = Path(folder).resolve()
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         for field in ("nodes", "relationships", "array_delimiter"):
             manifest[field]
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -118,12 +118,12 @@ def read_manifest(folder: Path) -> dict:
     return manifest
 
 
-def write_admin_csv(records: list[dict], folder: Path) -> dict:
+def write_admin_csv(records: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
     """Write the files and import.json into `folder` (created); returns the manifest."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     delimiter = _delimiter(records)
-    manifest: dict = {"array_delimiter": delimiter, "nodes": [], "relationships": [], "empty_lists": []}
+    manifest: dict[str, Any] = {"array_delimiter": delimiter, "nodes": [], "relationships": [], "empty_lists": []}
     for label in sorted({r["label"] for r in records if r["kind"] == "node"}):
         schema_identifier(label, LABELS)
         rows = [r for r in records if r["kind"] == "node" and r["label"] == label]

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError, StoreUnavailable
 from ..settings import Settings
@@ -54,7 +55,7 @@ def import_csv(settings: Settings, folder: Path) -> tuple[int, int]:
     return int(counts.group(1)), int(counts.group(2))
 
 
-def _finish(settings: Settings, manifest: dict) -> None:
+def _finish(settings: Settings, manifest: dict[str, Any]) -> None:
     """hospnet's schema, and the empty lists back, on the freshly imported database."""
     from .neo4j import Neo4jStore
 
@@ -66,7 +67,7 @@ def _finish(settings: Settings, manifest: dict) -> None:
         store.close()
 
 
-def _empty_list_statement(entry: dict) -> tuple[str, dict]:
+def _empty_list_statement(entry: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     prop = schema_identifier(entry["property"], LIST_PROPERTIES)
     if "label" in entry:
         label = schema_identifier(entry["label"], LABELS)
