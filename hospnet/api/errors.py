@@ -7,9 +7,8 @@ method) are rewritten into the same shape.
 
 from __future__ import annotations
 
-import re
-
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
