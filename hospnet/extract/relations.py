@@ -223,6 +223,11 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
                 r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base : pair[-1].start - base]
             ):
                 groups = [[pair[-2], pair[-1]]]
+            else:
+                # "Giám đốc Sở Y tế A và giám đốc sở y tế các tỉnh B, C, D đã cùng ký": every unit of the list
+                chain = _chain_before(pair, text, base, base + trig.start())
+                if len(chain) >= 3:
+                    groups = [chain]
     if not groups and unit.pair_refs:
         pair = ctx.pair()
         if pair:
@@ -251,6 +256,21 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             supporter = max(hospitals, key=_rank)
         out.append(AgreementFact(group, kind, text, _date_in(text, ctx.date), supporter))
     return out
+
+
+_CHAIN_GAP = re.compile(r"^[ ]*(?:,[ ]*|(?:,[ ]*)?(?:và|and|&)\b[^.;:]{0,40})$", re.IGNORECASE)
+
+
+def _chain_before(parties: list[Mention], text: str, base: int, trigger: int) -> list[Mention]:
+    """The coordinated units that end right before a signing word, last one within a few words of it."""
+    if not parties or trigger - parties[-1].end > 25:
+        return []
+    chain = [parties[-1]]
+    for m in reversed(parties[:-1]):
+        if not _CHAIN_GAP.match(text[m.end - base : chain[0].start - base]):
+            break
+        chain.insert(0, m)
+    return chain
 
 
 def _is_parent(m: Mention, unit: SentenceMentions) -> bool:
