@@ -1,7 +1,7 @@
 // name: hospital_profile
 // title: Hospital profile
 // description: One hospital with its province, its supporters, the units it supports and the techniques it received.
-// param: id string "hospital:benh-vien-da-khoa-tinh-thanh-hoa" -- the hospital id
+// param: id string "hospital:benh-vien-bach-mai" -- the hospital id
 // example: | name | level | province | supporters | supported | techniques_received |
 // example: | Bệnh viện Đa khoa tỉnh Thanh Hóa | provincial | Thanh Hóa | ["Bệnh viện E"] | ["Bệnh viện Đa khoa huyện Hậu Lộc", …] | ["lọc màng bụng", …] |
 MATCH (h:Hospital {id: $id})

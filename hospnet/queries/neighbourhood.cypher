@@ -1,7 +1,7 @@
 // name: neighbourhood
 // title: The neighbourhood of a node
 // description: Every relationship touching one node (any label), with the node at the other end and the evidence sentence.
-// param: id string "hospital:benh-vien-da-khoa-tinh-tay-ninh" -- the node's id
+// param: id string "hospital:benh-vien-bach-mai" -- the node's id
 // param: limit int 100 -- most rows
 // example: | type | direction | other_id | other_label | other_name | evidence |
 // example: | SUPPORTS | in | hospital:benh-vien-cho-ray | Hospital | Bệnh viện Chợ Rẫy | "…" |

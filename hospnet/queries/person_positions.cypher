@@ -1,7 +1,7 @@
 // name: person_positions
 // title: A person's positions and signatures
 // description: The positions a person held and the agreements they signed, as the documents state them; one row per fact.
-// param: name search "nguyen minh tuan" -- part of the person's name, without diacritics
+// param: name search "bui van cuong" -- part of the person's name, without diacritics
 // example: | person | kind | what | at | date |
 // example: | Nguyễn Minh Tuấn | position | Giám đốc | Bệnh viện Đa khoa tỉnh Thanh Hóa | 2023-05-12 |
 // example: | Nguyễn Minh Tuấn | signature | Hợp đồng hỗ trợ chuyên môn 2022 | Bệnh viện Đa khoa tỉnh Thanh Hóa | 2022-03-01 |

@@ -1,8 +1,8 @@
 // name: relationship_documents
 // title: The documents behind a relationship
 // description: The source documents and the evidence sentence of every relationship of one type from one node to another.
-// param: start string "hospital:benh-vien-bach-mai" -- id of the node the relationship starts at
-// param: end string "hospital:benh-vien-da-khoa-tinh-thanh-hoa" -- id of the node it ends at
+// param: start string "hospital:benh-vien-mat-trung-uong" -- id of the node the relationship starts at
+// param: end string "hospital:benh-vien-mat-tinh-thai-binh" -- id of the node it ends at
 // param: type string "SUPPORTS" -- relationship type, e.g. SUPPORTS, TRANSFERS, REFERS_TO
 // example: | type | technique | evidence | document | title | date | source |
 // example: | SUPPORTS | null | "…" | document:… | … | 2023-05-12 | https://… |

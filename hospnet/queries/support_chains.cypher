@@ -1,7 +1,7 @@
 // name: support_chains
 // title: Support chains up to a central hospital
 // description: Chains of up to four steps from a hospital up to a central one, each step going to a supporter (SUPPORTS, followed backwards) or to the hospital it refers patients to (REFERS_TO); shortest first.
-// param: id string "hospital:benh-vien-da-khoa-huyen-hau-loc" -- the starting (district or provincial) hospital's id
+// param: id string "hospital:trung-tam-y-te-huyen-phu-cat" -- the starting (district or provincial) hospital's id
 // param: limit int 10 -- most chains
 // example: | central | hops | chain | steps |
 // example: | Bệnh viện Bạch Mai | 2 | ["Bệnh viện Đa khoa huyện Hậu Lộc", "Bệnh viện Đa khoa tỉnh Thanh Hóa", "Bệnh viện Bạch Mai"] | ["SUPPORTS", "SUPPORTS"] |

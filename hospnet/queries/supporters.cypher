@@ -1,7 +1,7 @@
 // name: supporters
 // title: Supporters of a hospital or a province
 // description: Who supports a hospital, or a province (directly, or any hospital located in it), with the kinds of support and the evidence.
-// param: name search "thanh hoa" -- part of the hospital's or the province's name, without diacritics
+// param: name search "thai binh" -- part of the hospital's or the province's name, without diacritics
 // example: | supporter | supporter_level | supported | kinds | evidence |
 // example: | Bệnh viện E | central | Bệnh viện Đa khoa tỉnh Thanh Hóa | ["technique_transfer"] | "…" |
 MATCH (target)

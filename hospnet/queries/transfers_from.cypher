@@ -1,7 +1,7 @@
 // name: transfers_from
 // title: What a hospital transferred, to whom, when
 // description: Every technique transfer made by one hospital, with the receiving hospital, date, status and source documents.
-// param: id string "hospital:benh-vien-e" -- the transferring hospital's id
+// param: id string "hospital:benh-vien-nhi-trung-uong" -- the transferring hospital's id
 // example: | technique | to | date | status | sources |
 // example: | lọc màng bụng | Bệnh viện Đa khoa tỉnh Thanh Hóa | 2025-11-21 | planned | ["document:…"] |
 MATCH (h:Hospital {id: $id})-[t:TRANSFERS]->(to:Hospital)
