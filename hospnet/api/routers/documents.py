@@ -32,7 +32,7 @@ EVIDENCE = (
 )
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
@@ -70,7 +70,7 @@ def list_documents(
 
 @router.get("/documents/{id}", response_model=DocumentDetail)
 def get_document(id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Document id, `document:<hash>`."),
-                 store: GraphStore = Depends(get_store)):
+                 store: GraphStore = Depends(get_store)) -> DocumentDetail:
     """One document and the sentences it contributed: where it mentions nodes, and the evidence of relationships read from it."""
     found = store.read(DOCUMENT, {"id": id})
     if not found:
@@ -88,13 +88,14 @@ def get_document(id: str = Path(..., max_length=300, pattern=ID_PATTERN, descrip
                           language=_text(d.get("language")), sentences=sentences)
 
 
-def _documents(items: list[DocumentIn], settings: Settings, summary: BuildSummary) -> list[Document]:
+def _documents(items: list[DocumentIn], settings: Settings, failed: list[DocumentError]) -> list[Document]:
+    """The request's documents as the loaders read them; the ones they refuse go to `failed`."""
     out = []
     for i, item in enumerate(items):
         name = item.name or f"document-{i + 1}.txt"
         for loaded in load_bytes(name, item.text.encode("utf-8"), max_bytes=settings.max_document_bytes):
             if isinstance(loaded, DocumentError):
-                summary.failed.append(loaded)
+                failed.append(loaded)
                 continue
             given = {"title": item.title, "date": item.date, "source": item.source}
             update = {key: normalize_text(value) for key, value in given.items() if value and value.strip()}
@@ -108,7 +109,7 @@ def post_documents(
     documents: list[DocumentIn] = Body(..., min_length=1, description="Documents: `{name, text}` or `{title, text, date, source}`."),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
-):
+) -> IngestResult:
     """Read documents into the graph (a document already stored is skipped). Needs the X-API-Key header."""
     if not documents:
         raise ApiError(422, "bad_parameter", "send at least one document")
@@ -116,8 +117,8 @@ def post_documents(
         raise ApiError(413, "too_many_documents",
                        f"{len(documents)} documents in one request; at most {settings.max_documents_per_request} (HOSPNET_MAX_DOCUMENTS_PER_REQUEST)")
     summary = BuildSummary()
-    failed_loading: list = []
-    loaded = _documents(documents, settings, BuildSummary(failed=failed_loading))
+    failed_loading: list[DocumentError] = []
+    loaded = _documents(documents, settings, failed_loading)
     summary.read = len(loaded)
     store.ensure_schema()
     ingest(loaded, store, settings, summary)
