@@ -27,10 +27,14 @@ from .context import Context, Row
 SECONDS = int(os.environ.get("HOSPNET_BENCH_API_SECONDS", "10"))  # wrk's run per endpoint
 RATE, RATE_SECONDS = 100, 20
 WORKERS = (1, 2)  # uvicorn processes: `hospnet serve --workers`
-CENTRAL = ("MATCH (h:Hospital {level: 'central'})-[:MENTIONED_IN]->(d:Document) "
-           "RETURN h.id AS id, h.name AS name, count(d) AS n ORDER BY n DESC, id LIMIT 1")
-DISTRICT = ("MATCH (h:Hospital {level: 'district'})-[:MENTIONED_IN]->(d:Document) "
-            "RETURN h.id AS id, h.name AS name, count(d) AS n ORDER BY n DESC, id LIMIT 1")
+CENTRAL = (
+    "MATCH (h:Hospital {level: 'central'})-[:MENTIONED_IN]->(d:Document) "
+    "RETURN h.id AS id, h.name AS name, count(d) AS n ORDER BY n DESC, id LIMIT 1"
+)
+DISTRICT = (
+    "MATCH (h:Hospital {level: 'district'})-[:MENTIONED_IN]->(d:Document) "
+    "RETURN h.id AS id, h.name AS name, count(d) AS n ORDER BY n DESC, id LIMIT 1"
+)
 
 
 def _free_port() -> int:
@@ -56,11 +60,18 @@ def _wait(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
 
 def _store_env(settings) -> dict[str, str]:
     """The environment that points a served app at the benchmark's graph on one store."""
-    env = {**os.environ, "HOSPNET_STORE": settings.backend, "HOSPNET_DATA_DIR": str(settings.data_dir),
-           "HOSPNET_GRAPH_NAME": settings.graph_name}
+    env = {
+        **os.environ,
+        "HOSPNET_STORE": settings.backend,
+        "HOSPNET_DATA_DIR": str(settings.data_dir),
+        "HOSPNET_GRAPH_NAME": settings.graph_name,
+    }
     if settings.backend == "neo4j":
-        env.update(HOSPNET_NEO4J_URI=settings.neo4j_uri or "", HOSPNET_NEO4J_USER=settings.neo4j_user,
-                   HOSPNET_NEO4J_PASSWORD=settings.neo4j_password)
+        env.update(
+            HOSPNET_NEO4J_URI=settings.neo4j_uri or "",
+            HOSPNET_NEO4J_USER=settings.neo4j_user,
+            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
+        )
     return env
 
 
@@ -83,12 +94,16 @@ def _targets(settings) -> dict[str, str]:
     finally:
         store.close()
     if not central or not district:
-        raise RuntimeError("the graph has no mentioned central or district hospital: run with ingest")
+        raise RuntimeError(
+            "the graph has no mentioned central or district hospital: run with ingest"
+        )
     words = " ".join(fold(central[0]["name"] or "").split()[-2:])
     return {
         "/health": "/health",
-        f"/hospitals/{{id}} central, {central[0]['n']:,} mentions": "/hospitals/" + quote(central[0]["id"]),
-        f"/hospitals/{{id}} district, {district[0]['n']:,} mentions": "/hospitals/" + quote(district[0]["id"]),
+        f"/hospitals/{{id}} central, {central[0]['n']:,} mentions": "/hospitals/"
+        + quote(central[0]["id"]),
+        f"/hospitals/{{id}} district, {district[0]['n']:,} mentions": "/hospitals/"
+        + quote(district[0]["id"]),
         f"/hospitals?q={words}": "/hospitals?q=" + quote(words),
     }
 
@@ -97,10 +112,28 @@ def _run_store(name: str, settings, workers: int) -> list[Row]:
     targets = _targets(settings)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "hospnet.api.app:create_app", "--host", "127.0.0.1",
-                                "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"],
-                               env=_store_env(settings), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               cwd=Path(__file__).resolve().parents[1])
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "hospnet.api.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=_store_env(settings),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     label = f"{workers} worker{'s' if workers > 1 else ''}"
     rows = []
     try:
@@ -110,18 +143,30 @@ def _run_store(name: str, settings, workers: int) -> list[Row]:
         ceiling = loadgen.wrk(base + "/openapi.json", SECONDS)
         for what, path in targets.items():
             load = loadgen.wrk(base + path, SECONDS)
-            rows.append(Row(f"API {what}: wrk 50 connections {SECONDS}s, {label}", name,
-                            f"{load.requests_per_s:,.0f} req/s, p50 {load.p50_ms:.1f} ms, p99 {load.p99_ms:.1f} ms",
-                            f"/openapi.json {ceiling.requests_per_s:,.0f} req/s, p99 {ceiling.p99_ms:.1f} ms",
-                            f"{load.requests_per_s / ceiling.requests_per_s:.2f} of ceiling",
-                            f"{load.failures()} (ceiling {ceiling.failures()})"))
+            rows.append(
+                Row(
+                    f"API {what}: wrk 50 connections {SECONDS}s, {label}",
+                    name,
+                    f"{load.requests_per_s:,.0f} req/s, p50 {load.p50_ms:.1f} ms, p99 {load.p99_ms:.1f} ms",
+                    f"/openapi.json {ceiling.requests_per_s:,.0f} req/s, p99 {ceiling.p99_ms:.1f} ms",
+                    f"{load.requests_per_s / ceiling.requests_per_s:.2f} of ceiling",
+                    f"{load.failures()} (ceiling {ceiling.failures()})",
+                )
+            )
         for what, path in targets.items():
             if not what.startswith("/hospitals/"):
                 continue
             load = loadgen.hey_fixed_rate(base + path, RATE, RATE_SECONDS)
-            rows.append(Row(f"API {what}: hey {RATE} req/s for {RATE_SECONDS}s, {label}", name,
-                            f"p99 {load.p99_ms:.1f} ms, p50 {load.p50_ms:.1f} ms", "target p99 <= 50 ms",
-                            f"{load.p99_ms / 50:.2f} of target", f"{load.requests_per_s:.0f} req/s sent, {load.failures()}"))
+            rows.append(
+                Row(
+                    f"API {what}: hey {RATE} req/s for {RATE_SECONDS}s, {label}",
+                    name,
+                    f"p99 {load.p99_ms:.1f} ms, p50 {load.p50_ms:.1f} ms",
+                    "target p99 <= 50 ms",
+                    f"{load.p99_ms / 50:.2f} of target",
+                    f"{load.requests_per_s:.0f} req/s sent, {load.failures()}",
+                )
+            )
     finally:
         process.terminate()
         try:

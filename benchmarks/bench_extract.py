@@ -43,9 +43,14 @@ def measure(docs: list[Document], repeat: int = 3) -> dict:
 
     best_ours = min(_timed(lambda: [extract(d) for d in docs]) for _ in range(repeat))
     best_ner = min(_timed(lambda: [ner(s) for s in sents]) for _ in range(max(1, repeat // 2)))
-    return {"docs": len(docs), "sentences": len(sents), "words": words,
-            "extract_wps": words / best_ours, "ner_wps": words / best_ner,
-            "ratio": (words / best_ours) / (words / best_ner)}
+    return {
+        "docs": len(docs),
+        "sentences": len(sents),
+        "words": words,
+        "extract_wps": words / best_ours,
+        "ner_wps": words / best_ner,
+        "ratio": (words / best_ours) / (words / best_ner),
+    }
 
 
 def _timed(fn) -> float:
@@ -57,8 +62,16 @@ def _timed(fn) -> float:
 def run(repeat: int = 3) -> list[Row]:
     folder, docs = corpus()
     m = measure(docs, repeat)
-    return [Row("extract", "", f"{m['extract_wps']:,.0f} words/s", f"underthesea.ner {m['ner_wps']:,.0f} words/s",
-                f"{m['ratio']:.1f}x", f"{m['docs']} docs, {m['words']:,} words from {folder.relative_to(ROOT)}")]
+    return [
+        Row(
+            "extract",
+            "",
+            f"{m['extract_wps']:,.0f} words/s",
+            f"underthesea.ner {m['ner_wps']:,.0f} words/s",
+            f"{m['ratio']:.1f}x",
+            f"{m['docs']} docs, {m['words']:,} words from {folder.relative_to(ROOT)}",
+        )
+    ]
 
 
 def main() -> None:
@@ -67,8 +80,10 @@ def main() -> None:
     args = parser.parse_args()
     folder, docs = corpus()
     m = measure(docs, args.repeat)
-    print(f"corpus: {folder.relative_to(ROOT)} ({m['docs']} documents, {m['sentences']} sentences, "
-          f"{m['words']:,} words)")
+    print(
+        f"corpus: {folder.relative_to(ROOT)} ({m['docs']} documents, {m['sentences']} sentences, "
+        f"{m['words']:,} words)"
+    )
     print(f"hospnet.extract : {m['extract_wps']:>10,.0f} words/s")
     print(f"underthesea.ner : {m['ner_wps']:>10,.0f} words/s (same sentences, same process)")
     print(f"ratio           : {m['ratio']:>10.1f}x (target >= 5x)")

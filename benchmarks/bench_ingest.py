@@ -53,10 +53,34 @@ def measure(ctx: Context, store_name: str, limit: int) -> dict:
     store, settings = ctx.open(store_name)
     store.close()
     corpus = ctx.corpus(max(ctx.docs, limit))
-    payload = settings.model_dump(mode="json", include={"store", "data_dir", "graph_name", "neo4j_uri", "neo4j_user",
-                                                        "neo4j_password", "neo4j_database", "batch_size", "workers"})
-    result = subprocess.run([sys.executable, "-m", "benchmarks.bench_ingest", "--child", str(corpus.docs_dir), str(limit),
-                             json.dumps(payload)], capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    payload = settings.model_dump(
+        mode="json",
+        include={
+            "store",
+            "data_dir",
+            "graph_name",
+            "neo4j_uri",
+            "neo4j_user",
+            "neo4j_password",
+            "neo4j_database",
+            "batch_size",
+            "workers",
+        },
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.bench_ingest",
+            "--child",
+            str(corpus.docs_dir),
+            str(limit),
+            json.dumps(payload),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     if result.returncode != 0:
         raise RuntimeError(f"ingest child failed: {result.stderr[-2000:]}")
     figures = json.loads(result.stdout.strip().splitlines()[-1])
@@ -70,20 +94,35 @@ def run(ctx: Context) -> list[Row]:
     # Streaming: peak memory at 1k vs 5k documents on the embedded store.
     small, large = (measure(ctx, "falkordb", n) for n in STREAMING_SIZES)
     grow = large["self_mb"] / small["self_mb"]
-    out.append(Row("ingest streams: peak RSS at 5k vs 1k docs", "falkordb",
-                   f"{large['self_mb']:.0f} MB main, {large['workers_mb']:.0f} MB worker (5k)",
-                   f"{small['self_mb']:.0f} MB main, {small['workers_mb']:.0f} MB worker (1k)", f"{grow:.2f}x",
-                   f"{(large['self_mb'] - small['self_mb']) * 1024 / (STREAMING_SIZES[1] - STREAMING_SIZES[0]):.1f} KB per extra document"))
+    out.append(
+        Row(
+            "ingest streams: peak RSS at 5k vs 1k docs",
+            "falkordb",
+            f"{large['self_mb']:.0f} MB main, {large['workers_mb']:.0f} MB worker (5k)",
+            f"{small['self_mb']:.0f} MB main, {small['workers_mb']:.0f} MB worker (1k)",
+            f"{grow:.2f}x",
+            f"{(large['self_mb'] - small['self_mb']) * 1024 / (STREAMING_SIZES[1] - STREAMING_SIZES[0]):.1f} KB per extra document",
+        )
+    )
     for name in ctx.stores:
         fig = measure(ctx, name, ctx.docs)
         rate = fig["read"] / fig["seconds"]
-        peak = fig["self_mb"] + fig["workers_mb"] * max(1, fig["settings"].workers or os.cpu_count() or 1)
+        peak = fig["self_mb"] + fig["workers_mb"] * max(
+            1, fig["settings"].workers or os.cpu_count() or 1
+        )
         server = f", store server peak {fig['server_mb']:.0f} MB" if fig["server_mb"] else ""
         verdict = "within" if fig["seconds"] < TARGET_SECONDS and peak < TARGET_MB else "OVER"
-        out.append(Row(f"ingest end to end ({ctx.docs:,} docs)", name, f"{rate:,.1f} docs/s, {fig['seconds']:.0f}s",
-                       f"target {TARGET_SECONDS}s, {TARGET_MB} MB", f"{fig['seconds'] / TARGET_SECONDS:.2f} of time budget",
-                       f"{verdict} target; peak {peak:.0f} MB python (main {fig['self_mb']:.0f} + workers){server}; "
-                       f"stored {fig['stored']}, failed {fig['failed']}"))
+        out.append(
+            Row(
+                f"ingest end to end ({ctx.docs:,} docs)",
+                name,
+                f"{rate:,.1f} docs/s, {fig['seconds']:.0f}s",
+                f"target {TARGET_SECONDS}s, {TARGET_MB} MB",
+                f"{fig['seconds'] / TARGET_SECONDS:.2f} of time budget",
+                f"{verdict} target; peak {peak:.0f} MB python (main {fig['self_mb']:.0f} + workers){server}; "
+                f"stored {fig['stored']}, failed {fig['failed']}",
+            )
+        )
         ctx.exports[name] = fig["settings"]
     return out
 

@@ -16,7 +16,13 @@ def run(ctx: Context) -> list[Row]:
         return [Row("report rendering", "", f"not yet available: {exc.name} missing")]
     G, _ = national_graph(ctx)
     if G is None:
-        return [Row("report rendering", "falkordb", "needs the ingest benchmark's graph (run with ingest)")]
+        return [
+            Row(
+                "report rendering",
+                "falkordb",
+                "needs the ingest benchmark's graph (run with ingest)",
+            )
+        ]
     with timed() as analyses:
         data = report_data(G)
     with timed() as render:
@@ -25,9 +31,21 @@ def run(ctx: Context) -> list[Row]:
     with timed() as whole:
         files = build_report(G, ctx.root / "report")
     size = files.html.stat().st_size / 1024
-    return [Row("report: rendering HTML + Markdown", "networkx", f"{render['seconds']:.2f}s rendering",
-                f"{analyses['seconds']:.2f}s for the report's analyses", f"{render['seconds'] / analyses['seconds']:.2f}x",
-                f"whole build_report {whole['seconds']:.2f}s, {len(files.paths)} files, report.html {size:,.0f} KB"),
-            Row("report site: whole national site (issue 13: ≤ 15 s)", "networkx", f"{whole['seconds']:.2f}s build_report with the site",
-                f"{analyses['seconds']:.2f}s for the report's analyses", f"{whole['seconds'] / analyses['seconds']:.2f}x",
-                f"{files.pages:,} site pages (overview, 34 provinces, one per document)")]
+    return [
+        Row(
+            "report: rendering HTML + Markdown",
+            "networkx",
+            f"{render['seconds']:.2f}s rendering",
+            f"{analyses['seconds']:.2f}s for the report's analyses",
+            f"{render['seconds'] / analyses['seconds']:.2f}x",
+            f"whole build_report {whole['seconds']:.2f}s, {len(files.paths)} files, report.html {size:,.0f} KB",
+        ),
+        Row(
+            "report site: whole national site (issue 13: ≤ 15 s)",
+            "networkx",
+            f"{whole['seconds']:.2f}s build_report with the site",
+            f"{analyses['seconds']:.2f}s for the report's analyses",
+            f"{whole['seconds'] / analyses['seconds']:.2f}x",
+            f"{files.pages:,} site pages (overview, 34 provinces, one per document)",
+        ),
+    ]

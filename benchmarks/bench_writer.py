@@ -34,10 +34,23 @@ def rows(total: int = ROWS, seed: int = 7) -> tuple[list[Node], list[Relationshi
     n_nodes = int(total * NODE_SHARE)
     hospitals = [f"hospital:bench-{i}" for i in range(n_nodes * 3 // 4)]
     techniques = [f"technique:bench-{i}" for i in range(n_nodes - len(hospitals))]
-    nodes = [Node(label="Hospital", id=h, properties={"name": f"Bệnh viện {i}", "level": rng.choice(("central", "provincial", "district")),
-                                                       "province": "Hà Nội", "aliases": [f"BV {i}"]})
-             for i, h in enumerate(hospitals)]
-    nodes += [Node(label="Technique", id=t, properties={"name": f"kỹ thuật {i}", "specialty": "nhi"}) for i, t in enumerate(techniques)]
+    nodes = [
+        Node(
+            label="Hospital",
+            id=h,
+            properties={
+                "name": f"Bệnh viện {i}",
+                "level": rng.choice(("central", "provincial", "district")),
+                "province": "Hà Nội",
+                "aliases": [f"BV {i}"],
+            },
+        )
+        for i, h in enumerate(hospitals)
+    ]
+    nodes += [
+        Node(label="Technique", id=t, properties={"name": f"kỹ thuật {i}", "specialty": "nhi"})
+        for i, t in enumerate(techniques)
+    ]
     rels: list[Relationship] = []
     seen: set[tuple] = set()
     while len(rels) < total - n_nodes:
@@ -48,16 +61,35 @@ def rows(total: int = ROWS, seed: int = 7) -> tuple[list[Node], list[Relationshi
         if key in seen or key[1] == key[2]:
             continue
         seen.add(key)
-        rels.append(Relationship(type=key[0], start=key[1], start_label="Hospital", end=key[2], end_label=key[3],
-                                 properties={"sources": ["document:bench"], "since": "2024"}))
+        rels.append(
+            Relationship(
+                type=key[0],
+                start=key[1],
+                start_label="Hospital",
+                end=key[2],
+                end_label=key[3],
+                properties={"sources": ["document:bench"], "since": "2024"},
+            )
+        )
     return nodes, rels
 
 
 def naive_write(store, nodes: list[Node], rels: list[Relationship]) -> None:
     for node in nodes:
-        store.write_batch(Batch(nodes=[(NAIVE_NODE[node.label], {"id": node.id, "props": node.properties})]))
+        store.write_batch(
+            Batch(nodes=[(NAIVE_NODE[node.label], {"id": node.id, "props": node.properties})])
+        )
     for rel in rels:
-        store.write_batch(Batch(relationships=[(NAIVE_REL[rel.type], {"start": rel.start, "end": rel.end, "props": rel.properties})]))
+        store.write_batch(
+            Batch(
+                relationships=[
+                    (
+                        NAIVE_REL[rel.type],
+                        {"start": rel.start, "end": rel.end, "props": rel.properties},
+                    )
+                ]
+            )
+        )
 
 
 def count(store) -> int:
@@ -94,7 +126,14 @@ def run(ctx: Context) -> list[Row]:
             store.clear()
             store.close()
         fast, slow = ROWS / batched["seconds"], ROWS / naive["seconds"]
-        out.append(Row("writer: batched vs naive (20,000 rows)", name, f"{fast:,.0f} rows/s batched",
-                       f"{slow:,.0f} rows/s one statement per row", f"{fast / slow:.1f}x",
-                       f"{batched['seconds']:.1f}s vs {naive['seconds']:.1f}s"))
+        out.append(
+            Row(
+                "writer: batched vs naive (20,000 rows)",
+                name,
+                f"{fast:,.0f} rows/s batched",
+                f"{slow:,.0f} rows/s one statement per row",
+                f"{fast / slow:.1f}x",
+                f"{batched['seconds']:.1f}s vs {naive['seconds']:.1f}s",
+            )
+        )
     return out

@@ -65,8 +65,12 @@ class Context:
                 # A short path: the unix socket path must stay under about 100 characters.
                 self._falkordb_dir = Path(tempfile.mkdtemp(prefix="hnb-"))
                 falkordb_server.start(self._falkordb_dir)
-            return Settings(_env_file=None, store="falkordb", data_dir=self._falkordb_dir,
-                            graph_name=f"b{uuid.uuid4().hex[:10]}")
+            return Settings(
+                _env_file=None,
+                store="falkordb",
+                data_dir=self._falkordb_dir,
+                graph_name=f"b{uuid.uuid4().hex[:10]}",
+            )
         if store == "neo4j":
             if self._neo4j is None:
                 self._neo4j = self._start_neo4j()
@@ -80,21 +84,32 @@ class Context:
         The jars are taken from the test server's Maven folder when it has them (no second download).
         """
         uri = os.environ.get("HOSPNET_BENCH_NEO4J_URI")
-        base = {"_env_file": None, "store": "neo4j", "data_dir": self.root / "neo4j-run", "neo4j_user": "neo4j",
-                    "neo4j_password": os.environ.get("HOSPNET_BENCH_NEO4J_PASSWORD", BENCH_NEO4J_PASSWORD)}
+        base = {
+            "_env_file": None,
+            "store": "neo4j",
+            "data_dir": self.root / "neo4j-run",
+            "neo4j_user": "neo4j",
+            "neo4j_password": os.environ.get("HOSPNET_BENCH_NEO4J_PASSWORD", BENCH_NEO4J_PASSWORD),
+        }
         if uri:
             return Settings(**base, neo4j_uri=uri)
         from hospnet.graph import neo4j_server
 
-        server = Settings(_env_file=None, data_dir=BENCH_NEO4J_DIR, neo4j_bolt_port=BENCH_NEO4J_PORT,
-                          neo4j_password=BENCH_NEO4J_PASSWORD)
+        server = Settings(
+            _env_file=None,
+            data_dir=BENCH_NEO4J_DIR,
+            neo4j_bolt_port=BENCH_NEO4J_PORT,
+            neo4j_password=BENCH_NEO4J_PASSWORD,
+        )
         m2 = neo4j_server.home(server) / "m2"
         shared = Path.home() / ".cache" / "hospnet-test-neo4j" / "neo4j" / "m2"
         if not m2.exists() and shared.is_dir():
             m2.parent.mkdir(parents=True, exist_ok=True)
             m2.symlink_to(shared)
         self._neo4j_server = server
-        return Settings(**{**base, "neo4j_password": BENCH_NEO4J_PASSWORD}, neo4j_uri=neo4j_server.start(server))
+        return Settings(
+            **{**base, "neo4j_password": BENCH_NEO4J_PASSWORD}, neo4j_uri=neo4j_server.start(server)
+        )
 
     def open(self, store: str):
         """A fresh, empty store with its schema."""
@@ -126,7 +141,11 @@ class Context:
             if store == "neo4j" and self._neo4j is not None:
                 from hospnet.graph import neo4j_server
 
-                return neo4j_server.status(self._neo4j_server).get("pid") if self._neo4j_server else None
+                return (
+                    neo4j_server.status(self._neo4j_server).get("pid")
+                    if self._neo4j_server
+                    else None
+                )
         except (OSError, ValueError):
             return None
         return None

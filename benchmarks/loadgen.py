@@ -21,9 +21,15 @@ def ensure() -> None:
     missing = [name for name in PACKAGES if shutil.which(name) is None]
     if not missing:
         return
-    result = subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *missing], capture_output=True, text=True)
+    result = subprocess.run(
+        ["apt-get", "install", "-y", "--no-install-recommends", *missing],
+        capture_output=True,
+        text=True,
+    )
     if result.returncode != 0 or any(shutil.which(name) is None for name in missing):
-        raise RuntimeError(f"cannot install {', '.join(missing)} with apt-get (run `apt-get update` first?): {result.stderr[-300:]}")
+        raise RuntimeError(
+            f"cannot install {', '.join(missing)} with apt-get (run `apt-get update` first?): {result.stderr[-300:]}"
+        )
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,25 @@ def parse_wrk(out: str) -> Load:
 
 def wrk(url: str, seconds: int = 10, connections: int = 50, threads: int = 2) -> Load:
     """Throughput at `connections` open connections, as fast as the server answers."""
-    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "2s", "--latency", url],
-                         capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--timeout",
+            "2s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
     return parse_wrk(out)
 
 
@@ -74,7 +97,11 @@ def parse_hey(out: str) -> Load:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = float(re.search(r"50% in ([\d.]+) secs", out).group(1)) * 1000  # type: ignore[union-attr]
     p99 = float(re.search(r"99% in ([\d.]+) secs", out).group(1)) * 1000  # type: ignore[union-attr]
-    bad = sum(int(n) for code, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", out) if not code.startswith(("2", "3")))
+    bad = sum(
+        int(n)
+        for code, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", out)
+        if not code.startswith(("2", "3"))
+    )
     errors_part = out.split("Error distribution:", 1)[1] if "Error distribution:" in out else ""
     failed = re.findall(r"\[(\d+)\]\s+(.*)", errors_part)
     timeouts = sum(int(n) for n, what in failed if "Timeout" in what or "deadline" in what)
@@ -83,6 +110,22 @@ def parse_hey(out: str) -> Load:
 
 def hey_fixed_rate(url: str, rate: int = 100, seconds: int = 20, workers: int = 10) -> Load:
     """Latency at a set rate: `workers` clients each sending rate/workers requests a second."""
-    out = subprocess.run(["hey", "-z", f"{seconds}s", "-c", str(workers), "-q", str(rate // workers), "-t", "2", url],
-                         capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    out = subprocess.run(
+        [
+            "hey",
+            "-z",
+            f"{seconds}s",
+            "-c",
+            str(workers),
+            "-q",
+            str(rate // workers),
+            "-t",
+            "2",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 60,
+    ).stdout
     return parse_hey(out)

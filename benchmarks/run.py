@@ -22,7 +22,15 @@ if __package__ in (None, ""):  # run as a script: make `benchmarks` and `hospnet
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     __package__ = "benchmarks"
 
-from benchmarks import bench_analysis, bench_api, bench_extract, bench_ingest, bench_move, bench_reports, bench_writer  # noqa: E402
+from benchmarks import (
+    bench_analysis,
+    bench_api,
+    bench_extract,
+    bench_ingest,
+    bench_move,
+    bench_reports,
+    bench_writer,
+)  # noqa: E402
 from benchmarks.context import Context, Row  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -40,10 +48,22 @@ BENCHMARKS = {
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown")
-    mem_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal:")), 0)
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    mem_kb = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal:")
+        ),
+        0,
+    )
     return f"{os.cpu_count()} cores (nproc), {mem_kb / 1024 / 1024:.1f} GB memory, {cpu}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
@@ -57,17 +77,32 @@ def markdown(rows: list[Row]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=10_000, help="generated documents for ingest and the national graph")
-    parser.add_argument("--stores", default="falkordb,neo4j", help="comma-separated: falkordb, neo4j")
-    parser.add_argument("--only", default="", help=f"comma-separated subset of: {', '.join(BENCHMARKS)}")
-    parser.add_argument("--results", default=str(RESULTS), help="where to write the table ('' to skip)")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--docs",
+        type=int,
+        default=10_000,
+        help="generated documents for ingest and the national graph",
+    )
+    parser.add_argument(
+        "--stores", default="falkordb,neo4j", help="comma-separated: falkordb, neo4j"
+    )
+    parser.add_argument(
+        "--only", default="", help=f"comma-separated subset of: {', '.join(BENCHMARKS)}"
+    )
+    parser.add_argument(
+        "--results", default=str(RESULTS), help="where to write the table ('' to skip)"
+    )
     args = parser.parse_args(argv)
     chosen = [b.strip() for b in args.only.split(",") if b.strip()] or list(BENCHMARKS)
     unknown = set(chosen) - set(BENCHMARKS)
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
-    ctx = Context(docs=args.docs, stores=tuple(s.strip() for s in args.stores.split(",") if s.strip()))
+    ctx = Context(
+        docs=args.docs, stores=tuple(s.strip() for s in args.stores.split(",") if s.strip())
+    )
     rows: list[Row] = []
     started = datetime.datetime.now(datetime.timezone.utc)
     try:
@@ -79,8 +114,11 @@ def main(argv: list[str] | None = None) -> int:
                 traceback.print_exc()
                 new = [Row(name, "", f"FAILED: {type(exc).__name__}: {str(exc)[:200]}")]
             for row in new:
-                print(f"   {row.benchmark} [{row.store}] {row.figure} | {row.baseline} | {row.ratio} | {row.note}",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"   {row.benchmark} [{row.store}] {row.figure} | {row.baseline} | {row.ratio} | {row.note}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             rows += new
     finally:
         ctx.close()
@@ -92,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
             "# Benchmark results\n\n"
             f"Date: {started:%Y-%m-%d %H:%M} UTC  \nMachine: {machine()}  \nCommand: `{command.strip()}`\n\n"
             "Ratios compare each figure with its baseline measured in the same run; seconds alone depend on the machine.\n\n"
-            + table + "\n", encoding="utf-8")
+            + table
+            + "\n",
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -25,7 +25,7 @@ from .loaders import iter_files, load_file
 from .model import Document, Extraction
 from .settings import Settings
 
-CHUNK = 64          # documents checked against the ledger and extracted together
+CHUNK = 64  # documents checked against the ledger and extracted together
 POOL_THRESHOLD = 200  # below this many files a process pool costs more than it saves
 
 
@@ -58,10 +58,14 @@ def _extract_safely(doc: Document) -> Extraction | Failure:
     try:
         return extract(doc)
     except Exception as exc:  # one document's bug must not stop the batch
-        return Failure(doc.path or doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}")
+        return Failure(
+            doc.path or doc.source or doc.id, f"extraction failed: {type(exc).__name__}: {exc}"
+        )
 
 
-def _documents(files: list[Path], settings: Settings, summary: BuildSummary, progress: Progress) -> Iterator[Document]:
+def _documents(
+    files: list[Path], settings: Settings, summary: BuildSummary, progress: Progress
+) -> Iterator[Document]:
     for path in files:
         clean = True
         for item in load_file(path, max_bytes=settings.max_document_bytes):
@@ -99,7 +103,9 @@ def graph_counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
     return ({r["label"]: r["n"] for r in nodes}, {r["type"]: r["n"] for r in rels})
 
 
-def _fresh_chunks(documents: Iterable[Document], store: GraphStore, summary: BuildSummary) -> Iterator[list[Document]]:
+def _fresh_chunks(
+    documents: Iterable[Document], store: GraphStore, summary: BuildSummary
+) -> Iterator[list[Document]]:
     """Chunks of documents not yet stored (nor seen earlier in this run)."""
     seen: set[str] = set()
     for chunk in _chunks(documents, CHUNK):
@@ -114,7 +120,9 @@ def _fresh_chunks(documents: Iterable[Document], store: GraphStore, summary: Bui
         yield fresh
 
 
-def _extracted(chunks: Iterator[list[Document]], pool: ProcessPoolExecutor | None) -> Iterator[list[Extraction | Failure]]:
+def _extracted(
+    chunks: Iterator[list[Document]], pool: ProcessPoolExecutor | None
+) -> Iterator[list[Extraction | Failure]]:
     """Extraction results chunk by chunk; with a pool the next chunk is extracted while this one is written."""
     if pool is None:
         for fresh in chunks:
@@ -130,8 +138,15 @@ def _extracted(chunks: Iterator[list[Document]], pool: ProcessPoolExecutor | Non
         yield [f.result() for f in pending]
 
 
-def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings, summary: BuildSummary, *,
-           workers: int = 1, progress: Progress | None = None) -> None:
+def ingest(
+    documents: Iterable[Document],
+    store: GraphStore,
+    settings: Settings,
+    summary: BuildSummary,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> None:
     """Extract and write documents not yet in the store; the shared core of `build` and the API."""
     writer = BatchWriter(store, settings.batch_size)
     pool = ProcessPoolExecutor(workers) if workers > 1 else None
@@ -150,11 +165,19 @@ def ingest(documents: Iterable[Document], store: GraphStore, settings: Settings,
             pool.shutdown(cancel_futures=True)
         summary.stored += len(writer.written_documents)
         for doc, error in writer.failed:
-            summary.failed.append(Failure(doc.path or doc.source or doc.id, f"the store refused its facts: {error}"))
+            summary.failed.append(
+                Failure(doc.path or doc.source or doc.id, f"the store refused its facts: {error}")
+            )
 
 
-def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *, progress: Progress | None = None,
-          retry_failed: bool = False) -> BuildSummary:
+def build(
+    paths: Iterable[Path] | None,
+    store: GraphStore,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    retry_failed: bool = False,
+) -> BuildSummary:
     """Read every file under `paths` (the sample corpus when none) into the store.
 
     With `retry_failed`, the sources that failed in earlier builds are read again as well.
@@ -175,19 +198,31 @@ def build(paths: Iterable[Path] | None, store: GraphStore, settings: Settings, *
             summary.failed.append(Failure(exc.source, exc.reason))
     graphs = [f for f in files if is_export_file(f)]
     files = [f for f in files if f not in graphs]
-    summary.notes += [f"skipped {f}: a graph export (hospnet export, or hospnet synth's ground truth), not documents; "
-                      "`hospnet import` loads it" for f in graphs]
+    summary.notes += [
+        f"skipped {f}: a graph export (hospnet export, or hospnet synth's ground truth), not documents; "
+        "`hospnet import` loads it"
+        for f in graphs
+    ]
     progress("total", len(files))
     store.ensure_schema()
     BatchWriter(store, settings.batch_size).write_graph(province_nodes(), [])
     workers = settings.workers or (os.cpu_count() or 1)
     workers = workers if len(files) >= POOL_THRESHOLD else 1
     try:
-        ingest(_documents(files, settings, summary, progress), store, settings, summary, workers=workers, progress=progress)
+        ingest(
+            _documents(files, settings, summary, progress),
+            store,
+            settings,
+            summary,
+            workers=workers,
+            progress=progress,
+        )
     finally:
         failed_sources = {f.source for f in summary.failed}
         ledger.update(summary.failed, summary.succeeded - failed_sources)
         summary.errors_file = ledger.path if summary.failed else None
-    summary.corrections = apply_all(store, settings.corrections_path)  # people's fixes outlast every build
+    summary.corrections = apply_all(
+        store, settings.corrections_path
+    )  # people's fixes outlast every build
     summary.nodes, summary.relationships = graph_counts(store)
     return summary

@@ -1,20 +1,20 @@
 """One exception tree for hospnet, so the CLI and the API can each turn it into words in one place.
 
-    HospnetError                      anything hospnet raises on purpose
-    ├── ConfigError                   settings are wrong; fix the environment
-    │   └── RuleFileError             a relation rule file (YAML) is malformed
-    ├── DocumentError                 SKIP: this one document is bad; the batch goes on
-    │   ├── UnsupportedFormat
-    │   └── DocumentTooLarge
-    ├── StoreError                    the graph store failed
-    │   ├── StoreUnavailable          RETRY: cannot reach the store (down, gone away)
-    │   ├── TransientStoreError       RETRY: deadlock, leader switch, busy
-    │   ├── QueryTimeout              the query ran over its time limit
-    │   └── QueryRejected             a user query that is not read-only, or not allowed
-    ├── QueryNotFound                 no query module of that name
-    ├── QueryParameterError           a query module's parameter is missing or malformed
-    │   └── UnknownName               a filter names nothing that exists (exit 2)
-    └── NotFound                      no node with that id
+HospnetError                      anything hospnet raises on purpose
+├── ConfigError                   settings are wrong; fix the environment
+│   └── RuleFileError             a relation rule file (YAML) is malformed
+├── DocumentError                 SKIP: this one document is bad; the batch goes on
+│   ├── UnsupportedFormat
+│   └── DocumentTooLarge
+├── StoreError                    the graph store failed
+│   ├── StoreUnavailable          RETRY: cannot reach the store (down, gone away)
+│   ├── TransientStoreError       RETRY: deadlock, leader switch, busy
+│   ├── QueryTimeout              the query ran over its time limit
+│   └── QueryRejected             a user query that is not read-only, or not allowed
+├── QueryNotFound                 no query module of that name
+├── QueryParameterError           a query module's parameter is missing or malformed
+│   └── UnknownName               a filter names nothing that exists (exit 2)
+└── NotFound                      no node with that id
 """
 
 from __future__ import annotations

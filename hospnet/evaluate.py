@@ -71,7 +71,9 @@ class Report:
     relations: dict[str, Score] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
     missing_docs: list[str] = field(default_factory=list)
-    rules: dict[str, Score] = field(default_factory=dict)  # per `rule` id: tp and fp of what it extracted
+    rules: dict[str, Score] = field(
+        default_factory=dict
+    )  # per `rule` id: tp and fp of what it extracted
 
     @property
     def entity_total(self) -> Score:
@@ -105,7 +107,10 @@ def relation_key(type_: str, start: str, end: str, technique: str | None = None)
 
 def extracted_keys(extraction: Extraction) -> tuple[set[tuple], set[tuple]]:
     """The entity and relation keys of an extraction, by the gold file's conventions."""
-    names = {n.id: (n.properties.get("name") or n.properties.get("title") or n.id) for n in extraction.nodes}
+    names = {
+        n.id: (n.properties.get("name") or n.properties.get("title") or n.id)
+        for n in extraction.nodes
+    }
     entities = {entity_key(n.label, names[n.id]) for n in extraction.nodes}
     return entities, set(_rule_of_key(extraction, names))
 
@@ -122,7 +127,10 @@ def _rule_of_key(extraction: Extraction, names: dict[str, str]) -> dict[tuple, s
 
 def gold_keys(gold: dict) -> tuple[set[tuple], set[tuple]]:
     entities = {entity_key(e["label"], e["name"]) for e in gold.get("entities", [])}
-    relations = {relation_key(r["type"], r["from"], r["to"], r.get("technique")) for r in gold.get("relations", [])}
+    relations = {
+        relation_key(r["type"], r["from"], r["to"], r.get("technique"))
+        for r in gold.get("relations", [])
+    }
     return entities, relations
 
 
@@ -144,8 +152,11 @@ def _find_doc(name: str, docs_dirs: list[Path]) -> Path | None:
     return None
 
 
-def evaluate(gold_dir: str | Path, docs_dir: str | Path | list[str | Path],
-             seeds_dir: str | Path | None = None) -> Report:
+def evaluate(
+    gold_dir: str | Path,
+    docs_dir: str | Path | list[str | Path],
+    seeds_dir: str | Path | None = None,
+) -> Report:
     """Extract every annotated document and compare with its gold file.
 
     `docs_dir` may be one directory or several; entries marked `"seed": true` are
@@ -156,8 +167,10 @@ def evaluate(gold_dir: str | Path, docs_dir: str | Path | list[str | Path],
     golds = [json.loads(p.read_text("utf-8")) for p in gold_files]
     labels = {e["label"] for g in golds for e in g.get("entities", [])}
     types = {r["type"] for g in golds for r in g.get("relations", [])}
-    report = Report(entities={label: Score() for label in sorted(labels)},
-                    relations={t: Score() for t in sorted(types)})
+    report = Report(
+        entities={label: Score() for label in sorted(labels)},
+        relations={t: Score() for t in sorted(types)},
+    )
     for gold in golds:
         search = dirs + ([Path(seeds_dir)] if seeds_dir and gold.get("seed") else [])
         path = _find_doc(gold["doc"], search)
@@ -170,21 +183,36 @@ def evaluate(gold_dir: str | Path, docs_dir: str | Path | list[str | Path],
         extraction = extract(document)
         got_entities, got_relations = extracted_keys(extraction)
         want_entities, want_relations = gold_keys(gold)
-        names = {n.id: (n.properties.get("name") or n.properties.get("title") or n.id) for n in extraction.nodes}
+        names = {
+            n.id: (n.properties.get("name") or n.properties.get("title") or n.id)
+            for n in extraction.nodes
+        }
         for key, rule in _rule_of_key(extraction, names).items():
             if key[0] in types:
                 score = report.rules.setdefault(rule, Score())
                 score.tp += key in want_relations
                 score.fp += key not in want_relations
         report.documents += 1
-        _score(report.entities, report.misses, gold["doc"], {k for k in got_entities if k[0] in labels},
-               want_entities)
-        _score(report.relations, report.misses, gold["doc"], {k for k in got_relations if k[0] in types},
-               want_relations)
+        _score(
+            report.entities,
+            report.misses,
+            gold["doc"],
+            {k for k in got_entities if k[0] in labels},
+            want_entities,
+        )
+        _score(
+            report.relations,
+            report.misses,
+            gold["doc"],
+            {k for k in got_relations if k[0] in types},
+            want_relations,
+        )
     return report
 
 
-def _score(scores: dict[str, Score], misses: list[Miss], doc: str, got: set[tuple], want: set[tuple]) -> None:
+def _score(
+    scores: dict[str, Score], misses: list[Miss], doc: str, got: set[tuple], want: set[tuple]
+) -> None:
     for key in sorted(got | want):
         score = scores.setdefault(key[0], Score())
         if key in got and key in want:
@@ -202,12 +230,16 @@ def format_report(report: Report, misses: bool = True, by_rule: bool = False) ->
     lines = [f"documents: {report.documents}"]
     if report.missing_docs:
         lines.append(f"documents not found: {', '.join(report.missing_docs)}")
-    for title, scores, total in (("entities", report.entities, report.entity_total),
-                                 ("relationships", report.relations, report.relation_total)):
+    for title, scores, total in (
+        ("entities", report.entities, report.entity_total),
+        ("relationships", report.relations, report.relation_total),
+    ):
         lines.append("")
         lines.append(f"{title:<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for name, s in [*scores.items(), ("overall (micro)", total)]:
-            lines.append(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+            lines.append(
+                f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
+            )
     if by_rule:
         lines.append("")
         lines.append(f"{'rule':<32} {'P':>6} {'tp':>5} {'fp':>5}")

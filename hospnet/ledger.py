@@ -47,14 +47,22 @@ class FailureLedger:
             current[failure.source] = failure
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text("".join(json.dumps({"source": f.source, "reason": f.reason}, ensure_ascii=False) + "\n" for f in current.values()), encoding="utf-8")
+        tmp.write_text(
+            "".join(
+                json.dumps({"source": f.source, "reason": f.reason}, ensure_ascii=False) + "\n"
+                for f in current.values()
+            ),
+            encoding="utf-8",
+        )
         os.replace(tmp, self.path)
 
     def sources(self) -> list[Path]:
         """Failed sources that are files still on disk (a JSONL line's source names its file)."""
         paths = []
         for source in self.read():
-            path = Path(source.rsplit(":", 1)[0] if not Path(source).exists() and ":" in source else source)
+            path = Path(
+                source.rsplit(":", 1)[0] if not Path(source).exists() and ":" in source else source
+            )
             if path.exists() and path not in paths:
                 paths.append(path)
         return paths

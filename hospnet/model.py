@@ -7,7 +7,16 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Agreement", "Province", "Document")
+LABELS = (
+    "Hospital",
+    "Person",
+    "Organization",
+    "Technique",
+    "Program",
+    "Agreement",
+    "Province",
+    "Document",
+)
 
 REL_TYPES = (
     "SUPPORTS",
@@ -51,8 +60,17 @@ class Document(BaseModel):
         return cls(id=content_hash(text), text=text, **fields)
 
     def node(self) -> "Node":
-        props = {"title": self.title, "date": self.date, "source": self.source, "language": self.language}
-        return Node(label="Document", id=self.id, properties={k: v for k, v in props.items() if v is not None})
+        props = {
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "language": self.language,
+        }
+        return Node(
+            label="Document",
+            id=self.id,
+            properties={k: v for k, v in props.items() if v is not None},
+        )
 
 
 class Node(BaseModel):

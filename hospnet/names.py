@@ -16,13 +16,27 @@ import unicodedata
 
 # Old-style ("oá") to new-style ("óa") tone placement, as the 2025 administrative list writes it.
 _OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _OLD_TONES.update({k.capitalize(): v.capitalize() for k, v in list(_OLD_TONES.items())})
 # Not after q: in "quý", "quỵ" the u belongs to the consonant and the mark is already on the y.
-_OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _OLD_TONES)) + r")(?![a-zà-ỹ])", re.IGNORECASE)
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(map(re.escape, _OLD_TONES)) + r")(?![a-zà-ỹ])", re.IGNORECASE
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
@@ -97,8 +111,12 @@ _ABBREVIATIONS = (
     (r"ĐK", "Đa khoa"),
 )
 _ABBREVIATION_RE = re.compile(
-    "|".join(f"(?<![\\w.])(?:{pattern})(?![\\w])" if not pattern.endswith(".") else f"(?<![\\w.])(?:{pattern})"
-             for pattern, _ in _ABBREVIATIONS)
+    "|".join(
+        f"(?<![\\w.])(?:{pattern})(?![\\w])"
+        if not pattern.endswith(".")
+        else f"(?<![\\w.])(?:{pattern})"
+        for pattern, _ in _ABBREVIATIONS
+    )
 )
 _ABBREVIATION_MAP = [(re.compile(p), full) for p, full in _ABBREVIATIONS]
 
@@ -120,7 +138,9 @@ def expand_abbreviations(text: str) -> str:
         word = match.group(0)
         for pattern, full in _ABBREVIATION_MAP:
             if pattern.fullmatch(word):
-                return full + (" " if word.endswith(".") and full != "Thành phố Hồ Chí Minh" else "")
+                return full + (
+                    " " if word.endswith(".") and full != "Thành phố Hồ Chí Minh" else ""
+                )
         return word
 
     text = _ABBREVIATION_RE.sub(one, text).replace(" & ", " và ")

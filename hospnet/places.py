@@ -40,7 +40,16 @@ from hospnet.names import fold, normalize_text
 
 # Spellings the package's keywords do not cover.
 _EXTRA_ALIASES = {
-    "thanhphohochiminh": ("TP.HCM", "TP HCM", "TPHCM", "HCM", "Sài Gòn", "Ho Chi Minh City", "HCMC", "Saigon"),
+    "thanhphohochiminh": (
+        "TP.HCM",
+        "TP HCM",
+        "TPHCM",
+        "HCM",
+        "Sài Gòn",
+        "Ho Chi Minh City",
+        "HCMC",
+        "Saigon",
+    ),
     "thanhphohue": ("Thừa Thiên Huế", "Thừa Thiên - Huế", "Thua Thien Hue"),
     "tinhbariavungtau": ("Bà Rịa Vũng Tàu", "Vũng Tàu", "BR-VT"),
     "tinhdaklak": ("Đắc Lắc", "Đăk Lăk", "Daklak"),
@@ -51,7 +60,9 @@ _EXTRA_ALIASES = {
 CITIES = ("Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Huế", "Đà Nẵng", "Cần Thơ")
 _PREFIX = re.compile(r"^\s*(?:tỉnh|thành phố|tp\s*\.?|t\.p\.?|province of)\s+", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s+(?:province|city)\s*$", re.IGNORECASE)
-_DISTRICT_PREFIX = re.compile(r"^\s*(?:huyện|quận|thị xã|thành phố|tp\s*\.?|district)\s+", re.IGNORECASE)
+_DISTRICT_PREFIX = re.compile(
+    r"^\s*(?:huyện|quận|thị xã|thành phố|tp\s*\.?|district)\s+", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -103,11 +114,15 @@ def _schema_name(short: str) -> str:
 
 
 def _read(name: str) -> dict:
-    return json.loads((importlib.resources.files("vietnamadminunits") / "data" / name).read_text("utf-8"))
+    return json.loads(
+        (importlib.resources.files("vietnamadminunits") / "data" / name).read_text("utf-8")
+    )
 
 
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, ProvinceMatch], dict[str, list[District]], dict[str, Province2025]]:
+def _tables() -> tuple[
+    dict[str, ProvinceMatch], dict[str, list[District]], dict[str, Province2025]
+]:
     new = _read("parser_from_2025.json")["DICT_PROVINCE"]
     legacy_data = _read("parser_legacy.json")
     legacy = legacy_data["DICT_PROVINCE"]
@@ -144,7 +159,12 @@ def _tables() -> tuple[dict[str, ProvinceMatch], dict[str, list[District]], dict
     for pkey, table in legacy_data["DICT_PROVINCE_DISTRICT"].items():
         legacy_name = _schema_name(legacy[pkey]["provinceShort"])
         for info in table.values():
-            district = District(info["districtShort"], info["districtType"], legacy_name, provinces[legacy_to_new[pkey]])
+            district = District(
+                info["districtShort"],
+                info["districtType"],
+                legacy_name,
+                provinces[legacy_to_new[pkey]],
+            )
             districts.setdefault(fold(info["districtShort"]), []).append(district)
     return by_name, districts, provinces
 
@@ -172,8 +192,13 @@ def all_provinces() -> list[Province2025]:
 
 def province_properties(province: Province2025) -> dict:
     """The Province node's properties (SCHEMA.md), the same whether read from text or seeded."""
-    return {"name": province.name, "code": province.code, "legacy_names": list(province.legacy_names),
-            "lat": province.lat, "lon": province.lon}
+    return {
+        "name": province.name,
+        "code": province.code,
+        "legacy_names": list(province.legacy_names),
+        "lat": province.lat,
+        "lon": province.lon,
+    }
 
 
 def districts_by_name() -> dict[str, list[District]]:
@@ -218,7 +243,11 @@ def _legacy_coordinates() -> dict[str, tuple[str, float, float]]:
     """Code and centre of each pre-2025 province."""
     out = {}
     for info in _read("parser_legacy.json")["DICT_PROVINCE"].values():
-        out[_schema_name(info["provinceShort"])] = (info["provinceCode"], float(info["provinceLat"]), float(info["provinceLon"]))
+        out[_schema_name(info["provinceShort"])] = (
+            info["provinceCode"],
+            float(info["provinceLat"]),
+            float(info["provinceLon"]),
+        )
     return out
 
 
@@ -233,7 +262,9 @@ def places(legacy: bool = False) -> tuple[Place, ...]:
     """
     provinces = all_provinces()
     if not legacy:
-        return tuple(Place(p.code, p.name, p.lat, p.lon, p.name, tuple(p.legacy_names)) for p in provinces)
+        return tuple(
+            Place(p.code, p.name, p.lat, p.lon, p.name, tuple(p.legacy_names)) for p in provinces
+        )
     coords = _legacy_coordinates()
     out = []
     for p in provinces:
@@ -250,7 +281,10 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     1144
     """
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 

@@ -16,7 +16,11 @@ import pytest
 
 from hospnet.settings import Settings
 
-STORES = [s.strip() for s in os.environ.get("HOSPNET_TEST_STORES", "falkordb,neo4j").split(",") if s.strip()]
+STORES = [
+    s.strip()
+    for s in os.environ.get("HOSPNET_TEST_STORES", "falkordb,neo4j").split(",")
+    if s.strip()
+]
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 
 
@@ -42,7 +46,12 @@ def neo4j_base_settings(tmp_path_factory):
 def _settings_for(backend: str, request, tmp_path: Path) -> Settings:
     if backend == "falkordb":
         data_dir = request.getfixturevalue("falkordb_dir")
-        return Settings(store="falkordb", data_dir=data_dir, graph_name=f"t{uuid.uuid4().hex[:12]}", _env_file=None)
+        return Settings(
+            store="falkordb",
+            data_dir=data_dir,
+            graph_name=f"t{uuid.uuid4().hex[:12]}",
+            _env_file=None,
+        )
     base = request.getfixturevalue("neo4j_base_settings")
     return base.model_copy(update={"data_dir": tmp_path / "data"})
 
@@ -67,7 +76,9 @@ def store(settings):
 
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    assert SEEDS.is_dir(), f"the seed articles are missing: expected {SEEDS} (../shared/seeds beside the repo)"
+    assert SEEDS.is_dir(), (
+        f"the seed articles are missing: expected {SEEDS} (../shared/seeds beside the repo)"
+    )
     return SEEDS
 
 

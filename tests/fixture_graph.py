@@ -57,7 +57,17 @@ DOC_A = "document:fixture-a"
 DOC_B = "document:fixture-b"
 DOC_C = "document:fixture-c"
 
-PROVINCES = ("Hà Nội", "Cao Bằng", "Điện Biên", "Thái Nguyên", "Lạng Sơn", "Bắc Ninh", "Thanh Hóa", "Thành phố Hồ Chí Minh", "Tây Ninh")
+PROVINCES = (
+    "Hà Nội",
+    "Cao Bằng",
+    "Điện Biên",
+    "Thái Nguyên",
+    "Lạng Sơn",
+    "Bắc Ninh",
+    "Thanh Hóa",
+    "Thành phố Hồ Chí Minh",
+    "Tây Ninh",
+)
 
 BACH_MAI = make_id("Hospital", "Bệnh viện Bạch Mai")
 E = make_id("Hospital", "Bệnh viện E")
@@ -91,16 +101,39 @@ def _province_nodes() -> list[Node]:
     nodes = []
     for name in PROVINCES:
         p = wanted[name]
-        nodes.append(Node(label="Province", id=province_id(name), properties={
-            "code": p.code, "name": p.name, "legacy_names": list(p.legacy_names), "lat": p.lat, "lon": p.lon,
-            "search": search_key(p.name, *p.legacy_names),
-        }))
+        nodes.append(
+            Node(
+                label="Province",
+                id=province_id(name),
+                properties={
+                    "code": p.code,
+                    "name": p.name,
+                    "legacy_names": list(p.legacy_names),
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "search": search_key(p.name, *p.legacy_names),
+                },
+            )
+        )
     return nodes
 
 
-def _hospital(name: str, level: str, province: str, legacy: str | None = None, specialties: tuple = (), aliases: tuple = ()) -> Node:
-    props = {"name": name, "level": level, "province": province, "aliases": list(aliases), "specialties": list(specialties),
-             "search": search_key(name, *aliases)}
+def _hospital(
+    name: str,
+    level: str,
+    province: str,
+    legacy: str | None = None,
+    specialties: tuple = (),
+    aliases: tuple = (),
+) -> Node:
+    props = {
+        "name": name,
+        "level": level,
+        "province": province,
+        "aliases": list(aliases),
+        "specialties": list(specialties),
+        "search": search_key(name, *aliases),
+    }
     if legacy:
         props["legacy_province"] = legacy
     return Node(label="Hospital", id=make_id("Hospital", name), properties=props)
@@ -108,10 +141,21 @@ def _hospital(name: str, level: str, province: str, legacy: str | None = None, s
 
 def hospital_nodes(extra: tuple[Node, ...] = ()) -> list[Node]:
     return [
-        _hospital("Bệnh viện Bạch Mai", "central", "Hà Nội", specialties=("nội khoa", "hô hấp"), aliases=("BV Bạch Mai",)),
+        _hospital(
+            "Bệnh viện Bạch Mai",
+            "central",
+            "Hà Nội",
+            specialties=("nội khoa", "hô hấp"),
+            aliases=("BV Bạch Mai",),
+        ),
         _hospital("Bệnh viện E", "central", "Hà Nội", specialties=("tim mạch", "thận")),
         _hospital("Bệnh viện Chợ Rẫy", "central", "Thành phố Hồ Chí Minh"),
-        _hospital("Bệnh viện Đa khoa tỉnh Thanh Hóa", "provincial", "Thanh Hóa", aliases=("BVĐK Thanh Hóa",)),
+        _hospital(
+            "Bệnh viện Đa khoa tỉnh Thanh Hóa",
+            "provincial",
+            "Thanh Hóa",
+            aliases=("BVĐK Thanh Hóa",),
+        ),
         _hospital("Bệnh viện Đa khoa huyện Hậu Lộc", "district", "Thanh Hóa"),
         _hospital("Bệnh viện Đa khoa tỉnh Bắc Kạn", "provincial", "Thái Nguyên", legacy="Bắc Kạn"),
         _hospital("Trung tâm Y tế huyện Chợ Mới", "district", "Thái Nguyên", legacy="Bắc Kạn"),
@@ -124,65 +168,305 @@ def hospital_nodes(extra: tuple[Node, ...] = ()) -> list[Node]:
     ]
 
 
-def _rel(type_: str, a: str, start_label: str, b: str, end_label: str, source: str | None, evidence: str | None = None, **props) -> Relationship:
+def _rel(
+    type_: str,
+    a: str,
+    start_label: str,
+    b: str,
+    end_label: str,
+    source: str | None,
+    evidence: str | None = None,
+    **props,
+) -> Relationship:
     properties = dict(props)
     if source:
         properties["sources"] = [source]
     if evidence:
         properties["evidence"] = evidence
-    return Relationship(type=type_, start=a, start_label=start_label, end=b, end_label=end_label, properties=properties)
+    return Relationship(
+        type=type_,
+        start=a,
+        start_label=start_label,
+        end=b,
+        end_label=end_label,
+        properties=properties,
+    )
 
 
-def fixture_records(extra_hospitals: tuple[Node, ...] = ()) -> tuple[list[Node], list[Relationship]]:
+def fixture_records(
+    extra_hospitals: tuple[Node, ...] = (),
+) -> tuple[list[Node], list[Relationship]]:
     """The nodes and relationships of the fixture graph (extra hospitals get LOCATED_IN their province)."""
     H, P = "Hospital", "Province"
     documents = [
-        Node(label="Document", id=DOC_A, properties={"title": "Thanh Hóa nhận chuyển giao kỹ thuật", "date": "2023-05-12", "source": "fixture/a.txt", "language": "vi"}),
-        Node(label="Document", id=DOC_B, properties={"title": "Chuyển giao lọc màng bụng", "date": "2025-11-21", "source": "fixture/b.txt", "language": "vi"}),
-        Node(label="Document", id=DOC_C, properties={"title": "Bach Mai supports northern provinces", "date": "2021-08-02", "source": "https://example.org/c", "language": "en"}),
+        Node(
+            label="Document",
+            id=DOC_A,
+            properties={
+                "title": "Thanh Hóa nhận chuyển giao kỹ thuật",
+                "date": "2023-05-12",
+                "source": "fixture/a.txt",
+                "language": "vi",
+            },
+        ),
+        Node(
+            label="Document",
+            id=DOC_B,
+            properties={
+                "title": "Chuyển giao lọc màng bụng",
+                "date": "2025-11-21",
+                "source": "fixture/b.txt",
+                "language": "vi",
+            },
+        ),
+        Node(
+            label="Document",
+            id=DOC_C,
+            properties={
+                "title": "Bach Mai supports northern provinces",
+                "date": "2021-08-02",
+                "source": "https://example.org/c",
+                "language": "en",
+            },
+        ),
     ]
     techniques = [
-        Node(label="Technique", id=LOC_MANG_BUNG, properties={"name": "lọc màng bụng", "specialty": "thận", "search": search_key("lọc màng bụng")}),
-        Node(label="Technique", id=NOI_SOI, properties={"name": "nội soi phế quản ống mềm", "specialty": "hô hấp", "search": search_key("nội soi phế quản ống mềm")}),
-        Node(label="Technique", id=MACH_VANH, properties={"name": "can thiệp mạch vành", "specialty": "tim mạch", "search": search_key("can thiệp mạch vành")}),
+        Node(
+            label="Technique",
+            id=LOC_MANG_BUNG,
+            properties={
+                "name": "lọc màng bụng",
+                "specialty": "thận",
+                "search": search_key("lọc màng bụng"),
+            },
+        ),
+        Node(
+            label="Technique",
+            id=NOI_SOI,
+            properties={
+                "name": "nội soi phế quản ống mềm",
+                "specialty": "hô hấp",
+                "search": search_key("nội soi phế quản ống mềm"),
+            },
+        ),
+        Node(
+            label="Technique",
+            id=MACH_VANH,
+            properties={
+                "name": "can thiệp mạch vành",
+                "specialty": "tim mạch",
+                "search": search_key("can thiệp mạch vành"),
+            },
+        ),
     ]
     others = [
-        Node(label="Program", id=PROGRAM_1816, properties={"name": "Đề án 1816", "code": "1816", "year": 2008, "search": search_key("Đề án 1816", "1816")}),
-        Node(label="Organization", id=BO_Y_TE, properties={"name": "Bộ Y tế", "kind": "ministry", "search": search_key("Bộ Y tế")}),
-        Node(label="Agreement", id=AGREEMENT, properties={"title": "Hợp đồng hỗ trợ chuyên môn 2022", "date": "2022-03-01", "kind": "support_contract",
-                                                         "search": search_key("Hợp đồng hỗ trợ chuyên môn 2022")}),
-        Node(label="Person", id=TUAN, properties={"name": "Nguyễn Minh Tuấn", "titles": ["TS", "BS"], "search": search_key("Nguyễn Minh Tuấn")}),
+        Node(
+            label="Program",
+            id=PROGRAM_1816,
+            properties={
+                "name": "Đề án 1816",
+                "code": "1816",
+                "year": 2008,
+                "search": search_key("Đề án 1816", "1816"),
+            },
+        ),
+        Node(
+            label="Organization",
+            id=BO_Y_TE,
+            properties={"name": "Bộ Y tế", "kind": "ministry", "search": search_key("Bộ Y tế")},
+        ),
+        Node(
+            label="Agreement",
+            id=AGREEMENT,
+            properties={
+                "title": "Hợp đồng hỗ trợ chuyên môn 2022",
+                "date": "2022-03-01",
+                "kind": "support_contract",
+                "search": search_key("Hợp đồng hỗ trợ chuyên môn 2022"),
+            },
+        ),
+        Node(
+            label="Person",
+            id=TUAN,
+            properties={
+                "name": "Nguyễn Minh Tuấn",
+                "titles": ["TS", "BS"],
+                "search": search_key("Nguyễn Minh Tuấn"),
+            },
+        ),
     ]
     hospitals = hospital_nodes(extra_hospitals)
     nodes = _province_nodes() + hospitals + techniques + others + documents
 
-    rels = [_rel("LOCATED_IN", h.id, H, province_id(h.properties["province"]), P, None) for h in hospitals]
+    rels = [
+        _rel("LOCATED_IN", h.id, H, province_id(h.properties["province"]), P, None)
+        for h in hospitals
+    ]
     rels += [
-        _rel("SUPPORTS", BACH_MAI, H, THANH_HOA, H, DOC_A, "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.", kinds=["training", "technique_transfer"], program="Đề án 1816", since="2019"),
-        _rel("SUPPORTS", E, H, THANH_HOA, H, DOC_B, "Bệnh viện E chuyển giao lọc màng bụng cho Thanh Hóa.", kinds=["technique_transfer"]),
-        _rel("SUPPORTS", THANH_HOA, H, HAU_LOC, H, DOC_A, "Thanh Hóa hỗ trợ Hậu Lộc.", kinds=["training", "consultation", "technique_transfer"]),
-        _rel("SUPPORTS", BACH_MAI, H, BAC_KAN, H, DOC_C, "Bach Mai consults for Bac Kan.", kinds=["consultation"]),
-        _rel("SUPPORTS", BAC_KAN, H, CHO_MOI, H, DOC_C, "Bac Kan trains Cho Moi.", kinds=["training"]),
-        _rel("SUPPORTS", CHO_RAY, H, TAY_NINH, H, DOC_B, "Chợ Rẫy chuyển giao cho Tây Ninh.", kinds=["technique_transfer"]),
-        _rel("SUPPORTS", BACH_MAI, H, province_id("Bắc Ninh"), P, DOC_C, "Bach Mai sent a team to Bac Giang.", kinds=["epidemic_response"]),
-        _rel("SUPPORTS", LANG_SON, H, CAO_BANG, H, DOC_C, "Lang Son trains Cao Bang.", kinds=["training"]),
-        _rel("TRANSFERS", E, H, THANH_HOA, H, DOC_B, "Bệnh viện E sẽ chuyển giao lọc màng bụng.", technique=LOC_MANG_BUNG, status="planned", date="2025-11-21"),
-        _rel("TRANSFERS", THANH_HOA, H, HAU_LOC, H, DOC_A, "Hậu Lộc nhận nội soi phế quản.", technique=NOI_SOI, status="done", date="2023-05-10"),
-        _rel("TRANSFERS", CHO_RAY, H, TAY_NINH, H, DOC_B, "Tây Ninh nhận can thiệp mạch vành.", technique=MACH_VANH, status="done", date="2024-03-15"),
-        _rel("TRANSFERS", CHO_RAY, H, TAY_NINH, H, DOC_B, "Tây Ninh đang nhận lọc màng bụng.", technique=LOC_MANG_BUNG, status="in_progress", date="2024-09-01"),
+        _rel(
+            "SUPPORTS",
+            BACH_MAI,
+            H,
+            THANH_HOA,
+            H,
+            DOC_A,
+            "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
+            kinds=["training", "technique_transfer"],
+            program="Đề án 1816",
+            since="2019",
+        ),
+        _rel(
+            "SUPPORTS",
+            E,
+            H,
+            THANH_HOA,
+            H,
+            DOC_B,
+            "Bệnh viện E chuyển giao lọc màng bụng cho Thanh Hóa.",
+            kinds=["technique_transfer"],
+        ),
+        _rel(
+            "SUPPORTS",
+            THANH_HOA,
+            H,
+            HAU_LOC,
+            H,
+            DOC_A,
+            "Thanh Hóa hỗ trợ Hậu Lộc.",
+            kinds=["training", "consultation", "technique_transfer"],
+        ),
+        _rel(
+            "SUPPORTS",
+            BACH_MAI,
+            H,
+            BAC_KAN,
+            H,
+            DOC_C,
+            "Bach Mai consults for Bac Kan.",
+            kinds=["consultation"],
+        ),
+        _rel(
+            "SUPPORTS", BAC_KAN, H, CHO_MOI, H, DOC_C, "Bac Kan trains Cho Moi.", kinds=["training"]
+        ),
+        _rel(
+            "SUPPORTS",
+            CHO_RAY,
+            H,
+            TAY_NINH,
+            H,
+            DOC_B,
+            "Chợ Rẫy chuyển giao cho Tây Ninh.",
+            kinds=["technique_transfer"],
+        ),
+        _rel(
+            "SUPPORTS",
+            BACH_MAI,
+            H,
+            province_id("Bắc Ninh"),
+            P,
+            DOC_C,
+            "Bach Mai sent a team to Bac Giang.",
+            kinds=["epidemic_response"],
+        ),
+        _rel(
+            "SUPPORTS",
+            LANG_SON,
+            H,
+            CAO_BANG,
+            H,
+            DOC_C,
+            "Lang Son trains Cao Bang.",
+            kinds=["training"],
+        ),
+        _rel(
+            "TRANSFERS",
+            E,
+            H,
+            THANH_HOA,
+            H,
+            DOC_B,
+            "Bệnh viện E sẽ chuyển giao lọc màng bụng.",
+            technique=LOC_MANG_BUNG,
+            status="planned",
+            date="2025-11-21",
+        ),
+        _rel(
+            "TRANSFERS",
+            THANH_HOA,
+            H,
+            HAU_LOC,
+            H,
+            DOC_A,
+            "Hậu Lộc nhận nội soi phế quản.",
+            technique=NOI_SOI,
+            status="done",
+            date="2023-05-10",
+        ),
+        _rel(
+            "TRANSFERS",
+            CHO_RAY,
+            H,
+            TAY_NINH,
+            H,
+            DOC_B,
+            "Tây Ninh nhận can thiệp mạch vành.",
+            technique=MACH_VANH,
+            status="done",
+            date="2024-03-15",
+        ),
+        _rel(
+            "TRANSFERS",
+            CHO_RAY,
+            H,
+            TAY_NINH,
+            H,
+            DOC_B,
+            "Tây Ninh đang nhận lọc màng bụng.",
+            technique=LOC_MANG_BUNG,
+            status="in_progress",
+            date="2024-09-01",
+        ),
         _rel("HAS_TECHNIQUE", BACH_MAI, H, NOI_SOI, "Technique", DOC_A),
         _rel("HAS_TECHNIQUE", THANH_HOA, H, NOI_SOI, "Technique", DOC_A, since="2021"),
         _rel("HAS_TECHNIQUE", E, H, LOC_MANG_BUNG, "Technique", DOC_B),
         _rel("HAS_TECHNIQUE", CHO_RAY, H, MACH_VANH, "Technique", DOC_B),
         _rel("REFERS_TO", HAU_LOC, H, THANH_HOA, H, DOC_A, "Hậu Lộc chuyển tuyến lên Thanh Hóa."),
-        _rel("REFERS_TO", MUONG_ANG, H, DIEN_BIEN, H, DOC_C, "Muong Ang refers patients to Dien Bien."),
+        _rel(
+            "REFERS_TO",
+            MUONG_ANG,
+            H,
+            DIEN_BIEN,
+            H,
+            DOC_C,
+            "Muong Ang refers patients to Dien Bien.",
+        ),
         _rel("PARTY_TO", THANH_HOA, H, AGREEMENT, "Agreement", DOC_A, role="supporter"),
         _rel("PARTY_TO", HAU_LOC, H, AGREEMENT, "Agreement", DOC_A, role="supported"),
         _rel("UNDER", AGREEMENT, "Agreement", PROGRAM_1816, "Program", DOC_A),
         _rel("ISSUED_BY", PROGRAM_1816, "Program", BO_Y_TE, "Organization", DOC_A),
         _rel("SIGNED_BY", AGREEMENT, "Agreement", TUAN, "Person", DOC_A, on_behalf_of=THANH_HOA),
-        _rel("HOLDS_POSITION", TUAN, "Person", THANH_HOA, H, DOC_A, "Giám đốc Nguyễn Minh Tuấn.", title="Giám đốc", as_of="2023-05-12"),
-        _rel("MENTIONED_IN", BACH_MAI, H, DOC_A, "Document", None, sentence="Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.", start=0, end=8),
+        _rel(
+            "HOLDS_POSITION",
+            TUAN,
+            "Person",
+            THANH_HOA,
+            H,
+            DOC_A,
+            "Giám đốc Nguyễn Minh Tuấn.",
+            title="Giám đốc",
+            as_of="2023-05-12",
+        ),
+        _rel(
+            "MENTIONED_IN",
+            BACH_MAI,
+            H,
+            DOC_A,
+            "Document",
+            None,
+            sentence="Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
+            start=0,
+            end=8,
+        ),
     ]
     return nodes, rels
 

@@ -37,7 +37,13 @@ def server_settings() -> Settings:
         share_jars(base, data_dir)
     # HTTP (Browser) stays off on the shared server, so concurrent runs never race for one HTTP port.
     http_port = int(os.environ.get("HOSPNET_TEST_NEO4J_HTTP_PORT") or 0)
-    return Settings(_env_file=None, data_dir=data_dir, neo4j_bolt_port=port, neo4j_http_port=http_port, neo4j_password=PASSWORD)
+    return Settings(
+        _env_file=None,
+        data_dir=data_dir,
+        neo4j_bolt_port=port,
+        neo4j_http_port=http_port,
+        neo4j_password=PASSWORD,
+    )
 
 
 def share_jars(source_data_dir: Path, data_dir: Path) -> None:
@@ -92,5 +98,13 @@ def spare_settings(data_dir: Path) -> Settings:
     base = Path(os.environ.get("HOSPNET_TEST_NEO4J_DIR") or DEFAULT_DIR).expanduser()
     share_jars(base, data_dir)
     bolt, http = free_port(), int(os.environ.get("HOSPNET_TEST_NEO4J_HTTP_PORT") or free_port())
-    return Settings(_env_file=None, store="neo4j", data_dir=data_dir, neo4j_bolt_port=bolt, neo4j_http_port=http,
-                    neo4j_password=PASSWORD, neo4j_uri=f"bolt://127.0.0.1:{bolt}", query_timeout=60.0)
+    return Settings(
+        _env_file=None,
+        store="neo4j",
+        data_dir=data_dir,
+        neo4j_bolt_port=bolt,
+        neo4j_http_port=http,
+        neo4j_password=PASSWORD,
+        neo4j_uri=f"bolt://127.0.0.1:{bolt}",
+        query_timeout=60.0,
+    )

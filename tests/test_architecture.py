@@ -26,8 +26,14 @@ def test_no_module_imports_another_packages_private_names():
             if not isinstance(node, ast.ImportFrom):
                 continue
             same_package = node.level == 1 and package
-            target = package if same_package else (node.module or "").removeprefix("hospnet.").split(".")[0]
-            private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+            target = (
+                package
+                if same_package
+                else (node.module or "").removeprefix("hospnet.").split(".")[0]
+            )
+            private = [
+                a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")
+            ]
             if private and target != package:
                 found.append(f"{path.relative_to(root)}: {', '.join(private)} from {node.module}")
     assert not found, found
@@ -35,7 +41,21 @@ def test_no_module_imports_another_packages_private_names():
 
 def test_geography_has_one_home():
     """Analysis, the API, the visualisation and the synthetic corpus learn geography from hospnet.places."""
-    hits = subprocess.run(["git", "grep", "-n", r"_tables\|extract.provinces\|from \.\.extract\.provinces",
-                           "--", "hospnet/analysis", "hospnet/api", "hospnet/viz", "hospnet/synth", "hospnet/reports"],
-                          capture_output=True, text=True, cwd=ROOT).stdout
+    hits = subprocess.run(
+        [
+            "git",
+            "grep",
+            "-n",
+            r"_tables\|extract.provinces\|from \.\.extract\.provinces",
+            "--",
+            "hospnet/analysis",
+            "hospnet/api",
+            "hospnet/viz",
+            "hospnet/synth",
+            "hospnet/reports",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
     assert hits == "", hits

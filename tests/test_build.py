@@ -36,7 +36,9 @@ def _rel(store, rel_type, start_name, end_name, extra=""):
 
 def _has_provenance(store, row):
     assert row["sources"], "relationship has no source document"
-    docs = store.read("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", {"ids": row["sources"]})
+    docs = store.read(
+        "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id", {"ids": row["sources"]}
+    )
     assert docs, "source is not a stored Document"
     assert row["evidence"] and len(row["evidence"]) > 10
 
@@ -47,35 +49,58 @@ BAC_KAN = "Bệnh viện Đa khoa tỉnh Bắc Kạn"
 
 
 def test_seed_transfers_and_support(seeded):
-    hospital = seeded.read("MATCH (h:Hospital {name: $n}) RETURN h.level AS level, h.province AS province", {"n": E})
+    hospital = seeded.read(
+        "MATCH (h:Hospital {name: $n}) RETURN h.level AS level, h.province AS province", {"n": E}
+    )
     assert hospital == [{"level": "central", "province": "Hà Nội"}]
     rows = seeded.read(
         "MATCH (a:Hospital {name: $a})-[r:TRANSFERS]->(b:Hospital {name: $b}) MATCH (t:Technique {id: r.technique}) "
-        "RETURN t.name AS technique, r.sources AS sources, r.evidence AS evidence", {"a": E, "b": THANH_HOA})
+        "RETURN t.name AS technique, r.sources AS sources, r.evidence AS evidence",
+        {"a": E, "b": THANH_HOA},
+    )
     assert {r["technique"] for r in rows} >= {"nội soi phế quản ống mềm", "lọc màng bụng"}
     for row in rows:
         _has_provenance(seeded, row)
-    supported = seeded.read("MATCH (:Hospital {name: $a})-[r:SUPPORTS]->(b:Hospital) RETURN b.name AS name, r.sources AS sources, r.evidence AS evidence", {"a": THANH_HOA})
+    supported = seeded.read(
+        "MATCH (:Hospital {name: $a})-[r:SUPPORTS]->(b:Hospital) RETURN b.name AS name, r.sources AS sources, r.evidence AS evidence",
+        {"a": THANH_HOA},
+    )
     names = {fold(r["name"]) for r in supported}
-    expected = ["Bệnh viện Đa khoa huyện Hậu Lộc"] + [f"Bệnh viện Đa khoa huyện {d}" for d in ("Cẩm Thủy", "Ngọc Lặc", "Hoằng Hóa", "Thọ Xuân", "Nông Cống", "Vĩnh Lộc")] + ["Bệnh viện Đa khoa thành phố Thanh Hóa", "Bệnh viện Đa khoa Hợp Lực"]
+    expected = (
+        ["Bệnh viện Đa khoa huyện Hậu Lộc"]
+        + [
+            f"Bệnh viện Đa khoa huyện {d}"
+            for d in ("Cẩm Thủy", "Ngọc Lặc", "Hoằng Hóa", "Thọ Xuân", "Nông Cống", "Vĩnh Lộc")
+        ]
+        + ["Bệnh viện Đa khoa thành phố Thanh Hóa", "Bệnh viện Đa khoa Hợp Lực"]
+    )
     assert {fold(n) for n in expected} <= names
     for row in supported:
         _has_provenance(seeded, row)
 
 
 def test_seed_province_support_referral_and_agreement(seeded):
-    rows = seeded.read("MATCH (:Hospital {name: 'Bệnh viện Bạch Mai'})-[r:SUPPORTS]->(p:Province {name: 'An Giang'}) RETURN r.sources AS sources, r.evidence AS evidence")
+    rows = seeded.read(
+        "MATCH (:Hospital {name: 'Bệnh viện Bạch Mai'})-[r:SUPPORTS]->(p:Province {name: 'An Giang'}) RETURN r.sources AS sources, r.evidence AS evidence"
+    )
     assert len(rows) == 1
     _has_provenance(seeded, rows[0])
-    bk = seeded.read("MATCH (h:Hospital {name: $n}) RETURN h.province AS province, h.legacy_province AS legacy", {"n": BAC_KAN})
+    bk = seeded.read(
+        "MATCH (h:Hospital {name: $n}) RETURN h.province AS province, h.legacy_province AS legacy",
+        {"n": BAC_KAN},
+    )
     assert bk == [{"province": "Thái Nguyên", "legacy": "Bắc Kạn"}]
     refers = _rel(seeded, "REFERS_TO", BAC_KAN, E)
     assert len(refers) == 1
     _has_provenance(seeded, refers[0])
-    parties = seeded.read("MATCH (a:Hospital {name: $a})-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b:Hospital {name: $b}) RETURN g.id AS id", {"a": BAC_KAN, "b": E})
+    parties = seeded.read(
+        "MATCH (a:Hospital {name: $a})-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b:Hospital {name: $b}) RETURN g.id AS id",
+        {"a": BAC_KAN, "b": E},
+    )
     assert len(parties) == 1
     orgs = seeded.read(
-        "MATCH (a:Organization {name: 'Viện Trang thiết bị và Công trình y tế'})-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b:Organization {name: 'Sở Y tế Thái Nguyên'}) RETURN g.id AS id")
+        "MATCH (a:Organization {name: 'Viện Trang thiết bị và Công trình y tế'})-[:PARTY_TO]->(g:Agreement)<-[:PARTY_TO]-(b:Organization {name: 'Sở Y tế Thái Nguyên'}) RETURN g.id AS id"
+    )
     assert len(orgs) == 1
 
 
@@ -101,7 +126,9 @@ def test_both_stores_hold_the_same_graph(request, tmp_path, seeds_dir):
     """The seed articles built into each store export the same node ids, labels, types and endpoints."""
     from tests.conftest import STORES, _settings_for
 
-    assert set(STORES) == {"falkordb", "neo4j"}, "this test compares the two stores: set HOSPNET_TEST_STORES to both"
+    assert set(STORES) == {"falkordb", "neo4j"}, (
+        "this test compares the two stores: set HOSPNET_TEST_STORES to both"
+    )
     shapes = []
     for backend in ("falkordb", "neo4j"):
         settings = _settings_for(backend, request, tmp_path / backend)
@@ -110,8 +137,18 @@ def test_both_stores_hold_the_same_graph(request, tmp_path, seeds_dir):
             store.clear()
             build([seeds_dir], store, settings)
             records = export_records(store)
-            shapes.append(sorted(
-                (r["kind"], r.get("label") or r.get("type"), r.get("id") or "", r.get("from", ""), r.get("to", "")) for r in records))
+            shapes.append(
+                sorted(
+                    (
+                        r["kind"],
+                        r.get("label") or r.get("type"),
+                        r.get("id") or "",
+                        r.get("from", ""),
+                        r.get("to", ""),
+                    )
+                    for r in records
+                )
+            )
             full = records
         finally:
             store.clear()
@@ -126,7 +163,8 @@ def test_every_node_read_from_text_keeps_its_provenance(seeded):
     """MENTIONED_IN: each hospital, person and technique points at the document and sentence it came from."""
     rows = seeded.read(
         "MATCH (n) WHERE n:Hospital OR n:Person OR n:Technique OR n:Program "
-        "OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(d:Document) RETURN n.id AS id, count(d) AS docs, collect(m.sentence) AS sentences")
+        "OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(d:Document) RETURN n.id AS id, count(d) AS docs, collect(m.sentence) AS sentences"
+    )
     assert rows
     assert [r["id"] for r in rows if r["docs"] == 0] == []
     assert all(s for r in rows for s in r["sentences"])

@@ -49,11 +49,19 @@ def test_compose_api_waits_for_a_healthy_neo4j_and_uses_real_settings():
 
     env = {key: _default(str(value)) for key, value in api["environment"].items()}
     assert env["HOSPNET_NEO4J_URI"] == "bolt://neo4j:7687"
-    assert env["HOSPNET_NEO4J_PASSWORD"] == _default(neo4j["environment"]["NEO4J_AUTH"]).partition("/")[2]
+    assert (
+        env["HOSPNET_NEO4J_PASSWORD"]
+        == _default(neo4j["environment"]["NEO4J_AUTH"]).partition("/")[2]
+    )
     # Every variable is one hospnet reads: a renamed setting fails here, not in a container.
     fields = {f"HOSPNET_{name.upper()}" for name in Settings.model_fields}
     assert set(env) <= fields, set(env) - fields
-    assert Settings(_env_file=None, **{k.removeprefix("HOSPNET_").lower(): v for k, v in env.items()}).backend == "neo4j"
+    assert (
+        Settings(
+            _env_file=None, **{k.removeprefix("HOSPNET_").lower(): v for k, v in env.items()}
+        ).backend
+        == "neo4j"
+    )
 
 
 def test_dockerfile_installs_the_package_and_serves_on_all_interfaces():
@@ -67,7 +75,13 @@ def test_dockerfile_installs_the_package_and_serves_on_all_interfaces():
 def _compose_command() -> list[str] | None:
     """The compose client to validate with: the `docker compose` plugin, else Debian's `docker-compose`."""
     docker = shutil.which("docker")
-    if docker and subprocess.run([docker, "compose", "version"], capture_output=True, timeout=30).returncode == 0:
+    if (
+        docker
+        and subprocess.run(
+            [docker, "compose", "version"], capture_output=True, timeout=30
+        ).returncode
+        == 0
+    ):
         return [docker, "compose"]
     legacy = shutil.which("docker-compose")
     return [legacy] if legacy else None
@@ -76,9 +90,17 @@ def _compose_command() -> list[str] | None:
 def test_docker_compose_config_accepts_the_file():
     command = _compose_command()
     if command is None:
-        pytest.skip("no compose client: neither the `docker compose` plugin nor `docker-compose` "
-                    "(scripts/test installs Debian's docker-compose)")
-    done = subprocess.run([*command, "-f", str(COMPOSE), "config", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        pytest.skip(
+            "no compose client: neither the `docker compose` plugin nor `docker-compose` "
+            "(scripts/test installs Debian's docker-compose)"
+        )
+    done = subprocess.run(
+        [*command, "-f", str(COMPOSE), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -88,6 +110,15 @@ def test_docker_compose_config_rejects_a_broken_file(tmp_path):
     if command is None:
         pytest.skip("no compose client: neither the `docker compose` plugin nor `docker-compose`")
     broken = tmp_path / "docker-compose.yml"
-    broken.write_text(COMPOSE.read_text(encoding="utf-8").replace("service_healthy", "service_whenever"), encoding="utf-8")
-    done = subprocess.run([*command, "-f", str(broken), "config", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    broken.write_text(
+        COMPOSE.read_text(encoding="utf-8").replace("service_healthy", "service_whenever"),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [*command, "-f", str(broken), "config", "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode != 0 and "condition" in done.stderr

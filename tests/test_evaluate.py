@@ -44,24 +44,48 @@ def test_scoring_rules(tmp_path):
     gold.mkdir()
     (docs / "a.txt").write_text(
         "Ngày 29/9/2022, Bệnh viện Đa khoa tỉnh Thanh Hoá ký kết Hợp đồng hỗ trợ chuyên môn với "
-        "Bệnh viện Đa khoa huyện Hậu Lộc.", "utf-8")
-    (gold / "a.txt.json").write_text(json.dumps({
-        "doc": "a.txt", "language": "vi",
-        "entities": [{"label": "Hospital", "name": "BENH VIEN DA KHOA TINH THANH HOA"},
-                     {"label": "Hospital", "name": "Bệnh viện Đa khoa huyện Hậu Lộc"},
-                     {"label": "Person", "name": "Nobody Here"}],
-        "relations": [{"type": "SUPPORTS", "from": "Bệnh viện Đa khoa tỉnh Thanh Hóa",
-                       "to": "Bệnh viện Đa khoa huyện Hậu Lộc"},
-                      {"type": "PARTY_TO", "from": "Bệnh viện Đa khoa huyện Hậu Lộc", "to": "any title"},
-                      {"type": "REFERS_TO", "from": "Bệnh viện Đa khoa huyện Hậu Lộc",
-                       "to": "Bệnh viện Đa khoa tỉnh Thanh Hóa"}],
-    }), "utf-8")
+        "Bệnh viện Đa khoa huyện Hậu Lộc.",
+        "utf-8",
+    )
+    (gold / "a.txt.json").write_text(
+        json.dumps(
+            {
+                "doc": "a.txt",
+                "language": "vi",
+                "entities": [
+                    {"label": "Hospital", "name": "BENH VIEN DA KHOA TINH THANH HOA"},
+                    {"label": "Hospital", "name": "Bệnh viện Đa khoa huyện Hậu Lộc"},
+                    {"label": "Person", "name": "Nobody Here"},
+                ],
+                "relations": [
+                    {
+                        "type": "SUPPORTS",
+                        "from": "Bệnh viện Đa khoa tỉnh Thanh Hóa",
+                        "to": "Bệnh viện Đa khoa huyện Hậu Lộc",
+                    },
+                    {
+                        "type": "PARTY_TO",
+                        "from": "Bệnh viện Đa khoa huyện Hậu Lộc",
+                        "to": "any title",
+                    },
+                    {
+                        "type": "REFERS_TO",
+                        "from": "Bệnh viện Đa khoa huyện Hậu Lộc",
+                        "to": "Bệnh viện Đa khoa tỉnh Thanh Hóa",
+                    },
+                ],
+            }
+        ),
+        "utf-8",
+    )
     r = evaluate(gold, docs)
     assert (r.entities["Hospital"].tp, r.entities["Person"].fn) == (2, 1)
     assert r.relations["SUPPORTS"].tp == 1 and r.relations["PARTY_TO"].tp == 1
     assert r.relations["REFERS_TO"].fn == 1
-    assert ("fn", ("REFERS_TO", "benh vien da khoa huyen hau loc", "benh vien da khoa tinh thanh hoa")) in \
-        [(m.kind, m.key) for m in r.misses]
+    assert (
+        "fn",
+        ("REFERS_TO", "benh vien da khoa huyen hau loc", "benh vien da khoa tinh thanh hoa"),
+    ) in [(m.kind, m.key) for m in r.misses]
     text = format_report(r)
     assert "overall (micro)" in text and "REFERS_TO" in text
 

@@ -17,11 +17,40 @@ ANNOTATIONS = sorted((BLIND / "annotations").glob("*.json"))
 DOCS = sorted(p for p in (BLIND / "docs").iterdir() if p.is_file())
 
 PROVINCES_2025 = {
-    "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Lạng Sơn", "Quảng Ninh", "Thanh Hóa",
-    "Nghệ An", "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ",
-    "Bắc Ninh", "Hưng Yên", "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi",
-    "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Thành phố Hồ Chí Minh", "Đồng Nai",
-    "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang",
+    "Hà Nội",
+    "Huế",
+    "Lai Châu",
+    "Điện Biên",
+    "Sơn La",
+    "Lạng Sơn",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Nghệ An",
+    "Hà Tĩnh",
+    "Cao Bằng",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Hải Phòng",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Đà Nẵng",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Thành phố Hồ Chí Minh",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Cần Thơ",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
 }
 LABELS = {"Hospital", "Person", "Organization", "Technique", "Program", "Province"}
 LEVELS = {"central", "provincial", "district", "private", "other"}
@@ -72,7 +101,9 @@ def test_entities_are_well_formed(path):
             if "province" in entity:
                 assert entity["province"] in PROVINCES_2025, entity
             else:
-                assert entity["level"] == "other", f"only a foreign hospital has no province: {entity}"
+                assert entity["level"] == "other", (
+                    f"only a foreign hospital has no province: {entity}"
+                )
             if "legacy_province" in entity:
                 assert entity["legacy_province"] != entity["province"], entity
         else:
@@ -91,7 +122,9 @@ def test_relations_name_entities_of_the_right_kind(path):
         kind = relation["type"]
         assert kind in SHAPES, relation
         froms, tos, required = SHAPES[kind]
-        assert set(relation) == {"type", "from", "to"} | required | (set(relation) & OPTIONAL.get(kind, set()))
+        assert set(relation) == {"type", "from", "to"} | required | (
+            set(relation) & OPTIONAL.get(kind, set())
+        )
         for end, allowed in (("from", froms), ("to", tos)):
             value = relation[end]
             labels = {AGREEMENT} if value == AGREEMENT else label_of.get(value, set())
@@ -118,5 +151,5 @@ def test_conventions_that_tie_relations_together(path):
         if entity["label"] == "Hospital" and "province" in entity:
             assert (entity["name"], entity["province"]) in located, entity
             assert entity["province"] in provinces, entity
-    for hospital, province in located:
+    for _hospital, province in located:
         assert province in provinces

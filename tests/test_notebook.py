@@ -23,24 +23,40 @@ def _text(cell) -> str:
 
 def test_notebook_is_stored_without_outputs():
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+    assert all(
+        not c.get("outputs") and c.get("execution_count") is None
+        for c in nb.cells
+        if c.cell_type == "code"
+    )
 
 
 def test_notebook_runs_and_answers(settings, store, monkeypatch, tmp_path):
-    env = {"HOSPNET_STORE": settings.backend, "HOSPNET_DATA_DIR": str(settings.data_dir), "HOSPNET_GRAPH_NAME": settings.graph_name}
+    env = {
+        "HOSPNET_STORE": settings.backend,
+        "HOSPNET_DATA_DIR": str(settings.data_dir),
+        "HOSPNET_GRAPH_NAME": settings.graph_name,
+    }
     if settings.backend == "neo4j":
-        env.update(HOSPNET_NEO4J_URI=settings.neo4j_uri, HOSPNET_NEO4J_USER=settings.neo4j_user, HOSPNET_NEO4J_PASSWORD=settings.neo4j_password)
+        env.update(
+            HOSPNET_NEO4J_URI=settings.neo4j_uri,
+            HOSPNET_NEO4J_USER=settings.neo4j_user,
+            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
+        )
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
     cells = {tag: cell for cell in nb.cells for tag in cell.metadata.get("tags", [])}
 
     assert f"documents in the graph ({settings.backend})" in _text(cells["build"])
     # The rows the notebook shows are the query modules' rows over the graph it built.
     supporters = _text(cells["supporters"])
     expected = queries.run(store, "supporters", {"name": "phu tho"})
-    assert expected and all(row["supporter"] in supporters and row["supported"] in supporters for row in expected)
+    assert expected and all(
+        row["supporter"] in supporters and row["supported"] in supporters for row in expected
+    )
     uncovered = _text(cells["uncovered"])
     provinces = queries.run(store, "provinces_without_central_supporter")
     assert f"{len(provinces)} provinces" in uncovered and provinces[0]["province"] in uncovered

@@ -15,19 +15,22 @@ def test_thirty_four_provinces_with_coordinates():
     assert sum(len(p.legacy_names) for p in provinces) == 63
 
 
-@pytest.mark.parametrize(("name", "province", "legacy"), [
-    ("Bắc Kạn", "Thái Nguyên", "Bắc Kạn"),
-    ("tỉnh Bắc Kạn", "Thái Nguyên", "Bắc Kạn"),
-    ("Thanh Hoá", "Thanh Hóa", None),
-    ("TP.HCM", "Thành phố Hồ Chí Minh", None),
-    ("Sài Gòn", "Thành phố Hồ Chí Minh", None),
-    ("Bình Dương", "Thành phố Hồ Chí Minh", "Bình Dương"),
-    ("Huế", "Huế", None),
-    ("Thừa Thiên Huế", "Huế", None),
-    ("Quảng Nam", "Đà Nẵng", "Quảng Nam"),
-    ("Hau Giang", "Cần Thơ", "Hậu Giang"),
-    ("Bắc Giang", "Bắc Ninh", "Bắc Giang"),
-])
+@pytest.mark.parametrize(
+    ("name", "province", "legacy"),
+    [
+        ("Bắc Kạn", "Thái Nguyên", "Bắc Kạn"),
+        ("tỉnh Bắc Kạn", "Thái Nguyên", "Bắc Kạn"),
+        ("Thanh Hoá", "Thanh Hóa", None),
+        ("TP.HCM", "Thành phố Hồ Chí Minh", None),
+        ("Sài Gòn", "Thành phố Hồ Chí Minh", None),
+        ("Bình Dương", "Thành phố Hồ Chí Minh", "Bình Dương"),
+        ("Huế", "Huế", None),
+        ("Thừa Thiên Huế", "Huế", None),
+        ("Quảng Nam", "Đà Nẵng", "Quảng Nam"),
+        ("Hau Giang", "Cần Thơ", "Hậu Giang"),
+        ("Bắc Giang", "Bắc Ninh", "Bắc Giang"),
+    ],
+)
 def test_province_mapping(name, province, legacy):
     match = match_province(name)
     assert match.province.name == province
@@ -41,7 +44,12 @@ def test_unknown_names():
 
 def test_districts():
     d = province_of_district("huyện Hậu Lộc")
-    assert (d.name, d.kind, d.legacy_province, d.province.name) == ("Hậu Lộc", "Huyện", "Thanh Hóa", "Thanh Hóa")
+    assert (d.name, d.kind, d.legacy_province, d.province.name) == (
+        "Hậu Lộc",
+        "Huyện",
+        "Thanh Hóa",
+        "Thanh Hóa",
+    )
     # Tân Châu is a town of An Giang and a district of Tây Ninh: the hint decides.
     assert province_of_district("Tân Châu", hint_province="An Giang").province.name == "An Giang"
     assert province_of_district("Tân Châu", hint_province="Tây Ninh").legacy_province == "Tây Ninh"

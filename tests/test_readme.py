@@ -68,8 +68,15 @@ EXAMPLES = console_examples(README)
 def readme_env(falkordb_dir):
     """A working folder and an embedded store holding the sample corpus, as after `hospnet build`."""
     work = Path(tempfile.mkdtemp(prefix="hn-readme-"))
-    env = {**os.environ, "HOSPNET_DATA_DIR": str(falkordb_dir), "HOSPNET_GRAPH_NAME": "readme", "COLUMNS": "100",
-           "HOSPNET_STORE": "falkordb", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {
+        **os.environ,
+        "HOSPNET_DATA_DIR": str(falkordb_dir),
+        "HOSPNET_GRAPH_NAME": "readme",
+        "COLUMNS": "100",
+        "HOSPNET_STORE": "falkordb",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+    }
     env.pop("HOSPNET_NEO4J_URI", None)
     yield work, env
     shutil.rmtree(work, ignore_errors=True)
@@ -77,7 +84,9 @@ def readme_env(falkordb_dir):
 
 def test_readme_has_console_examples():
     assert len(EXAMPLES) >= 8
-    assert EXAMPLES[0][0].startswith("hospnet build"), "the first example builds the sample corpus the others read"
+    assert EXAMPLES[0][0].startswith("hospnet build"), (
+        "the first example builds the sample corpus the others read"
+    )
 
 
 @pytest.mark.parametrize("command,expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
@@ -85,12 +94,18 @@ def test_readme_example_prints_what_the_readme_shows(readme_env, command, expect
     work, env = readme_env
     argv = shlex.split(command)
     assert argv[0] == "hospnet"
-    result = subprocess.run([HOSPNET, *argv[1:]], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [HOSPNET, *argv[1:]], cwd=work, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 0, result.stderr
     output = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
     position = 0
-    for line in expected:  # every shown line begins a printed line, in order ("…" stands for lines left out)
+    for line in (
+        expected
+    ):  # every shown line begins a printed line, in order ("…" stands for lines left out)
         while position < len(output) and not output[position].startswith(line):
             position += 1
-        assert position < len(output), f"README line not printed by `{command}`:\n{line}\n--- got:\n" + "\n".join(output)
+        assert position < len(output), (
+            f"README line not printed by `{command}`:\n{line}\n--- got:\n" + "\n".join(output)
+        )
         position += 1

@@ -22,7 +22,9 @@ print(twice(2))
 BAD = {
     "type error": GOOD.replace("return 2 * n", 'return "2" * n + 1'),
     "unused function": GOOD + "\n\ndef never_called() -> int:\n    return 1\n",
-    "lint error": GOOD.replace('"""A module the checks accept."""', '"""A module the checks accept."""\n\nimport os'),
+    "lint error": GOOD.replace(
+        '"""A module the checks accept."""', '"""A module the checks accept."""\n\nimport os'
+    ),
     "unformatted": GOOD.replace("return 2 * n", "return 2*n"),
 }
 
@@ -30,7 +32,13 @@ BAD = {
 def _check(tmp_path: Path, source: str) -> subprocess.CompletedProcess[str]:
     module = tmp_path / "sample.py"
     module.write_text(source)
-    return subprocess.run(["bash", "scripts/check", str(module)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        ["bash", "scripts/check", str(module)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_a_clean_module_passes(tmp_path):

@@ -87,7 +87,9 @@ def _documents(G: nx.MultiDiGraph, sources) -> tuple[DocumentRef, ...]:
     refs = []
     for doc_id in sources or ():
         data = G.nodes[doc_id] if doc_id in G else {}
-        refs.append(DocumentRef(doc_id, data.get("title") or "", data.get("source") or "", data.get("date")))
+        refs.append(
+            DocumentRef(doc_id, data.get("title") or "", data.get("source") or "", data.get("date"))
+        )
     return tuple(refs)
 
 
@@ -108,15 +110,28 @@ def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Suppor
             continue
         technique = techniques.get(data.get("technique"), {}) if data["type"] == "TRANSFERS" else {}
         kinds = tuple(data.get("kinds") or ()) if data["type"] == "SUPPORTS" else (TRANSFER,)
-        out.append(SupportEvidence(
-            supporter_id=start, supporter=name_of(G, start), supporter_level=supporter.get("level") or "other",
-            supporter_places=where(start), target_id=end, target=name_of(G, end), target_places=where(end),
-            relationship=data["type"], kinds=kinds, technique=technique.get("name"), specialty=technique.get("specialty"),
-            evidence=data.get("evidence"), documents=_documents(G, data.get("sources")),
-            status=(data.get("status") or "done") if data["type"] == "TRANSFERS" else None,
-            since=data.get("since") if data["type"] == "SUPPORTS" else data.get("date"),
-        ))
-    out.sort(key=lambda e: (not e.central, e.supporter, e.target, e.relationship, e.technique or ""))
+        out.append(
+            SupportEvidence(
+                supporter_id=start,
+                supporter=name_of(G, start),
+                supporter_level=supporter.get("level") or "other",
+                supporter_places=where(start),
+                target_id=end,
+                target=name_of(G, end),
+                target_places=where(end),
+                relationship=data["type"],
+                kinds=kinds,
+                technique=technique.get("name"),
+                specialty=technique.get("specialty"),
+                evidence=data.get("evidence"),
+                documents=_documents(G, data.get("sources")),
+                status=(data.get("status") or "done") if data["type"] == "TRANSFERS" else None,
+                since=data.get("since") if data["type"] == "SUPPORTS" else data.get("date"),
+            )
+        )
+    out.sort(
+        key=lambda e: (not e.central, e.supporter, e.target, e.relationship, e.technique or "")
+    )
     return out
 
 
@@ -127,7 +142,9 @@ def _status(place: str, evidence: list[SupportEvidence], hosted: list[str]) -> t
     if covering:
         return "covered", f"supported by {len(covering)} central hospital(s): {', '.join(covering)}"
     epidemic = sorted({e.supporter for e in evidence if e.central})
-    outside = sorted({e.supporter for e in evidence if not e.central and place not in e.supporter_places})
+    outside = sorted(
+        {e.supporter for e in evidence if not e.central and place not in e.supporter_places}
+    )
     if epidemic or outside:
         parts = []
         if epidemic:
@@ -140,26 +157,35 @@ def _status(place: str, evidence: list[SupportEvidence], hosted: list[str]) -> t
     return "uncovered", "no support from a central hospital or from another province"
 
 
-def province_coverage(G: nx.MultiDiGraph, *, legacy: bool = False, without: frozenset[str] = frozenset()) -> list[ProvinceCoverage]:
+def province_coverage(
+    G: nx.MultiDiGraph, *, legacy: bool = False, without: frozenset[str] = frozenset()
+) -> list[ProvinceCoverage]:
     """Status of each of the 34 provinces (63 with `legacy`), by code; `without` drops supporters' support (what-if)."""
     everything = [e for e in support_evidence(G, legacy=legacy) if e.supporter_id not in without]
     return coverage_from_evidence(G, everything, legacy=legacy, without=without)
 
 
-def central_hospitals_by_place(G: nx.MultiDiGraph, *, legacy: bool = False) -> dict[str, list[tuple[str, str]]]:
+def central_hospitals_by_place(
+    G: nx.MultiDiGraph, *, legacy: bool = False
+) -> dict[str, list[tuple[str, str]]]:
     """(id, name) of the central hospitals located in each place."""
     hosted: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for node_id, data in G.nodes(data=True):
         if data.get("label") == "Hospital" and data.get("level") == "central":
-            for place in (legacy_provinces_of(G, node_id) if legacy else (province_of(G, node_id),)):
+            for place in legacy_provinces_of(G, node_id) if legacy else (province_of(G, node_id),):
                 if place:
                     hosted[place].append((node_id, name_of(G, node_id)))
     return hosted
 
 
-def coverage_from_evidence(G: nx.MultiDiGraph, evidence: list[SupportEvidence], *, legacy: bool = False,
-                           without: frozenset[str] = frozenset(),
-                           hosted_by_place: dict[str, list[tuple[str, str]]] | None = None) -> list[ProvinceCoverage]:
+def coverage_from_evidence(
+    G: nx.MultiDiGraph,
+    evidence: list[SupportEvidence],
+    *,
+    legacy: bool = False,
+    without: frozenset[str] = frozenset(),
+    hosted_by_place: dict[str, list[tuple[str, str]]] | None = None,
+) -> list[ProvinceCoverage]:
     """Province statuses from an already gathered evidence list (so what-if runs need not re-read G)."""
     by_place: dict[str, list[SupportEvidence]] = defaultdict(list)
     for item in evidence:
@@ -176,15 +202,29 @@ def coverage_from_evidence(G: nx.MultiDiGraph, evidence: list[SupportEvidence], 
         items = by_place.get(place.name, [])
         status, reason = _status(place.name, items, hosted.get(place.name, []))
         central = [e for e in items if e.central]
-        out.append(ProvinceCoverage(
-            code=place.code, province=place.name, parent=place.parent, status=status, reason=reason,
-            central_supporters=tuple(sorted({e.supporter for e in central})),
-            other_supporters=tuple(sorted({e.supporter for e in items if not e.central and place.name not in e.supporter_places})),
-            hosted_central=tuple(sorted(hosted.get(place.name, []))),
-            kinds=tuple(sorted({k for e in central for k in e.kinds})),
-            specialties=tuple(sorted({e.specialty for e in items if e.specialty})),
-            evidence=tuple(items),
-        ))
+        out.append(
+            ProvinceCoverage(
+                code=place.code,
+                province=place.name,
+                parent=place.parent,
+                status=status,
+                reason=reason,
+                central_supporters=tuple(sorted({e.supporter for e in central})),
+                other_supporters=tuple(
+                    sorted(
+                        {
+                            e.supporter
+                            for e in items
+                            if not e.central and place.name not in e.supporter_places
+                        }
+                    )
+                ),
+                hosted_central=tuple(sorted(hosted.get(place.name, []))),
+                kinds=tuple(sorted({k for e in central for k in e.kinds})),
+                specialties=tuple(sorted({e.specialty for e in items if e.specialty})),
+                evidence=tuple(items),
+            )
+        )
     return out
 
 
@@ -209,7 +249,10 @@ def central_support_by_kind(coverage: list[ProvinceCoverage]) -> list[SupportByK
             if e.central:
                 for kind in e.kinds or ("unspecified",):
                     kinds[kind].add(e.supporter)
-        rows += [SupportByKind(item.province, kind, tuple(sorted(s))) for kind, s in sorted(kinds.items())]
+        rows += [
+            SupportByKind(item.province, kind, tuple(sorted(s)))
+            for kind, s in sorted(kinds.items())
+        ]
     return rows
 
 
@@ -230,5 +273,8 @@ def support_by_specialty(coverage: list[ProvinceCoverage]) -> list[SupportBySpec
             if e.specialty:
                 found[e.specialty][0].add(e.supporter)
                 found[e.specialty][1].add(e.technique)
-        rows += [SupportBySpecialty(item.province, s, tuple(sorted(a)), tuple(sorted(b))) for s, (a, b) in sorted(found.items())]
+        rows += [
+            SupportBySpecialty(item.province, s, tuple(sorted(a)), tuple(sorted(b)))
+            for s, (a, b) in sorted(found.items())
+        ]
     return rows

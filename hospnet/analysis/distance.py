@@ -41,6 +41,15 @@ def distance_to_support(G: nx.MultiDiGraph) -> list[ProvinceDistance]:
                 km = haversine_km(here, there)
                 if best is None or (km, name) < best:
                     best = (km, name)
-        out.append(ProvinceDistance(item.code, item.province, item.status, best[1] if best else None,
-                                    round(best[0], 1) if best else None, len(central_ids), bool(item.hosted_central)))
+        out.append(
+            ProvinceDistance(
+                item.code,
+                item.province,
+                item.status,
+                best[1] if best else None,
+                round(best[0], 1) if best else None,
+                len(central_ids),
+                bool(item.hosted_central),
+            )
+        )
     return sorted(out, key=lambda d: (d.km is None, -(d.km or 0), d.province))

@@ -98,7 +98,16 @@ class Answer:
                 per_province[cell.code] += 1
                 per_specialty[cell.specialty] += 1
         found = [c for c in self.cells.values() if c.gap and (code is None or c.code == code)]
-        return sorted(found, key=lambda c: (c.status == PLANNED, -per_province[c.code], -per_specialty[c.specialty], c.code, c.specialty))
+        return sorted(
+            found,
+            key=lambda c: (
+                c.status == PLANNED,
+                -per_province[c.code],
+                -per_specialty[c.specialty],
+                c.code,
+                c.specialty,
+            ),
+        )
 
     def without_central_supporter(self) -> list[Place]:
         """Provinces where no central hospital supports any specialty (planned transfers aside)."""
@@ -125,7 +134,17 @@ def _specialties_of(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 
 def _support(e: SupportEvidence, status: str) -> Support:
-    return Support(e.supporter_id, e.supporter, status, e.kinds, e.technique, e.target, e.since, e.evidence, e.documents)
+    return Support(
+        e.supporter_id,
+        e.supporter,
+        status,
+        e.kinds,
+        e.technique,
+        e.target,
+        e.since,
+        e.evidence,
+        e.documents,
+    )
 
 
 def answer(G: nx.MultiDiGraph) -> Answer:
@@ -133,7 +152,9 @@ def answer(G: nx.MultiDiGraph) -> Answer:
     specialties_of = _specialties_of(G)
     found: dict[tuple[str, str], list[Support]] = defaultdict(list)
     evidence = [e for e in support_evidence(G) if e.central]
-    transfer_pairs = {(e.supporter_id, e.target_id) for e in evidence if e.relationship == "TRANSFERS"}
+    transfer_pairs = {
+        (e.supporter_id, e.target_id) for e in evidence if e.relationship == "TRANSFERS"
+    }
     for e in evidence:
         for province in e.target_places:
             if e.relationship == "TRANSFERS":
@@ -147,15 +168,36 @@ def answer(G: nx.MultiDiGraph) -> Answer:
         province = province_of(G, hospital)
         if province:
             for specialty in sorted(specialties or {GENERAL}):
-                found[(province, specialty)].append(Support(hospital, name_of(G, hospital), "located", (), None,
-                                                            province, None, None, ()))
-    named = sorted({s for _, s in found} | {s for v in specialties_of.values() for s in v}
-                   | {d["specialty"] for _, d in G.nodes(data=True) if d.get("label") == "Technique" and d.get("specialty")})
+                found[(province, specialty)].append(
+                    Support(
+                        hospital,
+                        name_of(G, hospital),
+                        "located",
+                        (),
+                        None,
+                        province,
+                        None,
+                        None,
+                        (),
+                    )
+                )
+    named = sorted(
+        {s for _, s in found}
+        | {s for v in specialties_of.values() for s in v}
+        | {
+            d["specialty"]
+            for _, d in G.nodes(data=True)
+            if d.get("label") == "Technique" and d.get("specialty")
+        }
+    )
     specialties = tuple(s for s in named if s != GENERAL) + (GENERAL,)
     provinces = places()
     cells = {}
     for p in provinces:
         for s in specialties:
-            supports = sorted(found.get((p.name, s), ()), key=lambda x: (STATUS_ORDER.index(x.status), x.supporter, x.technique or ""))
+            supports = sorted(
+                found.get((p.name, s), ()),
+                key=lambda x: (STATUS_ORDER.index(x.status), x.supporter, x.technique or ""),
+            )
             cells[(p.code, s)] = Cell(p.code, p.name, s, tuple(supports))
     return Answer(provinces, specialties, cells)

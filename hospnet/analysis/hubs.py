@@ -35,12 +35,16 @@ class Hub:
     betweenness_exact: bool
 
 
-def support_betweenness(G: nx.MultiDiGraph, *, sample_above: int = SAMPLE_ABOVE, pivots: int = SAMPLE_PIVOTS) -> tuple[dict[str, float], bool]:
+def support_betweenness(
+    G: nx.MultiDiGraph, *, sample_above: int = SAMPLE_ABOVE, pivots: int = SAMPLE_PIVOTS
+) -> tuple[dict[str, float], bool]:
     """Normalised betweenness on the support graph, and whether it is exact (not sampled)."""
     H = support_graph(G)
     if H.number_of_nodes() <= sample_above:
         return nx.betweenness_centrality(H, normalized=True), True
-    return nx.betweenness_centrality(H, k=min(pivots, H.number_of_nodes()), normalized=True, seed=0), False
+    return nx.betweenness_centrality(
+        H, k=min(pivots, H.number_of_nodes()), normalized=True, seed=0
+    ), False
 
 
 def supporter_hubs(G: nx.MultiDiGraph, **sampling) -> list[Hub]:
@@ -55,9 +59,19 @@ def supporter_hubs(G: nx.MultiDiGraph, **sampling) -> list[Hub]:
         transfers[start] += 1
     betweenness, exact = support_betweenness(G, **sampling)
     hubs = [
-        Hub(node, name_of(G, node), G.nodes[node].get("level") or "", province_of(G, node), len(units), len(supporters.get(node, ())),
-            transfers.get(node, 0), round(betweenness.get(node, 0.0), 6), exact)
-        for node, units in supported.items() if G.nodes[node].get("label") == "Hospital"
+        Hub(
+            node,
+            name_of(G, node),
+            G.nodes[node].get("level") or "",
+            province_of(G, node),
+            len(units),
+            len(supporters.get(node, ())),
+            transfers.get(node, 0),
+            round(betweenness.get(node, 0.0), 6),
+            exact,
+        )
+        for node, units in supported.items()
+        if G.nodes[node].get("label") == "Hospital"
     ]
     return sorted(hubs, key=lambda h: (-h.units_supported, -h.betweenness, h.hospital))
 
@@ -95,6 +109,16 @@ def central_load(G: nx.MultiDiGraph) -> list[CentralLoad]:
     for node, data in G.nodes(data=True):
         if data.get("label") == "Hospital" and data.get("level") == "central":
             hospitals = sum(1 for u in units.get(node, ()) if G.nodes[u].get("label") == "Hospital")
-            out.append(CentralLoad(node, name_of(G, node), province_of(G, node), len(units.get(node, ())), hospitals,
-                                   tuple(sorted(provinces.get(node, ()))), transfers.get(node, 0), len(techniques.get(node, ()))))
+            out.append(
+                CentralLoad(
+                    node,
+                    name_of(G, node),
+                    province_of(G, node),
+                    len(units.get(node, ())),
+                    hospitals,
+                    tuple(sorted(provinces.get(node, ()))),
+                    transfers.get(node, 0),
+                    len(techniques.get(node, ())),
+                )
+            )
     return sorted(out, key=lambda c: (-c.units_supported, -c.transfers, c.hospital))

@@ -14,10 +14,14 @@ from ..graph.base import GraphStore
 from ..model import Node, Relationship
 
 NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-RELATIONSHIPS = "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
+RELATIONSHIPS = (
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
+)
 # MENTIONED_IN is most of a large graph's edges and no analysis reads it: leave it out when asked.
-FACTS = ("MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' "
-         "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props")
+FACTS = (
+    "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' "
+    "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
+)
 
 # Whole-graph reads on a national graph take longer than an interactive query may.
 READ_TIMEOUT = 600.0
@@ -28,14 +32,18 @@ def _edge_key(rel_type: str, props: dict) -> str:
     return f"{rel_type}:{extra}" if extra else rel_type
 
 
-def graph_from_records(nodes: Iterable[Node], relationships: Iterable[Relationship]) -> nx.MultiDiGraph:
+def graph_from_records(
+    nodes: Iterable[Node], relationships: Iterable[Relationship]
+) -> nx.MultiDiGraph:
     """A graph from model records (an extraction, an import file, a test fixture), as read_graph would give it."""
     G = nx.MultiDiGraph()
     for node in nodes:
         G.add_node(node.id, **{**node.properties, "id": node.id, "label": node.label})
     for rel in relationships:
         props = dict(rel.properties)
-        G.add_edge(rel.start, rel.end, key=_edge_key(rel.type, props), **{**props, "type": rel.type})
+        G.add_edge(
+            rel.start, rel.end, key=_edge_key(rel.type, props), **{**props, "type": rel.type}
+        )
     return G
 
 
@@ -52,7 +60,12 @@ def read_graph(store: GraphStore, *, mentions: bool = True) -> nx.MultiDiGraph:
         if row["start"] is None or row["end"] is None:
             continue
         props = dict(row["props"])
-        G.add_edge(row["start"], row["end"], key=_edge_key(row["type"], props), **{**props, "type": row["type"]})
+        G.add_edge(
+            row["start"],
+            row["end"],
+            key=_edge_key(row["type"], props),
+            **{**props, "type": row["type"]},
+        )
     return G
 
 

@@ -39,12 +39,19 @@ def province_coordinates(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     """Centre of each 2025 province: the Province node's lat/lon, else the 2025 list's."""
     table = {place.name: (place.lat, place.lon) for place in places()}
     for _, data in G.nodes(data=True):
-        if data.get("label") == "Province" and data.get("name") and data.get("lat") is not None and data.get("lon") is not None:
+        if (
+            data.get("label") == "Province"
+            and data.get("name")
+            and data.get("lat") is not None
+            and data.get("lon") is not None
+        ):
             table[data["name"]] = (float(data["lat"]), float(data["lon"]))
     return table
 
 
-def coordinates_of(G: nx.MultiDiGraph, node_id: str, centres: dict[str, tuple[float, float]]) -> tuple[float, float] | None:
+def coordinates_of(
+    G: nx.MultiDiGraph, node_id: str, centres: dict[str, tuple[float, float]]
+) -> tuple[float, float] | None:
     """A node's own lat/lon, else its province's centre (from `province_coordinates`)."""
     data = G.nodes[node_id]
     if data.get("lat") is not None and data.get("lon") is not None:

@@ -45,7 +45,11 @@ def _upward_steps(G: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
     up: dict[str, dict[str, str]] = {}
 
     def add(lower: str, upper: str, step: str) -> None:
-        if G.nodes[lower].get("label") != "Hospital" or G.nodes[upper].get("label") != "Hospital" or lower == upper:
+        if (
+            G.nodes[lower].get("label") != "Hospital"
+            or G.nodes[upper].get("label") != "Hospital"
+            or lower == upper
+        ):
             return
         known = up.setdefault(lower, {}).get(upper)
         if known is None or _STEP_ORDER[step] < _STEP_ORDER[known]:
@@ -65,7 +69,11 @@ def chains_to_central(G: nx.MultiDiGraph, levels: tuple[str, ...] = LEVELS) -> l
     for lower, uppers in up.items():
         for upper in uppers:
             down.setdefault(upper, []).append(lower)
-    centrals = sorted(n for n, d in G.nodes(data=True) if d.get("label") == "Hospital" and d.get("level") == "central")
+    centrals = sorted(
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("label") == "Hospital" and d.get("level") == "central"
+    )
     distance = dict.fromkeys(centrals, 0)
     queue = deque(centrals)
     while queue:
@@ -90,12 +98,20 @@ def chains_to_central(G: nx.MultiDiGraph, levels: tuple[str, ...] = LEVELS) -> l
                 steps.append(up[path[-1]][upper])
                 path.append(upper)
         reached = node_id in distance
-        out.append(ChainToCentral(
-            hospital_id=node_id, hospital=name_of(G, node_id), level=data["level"], province=province_of(G, node_id),
-            central_id=path[-1] if reached else None, central=name_of(G, path[-1]) if reached else None,
-            hops=distance.get(node_id), chain=tuple(name_of(G, n) for n in path) if reached else (),
-            chain_ids=tuple(path) if reached else (), steps=tuple(steps),
-        ))
+        out.append(
+            ChainToCentral(
+                hospital_id=node_id,
+                hospital=name_of(G, node_id),
+                level=data["level"],
+                province=province_of(G, node_id),
+                central_id=path[-1] if reached else None,
+                central=name_of(G, path[-1]) if reached else None,
+                hops=distance.get(node_id),
+                chain=tuple(name_of(G, n) for n in path) if reached else (),
+                chain_ids=tuple(path) if reached else (),
+                steps=tuple(steps),
+            )
+        )
     out.sort(key=lambda c: (c.reached, c.province or "", c.hospital))
     return out
 

@@ -35,7 +35,16 @@ def single_supporter_units(G: nx.MultiDiGraph) -> list[SingleSupporter]:
     for unit, found in supporters.items():
         if len(found) == 1:
             (only,) = found
-            out.append(SingleSupporter(unit, name_of(G, unit), G.nodes[unit].get("label", ""), province_of(G, unit), only, name_of(G, only)))
+            out.append(
+                SingleSupporter(
+                    unit,
+                    name_of(G, unit),
+                    G.nodes[unit].get("label", ""),
+                    province_of(G, unit),
+                    only,
+                    name_of(G, only),
+                )
+            )
     return sorted(out, key=lambda s: (s.province or "", s.unit))
 
 
@@ -54,17 +63,27 @@ def critical_supporters(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Cri
     """Supporters whose removal would leave provinces less covered than they are, most provinces first."""
     evidence = support_evidence(G, legacy=legacy)
     hosted = central_hospitals_by_place(G, legacy=legacy)
-    before = {c.province: c.status for c in coverage_from_evidence(G, evidence, legacy=legacy, hosted_by_place=hosted)}
+    before = {
+        c.province: c.status
+        for c in coverage_from_evidence(G, evidence, legacy=legacy, hosted_by_place=hosted)
+    }
     rank = {status: i for i, status in enumerate(STATUSES)}
     out = []
     for supporter in sorted({e.supporter_id for e in evidence}):
-        after = coverage_from_evidence(G, evidence, legacy=legacy, without=frozenset({supporter}), hosted_by_place=hosted)
+        after = coverage_from_evidence(
+            G, evidence, legacy=legacy, without=frozenset({supporter}), hosted_by_place=hosted
+        )
         worse = [c for c in after if rank[c.status] > rank[before[c.province]]]
         if worse:
-            out.append(CriticalSupporter(
-                supporter, name_of(G, supporter), G.nodes[supporter].get("level") or "",
-                tuple(c.province for c in worse), tuple(f"{c.province}: {before[c.province]} -> {c.status}" for c in worse),
-            ))
+            out.append(
+                CriticalSupporter(
+                    supporter,
+                    name_of(G, supporter),
+                    G.nodes[supporter].get("level") or "",
+                    tuple(c.province for c in worse),
+                    tuple(f"{c.province}: {before[c.province]} -> {c.status}" for c in worse),
+                )
+            )
     return sorted(out, key=lambda c: (-len(c.provinces), c.supporter))
 
 

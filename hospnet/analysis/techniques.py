@@ -55,8 +55,15 @@ def technique_gaps(G: nx.MultiDiGraph) -> list[TechniqueGap]:
     for node, data in G.nodes(data=True):
         if data.get("label") == "Technique":
             have = where.get(node, set())
-            out.append(TechniqueGap(node, data.get("name") or node, data.get("specialty") or "unknown",
-                                    tuple(n for n in names if n in have), tuple(n for n in names if n not in have)))
+            out.append(
+                TechniqueGap(
+                    node,
+                    data.get("name") or node,
+                    data.get("specialty") or "unknown",
+                    tuple(n for n in names if n in have),
+                    tuple(n for n in names if n not in have),
+                )
+            )
     return sorted(out, key=lambda g: (-len(g.provinces_without), g.specialty, g.technique))
 
 
@@ -69,5 +76,12 @@ def specialty_gaps(G: nx.MultiDiGraph) -> list[SpecialtyGap]:
     out = []
     for specialty, gaps in grouped.items():
         have = {p for g in gaps for p in g.provinces_with}
-        out.append(SpecialtyGap(specialty, len(gaps), tuple(n for n in names if n in have), tuple(n for n in names if n not in have)))
+        out.append(
+            SpecialtyGap(
+                specialty,
+                len(gaps),
+                tuple(n for n in names if n in have),
+                tuple(n for n in names if n not in have),
+            )
+        )
     return sorted(out, key=lambda g: (-len(g.provinces_without), g.specialty))

@@ -23,7 +23,18 @@ from .cache import ResponseCache
 from .limits import BodyLimit
 from .snapshot import SnapshotCache
 from .models import ERROR_RESPONSES
-from .routers import corrections, documents, entities, health, hospitals, paths, provinces, queries, report_site, views
+from .routers import (
+    corrections,
+    documents,
+    entities,
+    health,
+    hospitals,
+    paths,
+    provinces,
+    queries,
+    report_site,
+    views,
+)
 
 log = logging.getLogger("hospnet.api")
 
@@ -71,14 +82,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = None
     app.state.snapshots = SnapshotCache()
-    app.state.responses = ResponseCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
+    app.state.responses = ResponseCache(
+        max_entries=settings.cache_entries, max_bytes=settings.cache_bytes
+    )
     errors.install(app)
-    for router in (health.router, hospitals.router, entities.router, provinces.router, paths.router,
-                   documents.router, queries.router, views.router, corrections.router, report_site.router):
+    for router in (
+        health.router,
+        hospitals.router,
+        entities.router,
+        provinces.router,
+        paths.router,
+        documents.router,
+        queries.router,
+        views.router,
+        corrections.router,
+        report_site.router,
+    ):
         app.include_router(router)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type", "X-API-Key"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     return app
 
@@ -92,6 +119,13 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers
     import uvicorn
 
     if workers > 1:
-        uvicorn.run("hospnet.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+        uvicorn.run(
+            "hospnet.api.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+        )
     else:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="info")

@@ -100,7 +100,9 @@ def etag(version: str, url: str) -> str:
 def _matches(header: str | None, tag: str) -> bool:
     if not header:
         return False
-    return header.strip() == "*" or tag in (part.strip().removeprefix("W/") for part in header.split(","))
+    return header.strip() == "*" or tag in (
+        part.strip().removeprefix("W/") for part in header.split(",")
+    )
 
 
 def _model(value: object) -> object:
@@ -130,8 +132,12 @@ class Cached:
         self.url = str(request.url.path) + ("?" + request.url.query if request.url.query else "")
         self.etag = etag(self.version, self.url)
 
-    def respond(self, compute: Callable[[], object], media_type: str = JSON,
-                headers: dict[str, str] | None = None) -> Response:
+    def respond(
+        self,
+        compute: Callable[[], object],
+        media_type: str = JSON,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
         headers = {"ETag": self.etag, "Cache-Control": "no-cache", **(headers or {})}
         if _matches(self.request.headers.get("if-none-match"), self.etag):
             return Response(status_code=304, headers=headers)

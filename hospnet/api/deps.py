@@ -19,7 +19,9 @@ MAX_PAGE = 500
 ID_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 
 _lock = threading.Lock()
-api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The key set in HOSPNET_API_KEY.")
+api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="The key set in HOSPNET_API_KEY."
+)
 
 
 def get_settings(request: Request) -> Settings:
@@ -58,16 +60,29 @@ def page_window(
     return Window(limit=limit, offset=offset)
 
 
-def require_api_key(key: str | None = Depends(api_key_header), settings: Settings = Depends(get_settings)) -> None:
+def require_api_key(
+    key: str | None = Depends(api_key_header), settings: Settings = Depends(get_settings)
+) -> None:
     """Writes need HOSPNET_API_KEY in the X-API-Key header; with no key configured they are off."""
     if not settings.api_key:
-        raise ApiError(403, "writes_disabled", "writing is off on this server: set HOSPNET_API_KEY to enable POST /documents")
+        raise ApiError(
+            403,
+            "writes_disabled",
+            "writing is off on this server: set HOSPNET_API_KEY to enable POST /documents",
+        )
     if not key or not hmac.compare_digest(key.encode("utf-8"), settings.api_key.encode("utf-8")):
         raise ApiError(401, "unauthorized", "missing or wrong X-API-Key header")
 
 
-def read_page(store: GraphStore, count_cypher: str, page_cypher: str, params: dict, window: Window, item) -> dict:
+def read_page(
+    store: GraphStore, count_cypher: str, page_cypher: str, params: dict, window: Window, item
+) -> dict:
     """Run a count query and a page query (`SKIP $offset LIMIT $limit`) and shape a Page."""
     total = store.read(count_cypher, params)[0]["n"]
     rows = store.read(page_cypher, {**params, "offset": window.offset, "limit": window.limit})
-    return {"total": total, "limit": window.limit, "offset": window.offset, "items": [item(row) for row in rows]}
+    return {
+        "total": total,
+        "limit": window.limit,
+        "offset": window.offset,
+        "items": [item(row) for row in rows],
+    }

@@ -45,12 +45,27 @@ STATUS: list[tuple[type[errors.HospnetError], int, str]] = [
     (errors.HospnetError, 500, "error"),
 ]
 
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-               408: "timeout", 413: "payload_too_large", 415: "unsupported_media_type", 422: "bad_parameter"}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    408: "timeout",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "bad_parameter",
+}
 
 
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status, headers=headers)
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"status": status, "code": code, "message": message}},
+        status_code=status,
+        headers=headers,
+    )
 
 
 def status_of(exc: errors.HospnetError) -> tuple[int, str]:
@@ -97,7 +112,9 @@ def _allowed_methods(request: Request) -> str:
     methods: set[str] = set()
     for template, operations in request.app.openapi().get("paths", {}).items():
         if re.fullmatch(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)), request.url.path):
-            methods |= {m.upper() for m in operations if m in ("get", "post", "put", "patch", "delete")}
+            methods |= {
+                m.upper() for m in operations if m in ("get", "post", "put", "patch", "delete")
+            }
     return ", ".join(sorted(methods))
 
 

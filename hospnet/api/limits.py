@@ -14,7 +14,9 @@ from .errors import error_response
 
 class BodyTooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"request body is larger than {limit:,} bytes (HOSPNET_MAX_REQUEST_BYTES)")
+        super().__init__(
+            413, f"request body is larger than {limit:,} bytes (HOSPNET_MAX_REQUEST_BYTES)"
+        )
 
 
 class BodyLimit:
@@ -33,11 +35,15 @@ class BodyLimit:
             try:
                 too_large = int(declared) > self.max_bytes
             except ValueError:
-                await error_response(400, "bad_request", "Content-Length is not a number")(scope, receive, send)
+                await error_response(400, "bad_request", "Content-Length is not a number")(
+                    scope, receive, send
+                )
                 return
             if too_large:
                 error = BodyTooLarge(self.max_bytes)
-                await error_response(413, "payload_too_large", str(error.detail))(scope, receive, send)
+                await error_response(413, "payload_too_large", str(error.detail))(
+                    scope, receive, send
+                )
                 return
         received = 0
 

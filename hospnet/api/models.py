@@ -13,7 +13,9 @@ Level = Literal["central", "provincial", "district", "private", "other"]
 
 class ErrorBody(BaseModel):
     status: int = Field(description="The HTTP status, repeated.")
-    code: str = Field(description="A stable machine word: not_found, bad_parameter, query_timeout, …")
+    code: str = Field(
+        description="A stable machine word: not_found, bad_parameter, query_timeout, …"
+    )
     message: str = Field(description="What went wrong and what to do, for a person.")
 
 
@@ -53,7 +55,9 @@ class Health(BaseModel):
 
 class Stats(BaseModel):
     store: str
-    version: str = Field(description="The graph version the counts were made at; it changes with every write.")
+    version: str = Field(
+        description="The graph version the counts were made at; it changes with every write."
+    )
     nodes: dict[str, int] = Field(default_factory=dict)
     relationships: dict[str, int] = Field(default_factory=dict)
 
@@ -79,8 +83,12 @@ class Link(BaseModel):
     date: str | None = None
     evidence: str | None = None
     sources: list[str] = Field(default_factory=list)
-    curated_by: list[str] = Field(default_factory=list, description="People whose corrections changed this fact.")
-    corrections: list[str] = Field(default_factory=list, description="Ids of those corrections (GET /corrections).")
+    curated_by: list[str] = Field(
+        default_factory=list, description="People whose corrections changed this fact."
+    )
+    corrections: list[str] = Field(
+        default_factory=list, description="Ids of those corrections (GET /corrections)."
+    )
 
 
 class PersonAt(BaseModel):
@@ -114,8 +122,12 @@ class DocumentRef(BaseModel):
 
 class HospitalProfile(HospitalSummary):
     specialties: list[str] = Field(default_factory=list)
-    curated_by: list[str] = Field(default_factory=list, description="People whose corrections changed this hospital.")
-    corrections: list[str] = Field(default_factory=list, description="Ids of those corrections (GET /corrections).")
+    curated_by: list[str] = Field(
+        default_factory=list, description="People whose corrections changed this hospital."
+    )
+    corrections: list[str] = Field(
+        default_factory=list, description="Ids of those corrections (GET /corrections)."
+    )
     supporters: list[Link] = Field(default_factory=list)
     supported: list[Link] = Field(default_factory=list)
     transfers_in: list[Link] = Field(default_factory=list)
@@ -123,7 +135,10 @@ class HospitalProfile(HospitalSummary):
     techniques: list[TechniqueHeld] = Field(default_factory=list)
     people: list[PersonAt] = Field(default_factory=list)
     agreements: list[AgreementRef] = Field(default_factory=list)
-    sources: list[DocumentRef] = Field(default_factory=list, description="The newest documents that mention it, at most `sources_limit`.")
+    sources: list[DocumentRef] = Field(
+        default_factory=list,
+        description="The newest documents that mention it, at most `sources_limit`.",
+    )
     sources_total: int = Field(0, description="How many documents mention it in all.")
 
 
@@ -144,7 +159,9 @@ class TechniqueSummary(BaseModel):
     id: str
     name: str
     specialty: str | None = None
-    hospitals: int = Field(0, description="Hospitals that perform or are taught it (HAS_TECHNIQUE).")
+    hospitals: int = Field(
+        0, description="Hospitals that perform or are taught it (HAS_TECHNIQUE)."
+    )
     transfers: int = Field(0, description="TRANSFERS relationships of this technique.")
 
 
@@ -213,7 +230,9 @@ class CoverageSummary(BaseModel):
     gaps_total: int = Field(0, description="How many ranked gaps there are in all.")
     limit: int = Field(50, description="Most gaps in `gaps` (the page size).")
     offset: int = Field(0, description="How many ranked gaps come before this page.")
-    gaps: list[CoverageGap] = Field([], description="One page of the ranked province × specialty gaps, from `offset`.")
+    gaps: list[CoverageGap] = Field(
+        [], description="One page of the ranked province × specialty gaps, from `offset`."
+    )
 
 
 class PathStep(BaseModel):
@@ -237,8 +256,12 @@ class PathResult(BaseModel):
 
 class Sentence(BaseModel):
     text: str
-    via: str = Field(description="MENTIONED_IN for a node's mention, else the relationship type whose evidence it is.")
-    node: str | None = Field(None, description="The node mentioned, or the relationship's start node.")
+    via: str = Field(
+        description="MENTIONED_IN for a node's mention, else the relationship type whose evidence it is."
+    )
+    node: str | None = Field(
+        None, description="The node mentioned, or the relationship's start node."
+    )
     other: str | None = Field(None, description="The relationship's end node, for evidence.")
 
 
@@ -276,8 +299,11 @@ class CypherRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     query: str = Field(min_length=1, max_length=100_000, description="Read-only Cypher.")
-    params: dict[ParameterName, Any] = Field(default_factory=dict, json_schema_extra={"additionalProperties": False},
-                                             description="Values for the query's $parameters; names are letters, digits and _.")
+    params: dict[ParameterName, Any] = Field(
+        default_factory=dict,
+        json_schema_extra={"additionalProperties": False},
+        description="Values for the query's $parameters; names are letters, digits and _.",
+    )
 
 
 class DocumentIn(BaseModel):
@@ -286,7 +312,9 @@ class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1)
-    name: str | None = Field(None, description="File name; its suffix picks the reader (.txt, .html, …).")
+    name: str | None = Field(
+        None, description="File name; its suffix picks the reader (.txt, .html, …)."
+    )
     title: str | None = None
     date: str | None = None
     source: str | None = None
@@ -302,4 +330,6 @@ class IngestResult(BaseModel):
     stored: int
     skipped: int
     failed: list[Failure]
-    documents: list[str] = Field(description="Ids of the documents read (stored now, or already stored).")
+    documents: list[str] = Field(
+        description="Ids of the documents read (stored now, or already stored)."
+    )

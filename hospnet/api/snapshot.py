@@ -44,9 +44,11 @@ class Snapshot:
     @property
     def graph(self) -> nx.MultiDiGraph:
         """Without MENTIONED_IN edges: what the analyses and the report use."""
+
         def read() -> nx.MultiDiGraph:
             self._on_read()
             return read_graph(self._store, mentions=False)
+
         graph: nx.MultiDiGraph = self._part("graph", read)
         return graph
 
@@ -65,9 +67,11 @@ class Snapshot:
     @property
     def network(self) -> nx.MultiDiGraph:
         """What the network page draws from: no Document nodes, each node with its sources."""
+
         def read() -> nx.MultiDiGraph:
             self._on_read()
             return drawable(read_graph(self._store))
+
         network: nx.MultiDiGraph = self._part("network", read)
         return network
 

@@ -23,5 +23,7 @@ def run() -> None:
             raise
         hint = f" ({exc.hint})" if exc.hint else ""
         line = " ".join(f"{exc}{hint}".split())  # one line, whatever the driver's message held
-        err.print(f"[bold red]Error:[/] {escape(line)}", markup=True, highlight=False, soft_wrap=True)
+        err.print(
+            f"[bold red]Error:[/] {escape(line)}", markup=True, highlight=False, soft_wrap=True
+        )
         sys.exit(getattr(exc, "exit_code", 1))

@@ -16,24 +16,41 @@ from .output import FORMAT, console, err, opened_store, parse_params, print_rows
 
 @app.command("export")
 def export_cmd(
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, graphml, gexf, csv (a neo4j-admin import folder) or cypher."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File (a folder for csv) to write; standard output for jsonl and cypher when omitted."),
+    fmt: str = typer.Option(
+        "jsonl",
+        "--format",
+        help="jsonl, graphml, gexf, csv (a neo4j-admin import folder) or cypher.",
+    ),
+    out: Optional[Path] = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="File (a folder for csv) to write; standard output for jsonl and cypher when omitted.",
+    ),
 ) -> None:
     """Write the whole graph for another tool: JSON lines, GraphML/GEXF (Gephi), neo4j-admin CSV or a Cypher script."""
     from ..exports import FORMATS, export
 
     if fmt not in FORMATS:
-        err.print(f"Error: unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            f"Error: unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(2)
     with opened_store(Settings()) as store:
         said = export(store, fmt, out, sys.stdout)
     if said:
         err.print(said, markup=False, highlight=False, soft_wrap=True)
 
+
 @app.command("import")
 def import_cmd(
     file: Path = typer.Argument(..., help="A JSONL file written by `hospnet export`."),
-    store_name: Optional[str] = typer.Option(None, "--store", help="falkordb or neo4j; the configured store when omitted."),
+    store_name: Optional[str] = typer.Option(
+        None, "--store", help="falkordb or neo4j; the configured store when omitted."
+    ),
 ) -> None:
     """Load an exported graph (also how a graph moves from the embedded store to Neo4j)."""
     from ..corrections import apply_all
@@ -45,6 +62,7 @@ def import_cmd(
         nodes, rels = import_jsonl(store, file, settings.batch_size)
         report_corrections(apply_all(store, settings.corrections_path))
     console.print(f"imported {nodes} nodes and {rels} relationships into {store.name}")
+
 
 @app.command()
 def cypher(
@@ -58,6 +76,7 @@ def cypher(
         rows = store.read(query, parse_params(param), limit=settings.row_limit)
     print_rows(rows, fmt)
 
+
 @query_app.command("list")
 def query_list() -> None:
     """List the query modules with their parameters."""
@@ -70,6 +89,7 @@ def query_list() -> None:
         params = ", ".join(f"{p.name}:{p.type} (e.g. {p.example})" for p in module.params)
         table.add_row(module.name, module.title, params)
     console.print(table)
+
 
 @query_app.command("run")
 def query_run(

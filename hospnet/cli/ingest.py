@@ -7,7 +7,14 @@ from typing import List, Optional
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from ..settings import Settings
@@ -18,9 +25,15 @@ from .output import console, err, opened_store
 
 @app.command()
 def build(
-    paths: Optional[List[Path]] = typer.Argument(None, exists=True, help="Files or folders to read; the bundled sample corpus when none."),
-    retry_failed: bool = typer.Option(False, "--retry-failed", help="Also read again the sources that failed in earlier builds."),
-    strict: bool = typer.Option(False, "--strict", help="Exit with status 3 when any document failed."),
+    paths: Optional[List[Path]] = typer.Argument(
+        None, exists=True, help="Files or folders to read; the bundled sample corpus when none."
+    ),
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed", help="Also read again the sources that failed in earlier builds."
+    ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit with status 3 when any document failed."
+    ),
 ) -> None:
     """Read documents into the graph (re-running skips what is stored).
 
@@ -32,10 +45,19 @@ def build(
     from ..build import build as run_build
 
     settings = Settings()
-    with opened_store(settings) as store, Progress(
-        TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(), TimeRemainingColumn(), console=err, transient=False,
-    ) as bar:
+    with (
+        opened_store(settings) as store,
+        Progress(
+            TextColumn("[bold]building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            transient=False,
+        ) as bar,
+    ):
         task = bar.add_task("build", total=None, rate="")
 
         def progress(event: str, n: int) -> None:
@@ -45,7 +67,9 @@ def build(
                 bar.advance(task, n)
             elif event == "stored":  # a JSONL file holds many documents: the rate counts documents
                 elapsed = bar.tasks[0].elapsed or 0
-                bar.update(task, rate=f"{n} docs stored, {n / elapsed:.1f} docs/s" if elapsed else "")
+                bar.update(
+                    task, rate=f"{n} docs stored, {n / elapsed:.1f} docs/s" if elapsed else ""
+                )
 
         summary = run_build(paths, store, settings, progress=progress, retry_failed=retry_failed)
     table = Table(title=f"hospnet build ({store.name})")
@@ -67,9 +91,14 @@ def build(
         console.print(f"[red]failed:[/] {escape(line)}", highlight=False, soft_wrap=True)
     report_corrections(summary.corrections)
     if summary.errors_file:
-        console.print(f"failures listed in {escape(str(summary.errors_file))}", highlight=False, soft_wrap=True)
+        console.print(
+            f"failures listed in {escape(str(summary.errors_file))}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if strict and summary.failed:
         raise typer.Exit(3)
+
 
 @app.command()
 def synth(
@@ -81,6 +110,14 @@ def synth(
     from ..synth import synthesize
 
     corpus = synthesize(docs, seed, out)
-    console.print(f"wrote {corpus.documents} documents to {corpus.docs_dir} and the ground truth "
-                  f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}", highlight=False, soft_wrap=True)
-    console.print(f"build the graph from it with: hospnet build {corpus.docs_dir}", highlight=False, soft_wrap=True)
+    console.print(
+        f"wrote {corpus.documents} documents to {corpus.docs_dir} and the ground truth "
+        f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    console.print(
+        f"build the graph from it with: hospnet build {corpus.docs_dir}",
+        highlight=False,
+        soft_wrap=True,
+    )

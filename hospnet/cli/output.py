@@ -51,14 +51,28 @@ def print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer = csv.DictWriter(buffer, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: safe_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()})
+            writer.writerow(
+                {
+                    k: safe_cell(
+                        json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                    )
+                    for k, v in row.items()
+                }
+            )
         sys.stdout.write(buffer.getvalue())
     else:
         table = Table(show_lines=False)
         for column in rows[0] if rows else []:
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(*[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else ("" if v is None else str(v)) for v in row.values()])
+            table.add_row(
+                *[
+                    json.dumps(v, ensure_ascii=False)
+                    if isinstance(v, (list, dict))
+                    else ("" if v is None else str(v))
+                    for v in row.values()
+                ]
+            )
         console.print(table)
         console.print(f"{len(rows)} row(s)")
 

@@ -16,43 +16,76 @@ from .output import console, err, opened_store
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
-    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes; more serve more clients at once."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Server processes; more serve more clients at once."
+    ),
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs, the network page at /viz)."""
     from ..api.app import serve as run_server
 
     settings = Settings()
-    err.print(f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend}, "
-              f"{workers} worker{'s' if workers > 1 else ''})", highlight=False, soft_wrap=True)
+    err.print(
+        f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend}, "
+        f"{workers} worker{'s' if workers > 1 else ''})",
+        highlight=False,
+        soft_wrap=True,
+    )
     run_server(settings, host=host, port=port, workers=workers)
+
 
 @app.command()
 def viz(
     out: Path = typer.Option(..., "--out", "-o", help="HTML file to write; it opens offline."),
-    province: Optional[str] = typer.Option(None, "--province", help="Hospitals of a province and their partners."),
-    program: Optional[str] = typer.Option(None, "--program", help="A programme's name or code (1816)."),
-    technique: Optional[str] = typer.Option(None, "--technique", help="A technique's name, with or without diacritics."),
-    rel_type: Optional[str] = typer.Option(None, "--type", help="Only relationships of this type (SUPPORTS, TRANSFERS, ...)."),
-    center: Optional[str] = typer.Option(None, "--center", help="Id of the node at the centre of a neighbourhood."),
+    province: Optional[str] = typer.Option(
+        None, "--province", help="Hospitals of a province and their partners."
+    ),
+    program: Optional[str] = typer.Option(
+        None, "--program", help="A programme's name or code (1816)."
+    ),
+    technique: Optional[str] = typer.Option(
+        None, "--technique", help="A technique's name, with or without diacritics."
+    ),
+    rel_type: Optional[str] = typer.Option(
+        None, "--type", help="Only relationships of this type (SUPPORTS, TRANSFERS, ...)."
+    ),
+    center: Optional[str] = typer.Option(
+        None, "--center", help="Id of the node at the centre of a neighbourhood."
+    ),
     depth: int = typer.Option(1, "--depth", help="Neighbourhood depth around --center."),
 ) -> None:
     """Draw the network, or a part of it, as an interactive HTML page."""
     from ..viz.network import write_html
     from ..viz.views import Filters, build_view
 
-    filters = Filters(province=province, program=program, technique=technique, rel_type=rel_type, center=center, depth=depth)
+    filters = Filters(
+        province=province,
+        program=program,
+        technique=technique,
+        rel_type=rel_type,
+        center=center,
+        depth=depth,
+    )
     with opened_store(Settings()) as store:
         view = build_view(store, filters)
     write_html(view, out)
     for message in view.messages:
         err.print(message, style="yellow", markup=False, highlight=False)
-    console.print(f"wrote {out}: {view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} relationships ({view.title})",
-                  markup=False, highlight=False, soft_wrap=True)
+    console.print(
+        f"wrote {out}: {view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} relationships ({view.title})",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
 
 @app.command()
 def report(
-    out: Path = typer.Option(..., "--out", "-o", help="Folder to write report.html, report.md and tables/ into."),
-    legacy: bool = typer.Option(False, "--legacy", help="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder to write report.html, report.md and tables/ into."
+    ),
+    legacy: bool = typer.Option(
+        False, "--legacy", help="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."
+    ),
     lang: str = typer.Option("vi", "--lang", help="Language of the site's pages: vi or en."),
 ) -> None:
     """Write the coverage-gap report: the site (index.html, provinces/, documents/), report.html, Markdown, CSV/JSON."""
@@ -65,20 +98,39 @@ def report(
     assert files.data is not None
     for label, value in files.data.summary:
         console.print(f"{label}: {value}", markup=False, highlight=False)
-    console.print(f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}", markup=False, highlight=False)
+    console.print(
+        f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}",
+        markup=False,
+        highlight=False,
+    )
     if files.index is not None:
-        console.print(f"wrote the site: {files.index} and {files.pages - 1} province and document pages", markup=False, highlight=False)
+        console.print(
+            f"wrote the site: {files.index} and {files.pages - 1} province and document pages",
+            markup=False,
+            highlight=False,
+        )
+
 
 @app.command("eval")
 def eval_cmd(
     gold_dir: Path = typer.Argument(..., help="Folder of gold JSON files, one per document."),
     docs_dir: Path = typer.Argument(..., help="Folder holding the documents the gold files name."),
-    seeds_dir: Optional[Path] = typer.Option(None, "--seeds", help="Folder of the seed articles, for gold files marked \"seed\": true."),
-    misses: bool = typer.Option(True, "--misses/--no-misses", help="List what was missed and what was extra."),
-    by_rule: bool = typer.Option(False, "--by-rule", help="Also print the precision of each extraction rule (the `rule` property)."),
+    seeds_dir: Optional[Path] = typer.Option(
+        None, "--seeds", help='Folder of the seed articles, for gold files marked "seed": true.'
+    ),
+    misses: bool = typer.Option(
+        True, "--misses/--no-misses", help="List what was missed and what was extra."
+    ),
+    by_rule: bool = typer.Option(
+        False,
+        "--by-rule",
+        help="Also print the precision of each extraction rule (the `rule` property).",
+    ),
 ) -> None:
     """Score extraction against hand-annotated gold files: precision, recall and F1."""
     from ..evaluate import evaluate, format_report
 
     report = evaluate(gold_dir, docs_dir, seeds_dir=seeds_dir)
-    console.print(format_report(report, misses=misses, by_rule=by_rule), highlight=False, markup=False)
+    console.print(
+        format_report(report, misses=misses, by_rule=by_rule), highlight=False, markup=False
+    )

@@ -22,15 +22,28 @@ def neo4j_start() -> None:
     console.print(f"Neo4j answers at {uri}; use it with HOSPNET_NEO4J_URI={uri}", highlight=False)
     browser = neo4j_server.status(settings)["browser"]
     if browser:
-        console.print(f"Neo4j Browser: {browser} (user {settings.neo4j_user}, the HOSPNET_NEO4J_PASSWORD)", highlight=False, soft_wrap=True)
+        console.print(
+            f"Neo4j Browser: {browser} (user {settings.neo4j_user}, the HOSPNET_NEO4J_PASSWORD)",
+            highlight=False,
+            soft_wrap=True,
+        )
+
 
 @neo4j_app.command("import")
-def neo4j_import(folder: Path = typer.Argument(..., help="A folder written by `hospnet export --format csv --out DIR`.")) -> None:
+def neo4j_import(
+    folder: Path = typer.Argument(
+        ..., help="A folder written by `hospnet export --format csv --out DIR`."
+    ),
+) -> None:
     """Bulk-load a csv export into the stopped local Neo4j with neo4j-admin (replaces its database), then start it."""
     from ..graph.neo4j_admin import import_csv
 
     nodes, rels = import_csv(Settings(), folder)
-    console.print(f"imported {nodes} nodes and {rels} relationships; the local Neo4j runs again", highlight=False)
+    console.print(
+        f"imported {nodes} nodes and {rels} relationships; the local Neo4j runs again",
+        highlight=False,
+    )
+
 
 @neo4j_app.command("stop")
 def neo4j_stop() -> None:
@@ -39,6 +52,7 @@ def neo4j_stop() -> None:
 
     console.print("stopped" if neo4j_server.stop(Settings()) else "not running")
 
+
 @neo4j_app.command("status")
 def neo4j_status() -> None:
     """Say whether the local Neo4j runs, where, and which version."""
@@ -46,12 +60,14 @@ def neo4j_status() -> None:
 
     console.print_json(json.dumps(neo4j_server.status(Settings()), default=str))
 
+
 @store_app.command("status")
 def store_status() -> None:
     """Say whether the embedded server runs, and where."""
     from ..graph import falkordb_server
 
     console.print_json(json.dumps(falkordb_server.status(Settings().data_dir)))
+
 
 @store_app.command("stop")
 def store_stop() -> None:

@@ -4,4 +4,13 @@ from .apply import ApplyReport, Outcome, apply_all
 from .ledger import Correction, CorrectionError, Ledger
 from .record import correct, undo
 
-__all__ = ["ApplyReport", "Correction", "CorrectionError", "Ledger", "Outcome", "apply_all", "correct", "undo"]
+__all__ = [
+    "ApplyReport",
+    "Correction",
+    "CorrectionError",
+    "Ledger",
+    "Outcome",
+    "apply_all",
+    "correct",
+    "undo",
+]

@@ -45,19 +45,27 @@ class ApplyReport:
 @dataclass
 class Plan:
     statements: list[Statement] = field(default_factory=list)
-    touched_nodes: list[str] = field(default_factory=list)   # restored whole on undo
-    touched_relationship: dict[str, Any] | None = None        # or just this relationship
+    touched_nodes: list[str] = field(default_factory=list)  # restored whole on undo
+    touched_relationship: dict[str, Any] | None = None  # or just this relationship
     lost: str = ""
 
 
 def _rel_key(target: dict[str, Any]) -> dict[str, Any]:
-    return {k: target[k] for k in ("type", "from", "to", "technique", "title") if target.get(k) is not None}
+    return {
+        k: target[k]
+        for k in ("type", "from", "to", "technique", "title")
+        if target.get(k) is not None
+    }
 
 
 def _plan_reject(store: GraphStore, c: Correction) -> Plan:
     t = c.target
     if "node" in t:
-        return Plan([facts.delete_node(t["node"])], touched_nodes=[t["node"]]) if facts.node(store, t["node"]) else Plan()
+        return (
+            Plan([facts.delete_node(t["node"])], touched_nodes=[t["node"]])
+            if facts.node(store, t["node"])
+            else Plan()
+        )
     key = _rel_key(t)
     if facts.relationship(store, key) is not None:
         return Plan([facts.delete_relationship(key)], touched_relationship=key)
@@ -74,7 +82,9 @@ def _plan_add(store: GraphStore, c: Correction) -> Plan:
     held = facts.relationship(store, key) or {}
     source = t.get("source") or {}
     props = {**held, **(t.get("properties") or {})}
-    props["sources"] = sorted(set(held.get("sources") or []) | ({source["document"]} if source.get("document") else set()))
+    props["sources"] = sorted(
+        set(held.get("sources") or []) | ({source["document"]} if source.get("document") else set())
+    )
     props["evidence"] = held.get("evidence") or source.get("sentence") or source.get("citation")
     props = facts.with_provenance(props, c.who, c.id)
     if props == held:
@@ -90,19 +100,29 @@ def _combined(kept: dict[str, Any], moved: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _moves(store: GraphStore, old: str, new: str, keep: Callable[[dict[str, Any]], bool], c: Correction) -> list[Statement]:
+def _moves(
+    store: GraphStore, old: str, new: str, keep: Callable[[dict[str, Any]], bool], c: Correction
+) -> list[Statement]:
     """Statements moving old's relationships (those `keep` picks) to new, merged with new's own."""
-    present = {(r["type"], r["from"], r["to"], _disc(r)): r for r in facts.relationships_of(store, new)}
+    present = {
+        (r["type"], r["from"], r["to"], _disc(r)): r for r in facts.relationships_of(store, new)
+    }
     out: list[Statement] = []
     for rel in facts.relationships_of(store, old):
         if not keep(rel):
             continue
-        moved = {**rel, "from": new if rel["from"] == old else rel["from"], "to": new if rel["to"] == old else rel["to"]}
+        moved = {
+            **rel,
+            "from": new if rel["from"] == old else rel["from"],
+            "to": new if rel["to"] == old else rel["to"],
+        }
         if moved["from"] == moved["to"]:
             continue  # a fact between the two names of one node says nothing
         held = present.get((moved["type"], moved["from"], moved["to"], _disc(moved)))
         props = _combined(held["props"], rel["props"]) if held else dict(rel["props"])
-        out.append(facts.put_relationship({**moved, "props": facts.with_provenance(props, c.who, c.id)}))
+        out.append(
+            facts.put_relationship({**moved, "props": facts.with_provenance(props, c.who, c.id)})
+        )
     return out
 
 
@@ -123,7 +143,12 @@ def _plan_merge(store: GraphStore, c: Correction) -> Plan:
     props = {**{k: v for k, v in gone.items() if not isinstance(v, list)}, **keep}
     names = [gone.get("name"), *(gone.get("aliases") or []), *(keep.get("aliases") or [])]
     props["aliases"] = sorted({n for n in names if n and n != keep.get("name")})
-    props["search"] = "|".join(sorted(set((keep.get("search") or "").split("|")) | set((gone.get("search") or "").split("|")) - {""}))
+    props["search"] = "|".join(
+        sorted(
+            set((keep.get("search") or "").split("|"))
+            | set((gone.get("search") or "").split("|")) - {""}
+        )
+    )
     for key in ("specialties", "legacy_names", "titles"):
         if keep.get(key) or gone.get(key):
             props[key] = sorted(set(keep.get(key) or []) | set(gone.get(key) or []))
@@ -143,13 +168,31 @@ def _plan_split(store: GraphStore, c: Correction) -> Plan:
     new_id = facts.label_of(node_id).lower() + ":" + "-".join(fold(alias).split())
     aliases = sorted(a for a in held["aliases"] if a != alias)
     props = {**held, "aliases": aliases, "search": search_key(held.get("name") or "", *aliases)}
-    statements = [facts.put_node(node_id, facts.with_provenance(props, c.who, c.id)),
-                  facts.put_node(new_id, facts.with_provenance({"name": alias, "search": search_key(alias)}, c.who, c.id))]
-    names_alias = lambda rel: fold(alias) in fold(str(rel["props"].get("evidence") or rel["props"].get("sentence") or ""))  # noqa: E731
+    statements = [
+        facts.put_node(node_id, facts.with_provenance(props, c.who, c.id)),
+        facts.put_node(
+            new_id, facts.with_provenance({"name": alias, "search": search_key(alias)}, c.who, c.id)
+        ),
+    ]
+
+    def names_alias(rel):
+        return fold(alias) in fold(
+            str(rel["props"].get("evidence") or rel["props"].get("sentence") or "")
+        )  # noqa: E731
+
     statements += _moves(store, node_id, new_id, names_alias, c)
-    statements += [facts.delete_relationship({"type": r["type"], "from": r["from"], "to": r["to"],
-                                              **({} if not _disc(r) else {_disc_name(r): _disc(r)})})
-                   for r in facts.relationships_of(store, node_id) if names_alias(r)]
+    statements += [
+        facts.delete_relationship(
+            {
+                "type": r["type"],
+                "from": r["from"],
+                "to": r["to"],
+                **({} if not _disc(r) else {_disc_name(r): _disc(r)}),
+            }
+        )
+        for r in facts.relationships_of(store, node_id)
+        if names_alias(r)
+    ]
     return Plan(statements, touched_nodes=[node_id, new_id])
 
 
@@ -169,16 +212,28 @@ def _plan_set(store: GraphStore, c: Correction) -> Plan:
         if t["property"] == "name" and held.get("name") and held["name"] != t["value"]:
             props["aliases"] = sorted(set(held.get("aliases") or []) | {held["name"]})
             props["search"] = search_key(t["value"], *props["aliases"])
-        return Plan() if props == held else Plan([facts.put_node(t["node"], props)], touched_nodes=[])
+        return (
+            Plan() if props == held else Plan([facts.put_node(t["node"], props)], touched_nodes=[])
+        )
     key = _rel_key(t)
     rel = facts.relationship(store, key)
     if rel is None:
         return Plan(lost=f"no {key['type']} from {key['from']} to {key['to']} in the graph")
     props = facts.with_provenance({**rel, t["property"]: t["value"]}, c.who, c.id)
-    return Plan() if props == rel else Plan([facts.put_relationship({**key, "props": props})], touched_relationship=key)
+    return (
+        Plan()
+        if props == rel
+        else Plan([facts.put_relationship({**key, "props": props})], touched_relationship=key)
+    )
 
 
-PLANNERS = {"reject": _plan_reject, "add": _plan_add, "merge": _plan_merge, "split": _plan_split, "set": _plan_set}
+PLANNERS = {
+    "reject": _plan_reject,
+    "add": _plan_add,
+    "merge": _plan_merge,
+    "split": _plan_split,
+    "set": _plan_set,
+}
 
 
 def plan(store: GraphStore, correction: Correction) -> Plan:
@@ -200,7 +255,10 @@ class UndoStore:
             image["nodes"][node_id] = facts.node(store, node_id)
             image["relationships"] += facts.relationships_of(store, node_id)
         if p.touched_relationship is not None:
-            image["relationship"] = {"key": p.touched_relationship, "props": facts.relationship(store, p.touched_relationship)}
+            image["relationship"] = {
+                "key": p.touched_relationship,
+                "props": facts.relationship(store, p.touched_relationship),
+            }
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f"{correction.id}.tmp"
         tmp.write_text(json.dumps(image, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -213,8 +271,13 @@ class UndoStore:
             return False
         image = json.loads(path.read_text(encoding="utf-8"))
         # Nodes that were there are updated in place (not deleted and made again), their edges redrawn.
-        nodes: list[Statement] = [facts.delete_node(i) if props is None else facts.detach(i) for i, props in image["nodes"].items()]
-        nodes += [facts.put_node(i, props) for i, props in image["nodes"].items() if props is not None]
+        nodes: list[Statement] = [
+            facts.delete_node(i) if props is None else facts.detach(i)
+            for i, props in image["nodes"].items()
+        ]
+        nodes += [
+            facts.put_node(i, props) for i, props in image["nodes"].items() if props is not None
+        ]
         rels: list[Statement] = [facts.put_relationship(r) for r in _unique(image["relationships"])]
         one = image["relationship"]
         if one is not None:
@@ -247,7 +310,9 @@ def apply_one(store: GraphStore, correction: Correction, undo: UndoStore) -> Out
     return Outcome(correction.id, correction.op, "applied")
 
 
-def apply_all(store: GraphStore, ledger_path: Path, progress: Callable[[Outcome], None] | None = None) -> ApplyReport:
+def apply_all(
+    store: GraphStore, ledger_path: Path, progress: Callable[[Outcome], None] | None = None
+) -> ApplyReport:
     """Apply every active correction of the ledger, in order; idempotent."""
     ledger, undo, report = Ledger(ledger_path), UndoStore(ledger_path), ApplyReport()
     for correction in ledger.active():

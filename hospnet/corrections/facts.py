@@ -23,8 +23,10 @@ def label_of(node_id: str) -> str:
     """
     prefix = str(node_id).split(":", 1)[0]
     if prefix not in _PREFIXES or ":" not in str(node_id):
-        raise CorrectionError(f"{node_id!r} is not a node id (ids look like hospital:benh-vien-e)",
-                              hint="copy the id from `hospnet query run search_names` or the API")
+        raise CorrectionError(
+            f"{node_id!r} is not a node id (ids look like hospital:benh-vien-e)",
+            hint="copy the id from `hospnet query run search_names` or the API",
+        )
     return _PREFIXES[prefix]
 
 
@@ -32,41 +34,60 @@ def rel_type(name: str) -> str:
     try:
         return schema_identifier(str(name).upper(), REL_TYPES)
     except ValueError:
-        raise CorrectionError(f"unknown relationship type {name!r}: use one of {', '.join(REL_TYPES)}") from None
+        raise CorrectionError(
+            f"unknown relationship type {name!r}: use one of {', '.join(REL_TYPES)}"
+        ) from None
 
 
 def node(store: GraphStore, node_id: str) -> dict[str, Any] | None:
     label = schema_identifier(label_of(node_id), LABELS)
-    rows = store.read(f"MATCH (n:{label} {{id: $id}}) RETURN properties(n) AS props", {"id": node_id})
+    rows = store.read(
+        f"MATCH (n:{label} {{id: $id}}) RETURN properties(n) AS props", {"id": node_id}
+    )
     return rows[0]["props"] if rows else None
 
 
 def relationship(store: GraphStore, key: dict[str, Any]) -> dict[str, Any] | None:
     """The properties of the relationship a target names, or None."""
     type_ = rel_type(key["type"])
-    start, end = schema_identifier(label_of(key["from"]), LABELS), schema_identifier(label_of(key["to"]), LABELS)
+    start, end = (
+        schema_identifier(label_of(key["from"]), LABELS),
+        schema_identifier(label_of(key["to"]), LABELS),
+    )
     disc = REL_DISCRIMINATOR.get(type_)
     where = f" WHERE coalesce(r.{disc}, '') = $disc" if disc and key.get(disc) is not None else ""
-    rows = store.read(f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} RETURN properties(r) AS props",
-                      {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")})
+    rows = store.read(
+        f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} RETURN properties(r) AS props",
+        {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")},
+    )
     return rows[0]["props"] if rows else None
 
 
 def relationships_of(store: GraphStore, node_id: str) -> list[dict[str, Any]]:
     """Every relationship at a node, as {type, from, to, props}, outgoing and incoming."""
     label = schema_identifier(label_of(node_id), LABELS)
-    out = store.read(f"MATCH (n:{label} {{id: $id}})-[r]->(o) RETURN type(r) AS type, o.id AS other, properties(r) AS props",
-                     {"id": node_id}, limit=None)
-    into = store.read(f"MATCH (o)-[r]->(n:{label} {{id: $id}}) RETURN type(r) AS type, o.id AS other, properties(r) AS props",
-                      {"id": node_id}, limit=None)
-    return ([{"type": r["type"], "from": node_id, "to": r["other"], "props": r["props"]} for r in out]
-            + [{"type": r["type"], "from": r["other"], "to": node_id, "props": r["props"]} for r in into])
+    out = store.read(
+        f"MATCH (n:{label} {{id: $id}})-[r]->(o) RETURN type(r) AS type, o.id AS other, properties(r) AS props",
+        {"id": node_id},
+        limit=None,
+    )
+    into = store.read(
+        f"MATCH (o)-[r]->(n:{label} {{id: $id}}) RETURN type(r) AS type, o.id AS other, properties(r) AS props",
+        {"id": node_id},
+        limit=None,
+    )
+    return [
+        {"type": r["type"], "from": node_id, "to": r["other"], "props": r["props"]} for r in out
+    ] + [{"type": r["type"], "from": r["other"], "to": node_id, "props": r["props"]} for r in into]
 
 
 def put_node(node_id: str, props: dict[str, Any]) -> Statement:
     """Replace a node's properties (creating it when absent)."""
     label = schema_identifier(label_of(node_id), LABELS)
-    return f"MERGE (n:{label} {{id: $id}}) SET n = $props", {"id": node_id, "props": {**props, "id": node_id}}
+    return f"MERGE (n:{label} {{id: $id}}) SET n = $props", {
+        "id": node_id,
+        "props": {**props, "id": node_id},
+    }
 
 
 def delete_node(node_id: str) -> Statement:
@@ -83,23 +104,37 @@ def detach(node_id: str) -> Statement:
 def put_relationship(rel: dict[str, Any]) -> Statement:
     """Replace one relationship's properties (creating it when absent); its ends must exist."""
     type_ = rel_type(rel["type"])
-    start, end = schema_identifier(label_of(rel["from"]), LABELS), schema_identifier(label_of(rel["to"]), LABELS)
+    start, end = (
+        schema_identifier(label_of(rel["from"]), LABELS),
+        schema_identifier(label_of(rel["to"]), LABELS),
+    )
     disc = REL_DISCRIMINATOR.get(type_)
     props = {k: v for k, v in rel["props"].items() if v is not None}
-    merged = f" {{{schema_identifier(disc, tuple(v for v in REL_DISCRIMINATOR.values() if v))}: $disc}}" if disc else ""
+    merged = (
+        f" {{{schema_identifier(disc, tuple(v for v in REL_DISCRIMINATOR.values() if v))}: $disc}}"
+        if disc
+        else ""
+    )
     if disc:
         props.setdefault(disc, "")
-    return (f"MATCH (a:{start} {{id: $a}}) MATCH (b:{end} {{id: $b}}) MERGE (a)-[x:{type_}{merged}]->(b) SET x = $props",
-            {"a": rel["from"], "b": rel["to"], "disc": props.get(disc or "", ""), "props": props})
+    return (
+        f"MATCH (a:{start} {{id: $a}}) MATCH (b:{end} {{id: $b}}) MERGE (a)-[x:{type_}{merged}]->(b) SET x = $props",
+        {"a": rel["from"], "b": rel["to"], "disc": props.get(disc or "", ""), "props": props},
+    )
 
 
 def delete_relationship(key: dict[str, Any]) -> Statement:
     type_ = rel_type(key["type"])
-    start, end = schema_identifier(label_of(key["from"]), LABELS), schema_identifier(label_of(key["to"]), LABELS)
+    start, end = (
+        schema_identifier(label_of(key["from"]), LABELS),
+        schema_identifier(label_of(key["to"]), LABELS),
+    )
     disc = REL_DISCRIMINATOR.get(type_)
     where = f" WHERE coalesce(r.{disc}, '') = $disc" if disc and key.get(disc) is not None else ""
-    return (f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} DELETE r",
-            {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")})
+    return (
+        f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} DELETE r",
+        {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")},
+    )
 
 
 def with_provenance(props: dict[str, Any], who: str, correction_id: str) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from ..graph.base import GraphStore
 from ..loaders import iter_files, load_file
 from ..model import Document
 
-DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.source AS source, d.language AS language ORDER BY id"
+DOCUMENTS = (
+    "MATCH (d:Document) RETURN d.id AS id, d.source AS source, d.language AS language ORDER BY id"
+)
 ENTITIES = (
     "MATCH (n)-[:MENTIONED_IN]->(:Document {id: $id}) WHERE NOT n:Agreement AND NOT n:Document "
     "RETURN DISTINCT labels(n)[0] AS label, coalesce(n.name, n.id) AS name, n.level AS level, n.province AS province, "
@@ -34,7 +36,9 @@ def file_names(docs: Path) -> dict[str, str]:
     for path in iter_files([docs]):
         for item in load_file(path):
             if isinstance(item, Document):
-                names.setdefault(item.id, str(path.relative_to(docs)) if path != docs else path.name)
+                names.setdefault(
+                    item.id, str(path.relative_to(docs)) if path != docs else path.name
+                )
     return names
 
 
@@ -47,14 +51,28 @@ def export_gold(store: GraphStore, out: Path, docs: Path | None = None) -> list[
         name = names.get(doc["id"]) or Path(str(doc["source"] or "")).name
         if "." not in name or name.endswith(".jsonl"):
             continue  # a publisher's name, or a file of many documents: not one `hospnet eval` reads
-        entities = [{k: v for k, v in row.items() if v is not None} for row in store.read(ENTITIES, {"id": doc["id"]}, limit=None)]
+        entities = [
+            {k: v for k, v in row.items() if v is not None}
+            for row in store.read(ENTITIES, {"id": doc["id"]}, limit=None)
+        ]
         relations = []
         for row in store.read(RELATIONS, {"id": doc["id"]}, limit=None):
-            rel = {"type": row["type"], "from": row["start"], "to": "agreement" if row["end_label"] == "Agreement" else row["end"]}
+            rel = {
+                "type": row["type"],
+                "from": row["start"],
+                "to": "agreement" if row["end_label"] == "Agreement" else row["end"],
+            }
             rel.update({k: row[k] for k in ("technique", "title", "program") if row.get(k)})
             relations.append(rel)
-        gold = {"doc": name, "language": doc["language"] or "vi", "entities": entities, "relations": relations}
+        gold = {
+            "doc": name,
+            "language": doc["language"] or "vi",
+            "entities": entities,
+            "relations": relations,
+        }
         path = out / f"{name}.json"
-        path.write_text(json.dumps(gold, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(gold, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         written.append(path)
     return written

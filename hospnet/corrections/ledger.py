@@ -49,19 +49,37 @@ class Correction(BaseModel):
         return json.dumps(self.model_dump(), ensure_ascii=False, sort_keys=True)
 
 
-def new_correction(op: str, target: dict[str, Any], who: str, why: str, when: str | None = None) -> Correction:
+def new_correction(
+    op: str, target: dict[str, Any], who: str, why: str, when: str | None = None
+) -> Correction:
     """A correction with a random-salted hash for id, so two people's ledgers merge in git without clashes."""
     if op not in OPERATIONS:
         raise CorrectionError(f"unknown correction {op!r}: use one of {', '.join(OPERATIONS)}")
     if not why.strip():
-        raise CorrectionError(f"a {op} needs a reason: give --why \"…\"")
+        raise CorrectionError(f'a {op} needs a reason: give --why "…"')
     if not who.strip():
         raise CorrectionError(f"a {op} needs a name: give --who NAME")
     when = when or datetime.now(timezone.utc).isoformat(timespec="seconds")
-    body = json.dumps({"op": op, "target": target, "who": who, "when": when, "why": why, "nonce": secrets.token_hex(8)},
-                      ensure_ascii=False, sort_keys=True)
-    return Correction(id="c-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:10], op=op, who=who.strip(),
-                      when=when, why=why.strip(), target=target)
+    body = json.dumps(
+        {
+            "op": op,
+            "target": target,
+            "who": who,
+            "when": when,
+            "why": why,
+            "nonce": secrets.token_hex(8),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return Correction(
+        id="c-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:10],
+        op=op,
+        who=who.strip(),
+        when=when,
+        why=why.strip(),
+        target=target,
+    )
 
 
 class Ledger:
@@ -83,15 +101,23 @@ class Ledger:
             except ValueError as exc:
                 if number == len(lines) or not line.rstrip().endswith("}"):
                     continue  # a torn line from a killed writer
-                raise CorrectionError(f"{self.path}:{number}: not a correction record ({type(exc).__name__})",
-                                      hint="fix or remove that line; the ledger is plain JSON lines") from exc
+                raise CorrectionError(
+                    f"{self.path}:{number}: not a correction record ({type(exc).__name__})",
+                    hint="fix or remove that line; the ledger is plain JSON lines",
+                ) from exc
         return out
 
     def append(self, correction: Correction) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        torn = self.path.exists() and self.path.stat().st_size and not self.path.read_bytes().endswith(b"\n")
+        torn = (
+            self.path.exists()
+            and self.path.stat().st_size
+            and not self.path.read_bytes().endswith(b"\n")
+        )
         with open(self.path, "a", encoding="utf-8") as handle:
-            handle.write(("\n" if torn else "") + correction.line() + "\n")  # a torn line stays alone, skipped
+            handle.write(
+                ("\n" if torn else "") + correction.line() + "\n"
+            )  # a torn line stays alone, skipped
             handle.flush()
             os.fsync(handle.fileno())
 

@@ -32,9 +32,14 @@ NEEDS_OUT = {"graphml": "a file", "gexf": "a file", "csv": "a folder"}
 def export(store: GraphStore, fmt: str, out: Path | None, stream: IO[str] | None = None) -> str:
     """Write the graph in `fmt` to `out` (to `stream` for jsonl and cypher when None); says what was written."""
     if fmt not in FORMATS:
-        raise HospnetError(f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+        raise HospnetError(
+            f"unknown export format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}"
+        )
     if out is None and (fmt in NEEDS_OUT or stream is None):
-        raise HospnetError(f"--format {fmt} writes {NEEDS_OUT.get(fmt, 'a file')}", hint=f"give --out {'DIR' if fmt == 'csv' else 'FILE'}")
+        raise HospnetError(
+            f"--format {fmt} writes {NEEDS_OUT.get(fmt, 'a file')}",
+            hint=f"give --out {'DIR' if fmt == 'csv' else 'FILE'}",
+        )
     if fmt in ("graphml", "gexf"):
         assert out is not None
         G = read_graph(store)
@@ -44,7 +49,11 @@ def export(store: GraphStore, fmt: str, out: Path | None, stream: IO[str] | None
         assert out is not None
         manifest = write_admin_csv(export_records(store), out)
         return f"wrote {len(manifest['nodes'])} node files and {len(manifest['relationships'])} relationship files to {out}"
-    writer = export_jsonl if fmt == "jsonl" else (lambda s, handle: write_cypher(export_records(s), handle))
+    writer = (
+        export_jsonl
+        if fmt == "jsonl"
+        else (lambda s, handle: write_cypher(export_records(s), handle))
+    )
     if out is None:
         assert stream is not None
         writer(store, stream)

@@ -49,7 +49,7 @@ def _name(key: str) -> str:
 
 def _batches(rows: list, size: int = BATCH) -> Iterable[list]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 def _constraint(label: str) -> str:
@@ -66,8 +66,10 @@ def _create_relationships(rel_type: str, start_label: str, end_label: str, rows:
     rel_type = schema_identifier(rel_type, REL_TYPES)
     start_label = schema_identifier(start_label, LABELS)
     end_label = schema_identifier(end_label, LABELS)
-    return (f"UNWIND {literal(rows)} AS row MATCH (a:{start_label} {{id: row.from}}) MATCH (b:{end_label} {{id: row.to}}) "
-            f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.properties;")
+    return (
+        f"UNWIND {literal(rows)} AS row MATCH (a:{start_label} {{id: row.from}}) MATCH (b:{end_label} {{id: row.to}}) "
+        f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.properties;"
+    )
 
 
 def write_cypher(records: list[dict], out: IO[str]) -> int:
@@ -80,14 +82,19 @@ def write_cypher(records: list[dict], out: IO[str]) -> int:
         count += 1
     out.write("CALL db.awaitIndexes(300);\n")
     for label in sorted(set(labels.values())):
-        rows = [{**r["properties"], "id": r["id"]} for r in records if r["kind"] == "node" and r["label"] == label]
+        rows = [
+            {**r["properties"], "id": r["id"]}
+            for r in records
+            if r["kind"] == "node" and r["label"] == label
+        ]
         for batch in _batches(rows):
             out.write(_create_nodes(label, batch) + "\n")
             count += 1
     groups: dict[tuple, list] = {}
     for r in (r for r in records if r["kind"] == "relationship"):
         groups.setdefault((r["type"], labels[r["from"]], labels[r["to"]]), []).append(
-            {"from": r["from"], "to": r["to"], "properties": r["properties"]})
+            {"from": r["from"], "to": r["to"], "properties": r["properties"]}
+        )
     for (rel_type, start_label, end_label), rows in sorted(groups.items()):
         for batch in _batches(rows):
             out.write(_create_relationships(rel_type, start_label, end_label, batch) + "\n")
@@ -97,5 +104,8 @@ def write_cypher(records: list[dict], out: IO[str]) -> int:
 
 def statements(script: str) -> list[str]:
     """The statements of a script this module wrote (one a line), for running it through a driver."""
-    return [line[:-1] for line in script.splitlines() if line.strip() and not line.startswith("//") and line.endswith(";")]
-
+    return [
+        line[:-1]
+        for line in script.splitlines()
+        if line.strip() and not line.startswith("//") and line.endswith(";")
+    ]

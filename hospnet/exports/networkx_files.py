@@ -27,7 +27,23 @@ from ..model import LIST_PROPERTIES
 LIST_ATTRIBUTES = "hospnet_list_attributes"
 PREFIX = "hospnet_"
 # Names the GEXF writer or reader takes for itself (networkx.readwrite.gexf).
-GEXF_RESERVED = frozenset({"id", "label", "weight", "type", "start", "end", "key", "networkx_key", "pid", "viz", "spells", "slices", "parents"})
+GEXF_RESERVED = frozenset(
+    {
+        "id",
+        "label",
+        "weight",
+        "type",
+        "start",
+        "end",
+        "key",
+        "networkx_key",
+        "pid",
+        "viz",
+        "spells",
+        "slices",
+        "parents",
+    }
+)
 
 
 def encode(G: nx.MultiDiGraph, reserved: frozenset = frozenset()) -> nx.MultiDiGraph:
@@ -56,15 +72,19 @@ def encode(G: nx.MultiDiGraph, reserved: frozenset = frozenset()) -> nx.MultiDiG
 
 def decode(H: nx.MultiDiGraph, reserved: frozenset = frozenset()) -> nx.MultiDiGraph:
     """The graph `encode` was given, from what a reader returns."""
-    lists = set(json.loads(H.graph[LIST_ATTRIBUTES])) if LIST_ATTRIBUTES in H.graph else set(LIST_PROPERTIES)
+    lists = (
+        set(json.loads(H.graph[LIST_ATTRIBUTES]))
+        if LIST_ATTRIBUTES in H.graph
+        else set(LIST_PROPERTIES)
+    )
 
     def attributes(data: dict, drop: tuple) -> dict:
         out = {}
         for name, value in data.items():
             if name in drop:
                 continue
-            if name.startswith(PREFIX) and name[len(PREFIX):] in reserved:
-                name = name[len(PREFIX):]
+            if name.startswith(PREFIX) and name[len(PREFIX) :] in reserved:
+                name = name[len(PREFIX) :]
             out[name] = json.loads(value) if name in lists and isinstance(value, str) else value
         return out
 
@@ -93,7 +113,9 @@ def write_gexf(G: nx.MultiDiGraph, out: Path | IO[bytes]) -> None:
         data["label"] = str(data.get("name") or data.get("title") or node)
     for _start, _end, key, data in H.edges(keys=True, data=True):
         data["label"] = str(data.get(PREFIX + "type", ""))
-        data["networkx_key"] = key  # GEXF edge ids are unique per file; the multigraph key rides along
+        data["networkx_key"] = (
+            key  # GEXF edge ids are unique per file; the multigraph key rides along
+        )
     nx.write_gexf(H, out, encoding="utf-8")
 
 

@@ -22,8 +22,14 @@ __all__ = ["extract", "province_nodes"]
 
 def province_nodes() -> list[Node]:
     """All 34 provinces of 2025, so coverage queries see the provinces no document names."""
-    return [Node(label="Province", id=make_id("Province", p.name), properties={**province_properties(p), "search": search_key(p.name, *p.legacy_names)})
-            for p in all_provinces()]
+    return [
+        Node(
+            label="Province",
+            id=make_id("Province", p.name),
+            properties={**province_properties(p), "search": search_key(p.name, *p.legacy_names)},
+        )
+        for p in all_provinces()
+    ]
 
 
 def extract(document: Document) -> Extraction:
@@ -36,16 +42,42 @@ def extract(document: Document) -> Extraction:
         sentence = unit.sentence.text
         found_facts, new_people = positions(unit)
         for m in unit.mentions + new_people:
-            if m.label in ("Hospital", "Organization", "Person", "Program") or m.label == "Province" and not (m.name == "Thành phố Hồ Chí Minh" and m.surface == "Hồ Chí Minh"):
+            if (
+                m.label in ("Hospital", "Organization", "Person", "Program")
+                or m.label == "Province"
+                and not (m.name == "Thành phố Hồ Chí Minh" and m.surface == "Hồ Chí Minh")
+            ):
                 builder.entity(m, sentence)
             if m.label == "Hospital" and m.props.get("province"):
                 province_id = builder.province(m.props["province"], m, sentence)
                 if province_id:
-                    builder.relate("LOCATED_IN", builder.entity(m), "Hospital", province_id, "Province", {}, sentence)
+                    builder.relate(
+                        "LOCATED_IN",
+                        builder.entity(m),
+                        "Hospital",
+                        province_id,
+                        "Province",
+                        {},
+                        sentence,
+                    )
             if m.label == "Program" and m.props.get("issuer") in named:
-                issuer = Mention("Organization", m.props["issuer"], m.start, m.end, m.surface, {"kind": "ministry"})
-                builder.relate("ISSUED_BY", builder.entity(m), "Program", builder.entity(issuer, sentence),
-                               "Organization", {}, sentence)
+                issuer = Mention(
+                    "Organization",
+                    m.props["issuer"],
+                    m.start,
+                    m.end,
+                    m.surface,
+                    {"kind": "ministry"},
+                )
+                builder.relate(
+                    "ISSUED_BY",
+                    builder.entity(m),
+                    "Program",
+                    builder.entity(issuer, sentence),
+                    "Organization",
+                    {},
+                    sentence,
+                )
         programs = [m for m in unit.mentions if m.label == "Program"]
         facts = found_facts + referrals(unit, ctx) + capabilities(unit)
         for fact in facts:

@@ -17,9 +17,15 @@ _AGREEMENT_TITLES = {
 
 
 # The rule id of relationships that no relation rule reads: they follow from the entities themselves.
-_DEFAULT_RULES = {"LOCATED_IN": "entity.province", "ISSUED_BY": "program.issuer", "MENTIONED_IN": "entity.mention",
-                  "HAS_TECHNIQUE": "transfer.acquired", "UNDER": "agreement.program", "PARTY_TO": "agreement.signed",
-                  "SIGNED_BY": "signed.by_signatory"}
+_DEFAULT_RULES = {
+    "LOCATED_IN": "entity.province",
+    "ISSUED_BY": "program.issuer",
+    "MENTIONED_IN": "entity.mention",
+    "HAS_TECHNIQUE": "transfer.acquired",
+    "UNDER": "agreement.program",
+    "PARTY_TO": "agreement.signed",
+    "SIGNED_BY": "signed.by_signatory",
+}
 
 
 class GraphBuilder:
@@ -39,8 +45,15 @@ class GraphBuilder:
         node_id = self._node_for(m)
         if node_id not in self.mentioned and sentence is not None:
             self.mentioned.add(node_id)
-            self.relate("MENTIONED_IN", node_id, m.label, self.document.id, "Document",
-                        {"sentence": sentence, "start": m.start, "end": m.end}, provenance=False)
+            self.relate(
+                "MENTIONED_IN",
+                node_id,
+                m.label,
+                self.document.id,
+                "Document",
+                {"sentence": sentence, "start": m.start, "end": m.end},
+                provenance=False,
+            )
         return node_id
 
     def _node_for(self, m: Mention) -> str:
@@ -51,7 +64,13 @@ class GraphBuilder:
             self.nodes[node_id] = node
         props = node.properties
         # A back-reference ("the hospital", "Bệnh viện tỉnh") is no name of the hospital: no alias.
-        if m.label == "Hospital" and not m.ref and m.surface and m.surface != m.name and m.surface not in props["aliases"]:
+        if (
+            m.label == "Hospital"
+            and not m.ref
+            and m.surface
+            and m.surface != m.name
+            and m.surface not in props["aliases"]
+        ):
             props["aliases"].append(m.surface)
             props["search"] = search_key(props["name"], *props["aliases"])
         if m.label == "Person":
@@ -63,8 +82,12 @@ class GraphBuilder:
     def _props(self, m: Mention) -> dict:
         p = m.props
         if m.label == "Hospital":
-            props = {"name": m.name, "aliases": [], "level": p.get("level", "other"),
-                     "specialties": list(p.get("specialties", []))}
+            props = {
+                "name": m.name,
+                "aliases": [],
+                "level": p.get("level", "other"),
+                "specialties": list(p.get("specialties", [])),
+            }
             for key in ("province", "legacy_province"):
                 if p.get(key):
                     props[key] = p[key]
@@ -93,11 +116,23 @@ class GraphBuilder:
         match = match_province(name)
         if not match:
             return None
-        return self.entity(Mention("Province", match.province.name, m.start, m.end, m.surface, {}), sentence)
+        return self.entity(
+            Mention("Province", match.province.name, m.start, m.end, m.surface, {}), sentence
+        )
 
     # relationships -----------------------------------------------------------------------------------
-    def relate(self, type_: str, start: str, start_label: str, end: str, end_label: str, props: dict,
-               evidence: str | None = None, provenance: bool = True, rule: str | None = None) -> Relationship:
+    def relate(
+        self,
+        type_: str,
+        start: str,
+        start_label: str,
+        end: str,
+        end_label: str,
+        props: dict,
+        evidence: str | None = None,
+        provenance: bool = True,
+        rule: str | None = None,
+    ) -> Relationship:
         """Add (or merge into) a relationship; `rule` names the rule that read it (the first one is kept)."""
         props = {k: v for k, v in props.items() if v is not None}
         props.setdefault("rule", rule or _DEFAULT_RULES.get(type_, "extract"))
@@ -105,8 +140,14 @@ class GraphBuilder:
             props["sources"] = [self.document.id]
             if evidence is not None:
                 props["evidence"] = evidence
-        rel = Relationship(type=type_, start=start, start_label=start_label, end=end, end_label=end_label,
-                           properties=props)
+        rel = Relationship(
+            type=type_,
+            start=start,
+            start_label=start_label,
+            end=end,
+            end_label=end_label,
+            properties=props,
+        )
         known = self.rels.get(rel.key)
         if known is None:
             self.rels[rel.key] = rel
@@ -124,13 +165,17 @@ class GraphBuilder:
         end = self.entity(f.end, f.sentence)
         props = dict(f.props)
         if f.type == "HAS_TECHNIQUE":
-            self.relate("HAS_TECHNIQUE", start, "Hospital", end, "Technique", props, f.sentence, rule=f.rule)
+            self.relate(
+                "HAS_TECHNIQUE", start, "Hospital", end, "Technique", props, f.sentence, rule=f.rule
+            )
             return
         if f.type == "TRANSFERS":
             tech = props.pop("technique_mention")
             tech_id = self.entity(tech, f.sentence)
             props["technique"] = tech_id
-            self.relate("TRANSFERS", start, "Hospital", end, "Hospital", props, f.sentence, rule=f.rule)
+            self.relate(
+                "TRANSFERS", start, "Hospital", end, "Hospital", props, f.sentence, rule=f.rule
+            )
             if props.get("status") == "planned":  # not performed, nor taught yet: no HAS_TECHNIQUE
                 return
             has = {"acquired_from": start}
@@ -158,21 +203,54 @@ class GraphBuilder:
                 props["date"] = a.date
             self.nodes[node_id] = Node(label="Agreement", id=node_id, properties=props)
             self.mentioned.add(node_id)
-            self.relate("MENTIONED_IN", node_id, "Agreement", self.document.id, "Document",
-                        {"sentence": a.sentence, "start": a.parties[0].start, "end": a.parties[-1].end},
-                        provenance=False)
+            self.relate(
+                "MENTIONED_IN",
+                node_id,
+                "Agreement",
+                self.document.id,
+                "Document",
+                {"sentence": a.sentence, "start": a.parties[0].start, "end": a.parties[-1].end},
+                provenance=False,
+            )
         self.agreement_parties.setdefault(node_id, [])
-        self.agreement_parties[node_id] += [i for i in ids if i not in self.agreement_parties[node_id]]
+        self.agreement_parties[node_id] += [
+            i for i in ids if i not in self.agreement_parties[node_id]
+        ]
         for party, pid in zip(a.parties, ids):
             role = "party"
             if a.supporter is not None:
                 role = "supporter" if party.name == a.supporter.name else "supported"
-            self.relate("PARTY_TO", pid, party.label, node_id, "Agreement", {"role": role}, a.sentence, rule=a.rule)
+            self.relate(
+                "PARTY_TO",
+                pid,
+                party.label,
+                node_id,
+                "Agreement",
+                {"role": role},
+                a.sentence,
+                rule=a.rule,
+            )
             if a.supporter is not None and role == "supported" and party.label == "Hospital":
-                self.relate("SUPPORTS", self.entity(a.supporter), "Hospital", pid, "Hospital",
-                            {"kinds": kinds_of(a.sentence) or ["consultation"]}, a.sentence, rule="supports.agreement")
+                self.relate(
+                    "SUPPORTS",
+                    self.entity(a.supporter),
+                    "Hospital",
+                    pid,
+                    "Hospital",
+                    {"kinds": kinds_of(a.sentence) or ["consultation"]},
+                    a.sentence,
+                    rule="supports.agreement",
+                )
         for program in programs:
-            self.relate("UNDER", node_id, "Agreement", self.entity(program, a.sentence), "Program", {}, a.sentence)
+            self.relate(
+                "UNDER",
+                node_id,
+                "Agreement",
+                self.entity(program, a.sentence),
+                "Program",
+                {},
+                a.sentence,
+            )
 
     def signatures(self, signed: list[Fact]) -> None:
         """SIGNED_BY: a person who signed for a unit signed each agreement of this document that unit is party to."""
@@ -181,8 +259,15 @@ class GraphBuilder:
             for agreement, parties in self.agreement_parties.items():
                 if unit in parties:
                     person = self.entity(f.start, f.sentence)
-                    self.relate("SIGNED_BY", agreement, "Agreement", person, "Person", {"on_behalf_of": unit},
-                                f.sentence)
+                    self.relate(
+                        "SIGNED_BY",
+                        agreement,
+                        "Agreement",
+                        person,
+                        "Person",
+                        {"on_behalf_of": unit},
+                        f.sentence,
+                    )
 
     def _drop_shortened_techniques(self) -> None:
         """A headline's "kỹ thuật xạ trị" is the body's "xạ trị điều biến liều": keep the full name only."""
@@ -190,7 +275,9 @@ class GraphBuilder:
         for r in self.rels.values():
             if r.type == "TRANSFERS":
                 by_pair.setdefault((r.start, r.end), set()).add(r.properties["technique"])
-        names = {i: self.nodes[i].properties["name"].lower() for ids in by_pair.values() for i in ids}
+        names = {
+            i: self.nodes[i].properties["name"].lower() for ids in by_pair.values() for i in ids
+        }
         drop: set[tuple] = set()
         for (start, end), ids in by_pair.items():
             for short in ids:
@@ -202,11 +289,17 @@ class GraphBuilder:
             if r.type == "TRANSFERS" and (r.start, r.end, r.properties["technique"]) in drop:
                 del self.rels[key]
         used = {r.properties["technique"] for r in self.rels.values() if r.type == "TRANSFERS"}
-        used |= {r.end for r in self.rels.values() if r.type == "HAS_TECHNIQUE" and "acquired_from" not in r.properties}
+        used |= {
+            r.end
+            for r in self.rels.values()
+            if r.type == "HAS_TECHNIQUE" and "acquired_from" not in r.properties
+        }
         for key, r in list(self.rels.items()):
             if r.type == "HAS_TECHNIQUE" and r.end not in used:
                 del self.rels[key]
-        for node_id in [i for i, n in self.nodes.items() if n.label == "Technique" and i not in used]:
+        for node_id in [
+            i for i, n in self.nodes.items() if n.label == "Technique" and i not in used
+        ]:
             del self.nodes[node_id]
             for key, r in list(self.rels.items()):
                 if r.start == node_id:
@@ -220,4 +313,6 @@ class GraphBuilder:
                 if r.type == "SUPPORTS":
                     r.properties.setdefault("program", programs[0])
         rels = sorted(self.rels.values(), key=lambda r: r.type == "MENTIONED_IN")
-        return Extraction(document=self.document, nodes=list(self.nodes.values()), relationships=rels)
+        return Extraction(
+            document=self.document, nodes=list(self.nodes.values()), relationships=rels
+        )

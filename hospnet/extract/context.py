@@ -20,8 +20,10 @@ from hospnet.places import match_province
 from hospnet.extract.segment import Sentence, sentences
 
 RANK = {"central": 4, "other": 4, "provincial": 3, "district": 2, "private": 2}
-_PAIR = re.compile(r"(?<![\w])(?:[Hh]ai (?:bên|bệnh viện|đơn vị|cơ sở)|[Bb]oth (?:sides|hospitals|parties)|"
-                   r"[Tt]he two (?:hospitals|sides|parties|units))(?![\w])")
+_PAIR = re.compile(
+    r"(?<![\w])(?:[Hh]ai (?:bên|bệnh viện|đơn vị|cơ sở)|[Bb]oth (?:sides|hospitals|parties)|"
+    r"[Tt]he two (?:hospitals|sides|parties|units))(?![\w])"
+)
 
 
 @dataclass
@@ -30,7 +32,9 @@ class SentenceMentions:
 
     sentence: Sentence
     mentions: list[Mention]
-    pair_refs: list[tuple[int, int]] = field(default_factory=list)  # "hai bên": spans in the sentence
+    pair_refs: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # "hai bên": spans in the sentence
 
 
 @dataclass
@@ -57,8 +61,9 @@ class DocumentContext:
         for m in self.hospitals_by_salience():
             if m.name == of.name:
                 continue
-            if (RANK.get(m.props.get("level"), 0) < RANK.get(of.props.get("level"), 0)) != higher and \
-                    RANK.get(m.props.get("level"), 0) != RANK.get(of.props.get("level"), 0):
+            if (
+                RANK.get(m.props.get("level"), 0) < RANK.get(of.props.get("level"), 0)
+            ) != higher and RANK.get(m.props.get("level"), 0) != RANK.get(of.props.get("level"), 0):
                 return m
         return None
 
@@ -91,8 +96,13 @@ def read_document(text: str, date: str | None = None, language: str = "vi") -> D
     units: list[SentenceMentions] = []
     salience: Counter = Counter()
     for s, found_provinces in provinces:
-        found = (find_hospitals(s.text, s.start, hint) + find_organizations(s.text, s.start, hint)
-                 + find_people(s.text, s.start) + find_programs(s.text, s.start) + found_provinces)
+        found = (
+            find_hospitals(s.text, s.start, hint)
+            + find_organizations(s.text, s.start, hint)
+            + find_people(s.text, s.start)
+            + find_programs(s.text, s.start)
+            + found_provinces
+        )
         mentions = choose(found)
         pairs = [(m.start(), m.end()) for m in _PAIR.finditer(s.text)]
         units.append(SentenceMentions(s, mentions, pairs))
@@ -107,8 +117,10 @@ def read_document(text: str, date: str | None = None, language: str = "vi") -> D
 def _resolve(ctx: DocumentContext) -> None:
     """Give back-references the name they mean; drop those the document cannot settle."""
     # "bệnh viện tỉnh" is the province's general hospital: named so if the text names it, else its top one.
-    provincial = sorted((m for m in ctx.hospitals_by_salience() if m.props.get("level") == "provincial"),
-                        key=lambda m: not m.name.startswith("Bệnh viện Đa khoa t"))
+    provincial = sorted(
+        (m for m in ctx.hospitals_by_salience() if m.props.get("level") == "provincial"),
+        key=lambda m: not m.name.startswith("Bệnh viện Đa khoa t"),
+    )
     hint = match_province(ctx.hint) if ctx.hint else None
     previous: Mention | None = None
     for unit in ctx.units:
@@ -134,7 +146,9 @@ def _resolve(ctx: DocumentContext) -> None:
                     continue
                 head, keep = m.props.pop("head"), m.props.pop("keep")
                 word = ("thành phố " if hint.is_city else "tỉnh ") if keep else ""
-                if hint.legacy.startswith("Thành phố"):  # "Ủy ban nhân dân Thành phố Hồ Chí Minh", said once
+                if hint.legacy.startswith(
+                    "Thành phố"
+                ):  # "Ủy ban nhân dân Thành phố Hồ Chí Minh", said once
                     word = ""
                 if head == "Tỉnh ủy" and hint.is_city:
                     head = "Thành ủy"

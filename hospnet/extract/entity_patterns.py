@@ -24,10 +24,12 @@ from hospnet.names import expand_abbreviations, normalize_text
 
 _DIR = Path(__file__).resolve().parent.parent / "data" / "patterns"
 # Abbreviations seen inside institution names (beside hospnet.names' hospital ones).
-_NAME_ABBREVIATIONS = ((re.compile(r"(?<![\w])ĐH(?![\w])"), "Đại học"),
-                       (re.compile(r"(?<![\w])YHCT(?![\w])"), "Y học cổ truyền"),
-                       (re.compile(r"(?<![\w])MTTQ(?![\w])"), "Mặt trận Tổ quốc"),
-                       (re.compile(r"[ ]*[–-][ ]*"), " - "))
+_NAME_ABBREVIATIONS = (
+    (re.compile(r"(?<![\w])ĐH(?![\w])"), "Đại học"),
+    (re.compile(r"(?<![\w])YHCT(?![\w])"), "Y học cổ truyền"),
+    (re.compile(r"(?<![\w])MTTQ(?![\w])"), "Mặt trận Tổ quốc"),
+    (re.compile(r"[ ]*[–-][ ]*"), " - "),
+)
 
 
 _INSIDE_NAME = re.compile(rf"(?:(?<![\w])[{UPPER}][\w]*|[Vv]iện|BV|Trường)[ ]$")
@@ -57,8 +59,14 @@ def patterns() -> _Patterns:
     files = [json.loads(path.read_text("utf-8")) for path in sorted(_DIR.glob("*.json"))]
     rules, phrases = [], []
     for entry in (e for data in files for e in data["heads"]):
-        rule = HeadRule(entry["id"], entry.get("label", "Organization"), entry["kind"], bool(entry.get("number")),
-                        bool(entry.get("bare")), tuple(entry.get("examples", ())))
+        rule = HeadRule(
+            entry["id"],
+            entry.get("label", "Organization"),
+            entry["kind"],
+            bool(entry.get("number")),
+            bool(entry.get("bare")),
+            tuple(entry.get("examples", ())),
+        )
         rules.append(rule)
         phrases += [(normalize_text(h), (rule, normalize_text(h))) for h in entry["heads"]]
 
@@ -66,15 +74,22 @@ def patterns() -> _Patterns:
         return frozenset(normalize_text(w) for data in files for w in data.get(key, ()))
 
     name_words = (words("name_words") | _gazetteer_words()) - words("not_name_words")
-    return _Patterns(PhraseMatcher(phrases), name_words, words("stop_caps"),
-                     words("not_after_head"), tuple(rules))
+    return _Patterns(
+        PhraseMatcher(phrases),
+        name_words,
+        words("stop_caps"),
+        words("not_after_head"),
+        tuple(rules),
+    )
 
 
 def _gazetteer_words() -> frozenset[str]:
     """The lower-case words of the Vietnamese names in the gazetteers ("Chợ Rẫy" none, "Y học cổ truyền" three)."""
     names = [n for h in gazetteers.hospitals() for n in (h.name, *h.aliases)]
     names += [n for o in gazetteers.organizations() for n in (o.name, *o.aliases)]
-    return frozenset(w for n in names if not n.isascii() for w in re.findall(r"\w+", n) if w.islower())
+    return frozenset(
+        w for n in names if not n.isascii() for w in re.findall(r"\w+", n) if w.islower()
+    )
 
 
 def canonical_name(surface: str) -> str:
@@ -99,14 +114,28 @@ def head_names(text: str, base: int, label: str) -> list[Mention]:
     heads_at = frozenset(h[0] for h in hits)
     hard_heads = frozenset(h[0] for h in hits if h[2][0].label == "Hospital")
     for start, end, (rule, head) in hits:
-        if rule.label != label or not text[start].isupper() or text[start:end].lower() != head.lower():
+        if (
+            rule.label != label
+            or not text[start].isupper()
+            or text[start:end].lower() != head.lower()
+        ):
             continue  # folding finds candidates; a head's own spelling decides ("Vụ" is not "Vũ")
         if _INSIDE_NAME.search(text[:start]):
             continue  # "Bắc Trung Bộ", "Bệnh viện Đại học Y Dược": part of a longer name
         if rule.bare:
             if text[start:end].isupper() or text[start:end] == head:
-                out.append(Mention(label, head, base + start, base + end, text[start:end], {"kind": rule.kind},
-                                   priority=2, rule=rule.id))
+                out.append(
+                    Mention(
+                        label,
+                        head,
+                        base + start,
+                        base + end,
+                        text[start:end],
+                        {"kind": rule.kind},
+                        priority=2,
+                        rule=rule.id,
+                    )
+                )
             continue
         if rule.number:
             m = re.match(r"[ ]+(?:số[ ]+)?\d+(?![\w])", text[end:])
@@ -119,8 +148,18 @@ def head_names(text: str, base: int, label: str) -> list[Mention]:
         if name_end == end:
             continue
         surface = text[start:name_end]
-        out.append(Mention(label, canonical_name(surface), base + start, base + name_end, surface,
-                           {"kind": rule.kind}, priority=2, rule=rule.id))
+        out.append(
+            Mention(
+                label,
+                canonical_name(surface),
+                base + start,
+                base + name_end,
+                surface,
+                {"kind": rule.kind},
+                priority=2,
+                rule=rule.id,
+            )
+        )
     return out
 
 

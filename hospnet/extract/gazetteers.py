@@ -77,8 +77,14 @@ class People:
 def hospitals() -> tuple[KnownHospital, ...]:
     data = _json("hospitals.json")["hospitals"]
     return tuple(
-        KnownHospital(h["name"], h["level"], h["province"], h.get("legacy_province"), tuple(h["aliases"]),
-                      tuple(h["specialties"]))
+        KnownHospital(
+            h["name"],
+            h["level"],
+            h["province"],
+            h.get("legacy_province"),
+            tuple(h["aliases"]),
+            tuple(h["specialties"]),
+        )
         for h in data
     )
 
@@ -104,11 +110,19 @@ def techniques() -> tuple[KnownTechnique, ...]:
 @functools.lru_cache(maxsize=1)
 def programs() -> tuple[KnownProgram, ...]:
     data = _json("programs.json")["programs"]
-    return tuple(KnownProgram(p["name"], p["code"], p["year"], p["issuer"], tuple(p["patterns"])) for p in data)
+    return tuple(
+        KnownProgram(p["name"], p["code"], p["year"], p["issuer"], tuple(p["patterns"]))
+        for p in data
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def people() -> People:
     data = _json("people.json")
-    return People(data["titles"], tuple(data["honorifics"]), data["positions"], tuple(data["sub_units"]),
-                  tuple(dict.fromkeys(data["surnames"])))
+    return People(
+        data["titles"],
+        tuple(data["honorifics"]),
+        data["positions"],
+        tuple(data["sub_units"]),
+        tuple(dict.fromkeys(data["surnames"])),
+    )

@@ -20,7 +20,16 @@ import re
 
 from hospnet.extract import gazetteers
 from hospnet.extract.entity_patterns import head_names
-from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, UPPER, Place, read_place
+from hospnet.extract.lexicon import (
+    CAP_WORD,
+    END,
+    LOWER_START,
+    NAME,
+    PLACE,
+    UPPER,
+    Place,
+    read_place,
+)
 from hospnet.extract.mentions import Mention, choose
 from hospnet.places import match_province
 from hospnet.names import expand_abbreviations, fold
@@ -30,37 +39,120 @@ _DK = r"(?:[Đđ]a [Kk]hoa|ĐK)"
 _BVDK = rf"(?:BVĐK|{_BV}[ ]+{_DK})"
 _LEVEL = r"(?P<lw>huyện|Huyện|quận|Quận|thị xã|Thị xã|thành phố|Thành phố|TP\.?|Tp\.?)"
 _SPECIALTIES = (
-    "Sản - Nhi", "Sản Nhi", "Sản nhi", "Nhi", "Nhi đồng", "Lao và Bệnh phổi", "Lao và bệnh phổi", "Phổi", "Ung bướu",
-    "Y học cổ truyền", "Y dược cổ truyền", "Phục hồi chức năng", "Y học cổ truyền và Phục hồi chức năng", "Mắt",
-    "Tâm thần", "Nội tiết", "Da liễu", "Phụ sản", "Sản", "Răng Hàm Mặt", "Truyền nhiễm", "Tim mạch", "Phong - Da liễu",
-    "Chấn thương Chỉnh hình", "Điều dưỡng - Phục hồi chức năng", "Bệnh Nhiệt đới", "Nhiệt đới", "Lão khoa",
+    "Sản - Nhi",
+    "Sản Nhi",
+    "Sản nhi",
+    "Nhi",
+    "Nhi đồng",
+    "Lao và Bệnh phổi",
+    "Lao và bệnh phổi",
+    "Phổi",
+    "Ung bướu",
+    "Y học cổ truyền",
+    "Y dược cổ truyền",
+    "Phục hồi chức năng",
+    "Y học cổ truyền và Phục hồi chức năng",
+    "Mắt",
+    "Tâm thần",
+    "Nội tiết",
+    "Da liễu",
+    "Phụ sản",
+    "Sản",
+    "Răng Hàm Mặt",
+    "Truyền nhiễm",
+    "Tim mạch",
+    "Phong - Da liễu",
+    "Chấn thương Chỉnh hình",
+    "Điều dưỡng - Phục hồi chức năng",
+    "Bệnh Nhiệt đới",
+    "Nhiệt đới",
+    "Lão khoa",
 )
-_SPEC = "(?P<spec>" + "|".join(re.escape(s) for s in sorted(_SPECIALTIES, key=len, reverse=True)) + ")"
+_SPEC = (
+    "(?P<spec>" + "|".join(re.escape(s) for s in sorted(_SPECIALTIES, key=len, reverse=True)) + ")"
+)
 _ENGLISH_SPEC = {
-    "Obstetrics and Pediatrics": "Sản - Nhi", "Obstetrics and Paediatrics": "Sản - Nhi", "Children's": "Nhi",
-    "Pediatric": "Nhi", "Paediatric": "Nhi", "Lung": "Phổi", "Tuberculosis and Lung Disease": "Lao và Bệnh phổi",
-    "Oncology": "Ung bướu", "Cancer": "Ung bướu", "Eye": "Mắt", "Traditional Medicine": "Y học cổ truyền",
-    "Endocrinology": "Nội tiết", "Psychiatric": "Tâm thần", "Obstetrics and Gynecology": "Phụ sản",
-    "Rehabilitation": "Phục hồi chức năng", "Dermatology": "Da liễu",
+    "Obstetrics and Pediatrics": "Sản - Nhi",
+    "Obstetrics and Paediatrics": "Sản - Nhi",
+    "Children's": "Nhi",
+    "Pediatric": "Nhi",
+    "Paediatric": "Nhi",
+    "Lung": "Phổi",
+    "Tuberculosis and Lung Disease": "Lao và Bệnh phổi",
+    "Oncology": "Ung bướu",
+    "Cancer": "Ung bướu",
+    "Eye": "Mắt",
+    "Traditional Medicine": "Y học cổ truyền",
+    "Endocrinology": "Nội tiết",
+    "Psychiatric": "Tâm thần",
+    "Obstetrics and Gynecology": "Phụ sản",
+    "Rehabilitation": "Phục hồi chức năng",
+    "Dermatology": "Da liễu",
 }
-_SPEC_BY_KEY = {fold(s): s.replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi") for s in _SPECIALTIES}
+_SPEC_BY_KEY = {
+    fold(s): s.replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi") for s in _SPECIALTIES
+}
 _EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in _ENGLISH_SPEC) + ")"
 # Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
-_NOT_A_NAME = {"trung", "tuyen", "da", "tinh", "huyen", "quan", "thanh", "hang", "nha", "cac", "nay", "tu", "dai",
-               "khu", "benh", "so", "trong", "tai", "va", "cua", "cung", "ve", "ngay", "theo", "chuyen",
-               "thuoc", "vien", "y", "duoc", "cap", "ky", "hoi", "dong", "nhan", "ban"}
+_NOT_A_NAME = {
+    "trung",
+    "tuyen",
+    "da",
+    "tinh",
+    "huyen",
+    "quan",
+    "thanh",
+    "hang",
+    "nha",
+    "cac",
+    "nay",
+    "tu",
+    "dai",
+    "khu",
+    "benh",
+    "so",
+    "trong",
+    "tai",
+    "va",
+    "cua",
+    "cung",
+    "ve",
+    "ngay",
+    "theo",
+    "chuyen",
+    "thuoc",
+    "vien",
+    "y",
+    "duoc",
+    "cap",
+    "ky",
+    "hoi",
+    "dong",
+    "nhan",
+    "ban",
+}
 _DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}
 
 
 def _variants(name: str) -> set[str]:
     """The ways a gazetteer name is abbreviated in text."""
     out = {name}
-    for full, short in (("Bệnh viện Đa khoa ", "BVĐK "), ("Bệnh viện ", "BV "), ("Bệnh viện ", "bệnh viện "),
-                        ("Bệnh viện ", "BV. ")):
+    for full, short in (
+        ("Bệnh viện Đa khoa ", "BVĐK "),
+        ("Bệnh viện ", "BV "),
+        ("Bệnh viện ", "bệnh viện "),
+        ("Bệnh viện ", "BV. "),
+    ):
         out |= {v.replace(full, short, 1) for v in out if v.startswith(full)}
-    for full, short in (("Trung ương", "TW"), ("Trung ương", "TƯ"), ("Trung ương", "T.Ư"),
-                        ("Trung ương", "trung ương"), ("Thành phố Hồ Chí Minh", "TP.HCM"),
-                        ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"), ("Thành phố Hồ Chí Minh", "TP Hồ Chí Minh")):
+    for full, short in (
+        ("Trung ương", "TW"),
+        ("Trung ương", "TƯ"),
+        ("Trung ương", "T.Ư"),
+        ("Trung ương", "trung ương"),
+        ("Thành phố Hồ Chí Minh", "TP.HCM"),
+        ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
+        ("Thành phố Hồ Chí Minh", "TP Hồ Chí Minh"),
+    ):
         out |= {v.replace(full, short) for v in out if full in v}
     out |= {v.replace(" - ", "-") for v in out if " - " in v}
     return out
@@ -94,26 +186,89 @@ _EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Medical|Health|Hospital
 _EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
 
 _PATTERNS = [
-    ("regional", re.compile(rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})")),
+    (
+        "regional",
+        re.compile(
+            rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})"
+        ),
+    ),
     ("centre", re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})")),
-    ("list", re.compile(rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})")),
-    ("provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})")),
-    ("district", re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})")),
-    ("bare", re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})")),
-    ("specialist", re.compile(rf"{LOWER_START}{_BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")),
-    ("back_provincial", re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])")),
-    ("back_previous", re.compile(rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])")),
-    ("en_provincial_of", re.compile(r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)" + rf"(?P<place>{PLACE})")),
-    ("en_general", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|Town General|General|District|Provincial)[ ]+Hospital{END}")),
-    ("en_health_centre", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}")),
-    ("en_specialist", re.compile(rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}")),
+    (
+        "list",
+        re.compile(
+            rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})"
+        ),
+    ),
+    (
+        "provincial",
+        re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})"),
+    ),
+    (
+        "district",
+        re.compile(
+            rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})"
+        ),
+    ),
+    (
+        "bare",
+        re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})"),
+    ),
+    (
+        "specialist",
+        re.compile(
+            rf"{LOWER_START}{_BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})"
+        ),
+    ),
+    (
+        "back_provincial",
+        re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])"),
+    ),
+    (
+        "back_previous",
+        re.compile(
+            rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])"
+        ),
+    ),
+    (
+        "en_provincial_of",
+        re.compile(
+            r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)"
+            + rf"(?P<place>{PLACE})"
+        ),
+    ),
+    (
+        "en_general",
+        re.compile(
+            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|Town General|General|District|Provincial)[ ]+Hospital{END}"
+        ),
+    ),
+    (
+        "en_health_centre",
+        re.compile(
+            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}"
+        ),
+    ),
+    (
+        "en_specialist",
+        re.compile(
+            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}"
+        ),
+    ),
 ]
 _LIST_ITEM = re.compile(rf"[ ]*(?:(?P<lw>huyện|thị xã|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")
 _LIST_SEP = re.compile(r"[ ]*(?:,|;|và|and)[ ]*")
 
 
-def _hospital(name: str, level: str, start: int, end: int, surface: str, place: Place | None = None,
-              province: str | None = None, priority: int = 2) -> Mention:
+def _hospital(
+    name: str,
+    level: str,
+    start: int,
+    end: int,
+    surface: str,
+    place: Place | None = None,
+    province: str | None = None,
+    priority: int = 2,
+) -> Mention:
     props: dict = {"level": level}
     match = place.province if place and place.province else None
     if place and place.district:
@@ -150,7 +305,9 @@ def specialist_name(specialty: str, place: Place) -> str:
 def _general_name(place: Place) -> tuple[str, str]:
     """Canonical name and level of the general hospital named for a place."""
     if place.kind == "province":
-        return provincial_general_name(place.name, bool(place.province and place.province.is_city)), "provincial"
+        return provincial_general_name(
+            place.name, bool(place.province and place.province.is_city)
+        ), "provincial"
     kind = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
     return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
 
@@ -161,8 +318,15 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
     pattern, by_surface = _gazetteer()
     for m in pattern.finditer(text):
         h = by_surface[m.group(0)]
-        mention = _hospital(h.name, h.level, base + m.start(), base + m.end(), m.group(0), province=h.province,
-                            priority=3)
+        mention = _hospital(
+            h.name,
+            h.level,
+            base + m.start(),
+            base + m.end(),
+            m.group(0),
+            province=h.province,
+            priority=3,
+        )
         if h.legacy_province:
             mention.props["legacy_province"] = h.legacy_province
         if h.specialties:
@@ -174,12 +338,32 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
                 out.extend(_list_items(text, m.end(), base, hint, m.group(0), m.start()))
                 continue
             if kind == "back_previous":
-                out.append(Mention("Hospital", "", base + m.start(), base + m.end(), m.group(0), {},
-                                   ref="previous_hospital", priority=0))
+                out.append(
+                    Mention(
+                        "Hospital",
+                        "",
+                        base + m.start(),
+                        base + m.end(),
+                        m.group(0),
+                        {},
+                        ref="previous_hospital",
+                        priority=0,
+                    )
+                )
                 continue
             if kind == "back_provincial":
-                out.append(Mention("Hospital", "", base + m.start(), base + m.end(), m.group(0),
-                                   {"level": "provincial"}, ref="provincial_hospital", priority=1))
+                out.append(
+                    Mention(
+                        "Hospital",
+                        "",
+                        base + m.start(),
+                        base + m.end(),
+                        m.group(0),
+                        {"level": "provincial"},
+                        ref="provincial_hospital",
+                        priority=1,
+                    )
+                )
                 continue
             found = _from_match(kind, m, text, base, hint)
             if found:
@@ -194,24 +378,65 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
     out = []
     for m in head_names(text, base, "Hospital"):
         words = m.surface.split()
-        head_len = 1 if m.surface.startswith(("BV", "TTYT")) else 2 if not m.surface.startswith("Trung") else 4
+        head_len = (
+            1
+            if m.surface.startswith(("BV", "TTYT"))
+            else 2
+            if not m.surface.startswith("Trung")
+            else 4
+        )
         own = m.surface.split()[head_len:]
-        if not own or fold(own[0]) in _NOT_A_NAME and own[0][:1].isupper() and own[0] != "Quân" or len(words) <= head_len:
+        if (
+            not own
+            or fold(own[0]) in _NOT_A_NAME
+            and own[0][:1].isupper()
+            and own[0] != "Quân"
+            or len(words) <= head_len
+        ):
             continue
         spec = _SPEC_BY_KEY.get(fold(" ".join(own)).removesuffix(" tinh"))
         place = read_place(hint) if hint else None
-        if spec and place and place.kind == "province":  # "Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh": the province's
-            out.append(_hospital(specialist_name(spec, place), "provincial", m.start, m.end, m.surface, place,
-                                 priority=1))
+        if (
+            spec and place and place.kind == "province"
+        ):  # "Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh": the province's
+            out.append(
+                _hospital(
+                    specialist_name(spec, place),
+                    "provincial",
+                    m.start,
+                    m.end,
+                    m.surface,
+                    place,
+                    priority=1,
+                )
+            )
             continue
         known = [k for k in found if k.priority == 3 and m.start <= k.start and k.end < m.end]
-        tail = text[known[0].end - base:m.end - base] if known else ""
-        if known and not re.search(r"[-–\d]|(?<![\w])[a-zđ]", tail) or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail):
+        tail = text[known[0].end - base : m.end - base] if known else ""
+        if (
+            known
+            and not re.search(r"[-–\d]|(?<![\w])[a-zđ]", tail)
+            or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail)
+        ):
             continue
-        level = ("other" if re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
-                 else "central" if "Đại học" in m.name else "district" if m.name.startswith("Trung tâm") else "private")
-        mention = _hospital(m.name, level, m.start, m.end, m.surface, province=None if level == "other" else hint,
-                            priority=3 if known else 1)
+        level = (
+            "other"
+            if re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
+            else "central"
+            if "Đại học" in m.name
+            else "district"
+            if m.name.startswith("Trung tâm")
+            else "private"
+        )
+        mention = _hospital(
+            m.name,
+            level,
+            m.start,
+            m.end,
+            m.surface,
+            province=None if level == "other" else hint,
+            priority=3 if known else 1,
+        )
         mention.rule = m.rule
         out.append(mention)
     return out
@@ -222,28 +447,44 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
     place_start = m.start("place")
     prefer = "district" if kind == "district" else "province"
     place = read_place(place_text, hint, prefer=prefer)
-    head = text[m.start():place_start]
+    head = text[m.start() : place_start]
     if kind in ("regional", "centre"):
-        if place is None and kind == "regional":  # "Khu vực Tây Bắc Nghệ An": a region, maybe ending in a province
+        if (
+            place is None and kind == "regional"
+        ):  # "Khu vực Tây Bắc Nghệ An": a region, maybe ending in a province
             skip, inner = _tail_place(place_text, hint)
             end = place_start + len(place_text.rstrip())
             name = _canon(f"Bệnh viện Đa khoa Khu vực {text[place_start:end]}")
             province = inner.province.legacy if inner and inner.province else hint
-            return _hospital(name, "provincial", base + m.start(), base + end, text[m.start():end], province=province)
+            return _hospital(
+                name,
+                "provincial",
+                base + m.start(),
+                base + end,
+                text[m.start() : end],
+                province=province,
+            )
         if place is None:
             return None
         end = place_start + place.length
         pw = (m.group("pw") or "").strip() + " " if kind == "regional" and m.group("pw") else ""
         label = "Khu vực" if kind == "regional" else "Trung tâm"
         name = f"Bệnh viện Đa khoa {label} {pw}{text[place_start:end]}"
-        return _hospital(_canon(name), "provincial", base + m.start(), base + end, text[m.start():end], place,
-                         province=hint)
+        return _hospital(
+            _canon(name),
+            "provincial",
+            base + m.start(),
+            base + end,
+            text[m.start() : end],
+            place,
+            province=hint,
+        )
     if kind == "provincial":
         if place is None or place.kind != "province":
             return None
         end = place_start + place.length
         name, level = _general_name(place)
-        return _hospital(name, level, base + m.start(), base + end, text[m.start():end], place)
+        return _hospital(name, level, base + m.start(), base + end, text[m.start() : end], place)
     if kind == "district":
         lw = m.group("lw")
         is_centre = "Trung tâm" in m.group("head") or "TTYT" in m.group("head")
@@ -254,13 +495,28 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if place.kind == "province" and place.province.is_city and word == "thành phố":
             if is_centre:
                 return None
-            return _hospital(provincial_general_name(place.name, True), "provincial", base + m.start(), base + end,
-                             text[m.start():end], place)
-        if place.kind == "province":  # a town that shares its province's name ("thành phố Thanh Hóa")
+            return _hospital(
+                provincial_general_name(place.name, True),
+                "provincial",
+                base + m.start(),
+                base + end,
+                text[m.start() : end],
+                place,
+            )
+        if (
+            place.kind == "province"
+        ):  # a town that shares its province's name ("thành phố Thanh Hóa")
             place = read_place(place_text, hint, prefer="district") or place
         head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
-        return _hospital(f"{head_name} {word} {place.name}", "district", base + m.start(), base + end,
-                         text[m.start():end], place, province=hint)
+        return _hospital(
+            f"{head_name} {word} {place.name}",
+            "district",
+            base + m.start(),
+            base + end,
+            text[m.start() : end],
+            place,
+            province=hint,
+        )
     if kind == "bare":
         is_centre = "Trung tâm" in m.group("head") or "TTYT" in m.group("head")
         if place is not None:
@@ -269,28 +525,63 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                 if place.kind != "district":
                     return None
                 kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện")
-                return _hospital(f"Trung tâm Y tế {kind_word} {place.name}", "district", base + m.start(), base + end,
-                                 text[m.start():end], place, province=hint)
+                return _hospital(
+                    f"Trung tâm Y tế {kind_word} {place.name}",
+                    "district",
+                    base + m.start(),
+                    base + end,
+                    text[m.start() : end],
+                    place,
+                    province=hint,
+                )
             name, level = _general_name(place)
-            return _hospital(name, level, base + m.start(), base + end, text[m.start():end], place, province=hint)
+            return _hospital(
+                name,
+                level,
+                base + m.start(),
+                base + end,
+                text[m.start() : end],
+                place,
+                province=hint,
+            )
         if is_centre or fold(place_text).split()[0] in _NOT_A_NAME:
             return None
-        return _hospital(_canon("Bệnh viện Đa khoa " + place_text), "private", base + m.start(), base + m.end(),
-                         m.group(0), province=hint, priority=1)
+        return _hospital(
+            _canon("Bệnh viện Đa khoa " + place_text),
+            "private",
+            base + m.start(),
+            base + m.end(),
+            m.group(0),
+            province=hint,
+            priority=1,
+        )
     if kind == "specialist":
         if place is None or place.kind != "province":
             return None
         end = place_start + place.length
         spec = m.group("spec").replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi")
-        return _hospital(specialist_name(spec, place), "provincial", base + m.start(), base + end,
-                         text[m.start():end], place)
+        return _hospital(
+            specialist_name(spec, place),
+            "provincial",
+            base + m.start(),
+            base + end,
+            text[m.start() : end],
+            place,
+        )
     if kind == "named":
         first = fold(place_text).split()[0]
         if first in _NOT_A_NAME or head.strip().startswith(("BVĐK",)):
             return None
         level = "other" if re.search(r"Quân y|Quân đội|Công an|\d", place_text) else "private"
-        return _hospital(_canon("Bệnh viện " + place_text), level, base + m.start(), base + m.end(), m.group(0),
-                         province=hint, priority=1)
+        return _hospital(
+            _canon("Bệnh viện " + place_text),
+            level,
+            base + m.start(),
+            base + m.end(),
+            m.group(0),
+            province=hint,
+            priority=1,
+        )
     if kind.startswith("en_"):
         start = m.start()
         if kind != "en_provincial_of":
@@ -305,24 +596,51 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             if place.kind != "district":
                 return None
             # "Huong Khe Medical Centre" keeps the text's form (no level word) unless it says "District"
-            kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện") + " " if "District" in surface else ""
-            return _hospital(f"Trung tâm Y tế {kind_word}{place.name}", "district", base + start, base + end,
-                             surface, place, province=hint)
+            kind_word = (
+                _DISTRICT_WORD.get(place.district.kind, "huyện") + " "
+                if "District" in surface
+                else ""
+            )
+            return _hospital(
+                f"Trung tâm Y tế {kind_word}{place.name}",
+                "district",
+                base + start,
+                base + end,
+                surface,
+                place,
+                province=hint,
+            )
         if kind == "en_specialist":
             if place.kind != "province":
                 return None
             spec = _ENGLISH_SPEC[m.group("espec")]
-            return _hospital(specialist_name(spec, place), "provincial", base + start, base + end, surface, place)
+            return _hospital(
+                specialist_name(spec, place), "provincial", base + start, base + end, surface, place
+            )
         hk = m.groupdict().get("kind") or ""
         if hk.startswith("Regional"):
-            return _hospital(f"Bệnh viện Đa khoa Khu vực {place.name}", "provincial", base + start, base + end,
-                             surface, place, province=hint)
+            return _hospital(
+                f"Bệnh viện Đa khoa Khu vực {place.name}",
+                "provincial",
+                base + start,
+                base + end,
+                surface,
+                place,
+                province=hint,
+            )
         if hk.startswith("District") and place.kind == "province":
             place = read_place(place_text, hint, prefer="district") or place
         if hk.startswith("Town"):
             place = read_place(place_text[skip:], hint, prefer="district") or place
-            return _hospital(f"Bệnh viện Đa khoa thị xã {place.name}", "district", base + start, base + end,
-                             surface, place, province=hint)
+            return _hospital(
+                f"Bệnh viện Đa khoa thị xã {place.name}",
+                "district",
+                base + start,
+                base + end,
+                surface,
+                place,
+                province=hint,
+            )
         name, level = _general_name(place)
         return _hospital(name, level, base + start, base + end, surface, place, province=hint)
     return None
@@ -331,14 +649,16 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
 def _tail_place(place_text: str, hint: str | None) -> tuple[int, Place | None]:
     """The place that ends a run of capitalised words ("In Thanh Hoa" -> "Thanh Hoa"), with its offset."""
     for word in re.finditer(r"\S+", place_text):
-        rest = place_text[word.start():]
+        rest = place_text[word.start() :]
         place = read_place(rest, hint)
         if place and place.length >= len(rest.rstrip()):
             return word.start(), place
     return 0, None
 
 
-def _list_items(text: str, pos: int, base: int, hint: str | None, head: str, head_start: int) -> list[Mention]:
+def _list_items(
+    text: str, pos: int, base: int, hint: str | None, head: str, head_start: int
+) -> list[Mention]:
     """The districts of "các Bệnh viện Đa khoa huyện: A, B, thành phố C và ..." as one hospital each."""
     out: list[Mention] = []
     is_centre = "Trung tâm" in head or "TTYT" in head
@@ -358,8 +678,15 @@ def _list_items(text: str, pos: int, base: int, hint: str | None, head: str, hea
             word = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
             word = "huyện" if word == "thành phố" and not item.group("lw") else word
         head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
-        item_mention = _hospital(f"{head_name} {word} {place.name}", "district", base + item.start("place"),
-                                 base + end, text[item.start("place"):end], place, province=hint)
+        item_mention = _hospital(
+            f"{head_name} {word} {place.name}",
+            "district",
+            base + item.start("place"),
+            base + end,
+            text[item.start("place") : end],
+            place,
+            province=hint,
+        )
         item_mention.props["list_item"] = True
         if not out:
             item_mention.props["head_start"] = base + head_start

@@ -66,16 +66,26 @@ def title_case_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_MEASURE = re.compile(r"[ ]+(?:giường|người|ca|bác|lượt|tỷ|triệu|năm|ngày|tháng|giờ|cán|chuyên|m2|km|nhân)(?![\w])")
+_MEASURE = re.compile(
+    r"[ ]+(?:giường|người|ca|bác|lượt|tỷ|triệu|năm|ngày|tháng|giờ|cán|chuyên|m2|km|nhân)(?![\w])"
+)
 _JOINS = frozenset({"và", "với", "cùng"})
 # What may follow a name that ends in lower-case words ("Hội Chữ thập đỏ, …", "Bộ Chính trị về …").
-_NAME_CLOSE = re.compile(r"[ ]*(?:[,.;:()\n\"“”]|$|(?:về|của|đã|đang|sẽ|vừa|và|tại|cho|với|trong|thuộc|là|được|ký|có|cùng|do|từ|khởi)(?![\w]))")
+_NAME_CLOSE = re.compile(
+    r"[ ]*(?:[,.;:()\n\"“”]|$|(?:về|của|đã|đang|sẽ|vừa|và|tại|cho|với|trong|thuộc|là|được|ký|có|cùng|do|từ|khởi)(?![\w]))"
+)
 # A word of a proper name: letters and digits, inner dots kept ("TP.HCM", "T.Ư").
 _NAME_TOKEN = re.compile(r"(?P<sep>[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)(?P<word>\w+(?:\.\w+)*)")
 
 
-def read_name(text: str, pos: int, name_words: frozenset[str], stop_caps: frozenset[str],
-              heads_at: frozenset[int] = frozenset(), hard_heads: frozenset[int] = frozenset()) -> int:
+def read_name(
+    text: str,
+    pos: int,
+    name_words: frozenset[str],
+    stop_caps: frozenset[str],
+    heads_at: frozenset[int] = frozenset(),
+    hard_heads: frozenset[int] = frozenset(),
+) -> int:
     """Where the proper name starting at `pos` (just after a head noun) ends; `pos` when there is none.
 
     A name is a run of capitalised words and numbers, joined by spaces or a hyphen
@@ -106,8 +116,11 @@ def read_name(text: str, pos: int, name_words: frozenset[str], stop_caps: frozen
         if last in _JOINS and not word[0].isupper():
             break  # "và" joins capitalised words of one name ("Lao và Bệnh phổi"), not a new item ("và tỉnh X")
         if word[0].isupper() or word[0].isdigit():
-            if (word in stop_caps and (pending or n_caps == 0)) or (m.start("word") in heads_at and last in _JOINS) \
-                    or (m.start("word") in hard_heads and n_caps):
+            if (
+                (word in stop_caps and (pending or n_caps == 0))
+                or (m.start("word") in heads_at and last in _JOINS)
+                or (m.start("word") in hard_heads and n_caps)
+            ):
                 break
             end, pending, n_caps = m.end(), 0, n_caps + 1
         elif hyphen or word not in name_words or pending >= 5:

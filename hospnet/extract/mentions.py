@@ -21,7 +21,9 @@ class Mention:
     props: dict = field(default_factory=dict)
     ref: str | None = None
     priority: int = 2
-    rule: str = ""  # the id of the pattern that read it (gazetteer, grammar), for scoring rules one by one
+    rule: str = (
+        ""  # the id of the pattern that read it (gazetteer, grammar), for scoring rules one by one
+    )
 
 
 def choose(candidates: list[Mention]) -> list[Mention]:

@@ -18,11 +18,26 @@ from hospnet.extract.mentions import Mention, choose
 
 # (regex head, canonical head, kind, whether the canonical name keeps "tỉnh")
 _PLACE_NAMED = (
-    (r"Sở Y tế|Sở y tế|Department of Health|Health Department", "Sở Y tế", "health_department", False),
-    (r"Ủy ban nhân dân|Uỷ ban nhân dân|UBND|People's Committee", "Ủy ban nhân dân", "peoples_committee", True),
+    (
+        r"Sở Y tế|Sở y tế|Department of Health|Health Department",
+        "Sở Y tế",
+        "health_department",
+        False,
+    ),
+    (
+        r"Ủy ban nhân dân|Uỷ ban nhân dân|UBND|People's Committee",
+        "Ủy ban nhân dân",
+        "peoples_committee",
+        True,
+    ),
     (r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ", None, "party_committee", False),
     (r"Bảo hiểm xã hội|BHXH", "Bảo hiểm xã hội", "other", True),
-    (r"Trung tâm Kiểm soát bệnh tật|Trung tâm Kiểm soát Bệnh tật|CDC", "Trung tâm Kiểm soát bệnh tật", "other", True),
+    (
+        r"Trung tâm Kiểm soát bệnh tật|Trung tâm Kiểm soát Bệnh tật|CDC",
+        "Trung tâm Kiểm soát bệnh tật",
+        "other",
+        True,
+    ),
 )
 _PROVINCE_WORD = r"(?P<pw>(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)[ ]*)?"
 
@@ -53,8 +68,17 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
     pattern, by_surface = _gazetteer()
     for m in pattern.finditer(text):
         o = by_surface[m.group(0)]
-        out.append(Mention("Organization", o.name, base + m.start(), base + m.end(), m.group(0), {"kind": o.kind},
-                           priority=3))
+        out.append(
+            Mention(
+                "Organization",
+                o.name,
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                {"kind": o.kind},
+                priority=3,
+            )
+        )
     for named, bare, canon, kind, keep in _patterns():
         for m in named.finditer(text):
             place = read_place(m.group("place"), hint)
@@ -62,7 +86,9 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
                 continue
             end = m.start("place") + place.length
             city = place.province.is_city
-            head = canon or ("Thành ủy" if m.group("head").startswith("Thành") or city else "Tỉnh ủy")
+            head = canon or (
+                "Thành ủy" if m.group("head").startswith("Thành") or city else "Tỉnh ủy"
+            )
             word = ("thành phố " if city else "tỉnh ") if keep else ""
             if place.name.startswith("Thành phố"):
                 word = ""
@@ -70,33 +96,69 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
             props = {"kind": kind, "province": place.province.province.name}
             if place.province.legacy_province:
                 props["legacy_province"] = place.province.legacy_province
-            out.append(Mention("Organization", name, base + m.start(), base + end, text[m.start():end], props,
-                               rule=f"org.place.{kind}"))
+            out.append(
+                Mention(
+                    "Organization",
+                    name,
+                    base + m.start(),
+                    base + end,
+                    text[m.start() : end],
+                    props,
+                    rule=f"org.place.{kind}",
+                )
+            )
         for m in bare.finditer(text):
-            if re.match(r"[ ]+[A-ZĐÀ-Ỹ]", text[m.end():m.end() + 2]) and read_place(text[m.end():].lstrip(), hint):
+            if re.match(r"[ ]+[A-ZĐÀ-Ỹ]", text[m.end() : m.end() + 2]) and read_place(
+                text[m.end() :].lstrip(), hint
+            ):
                 continue  # "Sở Y tế An Giang" is read by the named pattern
-            out.append(Mention("Organization", "", base + m.start(), base + m.end(), m.group(0),
-                               {"kind": kind, "head": canon or "Tỉnh ủy", "keep": keep}, ref=kind, priority=1))
+            out.append(
+                Mention(
+                    "Organization",
+                    "",
+                    base + m.start(),
+                    base + m.end(),
+                    m.group(0),
+                    {"kind": kind, "head": canon or "Tỉnh ủy", "keep": keep},
+                    ref=kind,
+                    priority=1,
+                )
+            )
     for head_re, canon, kind, keep in _PLACE_NAMED:
         out.extend(_distributed(text, base, hint, head_re, canon, kind, keep))
     grammar = head_names(text, base, "Organization")
     # A head-noun name that extends a gazetteer one ("Bộ Quốc phòng Lào") is the longer name.
     # Only by a country's one or two words, not the own country's, not a person ("Bộ Y tế Đào Hồng Lan").
-    out = [o for o in out if not any(g.start <= o.start and o.end < g.end and o.priority == 3
-                                     and _COUNTRY_TAIL.fullmatch(text[o.end - base:g.end - base]) for g in grammar)]
-    grammar = [g for g in grammar if not any(o.priority == 3 and g.start <= o.start and o.end <= g.end
-                                             for o in out)]
+    out = [
+        o
+        for o in out
+        if not any(
+            g.start <= o.start
+            and o.end < g.end
+            and o.priority == 3
+            and _COUNTRY_TAIL.fullmatch(text[o.end - base : g.end - base])
+            for g in grammar
+        )
+    ]
+    grammar = [
+        g
+        for g in grammar
+        if not any(o.priority == 3 and g.start <= o.start and o.end <= g.end for o in out)
+    ]
     return choose(out + grammar)
 
 
 _COUNTRY_TAIL = re.compile(r"[ ]+(?!Việt Nam$)\w+(?:[ ]+\w+)?")
-_LIST_HEAD = r"(?:các|những)[ ]+(?:tỉnh|thành phố|địa phương)(?:[ ]*,[ ]*(?:thành phố|thành))?[ ]*:?[ ]*"
+_LIST_HEAD = (
+    r"(?:các|những)[ ]+(?:tỉnh|thành phố|địa phương)(?:[ ]*,[ ]*(?:thành phố|thành))?[ ]*:?[ ]*"
+)
 _LIST_SEP = re.compile(r"[ ]*(?:,|;|và)[ ]*")
 
 
-def _distributed(text: str, base: int, hint: str | None, head: str, canon: str | None, kind: str,
-                 keep: bool) -> list[Mention]:
-    """"Sở Y tế các tỉnh A, B và C": one organization per province named after the shared head."""
+def _distributed(
+    text: str, base: int, hint: str | None, head: str, canon: str | None, kind: str, keep: bool
+) -> list[Mention]:
+    """ "Sở Y tế các tỉnh A, B và C": one organization per province named after the shared head."""
     if canon is None:
         return []
     out: list[Mention] = []
@@ -109,13 +171,26 @@ def _distributed(text: str, base: int, hint: str | None, head: str, canon: str |
             if place is None or place.kind != "province":
                 break
             city = place.province.is_city
-            word = "" if place.name.startswith("Thành phố") or not keep else ("thành phố " if city else "tỉnh ")
+            word = (
+                ""
+                if place.name.startswith("Thành phố") or not keep
+                else ("thành phố " if city else "tỉnh ")
+            )
             props = {"kind": kind, "province": place.province.province.name}
             if place.province.legacy_province:
                 props["legacy_province"] = place.province.legacy_province
             end = start + place.length
-            out.append(Mention("Organization", f"{canon} {word}{place.name}", base + start, base + end,
-                               text[start:end], props, rule="org.distributed"))
+            out.append(
+                Mention(
+                    "Organization",
+                    f"{canon} {word}{place.name}",
+                    base + start,
+                    base + end,
+                    text[start:end],
+                    props,
+                    rule="org.distributed",
+                )
+            )
             sep = _LIST_SEP.match(text, end)
             if not sep:
                 break

@@ -25,31 +25,71 @@ from hospnet.names import fold
 from hospnet.places import match_province
 
 
-_NOT_NAME_WORDS = {"Bệnh", "Sở", "Khoa", "Hội", "UBND", "BV", "BVĐK", "TTYT", "Tỉnh", "Huyện", "Quận", "Đảng", "Ban",
-                   "Phòng", "Đề", "Quyết", "Nghị", "Chương", "Dự", "Hospital", "Medical", "General", "Centre", "Center",
-                   "Town", "Provincial", "District", "University", "Ministry", "Department"}
+_NOT_NAME_WORDS = {
+    "Bệnh",
+    "Sở",
+    "Khoa",
+    "Hội",
+    "UBND",
+    "BV",
+    "BVĐK",
+    "TTYT",
+    "Tỉnh",
+    "Huyện",
+    "Quận",
+    "Đảng",
+    "Ban",
+    "Phòng",
+    "Đề",
+    "Quyết",
+    "Nghị",
+    "Chương",
+    "Dự",
+    "Hospital",
+    "Medical",
+    "General",
+    "Centre",
+    "Center",
+    "Town",
+    "Provincial",
+    "District",
+    "University",
+    "Ministry",
+    "Department",
+}
 
 
 @functools.lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     people = gazetteers.people()
     titles = dict(people.titles)
-    titles.update({k[0].lower() + k[1:]: v for k, v in people.titles.items() if " " in k or len(k) > 4})
+    titles.update(
+        {k[0].lower() + k[1:]: v for k, v in people.titles.items() if " " in k or len(k) > 4}
+    )
     title_alt = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
     surnames = set(people.surnames) | {fold(s).title() for s in people.surnames if fold(s)}
     surname_alt = "|".join(re.escape(s) for s in sorted(surnames, key=lambda s: (-len(s), s)))
     # Any capitalised words, not only the surname list (Lao and other foreign names too), but not the words
     # that start a position or name a unit ("TS Nguyễn Văn A Giám đốc …", "ông Sơn La" is no one).
-    not_name = "|".join(re.escape(w) for w in sorted(_NOT_NAME_WORDS | {p.split()[0] for p in people.positions} - {"Chánh"},
-                                                     key=len, reverse=True))
+    not_name = "|".join(
+        re.escape(w)
+        for w in sorted(
+            _NOT_NAME_WORDS | {p.split()[0] for p in people.positions} - {"Chánh"},
+            key=len,
+            reverse=True,
+        )
+    )
     word = rf"(?!(?:{not_name})(?![\w])){CAP_WORD}"
     name = rf"(?:(?:{surname_alt})|{word})(?:[ ]+{word}){{1,3}}(?![\w])"
     honor_alt = "|".join(re.escape(h) for h in sorted(people.honorifics, key=len, reverse=True))
-    position_alt = "|".join(re.escape(p) for p in sorted(people.positions, key=lambda p: (-len(p), p)))
+    position_alt = "|".join(
+        re.escape(p) for p in sorted(people.positions, key=lambda p: (-len(p), p))
+    )
     return {
         "title": re.compile(rf"(?:{title_alt})(?![\w])"),
         "titled": re.compile(
-            rf"(?<![\w])(?P<titles>(?:(?:{title_alt})(?:[ ]*[.,][ ]*|[ ]+)){{1,5}})(?P<name>{name})"),
+            rf"(?<![\w])(?P<titles>(?:(?:{title_alt})(?:[ ]*[.,][ ]*|[ ]+)){{1,5}})(?P<name>{name})"
+        ),
         "honored": re.compile(rf"(?<![\w])(?:{honor_alt})[ ]+(?P<name>{name})"),
         "name": re.compile(rf"[ ]+(?P<name>{name})"),
         "position": re.compile(rf"(?:{position_alt})(?![\w])"),
@@ -83,11 +123,21 @@ def find_people(text: str, base: int) -> list[Mention]:
         for m in _regexes()[kind].finditer(text):
             if any(m.start("name") < e and m.end("name") > s for s, e in taken):
                 continue
-            if match_province(m.group("name")) and fold(m.group("name")) == fold(match_province(m.group("name")).legacy):
+            if match_province(m.group("name")) and fold(m.group("name")) == fold(
+                match_province(m.group("name")).legacy
+            ):
                 continue  # "ông ... Sơn La": a province, no one's name
             titles = _titles(m.group("titles")) if kind == "titled" else []
-            out.append(Mention("Person", m.group("name"), base + m.start("name"), base + m.end("name"),
-                               m.group(0), {"titles": titles}))
+            out.append(
+                Mention(
+                    "Person",
+                    m.group("name"),
+                    base + m.start("name"),
+                    base + m.end("name"),
+                    m.group(0),
+                    {"titles": titles},
+                )
+            )
             taken.append((m.start("name"), m.end("name")))
     return sorted(out, key=lambda m: m.start)
 
@@ -97,8 +147,14 @@ def name_after(text: str, pos: int, base: int) -> Mention | None:
     m = _regexes()["name"].match(text, pos)
     if not m:
         return None
-    return Mention("Person", m.group("name"), base + m.start("name"), base + m.end("name"), m.group("name"),
-                   {"titles": []})
+    return Mention(
+        "Person",
+        m.group("name"),
+        base + m.start("name"),
+        base + m.end("name"),
+        m.group("name"),
+        {"titles": []},
+    )
 
 
 @dataclass(frozen=True)
@@ -110,8 +166,10 @@ class Position:
     end: int
 
 
-_SUB_UNIT = re.compile(r"[ ]+(?P<unit>(?:khoa|Khoa|phòng|Phòng|Trung tâm|trung tâm|cơ sở|Cơ sở|Đơn vị|đơn vị|Ban|"
-                       r"bộ môn|Bộ môn|Viện)[ ][^,;:()–—]+?)(?=[ ]*(?:,|;|:|\(|–|—| - |$))")
+_SUB_UNIT = re.compile(
+    r"[ ]+(?P<unit>(?:khoa|Khoa|phòng|Phòng|Trung tâm|trung tâm|cơ sở|Cơ sở|Đơn vị|đơn vị|Ban|"
+    r"bộ môn|Bộ môn|Viện)[ ][^,;:()–—]+?)(?=[ ]*(?:,|;|:|\(|–|—| - |$))"
+)
 
 
 def position_at(text: str, pos: int, limit: int) -> Position | None:
@@ -126,7 +184,9 @@ def position_at(text: str, pos: int, limit: int) -> Position | None:
         title = f"{title} {unit.group('unit').strip()}"
         end = unit.end()
     if title.endswith(("khoa", "phòng")) or title == "Trưởng Trung tâm":
-        tail = re.match(r"[ ]+(?P<unit>[^,;:()–—]+?)(?=[ ]*(?:,|;|:|\(|–|—| - |$))", text[:limit][end:])
+        tail = re.match(
+            r"[ ]+(?P<unit>[^,;:()–—]+?)(?=[ ]*(?:,|;|:|\(|–|—| - |$))", text[:limit][end:]
+        )
         if tail:
             title = f"{title} {tail.group('unit').strip()}"
             end += tail.end()
@@ -137,6 +197,6 @@ def position_before(text: str, end: int) -> Position | None:
     """The position phrase that ends right before `end` ("Giám đốc |Sở Y tế An Giang")."""
     head = text[:end].rstrip()
     for m in _regexes()["position"].finditer(head):
-        if m.end() == len(head) or text[m.end():end].strip() == "":
+        if m.end() == len(head) or text[m.end() : end].strip() == "":
             return Position(gazetteers.people().positions[m.group(0)], m.start(), m.end())
     return None

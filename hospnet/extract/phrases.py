@@ -59,7 +59,9 @@ class PhraseMatcher(Generic[V]):
         hits = []
         for end_index, (length, value) in self._automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
-            if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+            if (start and folded[start - 1].isalnum()) or (
+                end < len(folded) and folded[end].isalnum()
+            ):
                 continue
             hits.append((start, end, value))
         hits.sort(key=lambda h: (h[0] - h[1], h[0]))

@@ -11,7 +11,9 @@ import re
 from hospnet.extract.lexicon import LOWER_START, PLACE, read_place
 from hospnet.extract.mentions import Mention
 
-_PLACE_RE = re.compile(rf"{LOWER_START}(?P<pw>(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)[ ]*)?(?P<place>{PLACE})")
+_PLACE_RE = re.compile(
+    rf"{LOWER_START}(?P<pw>(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)[ ]*)?(?P<place>{PLACE})"
+)
 
 
 def find_provinces(text: str, base: int) -> list[Mention]:
@@ -22,17 +24,28 @@ def find_provinces(text: str, base: int) -> list[Mention]:
         pos = m.start("place")
         # A run of capitalised words may hold the province further in ("Về phía tỉnh Bắc Kạn" / "Tại An Giang").
         for word in re.finditer(r"\S+", m.group("place")):
-            place = read_place(text[pos + word.start():m.end("place")])
+            place = read_place(text[pos + word.start() : m.end("place")])
             if place and place.kind == "province":
                 start = pos + word.start()
                 end = start + place.length
                 begin = m.start() if word.start() == 0 else start
-                props = {"prefixed": bool(m.group("pw")) and word.start() == 0,
-                         "in_parens": text[:begin].rstrip().endswith("("),
-                         "code": place.province.province.code}
+                props = {
+                    "prefixed": bool(m.group("pw")) and word.start() == 0,
+                    "in_parens": text[:begin].rstrip().endswith("("),
+                    "code": place.province.province.code,
+                }
                 if place.province.legacy_province:
                     props["legacy_province"] = place.province.legacy_province
-                out.append(Mention("Province", place.province.province.name, base + begin, base + end,
-                                   text[begin:end], props, priority=0))
+                out.append(
+                    Mention(
+                        "Province",
+                        place.province.province.name,
+                        base + begin,
+                        base + end,
+                        text[begin:end],
+                        props,
+                        priority=0,
+                    )
+                )
                 break
     return out

@@ -34,17 +34,33 @@ def find_programs(text: str, base: int) -> list[Mention]:
     pattern, by_form = _named()
     for m in pattern.finditer(text):
         p = by_form[m.group(0)]
-        out.append(Mention("Program", p.name, base + m.start(), base + m.end(), m.group(0),
-                           {"code": p.code, "year": p.year, "issuer": p.issuer}))
+        out.append(
+            Mention(
+                "Program",
+                p.name,
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                {"code": p.code, "year": p.year, "issuer": p.issuer},
+            )
+        )
     for m in _DECISION.finditer(text):
-        code = f"{m.group('num')}/{m.group('y1') + '/' if m.group('y1') else ''}QĐ-{m.group('issuer')}"
+        code = (
+            f"{m.group('num')}/{m.group('y1') + '/' if m.group('y1') else ''}QĐ-{m.group('issuer')}"
+        )
         props: dict = {"code": code}
-        after = text[m.end():m.end() + 40]
-        year = m.group("y1") or next((x.group("year") for x in (_DATE_AFTER.match(after), _YEAR_AFTER.match(after))
-                                      if x), None)
+        after = text[m.end() : m.end() + 40]
+        year = m.group("y1") or next(
+            (x.group("year") for x in (_DATE_AFTER.match(after), _YEAR_AFTER.match(after)) if x),
+            None,
+        )
         if year:
             props["year"] = int(year)
         if m.group("issuer") in ISSUERS:
             props["issuer"] = ISSUERS[m.group("issuer")]
-        out.append(Mention("Program", f"Quyết định {code}", base + m.start(), base + m.end(), m.group(0), props))
+        out.append(
+            Mention(
+                "Program", f"Quyết định {code}", base + m.start(), base + m.end(), m.group(0), props
+            )
+        )
     return choose(out)

@@ -21,9 +21,52 @@ from hospnet.extract.lexicon import UPPER
 
 # Words that end with a period without ending the sentence.
 _NO_BREAK_BEFORE = {
-    "ts", "bs", "pgs", "gs", "ths", "th.s", "bscki", "bsckii", "bsck", "ttnd", "ttưt", "ttut", "đd", "ds", "cn", "ktv",
-    "tp", "tt", "dr", "prof", "assoc", "mr", "mrs", "ms", "st", "no", "vs", "ck", "cki", "ckii", "bsnt", "ngnd", "ngưt",
-    "q", "p", "tx", "h", "v.v", "etc", "ltd", "co", "inc", "jr", "sr", "e.g", "i.e",
+    "ts",
+    "bs",
+    "pgs",
+    "gs",
+    "ths",
+    "th.s",
+    "bscki",
+    "bsckii",
+    "bsck",
+    "ttnd",
+    "ttưt",
+    "ttut",
+    "đd",
+    "ds",
+    "cn",
+    "ktv",
+    "tp",
+    "tt",
+    "dr",
+    "prof",
+    "assoc",
+    "mr",
+    "mrs",
+    "ms",
+    "st",
+    "no",
+    "vs",
+    "ck",
+    "cki",
+    "ckii",
+    "bsnt",
+    "ngnd",
+    "ngưt",
+    "q",
+    "p",
+    "tx",
+    "h",
+    "v.v",
+    "etc",
+    "ltd",
+    "co",
+    "inc",
+    "jr",
+    "sr",
+    "e.g",
+    "i.e",
 }
 # A sentence starts with a capital ("Đ", "Ư", "Ơ" included: they sort inside "à-ỹ") or a digit.
 _BREAK = re.compile(rf"(?<=[.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[{UPPER}]|\d)|\n+")
@@ -44,7 +87,7 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for match in _BREAK.finditer(text):
-        piece = text[start:match.start()]
+        piece = text[start : match.start()]
         if match.group(0).strip() or "\n" not in match.group(0):
             word = _WORD_BEFORE.search(piece)
             if word and (word.group(1).lower() in _NO_BREAK_BEFORE or len(word.group(1)) == 1):

@@ -16,10 +16,45 @@ from hospnet.extract.mentions import Mention
 
 # Words a named procedure starts with (after "kỹ thuật"), for items the vocabulary lacks.
 _HEADS = (
-    "nội soi", "phẫu thuật", "mổ", "can thiệp", "ghép", "lọc", "thay", "đặt", "chụp", "siêu âm", "cấy", "sinh thiết",
-    "tán sỏi", "nút mạch", "đốt sóng", "xạ trị", "hóa trị", "chọc", "dẫn lưu", "cắt", "nong", "bơm", "điều trị bằng",
-    "tiêm", "hồi sức", "kết hợp xương", "vi phẫu", "gây mê", "gây tê", "lấy huyết khối", "tạo hình", "thụ tinh",
-    "laparoscopic", "endoscopic", "transplant", "kidney", "liver", "coronary", "percutaneous",
+    "nội soi",
+    "phẫu thuật",
+    "mổ",
+    "can thiệp",
+    "ghép",
+    "lọc",
+    "thay",
+    "đặt",
+    "chụp",
+    "siêu âm",
+    "cấy",
+    "sinh thiết",
+    "tán sỏi",
+    "nút mạch",
+    "đốt sóng",
+    "xạ trị",
+    "hóa trị",
+    "chọc",
+    "dẫn lưu",
+    "cắt",
+    "nong",
+    "bơm",
+    "điều trị bằng",
+    "tiêm",
+    "hồi sức",
+    "kết hợp xương",
+    "vi phẫu",
+    "gây mê",
+    "gây tê",
+    "lấy huyết khối",
+    "tạo hình",
+    "thụ tinh",
+    "laparoscopic",
+    "endoscopic",
+    "transplant",
+    "kidney",
+    "liver",
+    "coronary",
+    "percutaneous",
 )
 _SPECIALTY_HINTS = (
     ("tim mạch", ("tim", "mạch vành", "van động mạch", "tạo nhịp", "coronary", "cardiac", "heart")),
@@ -34,8 +69,11 @@ _SPECIALTY_HINTS = (
     ("mắt", ("mắt", "giác mạc", "võng mạc", "phaco")),
 )
 _ITEM_SPLIT = re.compile(r"\s*(?:;|,|\bvà\b|\band\b|\n|:|\.\.\.|…)\s*")
-_ITEM_LEAD = re.compile(r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồm|như|là|bao gồm|thêm|mới|chuyên sâu|trong đó có|"
-                        r"technique[s]?|procedure[s]?|of|the|two|three|four|\d+|hai|ba|bốn|năm)\s+)+", re.I)
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:các|những|gói|kỹ thuật|kĩ thuật|gồm|như|là|bao gồm|thêm|mới|chuyên sâu|trong đó có|"
+    r"technique[s]?|procedure[s]?|of|the|two|three|four|\d+|hai|ba|bốn|năm)\s+)+",
+    re.I,
+)
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
 _ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|to|at|for|in)\s.*$")
@@ -44,9 +82,22 @@ _LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 # Items after "kỹ thuật … như/gồm" need no procedure head, unless they name a field (SCHEMA: fields are no techniques)
 # ("các kỹ thuật xét nghiệm như …"; not "các gói kỹ thuật và đào tạo, gồm …", whose items mix training topics).
-_ANNOUNCED_BY_TECHNIQUE = re.compile(r"(?:kỹ thuật|kĩ thuật)(?:\s+(?!và\b|đào\b)[^\s,;:]+){0,4}\s*$", re.I)
-_FIELDS = ("chẩn đoán", "thăm dò chức năng", "phục hồi chức năng", "cấp cứu", "đào tạo", "điều trị", "hồi sức",
-           "chăm sóc", "khám", "tư vấn", "quản lý")
+_ANNOUNCED_BY_TECHNIQUE = re.compile(
+    r"(?:kỹ thuật|kĩ thuật)(?:\s+(?!và\b|đào\b)[^\s,;:]+){0,4}\s*$", re.I
+)
+_FIELDS = (
+    "chẩn đoán",
+    "thăm dò chức năng",
+    "phục hồi chức năng",
+    "cấp cứu",
+    "đào tạo",
+    "điều trị",
+    "hồi sức",
+    "chăm sóc",
+    "khám",
+    "tư vấn",
+    "quản lý",
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,8 +113,10 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, gazetteers.KnownTechnique]]:
 def technique_name(text: str) -> str:
     """Lower case except acronyms and proper nouns (SCHEMA: "ECMO", "Kangaroo")."""
     words = text.split()
-    return " ".join(w if (sum(c.isupper() for c in w) > 1 or (i and w[:1].isupper())) else w.lower()
-                    for i, w in enumerate(words))
+    return " ".join(
+        w if (sum(c.isupper() for c in w) > 1 or (i and w[:1].isupper())) else w.lower()
+        for i, w in enumerate(words)
+    )
 
 
 def guess_specialty(name: str) -> str | None:
@@ -82,14 +135,26 @@ def find_techniques(text: str, base: int) -> list[Mention]:
         t = by_form[m.group(0).lower()]
         # English names map to the Vietnamese one; a Vietnamese variant is kept as the text writes it.
         name = t.name if m.group(0).isascii() else technique_name(m.group(0))
-        out.append(Mention("Technique", name, base + m.start(), base + m.end(), m.group(0),
-                           {"specialty": t.specialty}))
+        out.append(
+            Mention(
+                "Technique",
+                name,
+                base + m.start(),
+                base + m.end(),
+                m.group(0),
+                {"specialty": t.specialty},
+            )
+        )
     return out
 
 
-_LIST_START = re.compile(r"(?<![\w])(?:như|gồm|bao gồm|trong đó có|including|such as|namely)(?![\w])|:", re.I)
+_LIST_START = re.compile(
+    r"(?<![\w])(?:như|gồm|bao gồm|trong đó có|including|such as|namely)(?![\w])|:", re.I
+)
 _NAMED_AFTER = re.compile(r"(?<![\w])(?:kỹ thuật|kĩ thuật)[ ]+(?P<item>[^,;:.()\n]+)", re.I)
-_ITEM_STOP = re.compile(r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp)\s.*$")
+_ITEM_STOP = re.compile(
+    r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp)\s.*$"
+)
 
 
 def named_techniques(text: str, base: int) -> list[Mention]:
@@ -108,13 +173,19 @@ def _shared_head(item: str, previous: str) -> str:
     """The head an elliptical item shares with the one before it: "phẫu thuật thay khớp háng, thay khớp gối"
     -> "phẫu thuật" (SOURCES: the head word of an elliptical list is restored)."""
     words, prev = item.lower().split(), previous.lower().split()
-    if not words or any(item.lower().startswith(h + " ") for h in _HEADS if " " in h or h == "phẫu thuật"):
+    if not words or any(
+        item.lower().startswith(h + " ") for h in _HEADS if " " in h or h == "phẫu thuật"
+    ):
         return ""
     if not any(item.lower().startswith(h + " ") for h in _HEADS):
         return ""  # the elliptical item starts with the procedure's own verb ("thay", "cắt")
     for k in (1, 2, 3, 4):
         head = " ".join(prev[:k])
-        if len(prev) > k + 1 and prev[k] == words[0] and any(head == h or head.startswith(h + " ") for h in _HEADS):
+        if (
+            len(prev) > k + 1
+            and prev[k] == words[0]
+            and any(head == h or head.startswith(h + " ") for h in _HEADS)
+        ):
             return " ".join(previous.split()[:k])
     return ""
 
@@ -129,8 +200,10 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
     headless = False
     if start:
         headless = bool(_ANNOUNCED_BY_TECHNIQUE.search(text[: start.start()]))
-        base, text = base + start.end(), text[start.end():]
-    text = _PARENTHESIS.sub(lambda p: " " * len(p.group(0)), text)  # "khối u (gan, vú)": the aside lists no items
+        base, text = base + start.end(), text[start.end() :]
+    text = _PARENTHESIS.sub(
+        lambda p: " " * len(p.group(0)), text
+    )  # "khối u (gan, vú)": the aside lists no items
     end = _LIST_END.search(text)
     text = text[: end.start()] if end else text
     known = find_techniques(text, base)
@@ -147,19 +220,37 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         if shared:
             name = technique_name(previous)
             specialty = guess_specialty(name)
-            out.append(Mention("Technique", name, item_start, item_start + len(item), item,
-                               {"specialty": specialty} if specialty else {}))
+            out.append(
+                Mention(
+                    "Technique",
+                    name,
+                    item_start,
+                    item_start + len(item),
+                    item,
+                    {"specialty": specialty} if specialty else {},
+                )
+            )
             continue
         hits = [k for k in known if item_start <= k.start < item_start + len(item) + 1]
         low = item.lower()
         words = item.split()
-        rest = item[hits[0].end - item_start:].strip() if hits and hits[0].start == item_start else None
-        if hits and (len(hits) > 1 or hits[0].end - hits[0].start >= len(item) - 1 or item.isascii()
-                     or (rest is not None and _QUALIFIER.match(rest))):
+        rest = (
+            item[hits[0].end - item_start :].strip()
+            if hits and hits[0].start == item_start
+            else None
+        )
+        if hits and (
+            len(hits) > 1
+            or hits[0].end - hits[0].start >= len(item) - 1
+            or item.isascii()
+            or (rest is not None and _QUALIFIER.match(rest))
+        ):
             out.extend(hits)
             continue
         has_head = any(low.startswith(h) for h in _HEADS)
-        if not 2 <= len(words) <= 14 or not (has_head or (headless and not low.startswith(_FIELDS))):
+        if not 2 <= len(words) <= 14 or not (
+            has_head or (headless and not low.startswith(_FIELDS))
+        ):
             out.extend(hits)
             continue
         headless = headless and not has_head  # a headed item ends the run of headless ones

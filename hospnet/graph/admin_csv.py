@@ -50,15 +50,19 @@ def _column_types(rows: list[dict[str, Any]], where: str) -> dict[str, str]:
                 try:
                     types.setdefault(name, set()).add(_type_of(value))
                 except ValueError as exc:
-                    raise HospnetError(f"{where}.{name} holds {exc}, which neo4j-admin cannot import") from None
+                    raise HospnetError(
+                        f"{where}.{name} holds {exc}, which neo4j-admin cannot import"
+                    ) from None
     out = {}
     for name, found in sorted(types.items()):
         known = found - {"[]"}
         if {"long", "double"} == known:
             known = {"double"}
         if len(known) > 1:
-            raise HospnetError(f"{where}.{name} mixes {', '.join(sorted(known))}, which one CSV column cannot hold",
-                               hint="use --format jsonl or cypher for this graph")
+            raise HospnetError(
+                f"{where}.{name} mixes {', '.join(sorted(known))}, which one CSV column cannot hold",
+                hint="use --format jsonl or cypher for this graph",
+            )
         out[name] = known.pop() if known else "string[]"
     return out
 
@@ -82,12 +86,20 @@ def _header(name: str, kind: str) -> str:
 
 
 def _delimiter(records: list[dict[str, Any]]) -> str:
-    items = [str(v) for r in records for value in r["properties"].values() if isinstance(value, list) for v in value]
+    items = [
+        str(v)
+        for r in records
+        for value in r["properties"].values()
+        if isinstance(value, list)
+        for v in value
+    ]
     for candidate in DELIMITERS:
         if not any(candidate in item for item in items):
             return candidate
-    raise HospnetError(f"every array delimiter neo4j-admin could use ({' '.join(DELIMITERS)}) occurs in a list value",
-                       hint="use --format jsonl or cypher for this graph")
+    raise HospnetError(
+        f"every array delimiter neo4j-admin could use ({' '.join(DELIMITERS)}) occurs in a list value",
+        hint="use --format jsonl or cypher for this graph",
+    )
 
 
 def _write(path: Path, header: list[str], lines: Iterable[list[str]]) -> None:
@@ -97,7 +109,9 @@ def _write(path: Path, header: list[str], lines: Iterable[list[str]]) -> None:
             out.write(",".join(fields) + "\n")
 
 
-def _empty_lists(kind: str, name: str, rows: list[dict[str, Any]], key: Any) -> list[dict[str, Any]]:
+def _empty_lists(
+    kind: str, name: str, rows: list[dict[str, Any]], key: Any
+) -> list[dict[str, Any]]:
     found: dict[str, list[Any]] = {}
     for r in rows:
         for prop, value in r["properties"].items():
@@ -113,8 +127,10 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         for field in ("nodes", "relationships", "array_delimiter"):
             manifest[field]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise HospnetError(f"{folder} holds no readable {MANIFEST} ({exc})",
-                           hint="give a folder written by `hospnet export --format csv --out DIR`") from None
+        raise HospnetError(
+            f"{folder} holds no readable {MANIFEST} ({exc})",
+            hint="give a folder written by `hospnet export --format csv --out DIR`",
+        ) from None
     return manifest
 
 
@@ -123,14 +139,30 @@ def write_admin_csv(records: list[dict[str, Any]], folder: Path) -> dict[str, An
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     delimiter = _delimiter(records)
-    manifest: dict[str, Any] = {"array_delimiter": delimiter, "nodes": [], "relationships": [], "empty_lists": []}
+    manifest: dict[str, Any] = {
+        "array_delimiter": delimiter,
+        "nodes": [],
+        "relationships": [],
+        "empty_lists": [],
+    }
     for label in sorted({r["label"] for r in records if r["kind"] == "node"}):
         schema_identifier(label, LABELS)
         rows = [r for r in records if r["kind"] == "node" and r["label"] == label]
         types = _column_types([r["properties"] for r in rows], label)
         header = ["id:ID", ":LABEL", *(_header(n, t) for n, t in types.items())]
         name = f"nodes_{label}.csv"
-        _write(folder / name, header, ([_field(r["id"], delimiter), label, *(_field(r["properties"].get(n), delimiter) for n in types)] for r in rows))
+        _write(
+            folder / name,
+            header,
+            (
+                [
+                    _field(r["id"], delimiter),
+                    label,
+                    *(_field(r["properties"].get(n), delimiter) for n in types),
+                ]
+                for r in rows
+            ),
+        )
         manifest["nodes"].append(name)
         manifest["empty_lists"] += _empty_lists("label", label, rows, lambda r: {"id": r["id"]})
     for rel_type in sorted({r["type"] for r in records if r["kind"] == "relationship"}):
@@ -139,10 +171,23 @@ def write_admin_csv(records: list[dict[str, Any]], folder: Path) -> dict[str, An
         types = _column_types([r["properties"] for r in rows], rel_type)
         header = [":START_ID", ":END_ID", ":TYPE", *(_header(n, t) for n, t in types.items())]
         name = f"relationships_{rel_type}.csv"
-        _write(folder / name, header, ([_field(r["from"], delimiter), _field(r["to"], delimiter), rel_type,
-                                        *(_field(r["properties"].get(n), delimiter) for n in types)] for r in rows))
+        _write(
+            folder / name,
+            header,
+            (
+                [
+                    _field(r["from"], delimiter),
+                    _field(r["to"], delimiter),
+                    rel_type,
+                    *(_field(r["properties"].get(n), delimiter) for n in types),
+                ]
+                for r in rows
+            ),
+        )
         manifest["relationships"].append(name)
-        manifest["empty_lists"] += _empty_lists("type", rel_type, rows, lambda r: {"from": r["from"], "to": r["to"]})
+        manifest["empty_lists"] += _empty_lists(
+            "type", rel_type, rows, lambda r: {"from": r["from"], "to": r["to"]}
+        )
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
 
@@ -151,7 +196,11 @@ def admin_import_arguments(folder: Path, database: str = "neo4j") -> list[str]:
     """The `neo4j-admin database import full` arguments for a folder written by write_admin_csv."""
     folder = Path(folder).resolve()
     manifest = read_manifest(folder)
-    nodes, rels, delimiter = manifest["nodes"], manifest["relationships"], manifest["array_delimiter"]
+    nodes, rels, delimiter = (
+        manifest["nodes"],
+        manifest["relationships"],
+        manifest["array_delimiter"],
+    )
     return [
         "database", "import", "full",
         *(f"--nodes={folder / name}" for name in nodes),

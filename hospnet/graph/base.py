@@ -16,6 +16,7 @@ def schema_identifier(name: str | None, allowed: tuple[str, ...]) -> str:
     assert name is not None
     return name
 
+
 Statement = tuple[str, dict[str, Any]]
 
 
@@ -84,16 +85,23 @@ class GraphStore(Protocol):
     name: str
     queries: QueryLog
 
-    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
-        ...
+    def read(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> list[Row]: ...
 
-    def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
+    def read_many(
+        self, queries: Sequence[Statement], *, timeout: float | None = None
+    ) -> list[list[Row]]:
         """Several read-only queries as one consistent read (one transaction where the store has
         them): the rows of each, in order."""
         ...
 
-    def write_batch(self, batch: Batch) -> None:
-        ...
+    def write_batch(self, batch: Batch) -> None: ...
 
     def version(self) -> str:
         """The graph version, opaque: compare it for equality only; one cheap read."""
@@ -111,5 +119,4 @@ class GraphStore(Protocol):
     def ping(self) -> None:
         """Raise StoreUnavailable when the store cannot be reached."""
 
-    def close(self) -> None:
-        ...
+    def close(self) -> None: ...

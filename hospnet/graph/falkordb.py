@@ -13,13 +13,19 @@ from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult
 
-from ..errors import QueryParameterError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
+from ..errors import (
+    QueryParameterError,
+    QueryRejected,
+    QueryTimeout,
+    StoreError,
+    StoreUnavailable,
+    TransientStoreError,
+)
 from ..model import LABELS
 from ..settings import Settings
 from . import falkordb_server
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
 from .readonly import check_parameter_names, check_user_query
-
 
 
 def cypher_literal(value: Any) -> str:
@@ -34,7 +40,9 @@ def cypher_literal(value: Any) -> str:
         return "null"
     if isinstance(value, str):
         if "\x00" in value:  # FalkorDB reads the query as a C string: a NUL would cut it short
-            raise QueryParameterError("a parameter value holds a NUL character, which the embedded store cannot take")
+            raise QueryParameterError(
+                "a parameter value holds a NUL character, which the embedded store cannot take"
+            )
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, float):
         return "null" if math.isnan(value) or math.isinf(value) else repr(value)
@@ -139,11 +147,20 @@ class FalkorDBStore:
         self._version_key = f"hospnet:version:{settings.graph_name}"
         self.queries = QueryLog()
 
-    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
+    def read(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> list[Row]:
         check_user_query(cypher)
         self.queries.record(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
-        cypher = with_params(cypher, params)  # a parameter it cannot take is refused here, before the store
+        cypher = with_params(
+            cypher, params
+        )  # a parameter it cannot take is refused here, before the store
         try:
             result = self._ro_query(cypher, timeout)
         except redis.ResponseError as exc:
@@ -160,7 +177,9 @@ class FalkorDBStore:
             raise _translate(exc) from exc
         return _rows(result, limit)
 
-    def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
+    def read_many(
+        self, queries: Sequence[Statement], *, timeout: float | None = None
+    ) -> list[list[Row]]:
         """All queries sent in one round trip (a pipeline) and run one after the other by the
         server; an error in any of them falls back to one read each, which says which failed."""
         timeout = self.settings.query_timeout if timeout is None else timeout
@@ -171,7 +190,14 @@ class FalkorDBStore:
             texts.append(with_params(cypher, params))
         pipe = self._conn.pipeline(transaction=False)
         for text in texts:
-            pipe.execute_command("GRAPH.RO_QUERY", self.settings.graph_name, text, "--compact", "timeout", max(1, int(timeout * 1000)))
+            pipe.execute_command(
+                "GRAPH.RO_QUERY",
+                self.settings.graph_name,
+                text,
+                "--compact",
+                "timeout",
+                max(1, int(timeout * 1000)),
+            )
         try:
             replies = pipe.execute(raise_on_error=False)
             if not any(isinstance(reply, Exception) for reply in replies):
@@ -196,8 +222,12 @@ class FalkorDBStore:
             return
         cypher, params = chain(batch.statements())
         self.queries.record(cypher)
-        pipe = self._conn.pipeline(transaction=True)  # no reader runs between the write and the bump
-        pipe.execute_command("GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact")
+        pipe = self._conn.pipeline(
+            transaction=True
+        )  # no reader runs between the write and the bump
+        pipe.execute_command(
+            "GRAPH.QUERY", self.settings.graph_name, with_params(cypher, params), "--compact"
+        )
         pipe.incr(self._version_key)
         try:
             replies = pipe.execute(raise_on_error=False)
@@ -221,7 +251,9 @@ class FalkorDBStore:
             raise _translate(exc) from exc
 
     def ensure_schema(self) -> None:
-        statements = [f"CREATE INDEX FOR (n:{schema_identifier(label, LABELS)}) ON (n.id)" for label in LABELS]
+        statements = [
+            f"CREATE INDEX FOR (n:{schema_identifier(label, LABELS)}) ON (n.id)" for label in LABELS
+        ]
         statements.append("CREATE INDEX FOR (n:Province) ON (n.code)")
         for cypher in statements:
             try:

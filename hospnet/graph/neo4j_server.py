@@ -88,8 +88,16 @@ def start(settings: Settings) -> str:
             _check_port_free(settings.neo4j_http_port, "HOSPNET_NEO4J_HTTP_PORT")
         uri = bolt_uri(settings)
         pid = _spawn(java, classes, classpath, settings, root)
-        _write_state(root, {"pid": pid, "uri": uri, "version": settings.neo4j_version, "port": settings.neo4j_bolt_port,
-                            "http": http_url(settings)})
+        _write_state(
+            root,
+            {
+                "pid": pid,
+                "uri": uri,
+                "version": settings.neo4j_version,
+                "port": settings.neo4j_bolt_port,
+                "http": http_url(settings),
+            },
+        )
         _wait_until_ready(uri, settings, pid, root, timeout=READY_TIMEOUT, fresh=True)
         return uri
 
@@ -214,12 +222,18 @@ def _check_java_version(java: str) -> None:
     out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
     match = re.search(r'version "(\d+)', out)
     if match and int(match.group(1)) < 17:
-        raise ConfigError(f"Neo4j 5 needs Java 17 or newer; `java -version` says: {out.splitlines()[0]}", hint="install a JDK 17 and put it first on PATH")
+        raise ConfigError(
+            f"Neo4j 5 needs Java 17 or newer; `java -version` says: {out.splitlines()[0]}",
+            hint="install a JDK 17 and put it first on PATH",
+        )
 
 
 def _check_password(settings: Settings) -> None:
     if len(settings.neo4j_password) < 8:
-        raise ConfigError("Neo4j 5 refuses passwords shorter than 8 characters", hint="set HOSPNET_NEO4J_PASSWORD to at least 8 characters")
+        raise ConfigError(
+            "Neo4j 5 refuses passwords shorter than 8 characters",
+            hint="set HOSPNET_NEO4J_PASSWORD to at least 8 characters",
+        )
 
 
 def _launcher_dir() -> Path:
@@ -253,7 +267,10 @@ def _resolve_classpath(settings: Settings, root: Path) -> list[str]:
         try:
             done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, timeout=MAVEN_TIMEOUT)
         except subprocess.TimeoutExpired:
-            raise StoreUnavailable(f"downloading Neo4j {settings.neo4j_version} took over {MAVEN_TIMEOUT:.0f} s", hint=f"check access to Maven Central; log: {log}") from None
+            raise StoreUnavailable(
+                f"downloading Neo4j {settings.neo4j_version} took over {MAVEN_TIMEOUT:.0f} s",
+                hint=f"check access to Maven Central; log: {log}",
+            ) from None
     if done.returncode != 0 or not cp_file.exists():
         cp_file.unlink(missing_ok=True)
         raise StoreUnavailable(
@@ -270,18 +287,35 @@ def _compile_launcher(version_dir: Path, classpath: list[str]) -> Path:
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     classes = version_dir / "classes"
     stamp = classes / "source.sha256"
-    if (classes / f"{LAUNCHER_CLASS}.class").exists() and stamp.exists() and stamp.read_text() == digest:
+    if (
+        (classes / f"{LAUNCHER_CLASS}.class").exists()
+        and stamp.exists()
+        and stamp.read_text() == digest
+    ):
         return classes
     javac = _require_tool("javac")
     shutil.rmtree(classes, ignore_errors=True)
     classes.mkdir(parents=True)
     done = subprocess.run(
-        [javac, "-nowarn", "-encoding", "UTF-8", "-cp", os.pathsep.join(classpath), "-d", str(classes), str(source)],
+        [
+            javac,
+            "-nowarn",
+            "-encoding",
+            "UTF-8",
+            "-cp",
+            os.pathsep.join(classpath),
+            "-d",
+            str(classes),
+            str(source),
+        ],
         capture_output=True,
         text=True,
     )
     if done.returncode != 0:
-        raise StoreUnavailable(f"javac could not compile the Neo4j launcher:\n{done.stderr[-2000:]}", hint="use a JDK 17 (javac), not only a JRE")
+        raise StoreUnavailable(
+            f"javac could not compile the Neo4j launcher:\n{done.stderr[-2000:]}",
+            hint="use a JDK 17 (javac), not only a JRE",
+        )
     stamp.write_text(digest)
     return classes
 
@@ -301,13 +335,33 @@ def _check_port_free(port: int, setting: str = "HOSPNET_NEO4J_BOLT_PORT") -> Non
 def _spawn(java: str, classes: Path, classpath: list[str], settings: Settings, root: Path) -> int:
     store = root / "db"
     store.mkdir(parents=True, exist_ok=True)
-    cmd = [java, *JVM_OPTIONS, "-cp", os.pathsep.join([str(classes), *classpath]), LAUNCHER_CLASS, str(store), str(settings.neo4j_bolt_port),
-           str(settings.neo4j_http_port)]
+    cmd = [
+        java,
+        *JVM_OPTIONS,
+        "-cp",
+        os.pathsep.join([str(classes), *classpath]),
+        LAUNCHER_CLASS,
+        str(store),
+        str(settings.neo4j_bolt_port),
+        str(settings.neo4j_http_port),
+    ]
     # The password goes through a pipe, never argv or the environment: `ps` does not show it, and
     # neither does the JVM's /proc/PID/environ. hospnet's own secrets are not inherited either.
-    env = {k: v for k, v in os.environ.items() if not (k.startswith("HOSPNET_") and ("PASSWORD" in k or "KEY" in k))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not (k.startswith("HOSPNET_") and ("PASSWORD" in k or "KEY" in k))
+    }
     with open(root / "neo4j.log", "wb") as log:
-        process = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=str(root), start_new_session=True)
+        process = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=str(root),
+            start_new_session=True,
+        )
     assert process.stdin is not None
     process.stdin.write(settings.neo4j_password.encode("utf-8") + b"\n")
     process.stdin.close()
@@ -318,7 +372,9 @@ def _spawn(java: str, classes: Path, classpath: list[str], settings: Settings, r
 def _driver(uri: str, settings: Settings) -> Any:
     import neo4j
 
-    return neo4j.GraphDatabase.driver(uri, auth=(settings.neo4j_user, settings.neo4j_password), connection_timeout=3.0)
+    return neo4j.GraphDatabase.driver(
+        uri, auth=(settings.neo4j_user, settings.neo4j_password), connection_timeout=3.0
+    )
 
 
 def _responds(uri: str, settings: Settings) -> bool:
@@ -332,7 +388,9 @@ def _responds(uri: str, settings: Settings) -> bool:
         return False
 
 
-def _wait_until_ready(uri: str, settings: Settings, pid: int, root: Path, *, timeout: float, fresh: bool = False) -> None:
+def _wait_until_ready(
+    uri: str, settings: Settings, pid: int, root: Path, *, timeout: float, fresh: bool = False
+) -> None:
     """Wait until Bolt answers with our credentials; fail early, with the log, if the JVM died.
 
     A fresh server opens Bolt before the launcher has set the password, so until the launcher's
@@ -357,9 +415,15 @@ def _wait_until_ready(uri: str, settings: Settings, pid: int, root: Path, *, tim
                 pass
         if not _alive(pid):
             _clear_state(root)
-            raise StoreUnavailable(f"the local Neo4j exited while starting:\n{_tail(log)}", hint=f"see {log} and {root / 'db' / 'logs' / 'debug.log'}")
+            raise StoreUnavailable(
+                f"the local Neo4j exited while starting:\n{_tail(log)}",
+                hint=f"see {log} and {root / 'db' / 'logs' / 'debug.log'}",
+            )
         if time.monotonic() > deadline:
-            raise StoreUnavailable(f"the local Neo4j did not answer on {uri} within {timeout:.0f} s", hint=f"see {log}; `python -m hospnet.graph.neo4j_server stop` ends it")
+            raise StoreUnavailable(
+                f"the local Neo4j did not answer on {uri} within {timeout:.0f} s",
+                hint=f"see {log}; `python -m hospnet.graph.neo4j_server stop` ends it",
+            )
         time.sleep(0.3)
 
 
@@ -388,7 +452,9 @@ def main(argv: list[str] | None = None) -> int:
         if args[0] == "start":
             began = time.monotonic()
             uri = start(settings)
-            print(f"Neo4j {settings.neo4j_version} is running at {uri} ({time.monotonic() - began:.1f} s)")
+            print(
+                f"Neo4j {settings.neo4j_version} is running at {uri} ({time.monotonic() - began:.1f} s)"
+            )
         elif args[0] == "stop":
             print("stopped" if stop(settings) else "not running")
         else:

@@ -53,7 +53,10 @@ ALLOWED_PROCEDURES = {
 }
 
 # One pass, so a quote inside a comment or a `//` inside a string cannot hide what follows.
-_LEXEMES = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n\r\x85\u2028\u2029]*|/\*.*?\*/""", re.DOTALL)
+_LEXEMES = re.compile(
+    r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`]|``)*`|//[^\n\r\x85\u2028\u2029]*|/\*.*?\*/""",
+    re.DOTALL,
+)
 _NAME_PART = r"(?:`(?:[^`]|``)*`|[^\W\d][\w$]*)"
 PROCEDURE_CALL = re.compile(rf"\bCALL\s*({_NAME_PART}(?:\s*\.\s*{_NAME_PART})*)", re.IGNORECASE)
 _TERMINATE = re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.IGNORECASE)
@@ -80,7 +83,8 @@ def check_parameter_names(params: Mapping[str, Any] | None) -> None:
     for name in params or {}:
         if not isinstance(name, str) or not PARAMETER_NAME.fullmatch(name):
             raise QueryParameterError(
-                f"parameter name {name!r} is not allowed: use letters, digits and _, not starting with a digit")
+                f"parameter name {name!r} is not allowed: use letters, digits and _, not starting with a digit"
+            )
 
 
 def code_only(cypher: str) -> str:
@@ -106,8 +110,12 @@ def check_user_query(cypher: str) -> None:
         raise QueryRejected("empty query")
     bad = _forbidden_character(cypher)
     if bad is not None:
-        what = {"\r": "a carriage return", "\x00": "a NUL character"}.get(bad, f"the control character {unicodedata.name(bad, 'without a name')}")
-        raise QueryRejected(f"the query holds {what} (U+{ord(bad):04X}); write it on lines ended by a line feed only")
+        what = {"\r": "a carriage return", "\x00": "a NUL character"}.get(
+            bad, f"the control character {unicodedata.name(bad, 'without a name')}"
+        )
+        raise QueryRejected(
+            f"the query holds {what} (U+{ord(bad):04X}); write it on lines ended by a line feed only"
+        )
     code = code_only(cypher)
     if re.search(r"\bLOAD\s+CSV\b", code, re.IGNORECASE):
         raise QueryRejected("LOAD CSV is not allowed on the read-only path")

@@ -25,7 +25,9 @@ class RetryPolicy:
 
     attempts: int = 4
     backoff: float = 0.25
-    driver_budget: float = 10.0  # seconds the Neo4j driver may spend retrying one managed transaction
+    driver_budget: float = (
+        10.0  # seconds the Neo4j driver may spend retrying one managed transaction
+    )
 
     def run(self, work: Callable[[], T]) -> T:
         for attempt in range(self.attempts):

@@ -12,7 +12,16 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from ..errors import StoreError
-from ..model import LABELS, LIST_PROPERTIES, REL_DISCRIMINATOR, REL_TYPES, Document, Extraction, Node, Relationship
+from ..model import (
+    LABELS,
+    LIST_PROPERTIES,
+    REL_DISCRIMINATOR,
+    REL_TYPES,
+    Document,
+    Extraction,
+    Node,
+    Relationship,
+)
 from .base import Batch, GraphStore, Statement, schema_identifier
 from . import retry as retries
 from .retry import RetryPolicy
@@ -31,11 +40,13 @@ def _union(target: str, prop: str) -> str:
 # `search` holds '|'-joined folded names, sorted and each once (as names.search_key writes them): a
 # row's keys are merged in by insertion, so the value does not depend on which document came first
 # or on how documents were cut into batches, and a re-run or a resumed build stores the same bytes.
-_SEARCH = ("n.search = CASE WHEN r.search IS NULL THEN n.search ELSE "
-           "reduce(s = '', key IN reduce(keys = CASE WHEN n.search IS NULL THEN [] ELSE split(n.search, '|') END, "
-           "k IN split(r.search, '|') | CASE WHEN k = '' OR k IN keys THEN keys "
-           "ELSE [x IN keys WHERE x < k] + [k] + [x IN keys WHERE x > k] END) "
-           "| CASE WHEN s = '' THEN key ELSE s + '|' + key END) END")
+_SEARCH = (
+    "n.search = CASE WHEN r.search IS NULL THEN n.search ELSE "
+    "reduce(s = '', key IN reduce(keys = CASE WHEN n.search IS NULL THEN [] ELSE split(n.search, '|') END, "
+    "k IN split(r.search, '|') | CASE WHEN k = '' OR k IN keys THEN keys "
+    "ELSE [x IN keys WHERE x < k] + [k] + [x IN keys WHERE x > k] END) "
+    "| CASE WHEN s = '' THEN key ELSE s + '|' + key END) END"
+)
 
 
 def node_statement(label: str, list_props: Iterable[str]) -> str:
@@ -44,14 +55,19 @@ def node_statement(label: str, list_props: Iterable[str]) -> str:
     return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}"
 
 
-def relationship_statement(rel_type: str, start_label: str, end_label: str, list_props: Iterable[str]) -> str:
+def relationship_statement(
+    rel_type: str, start_label: str, end_label: str, list_props: Iterable[str]
+) -> str:
     rel_type = schema_identifier(rel_type, REL_TYPES)
     start_label = schema_identifier(start_label, LABELS)
     end_label = schema_identifier(end_label, LABELS)
     disc = REL_DISCRIMINATOR.get(rel_type)
     discriminators = tuple(d for d in REL_DISCRIMINATOR.values() if d)
     merged = f"{{{schema_identifier(disc, discriminators)}: r.disc}}" if disc else ""
-    sets = ", ".join(["x += r.props", "x.evidence = coalesce(x.evidence, r.evidence)"] + [_union("x", p) for p in sorted(list_props)])
+    sets = ", ".join(
+        ["x += r.props", "x.evidence = coalesce(x.evidence, r.evidence)"]
+        + [_union("x", p) for p in sorted(list_props)]
+    )
     return (
         f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.start}}) MATCH (b:{end_label} {{id: r.end}}) "
         f"MERGE (a)-[x:{rel_type} {merged}]->(b) SET {sets}"
@@ -82,13 +98,21 @@ def _relationship_row(rel: Relationship) -> tuple[tuple[Any, ...], dict[str, Any
     evidence = props.pop("evidence", None)
     scalars, lists = _split(props)
     disc = REL_DISCRIMINATOR.get(rel.type)
-    row = {"start": rel.start, "end": rel.end, "props": scalars, "lists": lists, "evidence": evidence}
+    row = {
+        "start": rel.start,
+        "end": rel.end,
+        "props": scalars,
+        "lists": lists,
+        "evidence": evidence,
+    }
     if disc:
         row["disc"] = scalars.get(disc, "")
     return (rel.type, rel.start_label, rel.end_label, tuple(sorted(lists))), row
 
 
-def _combine(first: dict[str, Any], later: dict[str, Any], first_wins: tuple[str, ...] = ()) -> dict[str, Any]:
+def _combine(
+    first: dict[str, Any], later: dict[str, Any], first_wins: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The properties two rows for one node or relationship leave when the statements apply them in order."""
     out = dict(first)
     for key, value in later.items():
@@ -98,7 +122,9 @@ def _combine(first: dict[str, Any], later: dict[str, Any], first_wins: tuple[str
             held = list(out.get(key) or [])
             out[key] = held + [item for item in value if item not in held]
         elif key == "search":
-            out[key] = "|".join(sorted({k for k in f"{out.get(key) or ''}|{value}".split("|") if k}))
+            out[key] = "|".join(
+                sorted({k for k in f"{out.get(key) or ''}|{value}".split("|") if k})
+            )
         elif key in first_wins:
             out[key] = value if out.get(key) is None else out[key]
         else:
@@ -117,7 +143,11 @@ def combined_nodes(nodes: Iterable[Node]) -> list[Node]:
     for node in nodes:
         key = (node.label, node.id)
         held = merged.get(key)
-        merged[key] = node if held is None else held.model_copy(update={"properties": _combine(held.properties, node.properties)})
+        merged[key] = (
+            node
+            if held is None
+            else held.model_copy(update={"properties": _combine(held.properties, node.properties)})
+        )
     return list(merged.values())
 
 
@@ -126,14 +156,32 @@ def combined_relationships(relationships: Iterable[Relationship]) -> list[Relati
     merged: dict[tuple[Any, ...], Relationship] = {}
     for rel in relationships:
         disc = REL_DISCRIMINATOR.get(rel.type)
-        key = (rel.type, rel.start_label, rel.start, rel.end_label, rel.end, rel.properties.get(disc) or "" if disc else None)
+        key = (
+            rel.type,
+            rel.start_label,
+            rel.start,
+            rel.end_label,
+            rel.end,
+            rel.properties.get(disc) or "" if disc else None,
+        )
         held = merged.get(key)
-        merged[key] = rel if held is None else held.model_copy(
-            update={"properties": _combine(held.properties, rel.properties, first_wins=("evidence",))})
+        merged[key] = (
+            rel
+            if held is None
+            else held.model_copy(
+                update={
+                    "properties": _combine(
+                        held.properties, rel.properties, first_wins=("evidence",)
+                    )
+                }
+            )
+        )
     return list(merged.values())
 
 
-def batch(nodes: Iterable[Node], relationships: Iterable[Relationship], batch_size: int = 500) -> Batch:
+def batch(
+    nodes: Iterable[Node], relationships: Iterable[Relationship], batch_size: int = 500
+) -> Batch:
     """Combine rows per MERGE key, group them by shape and cut them into UNWIND statements.
 
     Document nodes and their MENTIONED_IN edges are the batch's seal: the ledger entry that says
@@ -174,7 +222,9 @@ class BatchWriter:
     their own): the error goes up and the build stops.
     """
 
-    def __init__(self, store: GraphStore, batch_size: int = 500, retry: RetryPolicy | None = None) -> None:
+    def __init__(
+        self, store: GraphStore, batch_size: int = 500, retry: RetryPolicy | None = None
+    ) -> None:
         self.store = store
         self.batch_size = batch_size
         self.retry = retry or retries.DEFAULT
@@ -220,4 +270,6 @@ class BatchWriter:
         for i in range(0, len(nodes), self.batch_size * 10):
             self._with_retries(batch(nodes[i : i + self.batch_size * 10], [], self.batch_size))
         for i in range(0, len(relationships), self.batch_size * 10):
-            self._with_retries(batch([], relationships[i : i + self.batch_size * 10], self.batch_size))
+            self._with_retries(
+                batch([], relationships[i : i + self.batch_size * 10], self.batch_size)
+            )

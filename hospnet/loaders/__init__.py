@@ -26,7 +26,16 @@ from hospnet.model import Document
 
 DEFAULT_MAX_BYTES = 5_000_000
 
-__all__ = ["DEFAULT_MAX_BYTES", "READERS", "Reader", "iter_files", "load_bytes", "load_file", "register", "suffixes"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "READERS",
+    "Reader",
+    "iter_files",
+    "load_bytes",
+    "load_file",
+    "register",
+    "suffixes",
+]
 
 
 def suffixes() -> list[str]:
@@ -57,7 +66,9 @@ def iter_files(paths: Iterable[Path]) -> list[Path]:
     return sorted(found.values())
 
 
-def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
+def load_file(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | DocumentError]:
     """Documents read from one file (one, or one per line for JSONL), and a DocumentError for each bad one."""
     path = Path(path)
     name = str(path)
@@ -74,7 +85,9 @@ def load_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Doc
         yield from _guarded(name, reader, stream, max_bytes)
 
 
-def load_bytes(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
+def load_bytes(
+    name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | DocumentError]:
     """Like `load_file` for an uploaded document; `name` gives the suffix and the fallback source."""
     reader = _reader(name, Path(name).suffix)
     if isinstance(reader, DocumentError):
@@ -87,11 +100,17 @@ def _reader(name: str, suffix: str) -> Reader | DocumentError:
     reader = READERS.get(suffix.lower())
     if reader is None:
         what = f"'{suffix}'" if suffix else "no suffix"
-        return document_error(name, f"unsupported format {what} (supported: {', '.join(suffixes())})", UnsupportedFormat)
+        return document_error(
+            name,
+            f"unsupported format {what} (supported: {', '.join(suffixes())})",
+            UnsupportedFormat,
+        )
     return reader
 
 
-def _guarded(name: str, reader: Reader, stream: BinaryIO, max_bytes: int) -> Iterator[Document | DocumentError]:
+def _guarded(
+    name: str, reader: Reader, stream: BinaryIO, max_bytes: int
+) -> Iterator[Document | DocumentError]:
     """Run a reader so that whatever it raises comes out as a DocumentError naming the file."""
     try:
         yield from reader(name, stream, max_bytes)

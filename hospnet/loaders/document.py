@@ -19,7 +19,9 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def document_error(name: str, reason: str, kind: type[DocumentError] = DocumentError, *, hint: str = "") -> DocumentError:
+def document_error(
+    name: str, reason: str, kind: type[DocumentError] = DocumentError, *, hint: str = ""
+) -> DocumentError:
     """A DocumentError (or subclass) naming the document and the reason, on one line."""
     error = kind(one_line(name), one_line(reason))
     if hint:
@@ -27,7 +29,14 @@ def document_error(name: str, reason: str, kind: type[DocumentError] = DocumentE
     return error
 
 
-def build_document(name: str, text: str, *, title: str | None = None, date: str | None = None, source: str | None = None) -> Document:
+def build_document(
+    name: str,
+    text: str,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    source: str | None = None,
+) -> Document:
     """Normalise `text` and fill what the reader did not know from the text itself.
 
     `source` falls back to the "Nguồn: ..." line or a URL in the text, then to the file name.

@@ -37,7 +37,9 @@ def read_docx(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]
         # Every paragraph in body order, table cells included.
         paragraphs = [p.text for p in document.element.body.iter(qn("w:p"))]
         title = document.core_properties.title or _heading(document)
-    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors... for a damaged package
+    except (
+        Exception
+    ) as exc:  # python-docx raises KeyError, ValueError, lxml errors... for a damaged package
         raise document_error(name, f"broken DOCX ({type(exc).__name__}: {exc})") from None
     text = "\n".join(paragraphs)
     # .VnTime fonts: TCVN3 characters typed into a Unicode document.
@@ -55,14 +57,23 @@ def check_archive(name: str, data: bytes) -> None:
         raise document_error(name, f"not a DOCX file (not a valid zip archive: {exc})") from None
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise document_error(name, f"refused: {len(members):,} files in the archive (limit {MAX_MEMBERS:,}); possible zip bomb")
+        raise document_error(
+            name,
+            f"refused: {len(members):,} files in the archive (limit {MAX_MEMBERS:,}); possible zip bomb",
+        )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
-            raise document_error(name, f"refused: {member.filename} is compressed {ratio:,.0f}:1 (limit {MAX_RATIO}:1); possible zip bomb")
+            raise document_error(
+                name,
+                f"refused: {member.filename} is compressed {ratio:,.0f}:1 (limit {MAX_RATIO}:1); possible zip bomb",
+            )
     total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED_BYTES:
-        raise document_error(name, f"refused: unpacks to {total:,} bytes (limit {MAX_UNPACKED_BYTES:,}); possible zip bomb")
+        raise document_error(
+            name,
+            f"refused: unpacks to {total:,} bytes (limit {MAX_UNPACKED_BYTES:,}); possible zip bomb",
+        )
     if "word/document.xml" not in archive.namelist():
         raise document_error(name, "not a Word document (no word/document.xml in the archive)")
 

@@ -44,7 +44,10 @@ def decode(name: str, data: bytes) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise document_error(name, f"not valid {codec.upper()} despite its byte-order mark ({exc.reason} at byte {exc.start})") from None
+                raise document_error(
+                    name,
+                    f"not valid {codec.upper()} despite its byte-order mark ({exc.reason} at byte {exc.start})",
+                ) from None
     if _looks_utf16(data):
         try:
             return data.decode("utf-16-le")
@@ -62,7 +65,12 @@ def decode(name: str, data: bytes) -> str:
 def _looks_utf16(data: bytes) -> bool:
     """UTF-16-LE without a BOM: ASCII-range text with a NUL after every character."""
     sample = data[:4096]
-    return len(sample) >= 8 and len(sample) % 2 == 0 and sample[1::2].count(0) > 0.9 * (len(sample) // 2) and sample[0::2].count(0) < 0.1 * (len(sample) // 2)
+    return (
+        len(sample) >= 8
+        and len(sample) % 2 == 0
+        and sample[1::2].count(0) > 0.9 * (len(sample) // 2)
+        and sample[0::2].count(0) < 0.1 * (len(sample) // 2)
+    )
 
 
 def _refuse_binary(name: str, data: bytes) -> None:
@@ -74,10 +82,14 @@ def _refuse_binary(name: str, data: bytes) -> None:
         raise document_error(name, "binary file (contains NUL bytes)")
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if sample and control > 0.05 * len(sample):
-        raise document_error(name, f"binary file ({control} control bytes in the first {len(sample)})")
+        raise document_error(
+            name, f"binary file ({control} control bytes in the first {len(sample)})"
+        )
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _decode_legacy(name: str, data: bytes, error: UnicodeDecodeError) -> str:
@@ -86,11 +98,16 @@ def _decode_legacy(name: str, data: bytes, error: UnicodeDecodeError) -> str:
     valid = len(_UTF8_MULTIBYTE.findall(data[:65536]))
     damaged = data[:65536].decode("utf-8", errors="replace").count("\ufffd")
     if valid >= 10 and damaged * 5 <= valid:
-        raise document_error(name, f"not valid UTF-8: {damaged} damaged byte(s) in UTF-8 text, the first at offset {error.start}; repair or re-save the file")
+        raise document_error(
+            name,
+            f"not valid UTF-8: {damaged} damaged byte(s) in UTF-8 text, the first at offset {error.start}; repair or re-save the file",
+        )
     latin = data.decode("latin-1")
     text, found = legacy.repair(latin)
     if found:
         return text
     bad = data[error.start]
-    raise document_error(name, f"not valid UTF-8 (byte 0x{bad:02X} at offset {error.start}) and not TCVN3 or VNI; save it as UTF-8")
-
+    raise document_error(
+        name,
+        f"not valid UTF-8 (byte 0x{bad:02X} at offset {error.start}) and not TCVN3 or VNI; save it as UTF-8",
+    )

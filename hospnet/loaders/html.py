@@ -22,10 +22,42 @@ from hospnet.model import Document
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DATE_KEYS = {
-    "article:published_time", "og:published_time", "article:published", "datepublished", "pubdate",
-    "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
 }
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "table", "ul", "ol", "blockquote", "pre", "title"}
+_BLOCKS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "title",
+}
 _INVISIBLE = ("script", "style", "noscript", "template", "head")
 
 
@@ -39,7 +71,9 @@ def read_html(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]
     markup = _decode(name, read_all(name, stream, max_bytes))
     tree = _parse(markup)
     title, date, url = _title(tree), _date(tree), _canonical_url(tree)
-    text = _article_text(markup) or _visible_text(tree)  # the fallback edits the tree: metadata first
+    text = _article_text(markup) or _visible_text(
+        tree
+    )  # the fallback edits the tree: metadata first
     if not text.strip():
         raise document_error(name, "no text (the page is markup only)")
     yield build_document(name, text, title=title, date=date, source=find_source(text) or url)
@@ -48,7 +82,9 @@ def read_html(name: str, stream: BinaryIO, max_bytes: int) -> Iterator[Document]
 def _decode(name: str, data: bytes) -> str:
     """The page's declared charset when it names a legacy one, else the text rules (UTF-8, TCVN3, VNI)."""
     declared = _CHARSET.search(data[:4096])
-    if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if declared and not data.startswith(
+        (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    ):
         charset = declared.group(1).decode("ascii", "replace").lower()
         try:
             codec = codecs.lookup(charset).name
@@ -58,7 +94,10 @@ def _decode(name: str, data: bytes) -> str:
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise document_error(name, f"not valid {charset} as the page declares (byte 0x{data[exc.start]:02X} at offset {exc.start})") from None
+                raise document_error(
+                    name,
+                    f"not valid {charset} as the page declares (byte 0x{data[exc.start]:02X} at offset {exc.start})",
+                ) from None
     return decode(name, data)
 
 
@@ -68,7 +107,9 @@ def _parse(markup: str):
 
     try:
         return lxml.html.document_fromstring(_XML_DECLARATION.sub("", markup, count=1))
-    except Exception:  # lxml refuses some hopeless inputs ("Document is empty"); the page is then text-less
+    except (
+        Exception
+    ):  # lxml refuses some hopeless inputs ("Document is empty"); the page is then text-less
         return None
 
 
@@ -94,7 +135,9 @@ def _visible_text(tree) -> str:
 
 def _meta(tree, *keys: str) -> str:
     for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        key = (
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        )
         if key in keys and (meta.get("content") or "").strip():
             return meta.get("content").strip()
     return ""
@@ -120,7 +163,9 @@ def _date(tree) -> str | None:
     if tree is None:
         return None
     for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        key = (
+            (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        )
         if key in _DATE_KEYS and (iso := parse_date(meta.get("content") or "")):
             return iso
     for time in tree.iter("time"):
@@ -133,7 +178,9 @@ def _canonical_url(tree) -> str | None:
     if tree is None:
         return None
     for link in tree.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower() and (link.get("href") or "").startswith(("http://", "https://")):
+        if "canonical" in (link.get("rel") or "").lower() and (link.get("href") or "").startswith(
+            ("http://", "https://")
+        ):
             return link.get("href").strip()
     url = _meta(tree, "og:url")
     return url if url.startswith(("http://", "https://")) else None

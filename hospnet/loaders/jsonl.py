@@ -50,7 +50,9 @@ def _record(label: str, line: bytes, *, first: bool) -> Document:
     try:
         raw = line.decode("utf-8-sig" if first else "utf-8")
     except UnicodeDecodeError as exc:
-        raise document_error(label, f"not valid UTF-8 (byte 0x{line[exc.start]:02X} at column {exc.start + 1})") from None
+        raise document_error(
+            label, f"not valid UTF-8 (byte 0x{line[exc.start]:02X} at column {exc.start + 1})"
+        ) from None
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -61,7 +63,12 @@ def _record(label: str, line: bytes, *, first: bool) -> Document:
         raise document_error(label, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str):
-        raise document_error(label, 'no "text" field (a string)' if text is None else f'"text" must be a string, not {type(text).__name__}')
+        raise document_error(
+            label,
+            'no "text" field (a string)'
+            if text is None
+            else f'"text" must be a string, not {type(text).__name__}',
+        )
     fields = {}
     for key in _OPTIONAL:
         value = record.get(key)

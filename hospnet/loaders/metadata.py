@@ -32,9 +32,18 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-            ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-            ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ),
         start=1,
     )
@@ -46,10 +55,16 @@ _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
     (re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d/-])"), "ymd"),
     (re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)"), "dmy"),
-    (re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,|/)\s*(\d{4})(?!\d)", re.I), "dmy"),
+    (
+        re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,|/)\s*(\d{4})(?!\d)", re.I),
+        "dmy",
+    ),
     (re.compile(r"tháng\s+(\d{1,2})\s*(?:năm|/|-)\s*(\d{4})(?!\d)", re.I), "my"),
     (re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I), "Mdy"),
-    (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})(?!\d)", re.I), "dMy"),
+    (
+        re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})(?!\d)", re.I),
+        "dMy",
+    ),
     (re.compile(r"\b" + _MONTH + r",?\s+(\d{4})(?!\d)", re.I), "My"),
     (re.compile(r"ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?![\d/.-])", re.I), "dm"),
 ]
@@ -58,21 +73,99 @@ _YEAR_VALUE = re.compile(r"^\s*(\d{4})\s*$")
 _YEAR_MENTION = re.compile(r"năm\s+(\d{4})(?!\d)", re.I)
 _DATE_KEYWORD = re.compile(r"^.{0,40}?\bdate\s*:?\s*\d{4}-\d{1,2}(?:-\d{1,2})?\s*", re.I)
 _TIME = re.compile(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b|\b(?:GMT|UTC)[+-]?\d*\b", re.I)
-_WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ngày|date|cập nhật|đăng|posted|updated)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday|ngày|date|cập nhật|đăng|posted|updated)\b",
+    re.I,
+)
 _SOURCE_LINE = re.compile(r"^[ \t]*(?:nguồn|source)\b[^:\n]{0,40}:[ \t]*(\S.*)$", re.I | re.M)
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+")
 
 # Navigation text that pages pasted as text open with; compared folded.
 _NOISE = {
-    "lien he nhanh", "lien he", "trang chu", "tin tuc", "tin tuc su kien", "su kien", "chia se", "a a", "a a a",
-    "in bai", "in trang", "ban in", "share", "home", "menu", "dang nhap", "dang ky", "tim kiem", "skip to content",
-    "print", "facebook", "twitter", "zalo", "email", "quay lai", "back", "tweet", "like", "thich",
+    "lien he nhanh",
+    "lien he",
+    "trang chu",
+    "tin tuc",
+    "tin tuc su kien",
+    "su kien",
+    "chia se",
+    "a a",
+    "a a a",
+    "in bai",
+    "in trang",
+    "ban in",
+    "share",
+    "home",
+    "menu",
+    "dang nhap",
+    "dang ky",
+    "tim kiem",
+    "skip to content",
+    "print",
+    "facebook",
+    "twitter",
+    "zalo",
+    "email",
+    "quay lai",
+    "back",
+    "tweet",
+    "like",
+    "thich",
 }
 _BREADCRUMB = re.compile(r"[>»/|›]")
 
 _VI_ONLY = {c for c in VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper() if ord(c) > 0xFF}
-_EN_WORDS = {"the", "of", "and", "to", "in", "is", "was", "for", "on", "with", "that", "by", "from", "at", "as", "are", "be", "this", "which", "has", "have", "it", "an"}
-_VI_PLAIN = {"benh", "vien", "cua", "va", "cac", "nhung", "cho", "tai", "voi", "duoc", "trong", "nguoi", "tinh", "huyen", "tuyen", "ky", "thuat", "chuyen", "mon", "ho", "tro", "so", "y", "te"}
+_EN_WORDS = {
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "was",
+    "for",
+    "on",
+    "with",
+    "that",
+    "by",
+    "from",
+    "at",
+    "as",
+    "are",
+    "be",
+    "this",
+    "which",
+    "has",
+    "have",
+    "it",
+    "an",
+}
+_VI_PLAIN = {
+    "benh",
+    "vien",
+    "cua",
+    "va",
+    "cac",
+    "nhung",
+    "cho",
+    "tai",
+    "voi",
+    "duoc",
+    "trong",
+    "nguoi",
+    "tinh",
+    "huyen",
+    "tuyen",
+    "ky",
+    "thuat",
+    "chuyen",
+    "mon",
+    "ho",
+    "tro",
+    "so",
+    "y",
+    "te",
+}
 
 
 def _make(kind: str, groups: tuple[str | None, ...], text: str) -> str | None:
@@ -149,7 +242,11 @@ def _is_noise(line: str) -> bool:
         return True
     if folded in _NOISE:
         return True
-    return bool(_BREADCRUMB.search(line)) and len(line) < 80 and folded.split()[0] in {"trang", "home", "tin"}
+    return (
+        bool(_BREADCRUMB.search(line))
+        and len(line) < 80
+        and folded.split()[0] in {"trang", "home", "tin"}
+    )
 
 
 def _shorten(line: str, limit: int = TITLE_LIMIT) -> str:

@@ -52,6 +52,10 @@ def _title(reader) -> str | None:
     except Exception:  # a broken Info dictionary only costs the title
         return None
     title = str(title or "").strip()
-    if not title or title.lower().startswith(_JUNK_TITLE_PREFIXES) or title.lower().endswith((".doc", ".docx", ".pdf")):
+    if (
+        not title
+        or title.lower().startswith(_JUNK_TITLE_PREFIXES)
+        or title.lower().endswith((".doc", ".docx", ".pdf"))
+    ):
         return None
     return title

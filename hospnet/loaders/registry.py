@@ -35,7 +35,12 @@ def register(*suffixes: str) -> Callable[[Reader], Reader]:
 
 def too_large(name: str, size: int | None, max_bytes: int) -> DocumentTooLarge:
     what = f"{size:,} bytes" if size is not None else "more bytes"
-    error = document_error(name, f"too large: {what}, over the limit of {max_bytes:,} bytes", DocumentTooLarge, hint=SIZE_HINT)
+    error = document_error(
+        name,
+        f"too large: {what}, over the limit of {max_bytes:,} bytes",
+        DocumentTooLarge,
+        hint=SIZE_HINT,
+    )
     assert isinstance(error, DocumentTooLarge)
     return error
 

@@ -20,7 +20,9 @@ from ..errors import ConfigError, QueryNotFound, QueryParameterError
 from ..graph.base import GraphStore, Row
 from ..names import fold
 
-_PARAM = re.compile(r'^(?P<name>\w+)\s+(?P<type>string|int|float|list|search)\s+(?P<example>"[^"]*"|\[[^\]]*\]|\S+)(?:\s+--\s*(?P<doc>.*))?$')
+_PARAM = re.compile(
+    r'^(?P<name>\w+)\s+(?P<type>string|int|float|list|search)\s+(?P<example>"[^"]*"|\[[^\]]*\]|\S+)(?:\s+--\s*(?P<doc>.*))?$'
+)
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,18 @@ def convert(param: Param, value: Any) -> Any:
         if param.type == "float":
             return float(value)
         if param.type == "list":
-            return [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else list(value)
+            return (
+                [v.strip() for v in value.split(",") if v.strip()]
+                if isinstance(value, str)
+                else list(value)
+            )
         if param.type == "search":
             return fold(str(value))
         return str(value)
     except (TypeError, ValueError) as exc:
-        raise QueryParameterError(f"parameter {param.name} must be {param.type}, got {value!r}") from exc
+        raise QueryParameterError(
+            f"parameter {param.name} must be {param.type}, got {value!r}"
+        ) from exc
 
 
 def parse(text: str, fallback_name: str = "") -> QueryModule:
@@ -80,8 +88,10 @@ def parse(text: str, fallback_name: str = "") -> QueryModule:
         if not m:
             raise ValueError(f"query {fallback_name}: bad param line {spec!r}")
         raw = m.group("example")
-        example = json.loads(raw) if raw[0] in "\"[0123456789-" else raw
-        params.append(Param(m.group("name"), m.group("type"), example, (m.group("doc") or "").strip()))
+        example = json.loads(raw) if raw[0] in '"[0123456789-' else raw
+        params.append(
+            Param(m.group("name"), m.group("type"), example, (m.group("doc") or "").strip())
+        )
     return QueryModule(
         name=(header.get("name") or [fallback_name])[0].strip(),
         title=" ".join(header.get("title", [])).strip(),
@@ -115,7 +125,9 @@ def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
     """Check and convert the given parameters; a missing one takes its example only if it is `limit`."""
     unknown = set(given) - {p.name for p in module.params}
     if unknown:
-        raise QueryParameterError(f"query {module.name} has no parameter {', '.join(sorted(unknown))}")
+        raise QueryParameterError(
+            f"query {module.name} has no parameter {', '.join(sorted(unknown))}"
+        )
     bound = {}
     for param in module.params:
         if param.name in given:
@@ -123,11 +135,15 @@ def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
         elif param.name == "limit":
             bound[param.name] = param.example
         else:
-            raise QueryParameterError(f"query {module.name} needs parameter {param.name} ({param.type}, e.g. {param.example})")
+            raise QueryParameterError(
+                f"query {module.name} needs parameter {param.name} ({param.type}, e.g. {param.example})"
+            )
     return bound
 
 
-def run(store: GraphStore, name: str, params: dict[str, Any] | None = None, *, limit: int | None = None) -> list[Row]:
+def run(
+    store: GraphStore, name: str, params: dict[str, Any] | None = None, *, limit: int | None = None
+) -> list[Row]:
     """Run a query module by name on the read-only path."""
     module = get(name)
     return store.read(module.text_for(store.name), bind(module, params or {}), limit=limit)
@@ -142,7 +158,8 @@ def run_frame(store: GraphStore, name: str, /, **params: Any) -> Any:
     try:
         import pandas as pd
     except ImportError:
-        raise ConfigError("run_frame needs pandas, which is not installed", hint="pip install 'hospnet[notebook]'") from None
+        raise ConfigError(
+            "run_frame needs pandas, which is not installed", hint="pip install 'hospnet[notebook]'"
+        ) from None
     rows = run(store, name, params)
     return pd.DataFrame.from_records(rows, columns=list(rows[0]) if rows else None)
-

@@ -35,7 +35,9 @@ class ReportFiles:
         return [self.html, self.markdown, *self.tables]
 
 
-def build_report(source: GraphStore | nx.MultiDiGraph, out_dir: Path, *, legacy: bool = False, lang: str = "vi") -> ReportFiles:
+def build_report(
+    source: GraphStore | nx.MultiDiGraph, out_dir: Path, *, legacy: bool = False, lang: str = "vi"
+) -> ReportFiles:
     """Read the graph (unless given one), run the analyses, write every rendering into out_dir."""
     G = source if isinstance(source, nx.Graph) else read_graph(source, mentions=False)
     data = report_data(G, legacy=legacy)

@@ -82,7 +82,10 @@ class ReportData:
 def evidence_line(e: SupportEvidence) -> str:
     """One line a reader can check: who, to whom, how, the sentence, and the documents."""
     how = ", ".join(e.kinds) if e.relationship == "SUPPORTS" else f"technique {e.technique or '?'}"
-    docs = "; ".join(", ".join(x for x in (d.title, d.source, d.date) if x) for d in e.documents) or "no document recorded"
+    docs = (
+        "; ".join(", ".join(x for x in (d.title, d.source, d.date) if x) for d in e.documents)
+        or "no document recorded"
+    )
     sentence = f"“{e.evidence}”" if e.evidence else "(no sentence recorded)"
     return f"{e.supporter} → {e.target} ({e.relationship}: {how}): {sentence} [{docs}]"
 
@@ -94,7 +97,10 @@ def _edge_evidence(G: nx.MultiDiGraph, start: str, end: str, rel_type: str) -> l
             docs = []
             for doc_id in data.get("sources") or ():
                 d = G.nodes[doc_id] if doc_id in G else {}
-                docs.append(", ".join(x for x in (d.get("title"), d.get("source"), d.get("date")) if x) or doc_id)
+                docs.append(
+                    ", ".join(x for x in (d.get("title"), d.get("source"), d.get("date")) if x)
+                    or doc_id
+                )
             sentence = f"“{data['evidence']}”" if data.get("evidence") else "(no sentence recorded)"
             lines.append(f"{sentence} [{'; '.join(docs) or 'no document recorded'}]")
     return lines
@@ -108,19 +114,37 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
     unreached_by_province: dict[str, list[str]] = {}
     for c in chains:
         if not c.reached:
-            for place in (legacy_provinces_of(G, c.hospital_id) if legacy else (c.province,) if c.province else ()):
+            for place in (
+                legacy_provinces_of(G, c.hospital_id)
+                if legacy
+                else (c.province,)
+                if c.province
+                else ()
+            ):
                 unreached_by_province.setdefault(place, []).append(c.hospital)
     unit = "pre-2025 province" if legacy else "province"
 
-    provinces = Table("provinces", f"Every {unit}: coverage and evidence",
-                      "Status of each province, the central hospitals supporting it, and the evidence behind it.",
-                      ["code", "province"] + (["province_2025"] if legacy else []) +
-                      ["status", "reason", "central_supporters", "kinds", "specialties"] +
-                      ([] if legacy else ["nearest_supporter", "km"]) + ["evidence"])
+    provinces = Table(
+        "provinces",
+        f"Every {unit}: coverage and evidence",
+        "Status of each province, the central hospitals supporting it, and the evidence behind it.",
+        ["code", "province"]
+        + (["province_2025"] if legacy else [])
+        + ["status", "reason", "central_supporters", "kinds", "specialties"]
+        + ([] if legacy else ["nearest_supporter", "km"])
+        + ["evidence"],
+    )
     for c in coverage:
-        row = {"code": c.code, "province": c.province, "status": c.status, "reason": c.reason,
-               "central_supporters": list(c.central_supporters), "kinds": list(c.kinds), "specialties": list(c.specialties),
-               "evidence": [evidence_line(e) for e in c.evidence]}
+        row = {
+            "code": c.code,
+            "province": c.province,
+            "status": c.status,
+            "reason": c.reason,
+            "central_supporters": list(c.central_supporters),
+            "kinds": list(c.kinds),
+            "specialties": list(c.specialties),
+            "evidence": [evidence_line(e) for e in c.evidence],
+        }
         if legacy:
             row["province_2025"] = c.parent
         else:
@@ -129,93 +153,245 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         provinces.rows.append(row)
 
     rank = {s: i for i, s in enumerate(STATUSES)}
-    gaps = Table("coverage_gaps", f"Coverage gaps, ranked ({unit}s not covered)",
-                 "Uncovered provinces first, then partly covered ones; with the hospitals there that have no chain to a central hospital.",
-                 ["rank", "code", "province", "status", "reason", "hospitals_without_chain", "evidence"])
-    missing = sorted((c for c in coverage if c.status != "covered"), key=lambda c: (-rank[c.status], -len(unreached_by_province.get(c.province, [])), c.code))
+    gaps = Table(
+        "coverage_gaps",
+        f"Coverage gaps, ranked ({unit}s not covered)",
+        "Uncovered provinces first, then partly covered ones; with the hospitals there that have no chain to a central hospital.",
+        ["rank", "code", "province", "status", "reason", "hospitals_without_chain", "evidence"],
+    )
+    missing = sorted(
+        (c for c in coverage if c.status != "covered"),
+        key=lambda c: (-rank[c.status], -len(unreached_by_province.get(c.province, [])), c.code),
+    )
     for i, c in enumerate(missing, 1):
-        gaps.rows.append({"rank": i, "code": c.code, "province": c.province, "status": c.status, "reason": c.reason,
-                          "hospitals_without_chain": sorted(unreached_by_province.get(c.province, [])),
-                          "evidence": [evidence_line(e) for e in c.evidence]})
+        gaps.rows.append(
+            {
+                "rank": i,
+                "code": c.code,
+                "province": c.province,
+                "status": c.status,
+                "reason": c.reason,
+                "hospitals_without_chain": sorted(unreached_by_province.get(c.province, [])),
+                "evidence": [evidence_line(e) for e in c.evidence],
+            }
+        )
 
     s_gaps = specialty_gaps(G)
-    specialty_table = Table("specialty_gaps", "Specialties: provinces where no technique of the specialty is performed",
-                            "Ranked by the number of 2025 provinces without any of the specialty's techniques.",
-                            ["rank", "specialty", "techniques", "provinces_without", "provinces_with", "missing_in"])
+    specialty_table = Table(
+        "specialty_gaps",
+        "Specialties: provinces where no technique of the specialty is performed",
+        "Ranked by the number of 2025 provinces without any of the specialty's techniques.",
+        ["rank", "specialty", "techniques", "provinces_without", "provinces_with", "missing_in"],
+    )
     for i, g in enumerate(s_gaps, 1):
-        specialty_table.rows.append({"rank": i, "specialty": g.specialty, "techniques": g.techniques, "provinces_without": len(g.provinces_without),
-                                     "provinces_with": list(g.provinces_with), "missing_in": list(g.provinces_without)})
-    technique_table = Table("technique_gaps", "Techniques: provinces where no hospital performs them",
-                            "Ranked by the number of 2025 provinces without the technique.",
-                            ["rank", "technique", "specialty", "provinces_without", "provinces_with"])
+        specialty_table.rows.append(
+            {
+                "rank": i,
+                "specialty": g.specialty,
+                "techniques": g.techniques,
+                "provinces_without": len(g.provinces_without),
+                "provinces_with": list(g.provinces_with),
+                "missing_in": list(g.provinces_without),
+            }
+        )
+    technique_table = Table(
+        "technique_gaps",
+        "Techniques: provinces where no hospital performs them",
+        "Ranked by the number of 2025 provinces without the technique.",
+        ["rank", "technique", "specialty", "provinces_without", "provinces_with"],
+    )
     for i, g in enumerate(technique_gaps(G), 1):
-        technique_table.rows.append({"rank": i, "technique": g.technique, "specialty": g.specialty,
-                                     "provinces_without": len(g.provinces_without), "provinces_with": list(g.provinces_with)})
+        technique_table.rows.append(
+            {
+                "rank": i,
+                "technique": g.technique,
+                "specialty": g.specialty,
+                "provinces_without": len(g.provinces_without),
+                "provinces_with": list(g.provinces_with),
+            }
+        )
 
-    unreachable = Table("hospitals_without_chain", "District and provincial hospitals with no chain to a central hospital",
-                        "No sequence of supporters or referrals leads from these hospitals to a central one.",
-                        ["hospital", "level", "province"])
-    reached = Table("chains_to_central", "Shortest chains up to a central hospital",
-                    "For each district and provincial hospital that has one; fewest steps first.",
-                    ["hospital", "level", "province", "central", "hops", "chain", "steps"])
+    unreachable = Table(
+        "hospitals_without_chain",
+        "District and provincial hospitals with no chain to a central hospital",
+        "No sequence of supporters or referrals leads from these hospitals to a central one.",
+        ["hospital", "level", "province"],
+    )
+    reached = Table(
+        "chains_to_central",
+        "Shortest chains up to a central hospital",
+        "For each district and provincial hospital that has one; fewest steps first.",
+        ["hospital", "level", "province", "central", "hops", "chain", "steps"],
+    )
     for c in chains:
         if c.reached:
-            reached.rows.append({"hospital": c.hospital, "level": c.level, "province": c.province, "central": c.central,
-                                 "hops": c.hops, "chain": list(c.chain), "steps": list(c.steps)})
+            reached.rows.append(
+                {
+                    "hospital": c.hospital,
+                    "level": c.level,
+                    "province": c.province,
+                    "central": c.central,
+                    "hops": c.hops,
+                    "chain": list(c.chain),
+                    "steps": list(c.steps),
+                }
+            )
         else:
-            unreachable.rows.append({"hospital": c.hospital, "level": c.level, "province": c.province})
+            unreachable.rows.append(
+                {"hospital": c.hospital, "level": c.level, "province": c.province}
+            )
     reached.rows.sort(key=lambda r: (r["hops"], r["province"] or "", r["hospital"]))
 
-    single = Table("single_supporter_units", "Units with a single supporter",
-                   "Hospitals, provinces and organisations that exactly one hospital supports, with the evidence of that support.",
-                   ["unit", "label", "province", "supporter", "evidence"])
+    single = Table(
+        "single_supporter_units",
+        "Units with a single supporter",
+        "Hospitals, provinces and organisations that exactly one hospital supports, with the evidence of that support.",
+        ["unit", "label", "province", "supporter", "evidence"],
+    )
     for s in single_supporter_units(G):
-        single.rows.append({"unit": s.unit, "label": s.label, "province": s.province, "supporter": s.supporter,
-                            "evidence": _edge_evidence(G, s.supporter_id, s.unit_id, "SUPPORTS")})
+        single.rows.append(
+            {
+                "unit": s.unit,
+                "label": s.label,
+                "province": s.province,
+                "supporter": s.supporter,
+                "evidence": _edge_evidence(G, s.supporter_id, s.unit_id, "SUPPORTS"),
+            }
+        )
 
-    critical = Table("critical_supporters", "Supporters whose loss lowers provinces' coverage",
-                     "Each supporter's support removed in turn; the provinces whose status would drop.",
-                     ["rank", "supporter", "level", "provinces", "changes"])
+    critical = Table(
+        "critical_supporters",
+        "Supporters whose loss lowers provinces' coverage",
+        "Each supporter's support removed in turn; the provinces whose status would drop.",
+        ["rank", "supporter", "level", "provinces", "changes"],
+    )
     for i, c in enumerate(critical_supporters(G, legacy=legacy), 1):
-        critical.rows.append({"rank": i, "supporter": c.supporter, "level": c.level, "provinces": len(c.provinces), "changes": list(c.changes)})
+        critical.rows.append(
+            {
+                "rank": i,
+                "supporter": c.supporter,
+                "level": c.level,
+                "provinces": len(c.provinces),
+                "changes": list(c.changes),
+            }
+        )
 
     loads = central_load(G)
-    load = Table("central_load", "Load per central hospital", "Units supported, provinces reached and techniques transferred.",
-                 ["rank", "hospital", "province", "units_supported", "hospitals_supported", "provinces_reached", "transfers", "techniques"])
+    load = Table(
+        "central_load",
+        "Load per central hospital",
+        "Units supported, provinces reached and techniques transferred.",
+        [
+            "rank",
+            "hospital",
+            "province",
+            "units_supported",
+            "hospitals_supported",
+            "provinces_reached",
+            "transfers",
+            "techniques",
+        ],
+    )
     for i, c in enumerate(loads, 1):
-        load.rows.append({"rank": i, "hospital": c.hospital, "province": c.province, "units_supported": c.units_supported,
-                          "hospitals_supported": c.hospitals_supported, "provinces_reached": list(c.provinces_reached),
-                          "transfers": c.transfers, "techniques": c.techniques})
+        load.rows.append(
+            {
+                "rank": i,
+                "hospital": c.hospital,
+                "province": c.province,
+                "units_supported": c.units_supported,
+                "hospitals_supported": c.hospitals_supported,
+                "provinces_reached": list(c.provinces_reached),
+                "transfers": c.transfers,
+                "techniques": c.techniques,
+            }
+        )
 
-    hubs = Table("supporter_hubs", "Supporters by reach and brokerage",
-                 "Units supported, supporters of their own, transfers made, and betweenness on the support graph.",
-                 ["rank", "hospital", "level", "province", "units_supported", "supported_by", "transfers", "betweenness", "betweenness_exact"])
+    hubs = Table(
+        "supporter_hubs",
+        "Supporters by reach and brokerage",
+        "Units supported, supporters of their own, transfers made, and betweenness on the support graph.",
+        [
+            "rank",
+            "hospital",
+            "level",
+            "province",
+            "units_supported",
+            "supported_by",
+            "transfers",
+            "betweenness",
+            "betweenness_exact",
+        ],
+    )
     for i, h in enumerate(supporter_hubs(G), 1):
-        hubs.rows.append({"rank": i, "hospital": h.hospital, "level": h.level, "province": h.province, "units_supported": h.units_supported,
-                          "supported_by": h.supported_by, "transfers": h.transfers, "betweenness": h.betweenness,
-                          "betweenness_exact": h.betweenness_exact})
+        hubs.rows.append(
+            {
+                "rank": i,
+                "hospital": h.hospital,
+                "level": h.level,
+                "province": h.province,
+                "units_supported": h.units_supported,
+                "supported_by": h.supported_by,
+                "transfers": h.transfers,
+                "betweenness": h.betweenness,
+                "betweenness_exact": h.betweenness_exact,
+            }
+        )
 
     weak = support_weak_points(G)
-    weak_table = Table("weak_points", "Weak points of the support graph",
-                       "Articulation points (a unit whose loss splits the support graph) and bridges (a link whose loss does).",
-                       ["kind", "what"])
-    weak_table.rows += [{"kind": "articulation point", "what": name} for _, name in weak.articulation_points]
+    weak_table = Table(
+        "weak_points",
+        "Weak points of the support graph",
+        "Articulation points (a unit whose loss splits the support graph) and bridges (a link whose loss does).",
+        ["kind", "what"],
+    )
+    weak_table.rows += [
+        {"kind": "articulation point", "what": name} for _, name in weak.articulation_points
+    ]
     weak_table.rows += [{"kind": "bridge", "what": f"{a} — {b}"} for _, a, _, b in weak.bridges]
 
-    evidence = Table("evidence", "Evidence: every support relationship into a province",
-                     "One row per relationship and source document.",
-                     ["province", "supporter", "supporter_level", "target", "relationship", "kinds", "technique", "sentence",
-                      "document", "document_title", "document_source", "document_date"])
+    evidence = Table(
+        "evidence",
+        "Evidence: every support relationship into a province",
+        "One row per relationship and source document.",
+        [
+            "province",
+            "supporter",
+            "supporter_level",
+            "target",
+            "relationship",
+            "kinds",
+            "technique",
+            "sentence",
+            "document",
+            "document_title",
+            "document_source",
+            "document_date",
+        ],
+    )
     for c in coverage:
         for e in c.evidence:
             for d in e.documents or (None,):
-                evidence.rows.append({"province": c.province, "supporter": e.supporter, "supporter_level": e.supporter_level,
-                                      "target": e.target, "relationship": e.relationship, "kinds": list(e.kinds), "technique": e.technique,
-                                      "sentence": e.evidence, "document": d.id if d else None, "document_title": d.title if d else None,
-                                      "document_source": d.source if d else None, "document_date": d.date if d else None})
+                evidence.rows.append(
+                    {
+                        "province": c.province,
+                        "supporter": e.supporter,
+                        "supporter_level": e.supporter_level,
+                        "target": e.target,
+                        "relationship": e.relationship,
+                        "kinds": list(e.kinds),
+                        "technique": e.technique,
+                        "sentence": e.evidence,
+                        "document": d.id if d else None,
+                        "document_title": d.title if d else None,
+                        "document_source": d.source if d else None,
+                        "document_date": d.date if d else None,
+                    }
+                )
 
     answer = None if legacy else gap_answer(G)
-    answer_parts = [] if answer is None else [without_table(answer), matrix_table(answer), gaps_table(answer)]
+    answer_parts = (
+        [] if answer is None else [without_table(answer), matrix_table(answer), gaps_table(answer)]
+    )
 
     counts = Counter(c.status for c in coverage)
     hospitals = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Hospital")
@@ -225,7 +401,10 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         (f"{unit}s covered", f"{counts['covered']} of {len(coverage)}"),
         (f"{unit}s partly covered", str(counts["partly"])),
         (f"{unit}s uncovered", str(counts["uncovered"])),
-        ("hospitals with no chain to a central hospital", f"{len(unreachable.rows)} of {len(chains)}"),
+        (
+            "hospitals with no chain to a central hospital",
+            f"{len(unreachable.rows)} of {len(chains)}",
+        ),
         ("hospitals in the graph", str(hospitals)),
         ("support relationships", str(supports)),
         ("documents", str(documents)),
@@ -237,8 +416,34 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         legacy=legacy,
         summary=summary,
         answer=answer,
-        tables=[*answer_parts, provinces, gaps, specialty_table, technique_table, unreachable, reached, single, critical, load, hubs, weak_table, evidence],
+        tables=[
+            *answer_parts,
+            provinces,
+            gaps,
+            specialty_table,
+            technique_table,
+            unreachable,
+            reached,
+            single,
+            critical,
+            load,
+            hubs,
+            weak_table,
+            evidence,
+        ],
         map_points=map_points,
-        specialty_bars=[Bar(g.specialty, len(g.provinces_without), f"{len(g.provinces_without)} provinces without") for g in s_gaps],
-        load_bars=[Bar(c.hospital, c.units_supported, f"{c.units_supported} units, {c.transfers} transfers") for c in loads[:20]],
+        specialty_bars=[
+            Bar(
+                g.specialty,
+                len(g.provinces_without),
+                f"{len(g.provinces_without)} provinces without",
+            )
+            for g in s_gaps
+        ],
+        load_bars=[
+            Bar(
+                c.hospital, c.units_supported, f"{c.units_supported} units, {c.transfers} transfers"
+            )
+            for c in loads[:20]
+        ],
     )

@@ -50,7 +50,10 @@ def place_points(points: list[MapPoint]) -> list[PlacedPoint]:
 def place_bars(bars: list[Bar], row_height: int = 22) -> list[PlacedBar]:
     """Bar geometry: widths in proportion to the largest value (geometry only; values come from the analyses)."""
     top = max((b.value for b in bars), default=0) or 1
-    return [PlacedBar(b, i * row_height, round(b.value / top * BAR_WIDTH, 1)) for i, b in enumerate(bars)]
+    return [
+        PlacedBar(b, i * row_height, round(b.value / top * BAR_WIDTH, 1))
+        for i, b in enumerate(bars)
+    ]
 
 
 def _template(name: str) -> str:
@@ -58,8 +61,12 @@ def _template(name: str) -> str:
 
 
 def environment() -> Environment:
-    env = Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FunctionLoader(_template),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["cell"] = display
     return env
 
@@ -67,8 +74,18 @@ def environment() -> Environment:
 def render_html(data: ReportData, *, max_rows: int = PAGE_ROWS, max_items: int = PAGE_ITEMS) -> str:
     """The page; each table shows its first `max_rows` rows and lists of up to `max_items` items."""
     tables = [excerpt(t, max_rows, max_items) for t in data.tables]
-    return environment().get_template("report.html.j2").render(
-        data=data, tables=tables, points=place_points(data.map_points), colours=COLOURS,
-        specialty_bars=place_bars(data.specialty_bars), load_bars=place_bars(data.load_bars),
-        map_width=MAP_WIDTH, map_height=MAP_HEIGHT, bar_width=BAR_WIDTH,
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(
+            data=data,
+            tables=tables,
+            points=place_points(data.map_points),
+            colours=COLOURS,
+            specialty_bars=place_bars(data.specialty_bars),
+            load_bars=place_bars(data.load_bars),
+            map_width=MAP_WIDTH,
+            map_height=MAP_HEIGHT,
+            bar_width=BAR_WIDTH,
+        )
     )

@@ -20,7 +20,9 @@ DEFAULT = "vi"
 
 @functools.lru_cache(maxsize=1)
 def _table() -> dict:
-    return json.loads((resources.files("hospnet") / "data" / "report_labels.json").read_text("utf-8"))
+    return json.loads(
+        (resources.files("hospnet") / "data" / "report_labels.json").read_text("utf-8")
+    )
 
 
 def pick_language(wanted: str | None, accept_language: str | None = None) -> str:

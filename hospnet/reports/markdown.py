@@ -30,6 +30,8 @@ def render_markdown(data: ReportData) -> str:
     parts += [f"- **{label}**: {value}" for label, value in data.summary]
     parts.append("")
     parts += [render_table(t) for t in data.tables if t.name != "evidence"]
-    parts.append("The evidence table (one row per relationship and document) is in tables/evidence.csv and tables/evidence.json.\n")
+    parts.append(
+        "The evidence table (one row per relationship and document) is in tables/evidence.csv and tables/evidence.json.\n"
+    )
     parts += ["## Method", ""] + [f"{p}\n" for p in data.method]
     return "\n".join(parts)

@@ -16,25 +16,47 @@ def cell_text(cell: Cell) -> str:
 
 
 def matrix_table(answer: Answer) -> Table:
-    table = Table("specialty_matrix", "Province × specialty: central support",
-                  "✓ N: supported by N central hospitals; …: only planned transfers; ✗: no central support.",
-                  ["code", "province", "supported", "gaps", *answer.specialties])
+    table = Table(
+        "specialty_matrix",
+        "Province × specialty: central support",
+        "✓ N: supported by N central hospitals; …: only planned transfers; ✗: no central support.",
+        ["code", "province", "supported", "gaps", *answer.specialties],
+    )
     for place in answer.provinces:
         row = answer.row(place.code)
-        table.rows.append({"code": place.code, "province": place.name, "supported": sum(not c.gap for c in row),
-                           "gaps": sum(c.gap for c in row), **{c.specialty: cell_text(c) for c in row}})
+        table.rows.append(
+            {
+                "code": place.code,
+                "province": place.name,
+                "supported": sum(not c.gap for c in row),
+                "gaps": sum(c.gap for c in row),
+                **{c.specialty: cell_text(c) for c in row},
+            }
+        )
     return table
 
 
 def gap_rows(cells: list[Cell]) -> list[dict]:
-    return [{"rank": i, "code": c.code, "province": c.province, "specialty": c.specialty, "status": c.status,
-             "planned_by": sorted({s.supporter for s in c.supports})} for i, c in enumerate(cells, 1)]
+    return [
+        {
+            "rank": i,
+            "code": c.code,
+            "province": c.province,
+            "specialty": c.specialty,
+            "status": c.status,
+            "planned_by": sorted({s.supporter for s in c.supports}),
+        }
+        for i, c in enumerate(cells, 1)
+    ]
 
 
 def gaps_table(answer: Answer) -> Table:
-    table = Table("specialty_gaps_ranked", "Gaps, ranked: (province, specialty) with no central support",
-                  "Missing before planned-only; then provinces with the most gaps, then specialties missing in the most provinces.",
-                  ["rank", "code", "province", "specialty", "status", "planned_by"])
+    table = Table(
+        "specialty_gaps_ranked",
+        "Gaps, ranked: (province, specialty) with no central support",
+        "Missing before planned-only; then provinces with the most gaps, then specialties missing in the most provinces.",
+        ["rank", "code", "province", "specialty", "status", "planned_by"],
+    )
     table.rows = gap_rows(answer.gaps())
     return table
 
@@ -44,15 +66,28 @@ def support_rows(answer: Answer, code: str) -> list[dict]:
     rows = []
     for cell in answer.row(code):
         for s in cell.supports:
-            rows.append({"specialty": cell.specialty, "supporter": s.supporter, "status": s.status, "kinds": list(s.kinds),
-                         "technique": s.technique, "target": s.target, "since": s.since, "evidence": s.evidence,
-                         "documents": [d.id for d in s.documents]})
+            rows.append(
+                {
+                    "specialty": cell.specialty,
+                    "supporter": s.supporter,
+                    "status": s.status,
+                    "kinds": list(s.kinds),
+                    "technique": s.technique,
+                    "target": s.target,
+                    "since": s.since,
+                    "evidence": s.evidence,
+                    "documents": [d.id for d in s.documents],
+                }
+            )
     return rows
 
 
 def without_table(answer: Answer) -> Table:
-    table = Table("without_central_supporter", "Provinces with no central supporter",
-                  "No central hospital is located there or supports any specialty there (planned transfers aside).",
-                  ["code", "province"])
+    table = Table(
+        "without_central_supporter",
+        "Provinces with no central supporter",
+        "No central hospital is located there or supports any specialty there (planned transfers aside).",
+        ["code", "province"],
+    )
     table.rows = [{"code": p.code, "province": p.name} for p in answer.without_central_supporter()]
     return table

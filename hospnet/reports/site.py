@@ -42,14 +42,20 @@ def script() -> str:
 def csp() -> str:
     """The pages' policy: their one script by hash, nothing from anywhere else."""
     digest = base64.b64encode(hashlib.sha256(script().encode("utf-8")).digest()).decode()
-    return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
-            "connect-src 'none'; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
+        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
 
 
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(loader=FunctionLoader(_template), autoescape=select_autoescape(default=True, default_for_string=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FunctionLoader(_template),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def slug(doc_id: str) -> str:
@@ -94,7 +100,7 @@ def highlight(sentence: str, names: list[str]) -> list[tuple[str, bool]]:
     out, at = [], 0
     for match in pattern.finditer(sentence):
         if match.start() > at:
-            out.append((sentence[at:match.start()], False))
+            out.append((sentence[at : match.start()], False))
         out.append((match.group(0), True))
         at = match.end()
     if at < len(sentence):
@@ -104,7 +110,9 @@ def highlight(sentence: str, names: list[str]) -> list[tuple[str, bool]]:
 
 def _names(G: nx.MultiDiGraph, node: str) -> list[str]:
     data = G.nodes[node]
-    short = re.sub(r"^(Bệnh viện( Đa khoa)?( tỉnh)?|Trung tâm Y tế( huyện)?) ", "", data.get("name") or "")
+    short = re.sub(
+        r"^(Bệnh viện( Đa khoa)?( tỉnh)?|Trung tâm Y tế( huyện)?) ", "", data.get("name") or ""
+    )
     return [data.get("name") or data.get("title") or "", short, *(data.get("aliases") or ())]
 
 
@@ -116,20 +124,42 @@ def document_pages(G: nx.MultiDiGraph) -> dict[str, DocumentPage]:
             source = data.get("source") or ""
             parts = urlsplit(source)
             url = source if parts.scheme in ("http", "https") and parts.netloc else None
-            pages[node] = DocumentPage(node, slug(node), data.get("title") or "", source, url,
-                                       parts.netloc.removeprefix("www.") if url else None, data.get("date"))
-    for start, end, data in edges_of_type(G, *{d["type"] for _, _, d in G.edges(data=True)} - {"MENTIONED_IN"}):
+            pages[node] = DocumentPage(
+                node,
+                slug(node),
+                data.get("title") or "",
+                source,
+                url,
+                parts.netloc.removeprefix("www.") if url else None,
+                data.get("date"),
+            )
+    for start, end, data in edges_of_type(
+        G, *{d["type"] for _, _, d in G.edges(data=True)} - {"MENTIONED_IN"}
+    ):
         if not data.get("evidence"):
             continue
         for doc in data.get("sources") or ():
             if doc in pages:
-                pages[doc].facts.append(Fact(data["type"], name_of(G, start), name_of(G, end),
-                                             highlight(data["evidence"], _names(G, start) + _names(G, end))))
+                pages[doc].facts.append(
+                    Fact(
+                        data["type"],
+                        name_of(G, start),
+                        name_of(G, end),
+                        highlight(data["evidence"], _names(G, start) + _names(G, end)),
+                    )
+                )
     return pages
 
 
 def _documents(documents, pages: dict[str, DocumentPage]) -> list[dict]:
-    return [{"slug": pages[d.id].slug if d.id in pages else slug(d.id), "title": d.title, "date": d.date} for d in documents]
+    return [
+        {
+            "slug": pages[d.id].slug if d.id in pages else slug(d.id),
+            "title": d.title,
+            "date": d.date,
+        }
+        for d in documents
+    ]
 
 
 def _hospitals_by_province(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
@@ -141,15 +171,33 @@ def _hospitals_by_province(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
         if data.get("label") == "Hospital":
             province = province_of(G, node)
             if province:
-                out[province].append({"name": name_of(G, node), "level": data.get("level") or "other",
-                                      "supported_by": sorted(supported_by.get(node, ()))})
+                out[province].append(
+                    {
+                        "name": name_of(G, node),
+                        "level": data.get("level") or "other",
+                        "supported_by": sorted(supported_by.get(node, ())),
+                    }
+                )
     for rows in out.values():
-        rows.sort(key=lambda r: (["central", "provincial", "district"].index(r["level"]) if r["level"] in ("central", "provincial", "district") else 3, r["name"]))
+        rows.sort(
+            key=lambda r: (
+                ["central", "provincial", "district"].index(r["level"])
+                if r["level"] in ("central", "provincial", "district")
+                else 3,
+                r["name"],
+            )
+        )
     return out
 
 
-def site_pages(G: nx.MultiDiGraph, answer: Answer, table_names: list[str], *, lang: str = "vi",
-               lang_links: bool = False) -> dict[str, str]:
+def site_pages(
+    G: nx.MultiDiGraph,
+    answer: Answer,
+    table_names: list[str],
+    *,
+    lang: str = "vi",
+    lang_links: bool = False,
+) -> dict[str, str]:
     """Every page of the site. With `lang_links` (served by the API) links carry ?lang= and a
     language switch appears; written to disk, the site is in one language."""
     t = Labels(lang)
@@ -157,8 +205,14 @@ def site_pages(G: nx.MultiDiGraph, answer: Answer, table_names: list[str], *, la
     q = f"?lang={lang}" if lang_links else ""
 
     def render(name: str, path: str, root: str, **values) -> str:
-        other = f"{root}{path.rsplit('/', 1)[-1] if not root else path}?lang={t.other}" if lang_links else None
-        return env.get_template(name).render(t=t, csp=csp(), script=script(), root=root, q=q, other_href=other, **values)
+        other = (
+            f"{root}{path.rsplit('/', 1)[-1] if not root else path}?lang={t.other}"
+            if lang_links
+            else None
+        )
+        return env.get_template(name).render(
+            t=t, csp=csp(), script=script(), root=root, q=q, other_href=other, **values
+        )
 
     documents = document_pages(G)
     gaps = answer.gaps()
@@ -168,30 +222,89 @@ def site_pages(G: nx.MultiDiGraph, answer: Answer, table_names: list[str], *, la
     tiles = []
     for tile in layout():
         colour = colour_for(counts[tile.code], most)
-        tiles.append({"code": tile.code, "name": tile.name, "short": tile.short, "gaps": counts[tile.code],
-                      "x": tile.col * TILE + 2, "y": tile.row * TILE + 2, "size": TILE - 4, "colour": colour,
-                      "ink": "#fff" if colour in ("#1b7837", "#a50026", "#f46d43") else "#222"})
-    matrix = [{"code": p.code, "name": p.name, "gaps": counts[p.code],
-               "cells": [{"status": c.status, "supporters": c.supporters,
-                          "mark": f"{MARK['supported']} {len(c.supporters)}" if not c.gap else MARK[c.status]} for c in answer.row(p.code)]}
-              for p in answer.provinces]
-    pages = {"index.html": render(
-        "site_index.html.j2", "index.html", "", without=answer.without_central_supporter(), gaps_total=len(gaps),
-        gaps=rows[:GAP_ROWS], specialties=answer.specialties, matrix=matrix, tiles=tiles, legend=legend(most),
-        map_width=max(t.col for t in layout()) * TILE + TILE, map_height=max(t.row for t in layout()) * TILE + TILE,
-        hospital_count=sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Hospital"),
-        document_count=len(documents), table_names=table_names)}
+        tiles.append(
+            {
+                "code": tile.code,
+                "name": tile.name,
+                "short": tile.short,
+                "gaps": counts[tile.code],
+                "x": tile.col * TILE + 2,
+                "y": tile.row * TILE + 2,
+                "size": TILE - 4,
+                "colour": colour,
+                "ink": "#fff" if colour in ("#1b7837", "#a50026", "#f46d43") else "#222",
+            }
+        )
+    matrix = [
+        {
+            "code": p.code,
+            "name": p.name,
+            "gaps": counts[p.code],
+            "cells": [
+                {
+                    "status": c.status,
+                    "supporters": c.supporters,
+                    "mark": f"{MARK['supported']} {len(c.supporters)}"
+                    if not c.gap
+                    else MARK[c.status],
+                }
+                for c in answer.row(p.code)
+            ],
+        }
+        for p in answer.provinces
+    ]
+    pages = {
+        "index.html": render(
+            "site_index.html.j2",
+            "index.html",
+            "",
+            without=answer.without_central_supporter(),
+            gaps_total=len(gaps),
+            gaps=rows[:GAP_ROWS],
+            specialties=answer.specialties,
+            matrix=matrix,
+            tiles=tiles,
+            legend=legend(most),
+            map_width=max(t.col for t in layout()) * TILE + TILE,
+            map_height=max(t.row for t in layout()) * TILE + TILE,
+            hospital_count=sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Hospital"),
+            document_count=len(documents),
+            table_names=table_names,
+        )
+    }
     hospitals = _hospitals_by_province(G)
     for place in answer.provinces:
         supports = []
         for cell in answer.row(place.code):
             for s in cell.supports:
-                supports.append({"specialty": cell.specialty, "supporter": s.supporter, "status": s.status, "technique": s.technique,
-                                 "target": s.target, "since": s.since,
-                                 "evidence": [{"sentence": s.evidence, "documents": _documents(s.documents, documents)}] if s.evidence or s.documents else []})
+                supports.append(
+                    {
+                        "specialty": cell.specialty,
+                        "supporter": s.supporter,
+                        "status": s.status,
+                        "technique": s.technique,
+                        "target": s.target,
+                        "since": s.since,
+                        "evidence": [
+                            {
+                                "sentence": s.evidence,
+                                "documents": _documents(s.documents, documents),
+                            }
+                        ]
+                        if s.evidence or s.documents
+                        else [],
+                    }
+                )
         path = f"provinces/{place.code}.html"
-        pages[path] = render("site_province.html.j2", path, "../", place=place, supports=supports,
-                             gaps=gap_rows(answer.gaps(place.code)), hospitals=hospitals.get(place.name, []))
+        pages[path] = render(
+            "site_province.html.j2",
+            path,
+            "../",
+            place=place,
+            supports=supports,
+            gaps=gap_rows(answer.gaps(place.code)),
+            hospitals=hospitals.get(place.name, []),
+        )
     for doc in documents.values():
         path = f"documents/{doc.slug}.html"
         pages[path] = render("site_document.html.j2", path, "../", doc=doc)

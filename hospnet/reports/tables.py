@@ -36,7 +36,9 @@ def display(value: Any) -> str | list[str]:
     if isinstance(value, float):
         return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
     if isinstance(value, (list, tuple)):
-        return [text if isinstance(text, str) else str(text) for text in (display(v) for v in value)]
+        return [
+            text if isinstance(text, str) else str(text) for text in (display(v) for v in value)
+        ]
     return str(value)
 
 
@@ -65,8 +67,12 @@ class Excerpt:
         if self.hidden_rows:
             parts.append(f"the first {len(self.rows):,} of {len(self.table.rows):,} rows are shown")
         if self.hidden_items:
-            parts.append(f"long lists are cut at {self.max_items} items ({self.hidden_items:,} items not shown)")
-        return "; ".join(parts) + f"; every row and item is in tables/{self.table.name}.csv and .json"
+            parts.append(
+                f"long lists are cut at {self.max_items} items ({self.hidden_items:,} items not shown)"
+            )
+        return (
+            "; ".join(parts) + f"; every row and item is in tables/{self.table.name}.csv and .json"
+        )
 
 
 def excerpt(table: Table, max_rows: int = PAGE_ROWS, max_items: int = PAGE_ITEMS) -> Excerpt:
@@ -86,7 +92,13 @@ def excerpt(table: Table, max_rows: int = PAGE_ROWS, max_items: int = PAGE_ITEMS
 
 
 def json_text(table: Table) -> str:
-    payload = {"name": table.name, "title": table.title, "description": table.description, "columns": table.columns, "rows": table.rows}
+    payload = {
+        "name": table.name,
+        "title": table.title,
+        "description": table.description,
+        "columns": table.columns,
+        "rows": table.rows,
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 

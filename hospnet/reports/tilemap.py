@@ -59,8 +59,10 @@ def layout() -> tuple[Tile, ...]:
     for p in provinces:
         col = round((p.lon - LON_MIN) / (LON_MAX - LON_MIN) * (COLS - 1))
         row = round((LAT_MAX - p.lat) / (LAT_MAX - LAT_MIN) * (ROWS - 1))
-        free = sorted(((c, r) for c in range(COLS) for r in range(ROWS) if (c, r) not in taken),
-                      key=lambda cell: ((cell[0] - col) ** 2 + (cell[1] - row) ** 2, cell[1], cell[0]))
+        free = sorted(
+            ((c, r) for c in range(COLS) for r in range(ROWS) if (c, r) not in taken),
+            key=lambda cell: ((cell[0] - col) ** 2 + (cell[1] - row) ** 2, cell[1], cell[0]),
+        )
         cell = free[0]
         taken.add(cell)
         tiles.append(Tile(p.code, p.name, shorts[p.name], *cell))

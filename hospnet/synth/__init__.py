@@ -36,11 +36,18 @@ def _date_after(rng: random.Random, iso: str) -> str:
 
 def _dateline(rng: random.Random, iso: str) -> str:
     y, m, d = iso.split("-")
-    return rng.choice((f"Ngày {vn_date(iso, rng)}", f"{d}/{m}/{y} {rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}",
-                       f"Cập nhật: {d}/{m}/{y}"))
+    return rng.choice(
+        (
+            f"Ngày {vn_date(iso, rng)}",
+            f"{d}/{m}/{y} {rng.randint(6, 21):02d}:{rng.randint(0, 59):02d}",
+            f"Cập nhật: {d}/{m}/{y}",
+        )
+    )
 
 
-def write_document(rng: random.Random, net: Network, by_supporter: dict[str, list[Link]]) -> tuple[str, Facts]:
+def write_document(
+    rng: random.Random, net: Network, by_supporter: dict[str, list[Link]]
+) -> tuple[str, Facts]:
     """One article: pick a story and the links it tells about, write it, return text and facts."""
     kind = rng.choices(list(WEIGHTS), list(WEIGHTS.values()))[0]
     draft = Draft(rng, net)
@@ -48,12 +55,23 @@ def write_document(rng: random.Random, net: Network, by_supporter: dict[str, lis
         supporter = rng.choice(sorted(by_supporter))
         first = rng.choice(by_supporter[supporter])
         # Several receivers sign together only when they are in one province.
-        others = [l for l in by_supporter[supporter] if l is not first and l.receiver.province == first.receiver.province]
-        links = sorted([first] + rng.sample(others, min(len(others), rng.choice((0, 0, 1, 2)))), key=lambda l: l.receiver.name)
+        others = [
+            l
+            for l in by_supporter[supporter]
+            if l is not first and l.receiver.province == first.receiver.province
+        ]
+        links = sorted(
+            [first] + rng.sample(others, min(len(others), rng.choice((0, 0, 1, 2)))),
+            key=lambda l: l.receiver.name,
+        )
         date = links[0].signed
         title, paragraphs = contract(draft, links, date)
     else:
-        pool = [l for l in net.links if l.supporter.level == "central"] if kind == "province_team" else net.links
+        pool = (
+            [l for l in net.links if l.supporter.level == "central"]
+            if kind == "province_team"
+            else net.links
+        )
         link = rng.choice(pool)
         date = link.signed if kind == "appointment" else _date_after(rng, link.signed)
         title, paragraphs = STORIES[kind](draft, link, date)

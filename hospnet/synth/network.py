@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 from ..extract import gazetteers
 from ..places import Province2025, all_provinces, districts_by_name
 from ..names import fold, make_id
-from .vocabulary import DISTRICT_LEVEL, GENERAL, GIVEN, MIDDLE, SPECIALTY_ALIASES, SURNAMES, TECHNIQUES, TITLES
+from .vocabulary import (
+    DISTRICT_LEVEL,
+    GENERAL,
+    GIVEN,
+    MIDDLE,
+    SPECIALTY_ALIASES,
+    SURNAMES,
+    TECHNIQUES,
+    TITLES,
+)
+
 
 @dataclass(frozen=True)
 class Technique:
@@ -105,7 +115,11 @@ def provincial_name(province: Province2025) -> str:
     """
     official = {f"Bệnh viện Đa khoa tỉnh {province.name}", f"Bệnh viện Đa khoa {province.name}"}
     for entry in gazetteers.hospitals():
-        if entry.level == "provincial" and entry.province == province.name and entry.name in official:
+        if (
+            entry.level == "provincial"
+            and entry.province == province.name
+            and entry.name in official
+        ):
             return entry.name
     if province.is_city:
         return "Bệnh viện Đa khoa thành phố " + province.name.removeprefix("Thành phố ")
@@ -119,10 +133,22 @@ def _central_hospitals() -> list[Hospital]:
     for entry in gazetteers.hospitals():
         if entry.level != "central" or entry.province not in by_name:
             continue
-        short = next((a for a in entry.aliases if a.startswith("Bệnh viện ") and " Hospital" not in a), "")
-        if entry.specialties and not any(s in TECHNIQUES or s in SPECIALTY_ALIASES for s in entry.specialties):
+        short = next(
+            (a for a in entry.aliases if a.startswith("Bệnh viện ") and " Hospital" not in a), ""
+        )
+        if entry.specialties and not any(
+            s in TECHNIQUES or s in SPECIALTY_ALIASES for s in entry.specialties
+        ):
             continue
-        out.append(Hospital(entry.name, "central", by_name[entry.province], short=short, specialties=entry.specialties))
+        out.append(
+            Hospital(
+                entry.name,
+                "central",
+                by_name[entry.province],
+                short=short,
+                specialties=entry.specialties,
+            )
+        )
     return sorted(out, key=lambda h: h.name)
 
 
@@ -142,7 +168,9 @@ def _district_hospitals(rng: random.Random) -> list[Hospital]:
             continue
         legacy = d.legacy_province if d.legacy_province != d.province.name else None
         kind = "Trung tâm Y tế huyện " if rng.random() < 0.6 else "Bệnh viện Đa khoa huyện "
-        out.append(Hospital(kind + d.name, "district", d.province, legacy_province=legacy, district=d.name))
+        out.append(
+            Hospital(kind + d.name, "district", d.province, legacy_province=legacy, district=d.name)
+        )
     return out
 
 
@@ -161,7 +189,9 @@ def _date(rng: random.Random, first: int = 2019, last: int = 2025) -> str:
     return f"{rng.randint(first, last)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def _people(rng: random.Random, hospitals: list[Hospital]) -> tuple[dict[str, Person], dict[str, Person]]:
+def _people(
+    rng: random.Random, hospitals: list[Hospital]
+) -> tuple[dict[str, Person], dict[str, Person]]:
     names = [f"{s} {m} {g}" for s in SURNAMES for m in MIDDLE for g in GIVEN]
     chosen = rng.sample(names, 2 * len(hospitals))
     directors, deputies = {}, {}
@@ -173,7 +203,11 @@ def _people(rng: random.Random, hospitals: list[Hospital]) -> tuple[dict[str, Pe
 
 def national_network(rng: random.Random) -> Network:
     """Central -> provincial (by region, or nationwide for specialist hospitals) -> district links."""
-    techniques = {name: Technique(name, specialty) for specialty, group in TECHNIQUES.items() for name in group}
+    techniques = {
+        name: Technique(name, specialty)
+        for specialty, group in TECHNIQUES.items()
+        for name in group
+    }
     centrals = _central_hospitals()
     provinces = all_provinces()
     provincial = {p.code: Hospital(provincial_name(p), "provincial", p) for p in provinces}
@@ -183,12 +217,23 @@ def national_network(rng: random.Random) -> Network:
 
     def link(supporter: Hospital, receiver: Hospital, pool: list[str], k: tuple[int, int]) -> None:
         picked = rng.sample(pool, min(len(pool), rng.randint(*k)))
-        links.append(Link(supporter, receiver, tuple(techniques[t] for t in sorted(picked)), _date(rng),
-                          rng.random() < 0.35))
+        links.append(
+            Link(
+                supporter,
+                receiver,
+                tuple(techniques[t] for t in sorted(picked)),
+                _date(rng),
+                rng.random() < 0.35,
+            )
+        )
 
     for central in centrals:
         specialist = any(s not in GENERAL for s in central.specialties)
-        area = [p for p in provinces if p.code != central.province.code and (specialist or region_of(p) == central.region)]
+        area = [
+            p
+            for p in provinces
+            if p.code != central.province.code and (specialist or region_of(p) == central.region)
+        ]
         for p in sorted(rng.sample(area, min(len(area), rng.randint(4, 9))), key=lambda p: p.code):
             link(central, provincial[p.code], _techniques_of(central), (1, 5))
         own = [d for d in districts if d.region == central.region]

@@ -20,8 +20,23 @@ PROGRAM_1816 = make_id("Program", "Đề án 1816")
 MINISTRY = make_id("Organization", "Bộ Y tế")
 
 # New-style tone marks back to the old style some outlets still print ("Hòa" -> "Hoà").
-_NEW_TO_OLD = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé",
-               "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_NEW_TO_OLD = {
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ỏe": "oẻ",
+    "õe": "oẽ",
+    "ọe": "oẹ",
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
+}
 _NEW_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_NEW_TO_OLD) + r")(?![a-zà-ỹ])")
 
 
@@ -72,18 +87,35 @@ class Draft:
             return self._central(h, first=False)
         if h.level == "provincial":
             return self._provincial(h.province, first=False)
-        return self.rng.choice((f"TTYT huyện {h.district}", f"TTYT {h.district}") if h.name.startswith("Trung tâm")
-                               else (f"BVĐK huyện {h.district}", f"BVĐK {h.district}"))
+        return self.rng.choice(
+            (f"TTYT huyện {h.district}", f"TTYT {h.district}")
+            if h.name.startswith("Trung tâm")
+            else (f"BVĐK huyện {h.district}", f"BVĐK {h.district}")
+        )
 
     def _record_hospital(self, h: Hospital) -> None:
         province = self.province_node(h.province)
-        self.facts.node("Hospital", h.id, name=h.name, level=h.level, province=h.province.name,
-                        legacy_province=h.legacy_province, specialties=list(h.specialties) or None)
+        self.facts.node(
+            "Hospital",
+            h.id,
+            name=h.name,
+            level=h.level,
+            province=h.province.name,
+            legacy_province=h.legacy_province,
+            specialties=list(h.specialties) or None,
+        )
         self.facts.relationship("LOCATED_IN", h.id, province)
 
     def province_node(self, p: Province2025) -> str:
-        return self.facts.node("Province", make_id("Province", p.name), code=p.code, name=p.name,
-                               legacy_names=list(p.legacy_names), lat=p.lat, lon=p.lon)
+        return self.facts.node(
+            "Province",
+            make_id("Province", p.name),
+            code=p.code,
+            name=p.name,
+            legacy_names=list(p.legacy_names),
+            lat=p.lat,
+            lon=p.lon,
+        )
 
     def _central(self, h: Hospital, first: bool) -> str:
         r = self.rng.random()
@@ -102,14 +134,28 @@ class Draft:
         if p.is_city:
             city = p.name.removeprefix("Thành phố ")
             if p.name == "Thành phố Hồ Chí Minh":
-                forms = ("Bệnh viện Đa khoa Thành phố Hồ Chí Minh", "BVĐK TP.HCM", "BVĐK TP. Hồ Chí Minh")
+                forms = (
+                    "Bệnh viện Đa khoa Thành phố Hồ Chí Minh",
+                    "BVĐK TP.HCM",
+                    "BVĐK TP. Hồ Chí Minh",
+                )
             else:
-                forms = (f"Bệnh viện Đa khoa thành phố {city}", f"BVĐK TP. {city}", f"BVĐK thành phố {city}")
+                forms = (
+                    f"Bệnh viện Đa khoa thành phố {city}",
+                    f"BVĐK TP. {city}",
+                    f"BVĐK thành phố {city}",
+                )
             return forms[0] if first and r < 0.6 else self.rng.choice(forms)
         if first and r < 0.55:
             return f"Bệnh viện Đa khoa tỉnh {p.name}"
-        return self.rng.choice((f"BVĐK tỉnh {p.name}", f"BVĐK {p.name}", f"Bệnh viện Đa khoa {p.name}",
-                                f"BVĐK tỉnh {p.name}"))
+        return self.rng.choice(
+            (
+                f"BVĐK tỉnh {p.name}",
+                f"BVĐK {p.name}",
+                f"Bệnh viện Đa khoa {p.name}",
+                f"BVĐK tỉnh {p.name}",
+            )
+        )
 
     def _district(self, h: Hospital, first: bool) -> str:
         r = self.rng.random()
@@ -124,13 +170,21 @@ class Draft:
         return text
 
     def _place_suffix(self, h: Hospital) -> str:
-        legacy = h.legacy_province if h.legacy_province and self.rng.random() < 0.7 else h.province.name
-        kind = "thành phố" if legacy in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế") else "tỉnh"
+        legacy = (
+            h.legacy_province if h.legacy_province and self.rng.random() < 0.7 else h.province.name
+        )
+        kind = (
+            "thành phố"
+            if legacy in ("Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+            else "tỉnh"
+        )
         if legacy == "Thành phố Hồ Chí Minh":
             return " (TP.HCM)"
         return self.rng.choice((f" ({kind} {legacy})", f" ({legacy})"))
 
-    def person(self, p: Person, *, as_of: str, hospital_text: str | None = None, inverted: bool = True) -> str:
+    def person(
+        self, p: Person, *, as_of: str, hospital_text: str | None = None, inverted: bool = True
+    ) -> str:
         """'TS.BS Nguyễn Văn An, Giám đốc <hospital>': states the position, so records it.
 
         The inverted form ('Giám đốc <hospital>, TS.BS Nguyễn Văn An') only where it stands alone,
@@ -164,15 +218,31 @@ class Draft:
         return "Đề án 1816"
 
     # --- facts ------------------------------------------------------------------------------
-    def supports(self, link: Link | tuple[Hospital, Hospital], *kinds: str, program: bool = False, since: str | None = None) -> None:
+    def supports(
+        self,
+        link: Link | tuple[Hospital, Hospital],
+        *kinds: str,
+        program: bool = False,
+        since: str | None = None,
+    ) -> None:
         s, r = (link.supporter, link.receiver) if isinstance(link, Link) else link
-        self.facts.relationship("SUPPORTS", s.id, r.id, kinds=sorted(kinds) or None,
-                                program="Đề án 1816" if program else None, since=since)
+        self.facts.relationship(
+            "SUPPORTS",
+            s.id,
+            r.id,
+            kinds=sorted(kinds) or None,
+            program="Đề án 1816" if program else None,
+            since=since,
+        )
 
-    def transfers(self, link: Link, techniques: tuple[Technique, ...], status: str, date: str) -> None:
+    def transfers(
+        self, link: Link, techniques: tuple[Technique, ...], status: str, date: str
+    ) -> None:
         s, r = link.supporter, link.receiver
         for t in techniques:
-            self.facts.relationship("TRANSFERS", s.id, r.id, technique=t.id, status=status, date=date)
+            self.facts.relationship(
+                "TRANSFERS", s.id, r.id, technique=t.id, status=status, date=date
+            )
             if status != "planned":
                 self.facts.relationship("HAS_TECHNIQUE", r.id, t.id, acquired_from=s.id, since=date)
         self.supports(link, "technique_transfer")

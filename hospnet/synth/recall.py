@@ -31,8 +31,10 @@ class Recall:
     missed_relationships: list[tuple] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"nodes recall {self.nodes:.4f} ({self.truth_nodes}), precision {self.node_precision:.4f}",
-               f"relationships recall {self.relationships:.4f} ({self.truth_relationships}), precision {self.relationship_precision:.4f}"]
+        out = [
+            f"nodes recall {self.nodes:.4f} ({self.truth_nodes}), precision {self.node_precision:.4f}",
+            f"relationships recall {self.relationships:.4f} ({self.truth_relationships}), precision {self.relationship_precision:.4f}",
+        ]
         out += [f"  {k}: {found}/{n}" for k, (found, n) in sorted(self.by_label.items())]
         out += [f"  {k}: {found}/{n}" for k, (found, n) in sorted(self.by_type.items())]
         return out
@@ -57,7 +59,11 @@ def _keys(records: Iterable[dict]) -> tuple[dict[tuple, str], set[tuple]]:
             continue
         props = r.get("properties", {})
         if r["label"] == "Agreement":
-            node_key[r["id"]] = ("Agreement", tuple(sorted(parties.get(r["id"], []))), props.get("date"))
+            node_key[r["id"]] = (
+                "Agreement",
+                tuple(sorted(parties.get(r["id"], []))),
+                props.get("date"),
+            )
         elif r["label"] == "Province":
             node_key[r["id"]] = ("Province", props.get("code") or props.get("name"))
         else:

@@ -47,10 +47,20 @@ class Facts:
 
     def records(self) -> list[dict]:
         """Export records (hospnet/graph/jsonl.py format), sorted the way an export sorts them."""
-        nodes = [{"kind": "node", "label": label, "id": node_id, "properties": _canonical(props)}
-                 for node_id, (label, props) in self.nodes.items()]
-        rels = [{"kind": "relationship", "type": key[0], "from": key[1], "to": key[2], "properties": _canonical(props)}
-                for key, props in self.relationships.items()]
+        nodes = [
+            {"kind": "node", "label": label, "id": node_id, "properties": _canonical(props)}
+            for node_id, (label, props) in self.nodes.items()
+        ]
+        rels = [
+            {
+                "kind": "relationship",
+                "type": key[0],
+                "from": key[1],
+                "to": key[2],
+                "properties": _canonical(props),
+            }
+            for key, props in self.relationships.items()
+        ]
         order = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True)  # noqa: E731
         return sorted(nodes, key=order) + sorted(rels, key=order)
 

@@ -10,12 +10,18 @@ from __future__ import annotations
 import importlib.resources
 import json
 
-_DATA = json.loads((importlib.resources.files("hospnet") / "data" / "synth" / "vocabulary.json").read_text("utf-8"))
+_DATA = json.loads(
+    (importlib.resources.files("hospnet") / "data" / "synth" / "vocabulary.json").read_text("utf-8")
+)
 
-TECHNIQUES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["techniques_by_specialty"].items()}
+TECHNIQUES: dict[str, tuple[str, ...]] = {
+    k: tuple(v) for k, v in _DATA["techniques_by_specialty"].items()
+}
 DISTRICT_LEVEL: tuple[str, ...] = tuple(_DATA["district_level_techniques"])
 GENERAL: frozenset[str] = frozenset(_DATA["general_specialties"])
-SPECIALTY_ALIASES: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in _DATA["specialty_aliases"].items()}
+SPECIALTY_ALIASES: dict[str, tuple[str, ...]] = {
+    k: tuple(v) for k, v in _DATA["specialty_aliases"].items()
+}
 TITLES: tuple[str, ...] = tuple(_DATA["titles"])
 SURNAMES: tuple[str, ...] = tuple(_DATA["surnames"])
 MIDDLE: tuple[str, ...] = tuple(_DATA["middle_names"])

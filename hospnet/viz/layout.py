@@ -53,7 +53,10 @@ def _core_positions(core: nx.Graph, seed: int) -> dict:
     if core.number_of_nodes() == 1:
         return {next(iter(core)): (0.0, 0.0)}
     if core.number_of_nodes() < SPRING_LIMIT:
-        return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(core, seed=seed, iterations=60).items()}
+        return {
+            n: (float(x), float(y))
+            for n, (x, y) in nx.spring_layout(core, seed=seed, iterations=60).items()
+        }
     return _force_directed(core, iterations=40, seed=seed)
 
 
@@ -73,7 +76,11 @@ def positions(graph: nx.Graph, *, seed: int = 7, scale: float | None = None) -> 
     isolated = [node for node in simple if degree[node] == 0]
     leaves = {node: next(iter(simple[node])) for node in simple if degree[node] == 1}
     # A leaf hangs off a core node; in a component of two leaves, one of them stays in the core.
-    leaves = {leaf: parent for leaf, parent in leaves.items() if parent not in leaves or str(leaf) > str(parent)}
+    leaves = {
+        leaf: parent
+        for leaf, parent in leaves.items()
+        if parent not in leaves or str(leaf) > str(parent)
+    }
     core = simple.subgraph(node for node in simple if node not in leaves and degree[node] > 0)
     pos = _core_positions(core, seed)
     spread = 1.0 / math.sqrt(max(core.number_of_nodes(), 1))

@@ -95,7 +95,11 @@ def node_tooltip(node_id: str, data: dict, supported: int) -> str:
         data.get("label", "") + (f" · {data['level']}" if data.get("level") else ""),
         f"province: {data['province']}" if data.get("province") else None,
         f"supports {supported} unit(s)" if supported else None,
-        "sources: " + "; ".join(sources[:MAX_SOURCES_SHOWN]) + (f" (+{more} more)" if more > 0 else "") if sources else None,
+        "sources: "
+        + "; ".join(sources[:MAX_SOURCES_SHOWN])
+        + (f" (+{more} more)" if more > 0 else "")
+        if sources
+        else None,
         node_id,
     )
 
@@ -122,14 +126,23 @@ def options(node_count: int) -> dict:
     physics = node_count <= PHYSICS_LIMIT
     return {
         "nodes": {"font": {"size": 12, "face": "sans-serif"}, "borderWidth": 1},
-        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "width": 1.2},
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "width": 1.2,
+        },
         "physics": {
             "enabled": physics,
             "stabilization": {"enabled": physics, "iterations": 200, "fit": True},
             "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
         },
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 500, "navigationButtons": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": node_count > 500,
+            "navigationButtons": False,
+        },
     }
 
 
@@ -153,7 +166,13 @@ def to_pyvis(view: View) -> Network:
             y=y,
         )
     for a, b, data in graph.edges(data=True):
-        net.add_edge(a, b, title=edge_tooltip(data), color=REL_COLOURS.get(data["type"], "#999999"), rel_type=data["type"])
+        net.add_edge(
+            a,
+            b,
+            title=edge_tooltip(data),
+            color=REL_COLOURS.get(data["type"], "#999999"),
+            rel_type=data["type"],
+        )
     net.options = options(graph.number_of_nodes())
     return net
 
@@ -163,9 +182,14 @@ def legend(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
     labels = {d.get("label") for _, d in graph.nodes(data=True)}
     levels = {d.get("level") for _, d in graph.nodes(data=True) if d.get("label") == "Hospital"}
     types = {d.get("type") for _, _, d in graph.edges(data=True)}
-    nodes = [(f"Hospital: {level}", colour) for level, colour in LEVEL_COLOURS.items() if level in levels]
-    nodes += [(label, colour) for label, colour in LABEL_COLOURS.items() if label in labels
-              and not (label == "Hospital" and levels <= set(LEVEL_COLOURS))]
+    nodes = [
+        (f"Hospital: {level}", colour) for level, colour in LEVEL_COLOURS.items() if level in levels
+    ]
+    nodes += [
+        (label, colour)
+        for label, colour in LABEL_COLOURS.items()
+        if label in labels and not (label == "Hospital" and levels <= set(LEVEL_COLOURS))
+    ]
     edges = [(rel, colour) for rel, colour in REL_COLOURS.items() if rel in types]
     return {"nodes": nodes, "edges": edges}
 
@@ -173,12 +197,16 @@ def legend(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
 def _vis_asset(name: str) -> str:
     import pyvis
 
-    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+    return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(
+        encoding="utf-8"
+    )
 
 
 def _environment() -> Environment:
     folder = Path(str(resources.files(__package__) / "templates"))
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["html"], default=True))
+    env = Environment(
+        loader=FileSystemLoader(folder), autoescape=select_autoescape(["html"], default=True)
+    )
     env.filters["e"] = escape_html
     return env
 
@@ -189,19 +217,23 @@ def render_html(view: View, *, nonce: str | None = None) -> str:
 
     net = to_pyvis(view)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
-    return _environment().get_template("network.html").render(
-        title=view.title,
-        messages=view.messages,
-        node_count=len(nodes),
-        edge_count=len(edges),
-        total_nodes=view.total_nodes,
-        legend=legend(view.graph),
-        nodes_json=script_json(nodes),
-        edges_json=script_json(edges),
-        options_json=script_json(net.options),
-        vis_js=Markup(_vis_asset("vis-network.min.js")),
-        vis_css=Markup(_vis_asset("vis-network.css")),
-        nonce=nonce,
+    return (
+        _environment()
+        .get_template("network.html")
+        .render(
+            title=view.title,
+            messages=view.messages,
+            node_count=len(nodes),
+            edge_count=len(edges),
+            total_nodes=view.total_nodes,
+            legend=legend(view.graph),
+            nodes_json=script_json(nodes),
+            edges_json=script_json(edges),
+            options_json=script_json(net.options),
+            vis_js=Markup(_vis_asset("vis-network.min.js")),
+            vis_css=Markup(_vis_asset("vis-network.css")),
+            nonce=nonce,
+        )
     )
 
 

@@ -66,7 +66,9 @@ def drawable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for a, b, key, data in graph.edges(keys=True, data=True):
         if b in documents and a in out:
             doc = graph.nodes[b]
-            out.nodes[a].setdefault("sources", []).append(str(doc.get("title") or doc.get("source") or b))
+            out.nodes[a].setdefault("sources", []).append(
+                str(doc.get("title") or doc.get("source") or b)
+            )
         elif a in out and b in out:
             out.add_edge(a, b, key=key)
             out.edges[a, b, key].update(data)
@@ -80,13 +82,23 @@ def _matches(value: object, wanted: str) -> bool:
 def _province_nodes(graph: nx.MultiDiGraph, province: str) -> set:
     wanted = fold(province)
     seeds = {
-        n for n, d in graph.nodes(data=True)
-        if _matches(d.get("province"), wanted) or _matches(d.get("legacy_province"), wanted)
-        or (d["label"] == "Province" and (_matches(d.get("name"), wanted) or d.get("code") == province
-                                          or any(_matches(x, wanted) for x in d.get("legacy_names") or [])))
+        n
+        for n, d in graph.nodes(data=True)
+        if _matches(d.get("province"), wanted)
+        or _matches(d.get("legacy_province"), wanted)
+        or (
+            d["label"] == "Province"
+            and (
+                _matches(d.get("name"), wanted)
+                or d.get("code") == province
+                or any(_matches(x, wanted) for x in d.get("legacy_names") or [])
+            )
+        )
     }
     provinces = {n for n in seeds if graph.nodes[n]["label"] == "Province"}
-    seeds |= {a for a, b, d in graph.edges(data=True) if b in provinces and d["type"] == "LOCATED_IN"}
+    seeds |= {
+        a for a, b, d in graph.edges(data=True) if b in provinces and d["type"] == "LOCATED_IN"
+    }
     around = set(seeds)
     for node in seeds:
         around |= set(nx.all_neighbors(graph, node))
@@ -95,13 +107,21 @@ def _province_nodes(graph: nx.MultiDiGraph, province: str) -> set:
 
 def _program_nodes(graph: nx.MultiDiGraph, program: str) -> set:
     wanted = fold(program)
-    programs = {n for n, d in graph.nodes(data=True) if d["label"] == "Program"
-                and (wanted in fold(str(d.get("name", ""))) or d.get("code") == program)}
+    programs = {
+        n
+        for n, d in graph.nodes(data=True)
+        if d["label"] == "Program"
+        and (wanted in fold(str(d.get("name", ""))) or d.get("code") == program)
+    }
     keep = set(programs)
     for a, b, d in graph.edges(data=True):
         if d["type"] in ("UNDER", "ISSUED_BY") and (a in programs or b in programs):
             keep |= {a, b}
-        if d["type"] == "SUPPORTS" and d.get("program") and (d["program"] in programs or wanted in fold(str(d["program"]))):
+        if (
+            d["type"] == "SUPPORTS"
+            and d.get("program")
+            and (d["program"] in programs or wanted in fold(str(d["program"])))
+        ):
             keep |= {a, b}
     agreements = {n for n in keep if graph.nodes[n]["label"] == "Agreement"}
     for a, b, d in graph.edges(data=True):
@@ -112,10 +132,16 @@ def _program_nodes(graph: nx.MultiDiGraph, program: str) -> set:
 
 def _technique_nodes(graph: nx.MultiDiGraph, technique: str) -> set:
     wanted = fold(technique)
-    techniques = {n for n, d in graph.nodes(data=True) if d["label"] == "Technique" and wanted in fold(str(d.get("name", "")))}
+    techniques = {
+        n
+        for n, d in graph.nodes(data=True)
+        if d["label"] == "Technique" and wanted in fold(str(d.get("name", "")))
+    }
     keep = set(techniques)
     for a, b, d in graph.edges(data=True):
-        if (d["type"] == "HAS_TECHNIQUE" and b in techniques) or (d["type"] == "TRANSFERS" and d.get("technique") in techniques):
+        if (d["type"] == "HAS_TECHNIQUE" and b in techniques) or (
+            d["type"] == "TRANSFERS" and d.get("technique") in techniques
+        ):
             keep |= {a, b}
     return keep
 
@@ -125,17 +151,37 @@ def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NOD
     messages: list[str] = []
     whole = graph
     if filters.rel_type:
-        drawn = [t for t in REL_TYPES if t != "MENTIONED_IN"]  # documents are not drawn, so neither are mentions
+        drawn = [
+            t for t in REL_TYPES if t != "MENTIONED_IN"
+        ]  # documents are not drawn, so neither are mentions
         if filters.rel_type not in drawn:
-            raise UnknownName(f"unknown or undrawn relationship type {filters.rel_type!r}: use one of {', '.join(drawn)}")
-        graph = graph.edge_subgraph([(a, b, k) for a, b, k, d in graph.edges(keys=True, data=True) if d["type"] == filters.rel_type])
+            raise UnknownName(
+                f"unknown or undrawn relationship type {filters.rel_type!r}: use one of {', '.join(drawn)}"
+            )
+        graph = graph.edge_subgraph(
+            [
+                (a, b, k)
+                for a, b, k, d in graph.edges(keys=True, data=True)
+                if d["type"] == filters.rel_type
+            ]
+        )
     keep = set(graph.nodes)
-    for name, finder in (("province", _province_nodes), ("program", _program_nodes), ("technique", _technique_nodes)):
+    for name, finder in (
+        ("province", _province_nodes),
+        ("program", _program_nodes),
+        ("technique", _technique_nodes),
+    ):
         value = getattr(filters, name)
         if value:
             found = finder(graph, value)
-            if not found and not (name == "province" and match_province(value)) and not finder(whole, value):
-                raise UnknownName(f"no {name} matches {value!r} in the graph: check the spelling (diacritics are optional)")
+            if (
+                not found
+                and not (name == "province" and match_province(value))
+                and not finder(whole, value)
+            ):
+                raise UnknownName(
+                    f"no {name} matches {value!r} in the graph: check the spelling (diacritics are optional)"
+                )
             if not found:
                 messages.append(f"No {name} matches {value!r}.")
             keep &= found
@@ -144,7 +190,9 @@ def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NOD
         if filters.center not in graph:
             raise NotFound(f"no node with id {filters.center!r} in this view")
         if filters.center in view:
-            reach = nx.single_source_shortest_path_length(view.to_undirected(as_view=True), filters.center, cutoff=max(0, filters.depth))
+            reach = nx.single_source_shortest_path_length(
+                view.to_undirected(as_view=True), filters.center, cutoff=max(0, filters.depth)
+            )
             view = view.subgraph(reach)
         else:
             view = view.subgraph([])
@@ -156,9 +204,13 @@ def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NOD
             f"This view has {total:,} nodes; only the {max_nodes:,} best-connected are drawn. "
             "Narrow it with a province, programme, technique, relationship type or a centre node."
         )
-    return View(graph=nx.MultiDiGraph(view), title=filters.describe(), messages=messages, total_nodes=total)
+    return View(
+        graph=nx.MultiDiGraph(view), title=filters.describe(), messages=messages, total_nodes=total
+    )
 
 
-def build_view(store: GraphStore, filters: Filters | None = None, *, max_nodes: int = MAX_NODES) -> View:
+def build_view(
+    store: GraphStore, filters: Filters | None = None, *, max_nodes: int = MAX_NODES
+) -> View:
     """Read the store and select a view: what `hospnet viz` and GET /viz draw."""
     return select(drawable(read_graph(store)), filters or Filters(), max_nodes=max_nodes)

@@ -1,4 +1,3 @@
-
 import networkx as nx
 import pytest
 
@@ -24,7 +23,17 @@ def test_hubs_by_units_and_betweenness(G):
 
 
 def test_load_per_central_hospital(G):
-    assert [(c.hospital, c.units_supported, c.hospitals_supported, c.provinces_reached, c.transfers, c.techniques) for c in central_load(G)] == [
+    assert [
+        (
+            c.hospital,
+            c.units_supported,
+            c.hospitals_supported,
+            c.provinces_reached,
+            c.transfers,
+            c.techniques,
+        )
+        for c in central_load(G)
+    ] == [
         ("Bệnh viện Bạch Mai", 3, 2, ("Bắc Ninh", "Thanh Hóa", "Thái Nguyên"), 0, 0),
         ("Bệnh viện Chợ Rẫy", 1, 1, ("Tây Ninh",), 2, 2),
         ("Bệnh viện E", 1, 1, ("Thanh Hóa",), 1, 1),
@@ -47,11 +56,15 @@ def test_a_national_size_graph_uses_sampled_betweenness():
         level = "central" if i < 40 else "provincial" if i < 400 else "district"
         province = provinces[i % 34].name
         G.add_node(f"h{i}", label="Hospital", level=level, name=f"H{i}", province=province)
-        G.add_edge(f"h{i}", f"province:{provinces[i % 34].code}", key="LOCATED_IN", type="LOCATED_IN")
+        G.add_edge(
+            f"h{i}", f"province:{provinces[i % 34].code}", key="LOCATED_IN", type="LOCATED_IN"
+        )
         if i >= 40:
             parent = i % 40 if i < 400 else 40 + i % 360
             G.add_edge(f"h{parent}", f"h{i}", key="SUPPORTS", type="SUPPORTS", kinds=["training"])
-            G.add_edge(f"h{(i * 7) % 40}", f"h{i}", key="SUPPORTS", type="SUPPORTS", kinds=["consultation"])
+            G.add_edge(
+                f"h{(i * 7) % 40}", f"h{i}", key="SUPPORTS", type="SUPPORTS", kinds=["consultation"]
+            )
     coverage.province_coverage(G)
     reachability.chains_to_central(G)
     resilience.single_supporter_units(G)

@@ -5,9 +5,19 @@ from tests.fixture_graph import fixture_records, write_fixture
 
 
 def _canonical(G):
-    nodes = {n: {k: (sorted(v) if isinstance(v, list) else v) for k, v in d.items()} for n, d in G.nodes(data=True)}
-    edges = sorted((a, b, k, tuple(sorted((x, str(sorted(y) if isinstance(y, list) else y)) for x, y in d.items())))
-                   for a, b, k, d in G.edges(keys=True, data=True))
+    nodes = {
+        n: {k: (sorted(v) if isinstance(v, list) else v) for k, v in d.items()}
+        for n, d in G.nodes(data=True)
+    }
+    edges = sorted(
+        (
+            a,
+            b,
+            k,
+            tuple(sorted((x, str(sorted(y) if isinstance(y, list) else y)) for x, y in d.items())),
+        )
+        for a, b, k, d in G.edges(keys=True, data=True)
+    )
     return nodes, edges
 
 
@@ -18,4 +28,11 @@ def test_read_graph_matches_the_records(store):
     assert read.number_of_nodes() == 31 and read.number_of_edges() == 37
     assert _canonical(read) == _canonical(built)
     assert read.nodes["hospital:benh-vien-e"]["label"] == "Hospital"
-    assert read.edges["hospital:benh-vien-cho-ray", "hospital:benh-vien-da-khoa-tinh-tay-ninh", "TRANSFERS:technique:loc-mang-bung"]["status"] == "in_progress"
+    assert (
+        read.edges[
+            "hospital:benh-vien-cho-ray",
+            "hospital:benh-vien-da-khoa-tinh-tay-ninh",
+            "TRANSFERS:technique:loc-mang-bung",
+        ]["status"]
+        == "in_progress"
+    )

@@ -15,7 +15,10 @@ def test_provinces_without_each_technique(G):
 
 
 def test_provinces_without_each_specialty(G):
-    assert [(g.specialty, g.techniques, g.provinces_with, len(g.provinces_without)) for g in specialty_gaps(G)] == [
+    assert [
+        (g.specialty, g.techniques, g.provinces_with, len(g.provinces_without))
+        for g in specialty_gaps(G)
+    ] == [
         ("hô hấp", 1, ("Hà Nội", "Thanh Hóa"), 32),
         ("thận", 1, ("Hà Nội", "Tây Ninh"), 32),
         ("tim mạch", 1, ("Thành phố Hồ Chí Minh", "Tây Ninh"), 32),

@@ -9,8 +9,10 @@ from tests.api.conftest import API_KEY
 from tests.fixture_graph import BACH_MAI
 
 # Our own sentence: Bạch Mai sends a technique to a provincial hospital the fixture graph lacks.
-ARTICLE = ("Bệnh viện Bạch Mai chuyển giao kỹ thuật ghép giác mạc cho Bệnh viện Đa khoa tỉnh Điện Biên.\n\n"
-           "Tháng 5/2024, các bác sĩ Bệnh viện Bạch Mai đã chuyển giao kỹ thuật ghép giác mạc cho Bệnh viện Đa khoa tỉnh Điện Biên.")
+ARTICLE = (
+    "Bệnh viện Bạch Mai chuyển giao kỹ thuật ghép giác mạc cho Bệnh viện Đa khoa tỉnh Điện Biên.\n\n"
+    "Tháng 5/2024, các bác sĩ Bệnh viện Bạch Mai đã chuyển giao kỹ thuật ghép giác mạc cho Bệnh viện Đa khoa tỉnh Điện Biên."
+)
 
 
 def _graph_queries(texts: list[str]) -> list[str]:
@@ -31,7 +33,9 @@ def test_health_runs_no_graph_query_and_stats_counts_once_per_version(client, gr
     counted = len(_graph_queries(store.queries.texts()))
     assert counted > 0
     assert client.get("/stats").json() == stats
-    assert len(_graph_queries(store.queries.texts())) == counted, "/stats counted the graph again at the same version"
+    assert len(_graph_queries(store.queries.texts())) == counted, (
+        "/stats counted the graph again at the same version"
+    )
 
 
 def test_the_version_changes_with_every_write_and_clear(graph):
@@ -40,7 +44,9 @@ def test_the_version_changes_with_every_write_and_clear(graph):
     from hospnet.graph.writer import BatchWriter
     from hospnet.model import Node
 
-    BatchWriter(graph).write_graph([Node(label="Hospital", id="hospital:cache-test", properties={"name": "Cache test"})], [])
+    BatchWriter(graph).write_graph(
+        [Node(label="Hospital", id="hospital:cache-test", properties={"name": "Cache test"})], []
+    )
     after_write = graph.version()
     assert after_write != before
     graph.bump_version()
@@ -55,9 +61,13 @@ def test_a_profile_is_read_once_per_version_and_refreshed_after_an_ingest(client
     store.queries.clear()
     again = client.get(f"/hospitals/{BACH_MAI}")
     assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
-    assert _graph_queries(store.queries.texts()) == [], "a cached profile was read from the graph again"
+    assert _graph_queries(store.queries.texts()) == [], (
+        "a cached profile was read from the graph again"
+    )
 
-    posted = client.post("/documents", json=[{"text": ARTICLE, "title": "Điện Biên"}], headers={"X-API-Key": API_KEY}).json()
+    posted = client.post(
+        "/documents", json=[{"text": ARTICLE, "title": "Điện Biên"}], headers={"X-API-Key": API_KEY}
+    ).json()
     assert posted["stored"] == 1
     fresh = client.get(f"/hospitals/{BACH_MAI}")
     assert fresh.headers["etag"] != first.headers["etag"]
@@ -69,7 +79,11 @@ def test_if_none_match_gives_304_until_the_graph_changes(client):
     url = "/hospitals?q=bach%20mai"
     tag = client.get(url).headers["etag"]
     unchanged = client.get(url, headers={"If-None-Match": tag})
-    assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged.headers["etag"] == tag
+    assert (
+        unchanged.status_code == 304
+        and unchanged.content == b""
+        and unchanged.headers["etag"] == tag
+    )
     assert client.get(url, headers={"If-None-Match": '"another"'}).status_code == 200
     other = client.get("/hospitals?q=cho%20ray").headers["etag"]
     assert other != tag, "two URLs at one version share an ETag"

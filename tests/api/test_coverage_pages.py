@@ -10,7 +10,10 @@ def test_coverage_gaps_come_in_pages(client):
     total = first["gaps_total"]
     assert total > 2 and (first["limit"], first["offset"]) == (2, 0)
     assert [g["rank"] for g in first["gaps"]] == [1, 2]
-    pages = [client.get("/coverage", params={"limit": 2, "offset": offset}).json()["gaps"] for offset in range(0, total, 2)]
+    pages = [
+        client.get("/coverage", params={"limit": 2, "offset": offset}).json()["gaps"]
+        for offset in range(0, total, 2)
+    ]
     ranks = [g["rank"] for page in pages for g in page]
     assert ranks == list(range(1, total + 1))
     assert client.get("/coverage", params={"offset": total}).json()["gaps"] == []

@@ -17,13 +17,19 @@ SLOW = {
 
 
 def test_bad_parameters_are_422(client):
-    assert error_of(client.get("/hospitals", params={"level": "giant"}), 422)["code"] == "bad_parameter"
+    assert (
+        error_of(client.get("/hospitals", params={"level": "giant"}), 422)["code"]
+        == "bad_parameter"
+    )
     message = error_of(client.get("/hospitals", params={"limit": 0}), 422)["message"]
     assert "limit" in message
     error_of(client.get("/hospitals", params={"offset": -1}), 422)
     error_of(client.get("/viz", params={"type": "LOVES"}), 422)
     error_of(client.post("/cypher", json={"query": ""}), 422)
-    error_of(client.post("/cypher", content=b"{not json", headers={"Content-Type": "application/json"}), 422)
+    error_of(
+        client.post("/cypher", content=b"{not json", headers={"Content-Type": "application/json"}),
+        422,
+    )
 
 
 def test_unknown_route_and_method(client):
@@ -34,7 +40,10 @@ def test_unknown_route_and_method(client):
 def test_query_over_its_time_limit_is_408(api_settings, graph):
     slow = api_settings.model_copy(update={"query_timeout": 0.05})
     with TestClient(create_app(slow)) as client:
-        assert error_of(client.get("/cypher", params={"query": SLOW[graph.name]}), 408)["code"] == "query_timeout"
+        assert (
+            error_of(client.get("/cypher", params={"query": SLOW[graph.name]}), 408)["code"]
+            == "query_timeout"
+        )
 
 
 def test_declared_body_over_the_limit_is_413(api_settings, graph):
@@ -56,7 +65,9 @@ def test_streamed_body_over_the_limit_is_413(api_settings, graph):
         yield b'"}'
 
     with TestClient(create_app(small)) as client:
-        response = client.post("/cypher", content=chunks(), headers={"Content-Type": "application/json"})
+        response = client.post(
+            "/cypher", content=chunks(), headers={"Content-Type": "application/json"}
+        )
         assert error_of(response, 413)["code"] == "payload_too_large"
 
 
@@ -79,7 +90,9 @@ def test_store_down_is_503_degraded_then_recovers(tmp_path):
     from hospnet.graph import falkordb_server
     from hospnet.settings import Settings
 
-    folder = tmp_path.parent / f"down-{tmp_path.name[-6:]}"  # a short path: unix socket names are short
+    folder = (
+        tmp_path.parent / f"down-{tmp_path.name[-6:]}"
+    )  # a short path: unix socket names are short
     own = Settings(store="falkordb", data_dir=folder, graph_name="down", _env_file=None)
     try:
         with TestClient(create_app(own)) as client:
@@ -95,6 +108,8 @@ def test_store_down_is_503_degraded_then_recovers(tmp_path):
         falkordb_server.stop(folder)
 
 
-@pytest.mark.parametrize("path", ["/hospitals/hospital:khong-co", "/documents/document:khong-co", "/queries/khong-co"])
+@pytest.mark.parametrize(
+    "path", ["/hospitals/hospital:khong-co", "/documents/document:khong-co", "/queries/khong-co"]
+)
 def test_not_found_shapes(client, path):
     assert error_of(client.get(path), 404)["status"] == 404

@@ -7,7 +7,9 @@ import re
 from tests.api.conftest import error_of
 from tests.fixture_graph import E
 
-EXTERNAL = re.compile(r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+EXTERNAL = re.compile(
+    r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE
+)
 
 
 def test_viz_page_is_self_contained(client):
@@ -25,11 +27,22 @@ def test_viz_page_is_self_contained(client):
 def test_viz_filters(client):
     whole = client.get("/viz").text
     assert "28 nodes" in whole
-    assert "around hospital:benh-vien-e (depth 1): 4 nodes" in client.get("/viz", params={"center": E}).text
-    assert "province Thanh Hoa: 8 nodes" in client.get("/viz", params={"province": "Thanh Hoa"}).text
+    assert (
+        "around hospital:benh-vien-e (depth 1): 4 nodes"
+        in client.get("/viz", params={"center": E}).text
+    )
+    assert (
+        "province Thanh Hoa: 8 nodes" in client.get("/viz", params={"province": "Thanh Hoa"}).text
+    )
     assert "SUPPORTS only: 11 nodes" in client.get("/viz", params={"type": "SUPPORTS"}).text
-    assert "no technique matches" in error_of(client.get("/viz", params={"technique": "ghep tim"}), 422)["message"]
-    assert "no province matches" in error_of(client.get("/viz", params={"province": "Narnia"}), 422)["message"]
+    assert (
+        "no technique matches"
+        in error_of(client.get("/viz", params={"technique": "ghep tim"}), 422)["message"]
+    )
+    assert (
+        "no province matches"
+        in error_of(client.get("/viz", params={"province": "Narnia"}), 422)["message"]
+    )
     error_of(client.get("/viz", params={"type": "MENTIONED_IN"}), 422)
     error_of(client.get("/viz", params={"center": "hospital:khong-co"}), 404)
 
@@ -39,10 +52,16 @@ def test_openapi_is_usable_by_a_client_generator(client):
     operations = [op for path in schema["paths"].values() for op in path.values()]
     ids = [op["operationId"] for op in operations]
     assert len(ids) == len(set(ids))
-    assert {"list_hospitals", "get_hospital", "post_documents", "health", "network_page"} <= set(ids)
+    assert {"list_hospitals", "get_hospital", "post_documents", "health", "network_page"} <= set(
+        ids
+    )
     hospitals = schema["paths"]["/hospitals"]["get"]["responses"]
-    assert hospitals["200"]["content"]["application/json"]["schema"]["$ref"].endswith("Page_HospitalSummary_")
-    assert hospitals["422"]["content"]["application/json"]["schema"]["$ref"].endswith("ErrorResponse")
+    assert hospitals["200"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "Page_HospitalSummary_"
+    )
+    assert hospitals["422"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "ErrorResponse"
+    )
     assert "X-API-Key" in str(schema["components"]["securitySchemes"])
     assert client.get("/docs").status_code == 200
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Relationship
 from tests.api.conftest import error_of
-from tests.fixture_graph import BACH_MAI, CAO_BANG, DOC_A, DOC_B, DOC_C, E, HAU_LOC, LANG_SON, THANH_HOA
+from tests.fixture_graph import (
+    BACH_MAI,
+    CAO_BANG,
+    DOC_A,
+    DOC_B,
+    DOC_C,
+    E,
+    HAU_LOC,
+    LANG_SON,
+    THANH_HOA,
+)
 
 
 def test_stats_reports_counts(client, graph):
@@ -55,8 +65,12 @@ def test_hospital_profile(client):
     assert set(bach_mai["kinds"]) == {"training", "technique_transfer"}
     assert bach_mai["evidence"] and bach_mai["sources"] == [DOC_A]
     assert [s["id"] for s in body["supported"]] == [HAU_LOC]
-    assert [(t["id"], t["technique"], t["status"]) for t in body["transfers_in"]] == [(E, "lọc màng bụng", "planned")]
-    assert [(t["id"], t["technique"]) for t in body["transfers_out"]] == [(HAU_LOC, "nội soi phế quản ống mềm")]
+    assert [(t["id"], t["technique"], t["status"]) for t in body["transfers_in"]] == [
+        (E, "lọc màng bụng", "planned")
+    ]
+    assert [(t["id"], t["technique"]) for t in body["transfers_out"]] == [
+        (HAU_LOC, "nội soi phế quản ống mềm")
+    ]
     assert [t["name"] for t in body["techniques"]] == ["nội soi phế quản ống mềm"]
     assert [(p["name"], p["title"]) for p in body["people"]] == [("Nguyễn Minh Tuấn", "Giám đốc")]
     assert [a["title"] for a in body["agreements"]] == ["Hợp đồng hỗ trợ chuyên môn 2022"]
@@ -64,9 +78,20 @@ def test_hospital_profile(client):
 
 
 def test_hospital_profile_lists_the_newest_sources_and_counts_all(client, graph):
-    BatchWriter(graph).write_graph([], [
-        Relationship(type="MENTIONED_IN", start=THANH_HOA, start_label="Hospital", end=doc, end_label="Document",
-                     properties={"sentence": "…", "start": 0, "end": 1}) for doc in (DOC_A, DOC_B, DOC_C)])
+    BatchWriter(graph).write_graph(
+        [],
+        [
+            Relationship(
+                type="MENTIONED_IN",
+                start=THANH_HOA,
+                start_label="Hospital",
+                end=doc,
+                end_label="Document",
+                properties={"sentence": "…", "start": 0, "end": 1},
+            )
+            for doc in (DOC_A, DOC_B, DOC_C)
+        ],
+    )
     whole = client.get(f"/hospitals/{THANH_HOA}").json()
     newest = client.get(f"/hospitals/{THANH_HOA}", params={"sources_limit": 1}).json()
     assert [d["id"] for d in whole["sources"]] == [DOC_B, DOC_A, DOC_C]  # newest first
@@ -82,7 +107,9 @@ def test_unknown_hospital_is_404(client):
 def test_people_techniques_programs(client):
     people = client.get("/people", params={"q": "tuan"}).json()
     assert people["total"] == 1
-    assert people["items"][0]["positions"] == [{"title": "Giám đốc", "at_id": THANH_HOA, "at": "Bệnh viện Đa khoa tỉnh Thanh Hóa"}]
+    assert people["items"][0]["positions"] == [
+        {"title": "Giám đốc", "at_id": THANH_HOA, "at": "Bệnh viện Đa khoa tỉnh Thanh Hóa"}
+    ]
     techniques = {t["name"]: t for t in client.get("/techniques").json()["items"]}
     assert techniques["lọc màng bụng"]["transfers"] == 2
     assert techniques["lọc màng bụng"]["hospitals"] == 1
@@ -116,8 +143,9 @@ def test_shortest_path(client):
     back = client.get("/paths", params={"from": HAU_LOC, "to": E}).json()
     assert [n["id"] for n in back["nodes"]] == [HAU_LOC, THANH_HOA, E]
     assert client.get("/paths", params={"from": LANG_SON, "to": CAO_BANG}).json()["length"] == 1
-    assert client.get("/paths", params={"from": LANG_SON, "to": BACH_MAI, "max_depth": 1}).json() == {
-        "found": False, "length": None, "nodes": [], "relationships": []}
+    assert client.get(
+        "/paths", params={"from": LANG_SON, "to": BACH_MAI, "max_depth": 1}
+    ).json() == {"found": False, "length": None, "nodes": [], "relationships": []}
     error_of(client.get("/paths", params={"from": "hospital:khong-co", "to": E}), 404)
     error_of(client.get("/paths", params={"from": E}), 422)
 
@@ -135,22 +163,48 @@ def test_query_modules(client):
     names = {q["name"] for q in client.get("/queries").json()}
     assert {"search_names", "transfers_from"} <= names
     rows = client.get("/queries/transfers_from", params={"id": E}).json()
-    assert rows["rows"] == [{"technique": "lọc màng bụng", "to": "Bệnh viện Đa khoa tỉnh Thanh Hóa", "date": "2025-11-21",
-                             "status": "planned", "sources": ["document:fixture-b"]}]
+    assert rows["rows"] == [
+        {
+            "technique": "lọc màng bụng",
+            "to": "Bệnh viện Đa khoa tỉnh Thanh Hóa",
+            "date": "2025-11-21",
+            "status": "planned",
+            "sources": ["document:fixture-b"],
+        }
+    ]
     assert error_of(client.get("/queries/khong-co"), 404)["code"] == "query_not_found"
     assert error_of(client.get("/queries/transfers_from"), 422)["code"] == "bad_parameter"
-    assert error_of(client.get("/queries/transfers_from", params={"id": E, "other": "1"}), 422)["code"] == "bad_parameter"
+    assert (
+        error_of(client.get("/queries/transfers_from", params={"id": E, "other": "1"}), 422)["code"]
+        == "bad_parameter"
+    )
 
 
 def test_cypher_read_only(client):
     rows = client.get("/cypher", params={"query": "MATCH (h:Hospital) RETURN count(h) AS n"}).json()
     assert rows == {"rows": [{"n": 12}], "count": 1, "truncated": False}
-    posted = client.post("/cypher", json={"query": "MATCH (h:Hospital {id: $id}) RETURN h.name AS name", "params": {"id": E}}).json()
+    posted = client.post(
+        "/cypher",
+        json={"query": "MATCH (h:Hospital {id: $id}) RETURN h.name AS name", "params": {"id": E}},
+    ).json()
     assert posted["rows"] == [{"name": "Bệnh viện E"}]
-    assert error_of(client.post("/cypher", json={"query": "CREATE (n:Hospital {id: 'x'}) RETURN n"}), 400)["code"] == "query_rejected"
-    assert error_of(client.get("/cypher", params={"query": "MATCH (n) DETACH DELETE n"}), 400)["code"] == "query_rejected"
-    assert error_of(client.get("/cypher", params={"query": "MATCH (n RETURN n"}), 400)["code"] == "query_rejected"
-    assert client.get("/cypher", params={"query": "MATCH (h:Hospital) RETURN count(h) AS n"}).json()["rows"] == [{"n": 12}]
+    assert (
+        error_of(
+            client.post("/cypher", json={"query": "CREATE (n:Hospital {id: 'x'}) RETURN n"}), 400
+        )["code"]
+        == "query_rejected"
+    )
+    assert (
+        error_of(client.get("/cypher", params={"query": "MATCH (n) DETACH DELETE n"}), 400)["code"]
+        == "query_rejected"
+    )
+    assert (
+        error_of(client.get("/cypher", params={"query": "MATCH (n RETURN n"}), 400)["code"]
+        == "query_rejected"
+    )
+    assert client.get(
+        "/cypher", params={"query": "MATCH (h:Hospital) RETURN count(h) AS n"}
+    ).json()["rows"] == [{"n": 12}]
 
 
 def test_cypher_row_limit(client):

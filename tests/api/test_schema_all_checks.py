@@ -21,7 +21,9 @@ SCHEMATHESIS = str(Path(sys.executable).with_name("schemathesis"))
 
 def test_schemathesis_all_checks_pass(api_settings, graph):
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(api_settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(api_settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -29,9 +31,24 @@ def test_schemathesis_all_checks_pass(api_settings, graph):
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
     try:
-        done = subprocess.run([SCHEMATHESIS, "run", f"http://127.0.0.1:{port}/openapi.json", "--checks", "all", "-n", "10",
-                               "--seed", "14", "--no-color"],
-                              cwd=ROOT, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            [
+                SCHEMATHESIS,
+                "run",
+                f"http://127.0.0.1:{port}/openapi.json",
+                "--checks",
+                "all",
+                "-n",
+                "10",
+                "--seed",
+                "14",
+                "--no-color",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
     finally:
         server.should_exit = True
         thread.join(timeout=15)

@@ -11,12 +11,21 @@ from __future__ import annotations
 import schemathesis
 from hypothesis import HealthCheck, given, settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from hospnet.api.app import create_app
 
 EXAMPLES = 10
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 def test_api_answers_every_generated_request(api_settings, graph):
@@ -29,15 +38,25 @@ def test_api_answers_every_generated_request(api_settings, graph):
         for operation in operations:
 
             @given(case=operation.as_strategy())
-            @hypothesis_settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
+            @hypothesis_settings(
+                max_examples=EXAMPLES,
+                deadline=None,
+                suppress_health_check=list(HealthCheck),
+                derandomize=True,
+                database=None,
+            )
             def run(case):
                 response = case.call()
-                assert response.status_code < 500, f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:300]}"
+                assert response.status_code < 500, (
+                    f"{case.method} {case.formatted_path} {case.query}: {response.status_code} {response.text[:300]}"
+                )
                 case.validate_response(response, checks=CHECKS)
                 seen.append(response.status_code)
 
             run()
     finally:
-        if app.state.store is not None:  # opened on first use: schemathesis's client does not run the lifespan
+        if (
+            app.state.store is not None
+        ):  # opened on first use: schemathesis's client does not run the lifespan
             app.state.store.close()
     assert 200 in seen

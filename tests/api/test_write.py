@@ -16,23 +16,42 @@ ARTICLE = (
 
 def test_writes_are_off_without_a_key(settings, graph):
     with TestClient(create_app(settings.model_copy(update={"api_key": None}))) as client:
-        error = error_of(client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": "anything"}), 403)
+        error = error_of(
+            client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": "anything"}),
+            403,
+        )
         assert "HOSPNET_API_KEY" in error["message"]
 
 
 def test_a_wrong_or_missing_key_is_401(client):
-    assert error_of(client.post("/documents", json=[{"text": ARTICLE}]), 401)["code"] == "unauthorized"
-    error_of(client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": API_KEY + "x"}), 401)
+    assert (
+        error_of(client.post("/documents", json=[{"text": ARTICLE}]), 401)["code"] == "unauthorized"
+    )
+    error_of(
+        client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": API_KEY + "x"}),
+        401,
+    )
 
 
 def test_ingest_with_the_key(client):
     headers = {"X-API-Key": API_KEY}
-    body = [{"title": "Lào Cai nhận chuyển giao", "text": ARTICLE, "date": "2024-04-03", "source": "https://example.org/lao-cai"}]
+    body = [
+        {
+            "title": "Lào Cai nhận chuyển giao",
+            "text": ARTICLE,
+            "date": "2024-04-03",
+            "source": "https://example.org/lao-cai",
+        }
+    ]
     result = client.post("/documents", json=body, headers=headers).json()
     assert (result["read"], result["stored"], result["skipped"], result["failed"]) == (1, 1, 0, [])
     doc_id = result["documents"][0]
     stored = client.get(f"/documents/{doc_id}").json()
-    assert (stored["title"], stored["date"], stored["source"]) == ("Lào Cai nhận chuyển giao", "2024-04-03", "https://example.org/lao-cai")
+    assert (stored["title"], stored["date"], stored["source"]) == (
+        "Lào Cai nhận chuyển giao",
+        "2024-04-03",
+        "https://example.org/lao-cai",
+    )
     assert stored["sentences"], "the extraction left no sentence from the document"
     assert client.get("/hospitals", params={"q": "lao cai"}).json()["total"] >= 1
     again = client.post("/documents", json=body, headers=headers).json()
@@ -41,8 +60,13 @@ def test_ingest_with_the_key(client):
 
 def test_file_like_documents_and_failures(client):
     headers = {"X-API-Key": API_KEY}
-    body = [{"name": "bai-viet.html", "text": f"<html><head><title>Tin</title></head><body><p>{ARTICLE}</p></body></html>"},
-            {"name": "scan.exe", "text": "MZ"}]
+    body = [
+        {
+            "name": "bai-viet.html",
+            "text": f"<html><head><title>Tin</title></head><body><p>{ARTICLE}</p></body></html>",
+        },
+        {"name": "scan.exe", "text": "MZ"},
+    ]
     result = client.post("/documents", json=body, headers=headers).json()
     assert result["read"] == 1 and result["stored"] == 1
     assert [f["source"] for f in result["failed"]] == ["scan.exe"]
@@ -70,7 +94,9 @@ def test_coverage_is_read_once_per_change_of_the_graph(client):
     client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": API_KEY})
     after = client.get("/coverage").json()
     assert "Lào Cai" not in after["uncovered"]
-    assert client.get("/provinces/Lao%20Cai/coverage").json()["central_supporters"] == ["Bệnh viện Bạch Mai"]
+    assert client.get("/provinces/Lao%20Cai/coverage").json()["central_supporters"] == [
+        "Bệnh viện Bạch Mai"
+    ]
     assert cache.reads == 2
 
 
@@ -81,4 +107,6 @@ def test_the_network_page_follows_an_ingest(client):
     client.get("/viz")
     assert client.app.state.snapshots.reads == reads
     client.post("/documents", json=[{"text": ARTICLE}], headers={"X-API-Key": API_KEY})
-    assert "Bệnh viện Đa khoa tỉnh Lào Cai" in client.get("/viz", params={"province": "Lao Cai"}).text
+    assert (
+        "Bệnh viện Đa khoa tỉnh Lào Cai" in client.get("/viz", params={"province": "Lao Cai"}).text
+    )

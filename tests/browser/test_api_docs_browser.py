@@ -24,7 +24,9 @@ REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 def api_url(settings, store):
     build(None, store, settings)
     port = free_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    running = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -40,7 +42,9 @@ def test_docs_and_redoc_work_offline(api_url):
     assert CHROMIUM.exists(), "Debian's chromium is missing: apt-get install -y chromium"
     blocked: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
 
@@ -55,16 +59,33 @@ def test_docs_and_redoc_work_offline(api_url):
             page.goto(api_url + "/docs")
             page.wait_for_selector(".opblock", timeout=60_000)
             paths = page.locator(".opblock-summary-path").all_inner_texts()
-            assert {"/hospitals", "/hospitals/{id}", "/documents", "/queries/{name}"} <= {t.strip() for t in paths}
+            assert {"/hospitals", "/hospitals/{id}", "/documents", "/queries/{name}"} <= {
+                t.strip() for t in paths
+            }
 
             operation = page.locator("#operations-hospitals-get_hospital")
             operation.locator(".opblock-summary").click()
             operation.locator("button.try-out__btn").click()
-            assert operation.locator("input[placeholder='id'], td.parameters-col_description input").first.input_value() == "hospital:benh-vien-bach-mai"
+            assert (
+                operation.locator(
+                    "input[placeholder='id'], td.parameters-col_description input"
+                ).first.input_value()
+                == "hospital:benh-vien-bach-mai"
+            )
             operation.locator("button.execute").click()
-            operation.locator(".live-responses-table tr.response .response-col_status").first.wait_for(timeout=30_000)
-            assert operation.locator(".live-responses-table tr.response .response-col_status").first.inner_text().strip() == "200"
-            assert "Bệnh viện Bạch Mai" in operation.locator(".live-responses-table .microlight").first.inner_text()
+            operation.locator(
+                ".live-responses-table tr.response .response-col_status"
+            ).first.wait_for(timeout=30_000)
+            assert (
+                operation.locator(".live-responses-table tr.response .response-col_status")
+                .first.inner_text()
+                .strip()
+                == "200"
+            )
+            assert (
+                "Bệnh viện Bạch Mai"
+                in operation.locator(".live-responses-table .microlight").first.inner_text()
+            )
 
             page.goto(api_url + "/redoc")
             page.wait_for_selector("text=One hospital: who supports it", timeout=60_000)
@@ -72,4 +93,6 @@ def test_docs_and_redoc_work_offline(api_url):
         finally:
             browser.close()
     # ReDoc's bundle links its own "API docs by Redocly" logo; blocked, the page works the same.
-    assert [url for url in blocked if url != REDOC_LOGO] == [], f"the docs asked other hosts for: {blocked}"
+    assert [url for url in blocked if url != REDOC_LOGO] == [], (
+        f"the docs asked other hosts for: {blocked}"
+    )

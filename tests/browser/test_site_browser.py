@@ -42,12 +42,17 @@ def test_site_in_chromium(site):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         for name, width in (("desktop", 1440), ("phone", 390)):
             page = browser.new_page(viewport={"width": width, "height": 900})
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith("file://") else None)
+            page.on(
+                "request",
+                lambda r: outside.append(r.url) if not r.url.startswith("file://") else None,
+            )
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.on("dialog", lambda d: (errors.append("dialog " + d.message), d.dismiss()))
             page.goto((root / "index.html").as_uri())
             height = page.evaluate("document.documentElement.scrollHeight")
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             if name == "desktop":
                 assert height <= 20_000, height
             assert overflow <= 0, (name, overflow)
@@ -59,8 +64,14 @@ def test_site_in_chromium(site):
             header = page.locator("#matrix thead th").nth(2).locator("button")
             header.click()
             header.click()
-            gaps = [int(x) for x in page.locator("#matrix tbody tr td:nth-child(3)").all_inner_texts()]
-            assert gaps == sorted(gaps, reverse=True) and page.locator("#matrix thead th").nth(2).get_attribute("aria-sort") == "descending"
+            gaps = [
+                int(x) for x in page.locator("#matrix tbody tr td:nth-child(3)").all_inner_texts()
+            ]
+            assert (
+                gaps == sorted(gaps, reverse=True)
+                and page.locator("#matrix thead th").nth(2).get_attribute("aria-sort")
+                == "descending"
+            )
             # Filtering: folded text, without diacritics.
             page.fill("input[data-filter=matrix]", "lai chau")
             assert page.locator("#matrix tbody tr:not([hidden])").count() == 1
@@ -71,14 +82,23 @@ def test_site_in_chromium(site):
             page.locator("svg a.tile[data-code='12']").click()
             page.wait_for_selector("#province-name")
             assert page.inner_text("#province-name") == "Lai Châu"
-            assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+            assert (
+                page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
+                <= 0
+            )
             page.screenshot(path=str(SHOTS / f"province-{name}.png"), full_page=True)
             link = page.locator(f"a[href$='{evil.replace(':', '_')}.html']").first
-            page.locator("details", has=link).first.locator("summary").click()  # evidence is collapsed
+            page.locator("details", has=link).first.locator(
+                "summary"
+            ).click()  # evidence is collapsed
             link.click()
             page.wait_for_selector("#document-title")
             assert EVIL[:20] in page.inner_text("#document-title")  # shown as text
-            assert page.evaluate("document.querySelectorAll('#facts img, #facts script').length") == 0
+            assert (
+                page.evaluate("document.querySelectorAll('#facts img, #facts script').length") == 0
+            )
             page.screenshot(path=str(SHOTS / f"document-{name}.png"), full_page=True)
             page.close()
         browser.close()

@@ -23,13 +23,22 @@ from hospnet.names import search_key
 from tests.fixture_graph import THANH_HOA, write_fixture
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 EVIL_NAME = 'Bệnh viện <img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script> Hậu Lộc 2'
 EVIL_ID = "hospital:evil-hau-loc-2"
 EVIL_DOC = "document:evil"
-EVIL_SENTENCE = '</script><script>window.__pwned=3;alert(3)</script><b onmouseover="window.__pwned=4">x</b>'
+EVIL_SENTENCE = (
+    '</script><script>window.__pwned=3;alert(3)</script><b onmouseover="window.__pwned=4">x</b>'
+)
 
 
 def _free_port() -> int:
@@ -41,15 +50,39 @@ def _free_port() -> int:
 def _write_evil_document(store) -> None:
     """A document whose hospital name and sentences carry script, as a hostile article would."""
     nodes = [
-        Node(label="Hospital", id=EVIL_ID, properties={"name": EVIL_NAME, "level": "district", "province": "Thanh Hóa",
-                                                       "search": search_key(EVIL_NAME)}),
-        Node(label="Document", id=EVIL_DOC, properties={"title": EVIL_NAME, "source": "evil.txt", "language": "vi"}),
+        Node(
+            label="Hospital",
+            id=EVIL_ID,
+            properties={
+                "name": EVIL_NAME,
+                "level": "district",
+                "province": "Thanh Hóa",
+                "search": search_key(EVIL_NAME),
+            },
+        ),
+        Node(
+            label="Document",
+            id=EVIL_DOC,
+            properties={"title": EVIL_NAME, "source": "evil.txt", "language": "vi"},
+        ),
     ]
     relationships = [
-        Relationship(type="SUPPORTS", start=THANH_HOA, start_label="Hospital", end=EVIL_ID, end_label="Hospital",
-                     properties={"kinds": ["training"], "sources": [EVIL_DOC], "evidence": EVIL_SENTENCE}),
-        Relationship(type="MENTIONED_IN", start=EVIL_ID, start_label="Hospital", end=EVIL_DOC, end_label="Document",
-                     properties={"sentence": EVIL_SENTENCE, "start": 0, "end": 10}),
+        Relationship(
+            type="SUPPORTS",
+            start=THANH_HOA,
+            start_label="Hospital",
+            end=EVIL_ID,
+            end_label="Hospital",
+            properties={"kinds": ["training"], "sources": [EVIL_DOC], "evidence": EVIL_SENTENCE},
+        ),
+        Relationship(
+            type="MENTIONED_IN",
+            start=EVIL_ID,
+            start_label="Hospital",
+            end=EVIL_DOC,
+            end_label="Document",
+            properties={"sentence": EVIL_SENTENCE, "start": 0, "end": 10},
+        ),
     ]
     BatchWriter(store).write_graph(nodes, relationships)
 
@@ -59,7 +92,9 @@ def server(settings, store):
     write_fixture(store)
     _write_evil_document(store)
     port = _free_port()
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -76,10 +111,19 @@ def server(settings, store):
 def browser_page():
     assert CHROMIUM.exists(), "Debian's chromium is missing: apt-get install -y chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=ARGS, headless=True
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         seen = {"console": [], "requests": [], "dialogs": [], "page_errors": []}
-        page.on("console", lambda msg: seen["console"].append(f"{msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
+        page.on(
+            "console",
+            lambda msg: (
+                seen["console"].append(f"{msg.type}: {msg.text}")
+                if msg.type in ("error", "warning")
+                else None
+            ),
+        )
         page.on("pageerror", lambda exc: seen["page_errors"].append(str(exc)))
         page.on("request", lambda request: seen["requests"].append(request.url))
 
@@ -108,7 +152,12 @@ def test_network_page_in_chromium(server, store, browser_page, tmp_path):
     expected = store.read("MATCH (n) WHERE NOT n:Document RETURN count(n) AS n")[0]["n"]
     assert drawn == in_data == expected
     edges = page.evaluate("window.hospnetNetwork.body.data.edges.length")
-    assert edges == store.read("MATCH (a)-[r]->(b) WHERE NOT a:Document AND NOT b:Document RETURN count(r) AS n")[0]["n"]
+    assert (
+        edges
+        == store.read(
+            "MATCH (a)-[r]->(b) WHERE NOT a:Document AND NOT b:Document RETURN count(r) AS n"
+        )[0]["n"]
+    )
 
     # the hostile name reached the page as text: in the node's label, in its tooltip, never as markup
     label = page.evaluate(f"window.hospnetNetwork.body.data.nodes.get({EVIL_ID!r}).label")
@@ -141,7 +190,13 @@ def test_network_page_in_chromium(server, store, browser_page, tmp_path):
 def test_filter_text_from_the_url_stays_text(server, browser_page):
     page, seen = browser_page
     hostile = '<img src=x onerror="window.__pwned=5;alert(5)">'
-    response = page.goto(server + "/viz?province=" + hostile.replace('"', "%22").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E"))
-    assert response.status == 422 and "no province matches" in page.inner_text("body")  # refused as a one-line JSON error, shown as text
+    response = page.goto(
+        server
+        + "/viz?province="
+        + hostile.replace('"', "%22").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    )
+    assert response.status == 422 and "no province matches" in page.inner_text(
+        "body"
+    )  # refused as a one-line JSON error, shown as text
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert seen["dialogs"] == [] and seen["page_errors"] == []

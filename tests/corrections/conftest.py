@@ -9,8 +9,14 @@ import pytest
 from hospnet.build import build
 from hospnet.graph.jsonl import export_jsonl
 
-SUPPORTER, RECEIVER = "hospital:benh-vien-noi-tiet-trung-uong", "hospital:benh-vien-da-khoa-tinh-ha-nam"
-KEEP, GONE = "hospital:benh-vien-huu-nghi-da-khoa-nghe-an", "hospital:benh-vien-da-khoa-khu-vuc-tay-bac-nghe-an"
+SUPPORTER, RECEIVER = (
+    "hospital:benh-vien-noi-tiet-trung-uong",
+    "hospital:benh-vien-da-khoa-tinh-ha-nam",
+)
+KEEP, GONE = (
+    "hospital:benh-vien-huu-nghi-da-khoa-nghe-an",
+    "hospital:benh-vien-da-khoa-khu-vuc-tay-bac-nghe-an",
+)
 ADD_FROM, ADD_TO = "hospital:benh-vien-bach-mai", "hospital:benh-vien-da-khoa-tinh-son-la"
 SET_NODE = "hospital:benh-vien-thong-nhat"
 
@@ -23,7 +29,9 @@ def export(store) -> str:
 
 @pytest.fixture
 def csettings(settings, tmp_path):
-    return settings.model_copy(update={"corrections_file": tmp_path / "ledger" / "corrections.jsonl", "workers": 1})
+    return settings.model_copy(
+        update={"corrections_file": tmp_path / "ledger" / "corrections.jsonl", "workers": 1}
+    )
 
 
 @pytest.fixture
@@ -37,9 +45,42 @@ def make_four(store, ledger_path):
     from hospnet.corrections import correct
 
     return [
-        correct(store, ledger_path, "reject", {"type": "SUPPORTS", "from": SUPPORTER, "to": RECEIVER}, "lan", "the article says the contract was cancelled")[0],
-        correct(store, ledger_path, "merge", {"keep": KEEP, "gone": GONE}, "lan", "one hospital, renamed in 2023")[0],
-        correct(store, ledger_path, "add", {"type": "SUPPORTS", "from": ADD_FROM, "to": ADD_TO, "properties": {"kinds": ["training"]},
-                                            "source": {"citation": "Sức khỏe & Đời sống, 2024"}}, "minh", "the extractor missed it")[0],
-        correct(store, ledger_path, "set", {"node": SET_NODE, "property": "level", "value": "provincial"}, "minh", "a test of set")[0],
+        correct(
+            store,
+            ledger_path,
+            "reject",
+            {"type": "SUPPORTS", "from": SUPPORTER, "to": RECEIVER},
+            "lan",
+            "the article says the contract was cancelled",
+        )[0],
+        correct(
+            store,
+            ledger_path,
+            "merge",
+            {"keep": KEEP, "gone": GONE},
+            "lan",
+            "one hospital, renamed in 2023",
+        )[0],
+        correct(
+            store,
+            ledger_path,
+            "add",
+            {
+                "type": "SUPPORTS",
+                "from": ADD_FROM,
+                "to": ADD_TO,
+                "properties": {"kinds": ["training"]},
+                "source": {"citation": "Sức khỏe & Đời sống, 2024"},
+            },
+            "minh",
+            "the extractor missed it",
+        )[0],
+        correct(
+            store,
+            ledger_path,
+            "set",
+            {"node": SET_NODE, "property": "level", "value": "provincial"},
+            "minh",
+            "a test of set",
+        )[0],
     ]

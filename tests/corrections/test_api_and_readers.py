@@ -19,47 +19,90 @@ KEY = "corrections-key-9d2"
 def test_post_corrections_needs_the_key_and_delete_undoes_it(built, csettings):
     store = built
     uncorrected = export(store)
-    merge = {"op": "merge", "target": {"keep": KEEP, "gone": GONE}, "who": "lan", "why": "one hospital"}
+    merge = {
+        "op": "merge",
+        "target": {"keep": KEEP, "gone": GONE},
+        "who": "lan",
+        "why": "one hospital",
+    }
     with TestClient(create_app(csettings.model_copy(update={"api_key": None}))) as off:
         assert off.post("/corrections", json=merge).status_code == 403
     with TestClient(create_app(csettings.model_copy(update={"api_key": KEY}))) as client:
         assert client.post("/corrections", json=merge).status_code == 401
-        assert client.post("/corrections", json=merge, headers={"X-API-Key": "wrong"}).status_code == 401
+        assert (
+            client.post("/corrections", json=merge, headers={"X-API-Key": "wrong"}).status_code
+            == 401
+        )
         assert not csettings.corrections_path.exists()
         made = client.post("/corrections", json=merge, headers={"X-API-Key": KEY})
         assert made.status_code == 200, made.text
         assert made.json()["status"] == "applied"
         merge_id = made.json()["correction"]["id"]
-        add = {"op": "add", "who": "minh", "why": "the extractor missed it",
-               "target": {"type": "SUPPORTS", "from": ADD_FROM, "to": ADD_TO, "source": {"citation": "Báo Nhân Dân, 2024"}}}
-        add_id = client.post("/corrections", json=add, headers={"X-API-Key": KEY}).json()["correction"]["id"]
+        add = {
+            "op": "add",
+            "who": "minh",
+            "why": "the extractor missed it",
+            "target": {
+                "type": "SUPPORTS",
+                "from": ADD_FROM,
+                "to": ADD_TO,
+                "source": {"citation": "Báo Nhân Dân, 2024"},
+            },
+        }
+        add_id = client.post("/corrections", json=add, headers={"X-API-Key": KEY}).json()[
+            "correction"
+        ]["id"]
 
         profile = client.get(f"/hospitals/{KEEP}").json()
         assert profile["corrections"] == [merge_id] and profile["curated_by"] == ["lan"]
         assert "Bệnh viện Đa khoa Khu vực Tây Bắc Nghệ An" in profile["aliases"]
         assert client.get(f"/hospitals/{GONE}").status_code == 404
-        link = [x for x in client.get(f"/hospitals/{ADD_FROM}").json()["supported"] if x["id"] == ADD_TO]
+        link = [
+            x for x in client.get(f"/hospitals/{ADD_FROM}").json()["supported"] if x["id"] == ADD_TO
+        ]
         assert link and link[0]["corrections"] == [add_id] and link[0]["curated_by"] == ["minh"]
         assert link[0]["evidence"] == "Báo Nhân Dân, 2024"
-        assert [c["correction"]["id"] for c in client.get("/corrections").json()] == [merge_id, add_id]
+        assert [c["correction"]["id"] for c in client.get("/corrections").json()] == [
+            merge_id,
+            add_id,
+        ]
 
-        bad = client.post("/corrections", json={**merge, "target": {"keep": KEEP, "gone": KEEP}}, headers={"X-API-Key": KEY})
+        bad = client.post(
+            "/corrections",
+            json={**merge, "target": {"keep": KEEP, "gone": KEEP}},
+            headers={"X-API-Key": KEY},
+        )
         assert bad.status_code == 422 and "into itself" in bad.json()["error"]["message"]
         assert client.delete(f"/corrections/{add_id}").status_code == 401
         for correction_id in (add_id, merge_id):
-            assert client.delete(f"/corrections/{correction_id}", headers={"X-API-Key": KEY}).status_code == 200
-        assert client.delete("/corrections/c-0000000000", headers={"X-API-Key": KEY}).status_code == 404
+            assert (
+                client.delete(
+                    f"/corrections/{correction_id}", headers={"X-API-Key": KEY}
+                ).status_code
+                == 200
+            )
+        assert (
+            client.delete("/corrections/c-0000000000", headers={"X-API-Key": KEY}).status_code
+            == 404
+        )
         assert client.get(f"/hospitals/{GONE}").status_code == 200
     assert export(store) == uncorrected
 
 
-READ = ("MATCH (h:Hospital) WHERE h.id IN $ids OPTIONAL MATCH (h)-[r]-() "
-        "RETURN h.id AS id, size(h.aliases) AS aliases, count(r) AS rels ORDER BY id")
+READ = (
+    "MATCH (h:Hospital) WHERE h.id IN $ids OPTIONAL MATCH (h)-[r]-() "
+    "RETURN h.id AS id, size(h.aliases) AS aliases, count(r) AS rels ORDER BY id"
+)
 
 
 def test_readers_see_the_graph_before_or_after_each_correction_never_between(built, csettings):
     store, ledger = built, csettings.corrections_path
-    state = lambda: tuple((r["id"], r["aliases"], r["rels"]) for r in store.read(READ, {"ids": [KEEP, GONE]}))  # noqa: E731
+
+    def state():
+        return tuple(
+            (r["id"], r["aliases"], r["rels"]) for r in store.read(READ, {"ids": [KEEP, GONE]})
+        )  # noqa: E731
+
     before = state()
     merge, _ = correct(store, ledger, "merge", {"keep": KEEP, "gone": GONE}, "lan", "one hospital")
     after = state()

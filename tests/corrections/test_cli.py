@@ -15,26 +15,58 @@ from .test_lasting import _env
 
 def _hospnet(settings, *args: str) -> subprocess.CompletedProcess:
     env = {**_env(settings), "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "hospnet.cli", *args], env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "hospnet.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_the_correct_commands_record_apply_and_refuse(built, csettings):
     store, ledger = built, csettings.corrections_path
-    merged = _hospnet(csettings, "correct", "merge", KEEP, GONE, "--why", "one hospital", "--who", "lan")
+    merged = _hospnet(
+        csettings, "correct", "merge", KEEP, GONE, "--why", "one hospital", "--who", "lan"
+    )
     assert merged.returncode == 0, merged.stderr
-    assert merged.stdout.startswith("c-") and "merge recorded in" in merged.stdout and merged.stdout.rstrip().endswith("applied")
+    assert (
+        merged.stdout.startswith("c-")
+        and "merge recorded in" in merged.stdout
+        and merged.stdout.rstrip().endswith("applied")
+    )
     assert facts.node(store, GONE) is None
     rel = ["--type", "supports", "--from", SUPPORTER, "--to", RECEIVER]
-    assert _hospnet(csettings, "correct", "set", "status=done", *rel, "--why", "a test", "--who", "lan").returncode == 0
-    assert facts.relationship(store, {"type": "SUPPORTS", "from": SUPPORTER, "to": RECEIVER})["status"] == "done"
-    assert _hospnet(csettings, "correct", "set", SET_NODE, "level=district", "--why", "a test").returncode == 0
+    assert (
+        _hospnet(
+            csettings, "correct", "set", "status=done", *rel, "--why", "a test", "--who", "lan"
+        ).returncode
+        == 0
+    )
+    assert (
+        facts.relationship(store, {"type": "SUPPORTS", "from": SUPPORTER, "to": RECEIVER})["status"]
+        == "done"
+    )
+    assert (
+        _hospnet(
+            csettings, "correct", "set", SET_NODE, "level=district", "--why", "a test"
+        ).returncode
+        == 0
+    )
     assert facts.node(store, SET_NODE)["level"] == "district"
 
     lines = ledger.read_text("utf-8")
-    for args in (["correct", "merge", KEEP, KEEP, "--why", "x"], ["correct", "set", "hospital:nope", "level=central", "--why", "x"],
-                 ["correct", "merge", KEEP, GONE, "--why", "x"]):
+    for args in (
+        ["correct", "merge", KEEP, KEEP, "--why", "x"],
+        ["correct", "set", "hospital:nope", "level=central", "--why", "x"],
+        ["correct", "merge", KEEP, GONE, "--why", "x"],
+    ):
         refused = _hospnet(csettings, *args)
-        assert refused.returncode == 1 and refused.stderr.startswith("Error: ") and len(refused.stderr.strip().splitlines()) == 1
+        assert (
+            refused.returncode == 1
+            and refused.stderr.startswith("Error: ")
+            and len(refused.stderr.strip().splitlines()) == 1
+        )
     assert ledger.read_text("utf-8") == lines
 
     first = Ledger(ledger).read()[0]

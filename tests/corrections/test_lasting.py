@@ -45,9 +45,16 @@ def test_every_correction_holds_after_an_extractor_upgrade(built, csettings, tmp
     summary = build(None, store, csettings)
     assert export(store) != old_rules_graph  # the new rules read the sample differently
     assert summary.corrections.lost == []
-    assert facts.relationship(store, {"type": "SUPPORTS", "from": SUPPORTER, "to": RECEIVER}) is None
-    assert facts.node(store, GONE) is None and "Bệnh viện Đa khoa Khu vực Tây Bắc Nghệ An" in facts.node(store, KEEP)["aliases"]
-    assert facts.relationship(store, {"type": "SUPPORTS", "from": ADD_FROM, "to": ADD_TO})["curated_by"] == ["minh"]
+    assert (
+        facts.relationship(store, {"type": "SUPPORTS", "from": SUPPORTER, "to": RECEIVER}) is None
+    )
+    assert (
+        facts.node(store, GONE) is None
+        and "Bệnh viện Đa khoa Khu vực Tây Bắc Nghệ An" in facts.node(store, KEEP)["aliases"]
+    )
+    assert facts.relationship(store, {"type": "SUPPORTS", "from": ADD_FROM, "to": ADD_TO})[
+        "curated_by"
+    ] == ["minh"]
     assert facts.node(store, SET_NODE)["level"] == "provincial"
 
 
@@ -90,8 +97,20 @@ def test_the_gold_export_is_accepted_by_hospnet_eval(built, csettings, tmp_path)
     gold = tmp_path / "gold"
     written = export_gold(store, gold, sample_corpus())
     assert len(written) >= 15
-    result = subprocess.run([sys.executable, "-m", "hospnet.cli", "eval", str(gold), str(sample_corpus()), "--no-misses"],
-                            capture_output=True, text=True, env=_env(csettings))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hospnet.cli",
+            "eval",
+            str(gold),
+            str(sample_corpus()),
+            "--no-misses",
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(csettings),
+    )
     assert result.returncode == 0, result.stderr
     assert f"documents: {len(written)}" in result.stdout
     report = evaluate(gold, sample_corpus())

@@ -23,7 +23,10 @@ def test_cypher_script_rebuilds_the_graph_in_an_empty_neo4j(store, settings, spa
     try:
         target.clear()
         auth = (spare_neo4j.neo4j_user, spare_neo4j.neo4j_password)
-        with neo4j.GraphDatabase.driver(spare_neo4j.neo4j_uri, auth=auth) as driver, driver.session() as session:
+        with (
+            neo4j.GraphDatabase.driver(spare_neo4j.neo4j_uri, auth=auth) as driver,
+            driver.session() as session,
+        ):
             for line in lines:  # as cypher-shell -f runs them: each statement on its own
                 session.run(line).consume()
         assert export_records(target) == source

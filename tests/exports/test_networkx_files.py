@@ -18,7 +18,10 @@ def assert_same_graph(expected: nx.MultiDiGraph, got: nx.MultiDiGraph) -> None:
     assert dict(got.nodes(data=True)) == dict(expected.nodes(data=True))
 
     def edges(G):
-        return sorted((u, v, k, json.dumps(d, sort_keys=True, ensure_ascii=False)) for u, v, k, d in G.edges(keys=True, data=True))
+        return sorted(
+            (u, v, k, json.dumps(d, sort_keys=True, ensure_ascii=False))
+            for u, v, k, d in G.edges(keys=True, data=True)
+        )
 
     assert edges(got) == edges(expected)
 
@@ -31,7 +34,9 @@ def test_graphml_and_gexf_round_trip_the_sample_graph(store, settings, tmp_path)
 
     export(store, "graphml", tmp_path / "g.graphml")
     assert_same_graph(G, read_graphml(tmp_path / "g.graphml"))
-    raw = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)  # what Gephi or plain NetworkX sees
+    raw = nx.read_graphml(
+        tmp_path / "g.graphml", force_multigraph=True
+    )  # what Gephi or plain NetworkX sees
     assert json.loads(raw.nodes[BACH_MAI]["aliases"]) == G.nodes[BACH_MAI]["aliases"]
     assert "aliases" in json.loads(raw.graph[LIST_ATTRIBUTES])
 

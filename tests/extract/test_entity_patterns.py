@@ -18,7 +18,9 @@ def test_every_rule_has_an_example():
     assert {rule.id for rule in patterns().rules} == {rule_id for rule_id, _ in _EXAMPLES}
 
 
-@pytest.mark.parametrize(("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e['text'][:30]}" for r, e in _EXAMPLES])
+@pytest.mark.parametrize(
+    ("rule_id", "example"), _EXAMPLES, ids=[f"{r}:{e['text'][:30]}" for r, e in _EXAMPLES]
+)
 def test_example(rule_id, example):
     found = _FINDERS[_LABEL[rule_id]](example["text"], 0)
     names = [m.name for m in found]
@@ -34,7 +36,9 @@ def test_distributed_head_gives_one_organization_per_province():
 
 
 def test_a_name_extending_a_known_one_by_a_country_is_the_longer_name():
-    assert [m.name for m in find_organizations("nghị định thư với Bộ Quốc phòng Lào.", 0)] == ["Bộ Quốc phòng Lào"]
+    assert [m.name for m in find_organizations("nghị định thư với Bộ Quốc phòng Lào.", 0)] == [
+        "Bộ Quốc phòng Lào"
+    ]
     # a person after a ministry is not part of its name
     assert [m.name for m in find_organizations("Bộ trưởng Bộ Y tế Đào Hồng Lan", 0)] == ["Bộ Y tế"]
 
@@ -42,4 +46,7 @@ def test_a_name_extending_a_known_one_by_a_country_is_the_longer_name():
 def test_phrase_matcher_folds_tone_marks_and_keeps_offsets():
     m = PhraseMatcher({"Thanh Hóa": "th"})
     text = "tỉnh THANH HOÁ và Thanh Hoá"
-    assert [(text[s:e], v) for s, e, v in m.find(text)] == [("THANH HOÁ", "th"), ("Thanh Hoá", "th")]
+    assert [(text[s:e], v) for s, e, v in m.find(text)] == [
+        ("THANH HOÁ", "th"),
+        ("Thanh Hoá", "th"),
+    ]

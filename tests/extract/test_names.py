@@ -8,30 +8,36 @@ from hospnet.extract.people import split_titles
 from hospnet.names import expand_abbreviations, fold, normalize_text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("BVĐK tỉnh Bắc Kạn", "Bệnh viện Đa khoa tỉnh Bắc Kạn"),
-    ("BV Nhi TW", "Bệnh viện Nhi Trung ương"),
-    ("Bệnh viện Nhi T.Ư", "Bệnh viện Nhi Trung ương"),
-    ("Bệnh viện Đa khoa TP. Cần Thơ", "Bệnh viện Đa khoa Thành phố Cần Thơ"),
-    ("UBND tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa"),
-    ("Răng Hàm Mặt & Mắt", "Răng Hàm Mặt và Mắt"),
-    ("TVB không đổi", "TVB không đổi"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BVĐK tỉnh Bắc Kạn", "Bệnh viện Đa khoa tỉnh Bắc Kạn"),
+        ("BV Nhi TW", "Bệnh viện Nhi Trung ương"),
+        ("Bệnh viện Nhi T.Ư", "Bệnh viện Nhi Trung ương"),
+        ("Bệnh viện Đa khoa TP. Cần Thơ", "Bệnh viện Đa khoa Thành phố Cần Thơ"),
+        ("UBND tỉnh Thanh Hóa", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+        ("Răng Hàm Mặt & Mắt", "Răng Hàm Mặt và Mắt"),
+        ("TVB không đổi", "TVB không đổi"),
+    ],
+)
 def test_expand_abbreviations(text, expected):
     assert expand_abbreviations(text) == expected
 
 
-@pytest.mark.parametrize(("text", "name", "titles"), [
-    ("TS.BS Nguyễn Minh Tuấn", "Nguyễn Minh Tuấn", ["TS", "BS"]),
-    ("TTND.BSCKII Lê Văn Sỹ", "Lê Văn Sỹ", ["TTND", "BSCKII"]),
-    ("TTND. BSCKII Lê Văn Sỹ", "Lê Văn Sỹ", ["TTND", "BSCKII"]),
-    ("PGS.TS Đào Xuân Cơ", "Đào Xuân Cơ", ["PGS", "TS"]),
-    ("Tiến sĩ, bác sĩ Nguyễn Công Hựu", "Nguyễn Công Hựu", ["TS", "BS"]),
-    ("Thạc sĩ Hoàng Xuân Sơn", "Hoàng Xuân Sơn", ["ThS"]),
-    ("Đại tá, PGS.TS Nguyễn Văn Bình", "Nguyễn Văn Bình", ["Đại tá", "PGS", "TS"]),
-    ("Assoc. Prof. Dr. Tran Thi Huong", "Tran Thi Huong", ["PGS", "TS"]),
-    ("Nguyễn Văn A", "Nguyễn Văn A", []),
-])
+@pytest.mark.parametrize(
+    ("text", "name", "titles"),
+    [
+        ("TS.BS Nguyễn Minh Tuấn", "Nguyễn Minh Tuấn", ["TS", "BS"]),
+        ("TTND.BSCKII Lê Văn Sỹ", "Lê Văn Sỹ", ["TTND", "BSCKII"]),
+        ("TTND. BSCKII Lê Văn Sỹ", "Lê Văn Sỹ", ["TTND", "BSCKII"]),
+        ("PGS.TS Đào Xuân Cơ", "Đào Xuân Cơ", ["PGS", "TS"]),
+        ("Tiến sĩ, bác sĩ Nguyễn Công Hựu", "Nguyễn Công Hựu", ["TS", "BS"]),
+        ("Thạc sĩ Hoàng Xuân Sơn", "Hoàng Xuân Sơn", ["ThS"]),
+        ("Đại tá, PGS.TS Nguyễn Văn Bình", "Nguyễn Văn Bình", ["Đại tá", "PGS", "TS"]),
+        ("Assoc. Prof. Dr. Tran Thi Huong", "Tran Thi Huong", ["PGS", "TS"]),
+        ("Nguyễn Văn A", "Nguyễn Văn A", []),
+    ],
+)
 def test_split_titles(text, name, titles):
     assert split_titles(text) == (name, titles)
 

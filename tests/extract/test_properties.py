@@ -12,13 +12,53 @@ from hospnet.model import Document
 from hospnet.names import normalize_text
 
 # Text that looks like the news it reads: triggers, hospital words, names, provinces, punctuation, noise.
-_WORDS = st.sampled_from([
-    "Bệnh viện", "BVĐK", "tỉnh", "huyện", "Bắc Kạn", "Thanh Hoá", "Hậu Lộc", "E", "Bạch Mai", "hỗ trợ",
-    "chuyển giao", "kỹ thuật", "nội soi phế quản ống mềm", "ký kết", "hợp đồng", "giữa", "với", "và", "của",
-    "TS.BS", "Nguyễn Văn A", "Giám đốc", "Sở Y tế", "UBND tỉnh", "Đề án 1816", "Quyết định 5500/QĐ-BYT",
-    "chuyển tới", "hai bên", ",", ".", ":", ";", "(", ")", "-", "các Bệnh viện Đa khoa huyện:", "Cẩm Thủy",
-    "Bach Mai Hospital", "transferred", "to", "the", "Provincial General Hospital", "\n",
-])
+_WORDS = st.sampled_from(
+    [
+        "Bệnh viện",
+        "BVĐK",
+        "tỉnh",
+        "huyện",
+        "Bắc Kạn",
+        "Thanh Hoá",
+        "Hậu Lộc",
+        "E",
+        "Bạch Mai",
+        "hỗ trợ",
+        "chuyển giao",
+        "kỹ thuật",
+        "nội soi phế quản ống mềm",
+        "ký kết",
+        "hợp đồng",
+        "giữa",
+        "với",
+        "và",
+        "của",
+        "TS.BS",
+        "Nguyễn Văn A",
+        "Giám đốc",
+        "Sở Y tế",
+        "UBND tỉnh",
+        "Đề án 1816",
+        "Quyết định 5500/QĐ-BYT",
+        "chuyển tới",
+        "hai bên",
+        ",",
+        ".",
+        ":",
+        ";",
+        "(",
+        ")",
+        "-",
+        "các Bệnh viện Đa khoa huyện:",
+        "Cẩm Thủy",
+        "Bach Mai Hospital",
+        "transferred",
+        "to",
+        "the",
+        "Provincial General Hospital",
+        "\n",
+    ]
+)
 NEWSLIKE = st.lists(st.one_of(_WORDS, st.text(max_size=6)), max_size=40).map(" ".join)
 
 

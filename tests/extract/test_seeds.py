@@ -26,7 +26,9 @@ def seeds() -> dict[str, Extraction]:
 
 def _node(x: Extraction, label: str, name: str):
     found = [n for n in x.nodes if n.id == make_id(label, name)]
-    assert found, f"no {label} {name!r} in {[n.properties.get('name') for n in x.nodes if n.label == label]}"
+    assert found, (
+        f"no {label} {name!r} in {[n.properties.get('name') for n in x.nodes if n.label == label]}"
+    )
     return found[0]
 
 
@@ -49,7 +51,10 @@ def test_e_transfers_two_techniques_to_thanh_hoa(seeds):
     assert e.properties["level"] == "central" and e.properties["province"] == "Hà Nội"
     transfers = _rels(x, "TRANSFERS", E, THANH_HOA)
     techniques = {r.properties["technique"] for r in transfers}
-    assert techniques == {make_id("Technique", "nội soi phế quản ống mềm"), make_id("Technique", "lọc màng bụng")}
+    assert techniques == {
+        make_id("Technique", "nội soi phế quản ống mềm"),
+        make_id("Technique", "lọc màng bụng"),
+    }
     assert {r.properties["status"] for r in transfers} == {"planned"}
     support = _rels(x, "SUPPORTS", E, THANH_HOA)
     assert len(support) == 1 and "technique_transfer" in support[0].properties["kinds"]
@@ -58,15 +63,27 @@ def test_e_transfers_two_techniques_to_thanh_hoa(seeds):
 
 def test_thanh_hoa_supports_nine_district_hospitals(seeds):
     x = seeds["002"]
-    districts = ["Hậu Lộc", "Cẩm Thủy", "Ngọc Lặc", "Hoằng Hóa", "Thọ Xuân", "Nông Cống", "Vĩnh Lộc"]
+    districts = [
+        "Hậu Lộc",
+        "Cẩm Thủy",
+        "Ngọc Lặc",
+        "Hoằng Hóa",
+        "Thọ Xuân",
+        "Nông Cống",
+        "Vĩnh Lộc",
+    ]
     names = [f"Bệnh viện Đa khoa huyện {d}" for d in districts]
     names += ["Bệnh viện Đa khoa thành phố Thanh Hóa", "Bệnh viện Đa khoa Hợp Lực"]
     for name in names:
         hospital = _node(x, "Hospital", name)
         assert hospital.properties["province"] == "Thanh Hóa"
         assert _rels(x, "SUPPORTS", THANH_HOA, hospital.id), name
-        assert _rels(x, "PARTY_TO", hospital.id, next(
-            r.end for r in x.relationships if r.type == "PARTY_TO" and r.start == hospital.id))
+        assert _rels(
+            x,
+            "PARTY_TO",
+            hospital.id,
+            next(r.end for r in x.relationships if r.type == "PARTY_TO" and r.start == hospital.id),
+        )
     assert _node(x, "Hospital", "Bệnh viện Đa khoa huyện Hậu Lộc").properties["level"] == "district"
     assert _node(x, "Hospital", "Bệnh viện Đa khoa Hợp Lực").properties["level"] == "private"
     agreements = [n for n in x.nodes if n.label == "Agreement"]
@@ -107,7 +124,10 @@ def test_bac_kan_refers_to_e_and_signs_with_it(seeds):
 def test_positions(seeds):
     x = seeds["001"]
     luan = _node(x, "Person", "Lê Đức Luận")
-    titles = {r.properties["title"] for r in _rels(x, "HOLDS_POSITION", luan.id, make_id("Organization", "Bộ Y tế"))}
+    titles = {
+        r.properties["title"]
+        for r in _rels(x, "HOLDS_POSITION", luan.id, make_id("Organization", "Bộ Y tế"))
+    }
     assert titles == {"Thứ trưởng"}
     huu = _node(x, "Person", "Nguyễn Công Hựu")
     assert huu.properties["titles"] == ["TS", "BS"]
@@ -123,7 +143,10 @@ def test_institute_and_health_department_agreement(seeds):
     x = seeds["004"]
     institute = _node(x, "Organization", "Viện Trang thiết bị và Công trình y tế")
     department = _node(x, "Organization", "Sở Y tế Thái Nguyên")
-    assert institute.properties["kind"] == "institute" and department.properties["kind"] == "health_department"
+    assert (
+        institute.properties["kind"] == "institute"
+        and department.properties["kind"] == "health_department"
+    )
     a = {r.end for r in x.relationships if r.type == "PARTY_TO" and r.start == institute.id}
     b = {r.end for r in x.relationships if r.type == "PARTY_TO" and r.start == department.id}
     assert a and a == b
@@ -131,7 +154,11 @@ def test_institute_and_health_department_agreement(seeds):
         if r.type == "PARTY_TO":
             _rels(x, "PARTY_TO", r.start, r.end)
     # Bộ Y tế is the institute's parent here, not a party; and an Organization never SUPPORTS.
-    assert not [r for r in x.relationships if r.type == "PARTY_TO" and r.start == make_id("Organization", "Bộ Y tế")]
+    assert not [
+        r
+        for r in x.relationships
+        if r.type == "PARTY_TO" and r.start == make_id("Organization", "Bộ Y tế")
+    ]
     assert not [r for r in x.relationships if r.type == "SUPPORTS"]
 
 

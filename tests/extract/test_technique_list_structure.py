@@ -8,7 +8,9 @@ def names(text: str) -> list[str]:
 
 
 def test_a_shared_head_left_out_is_restored():
-    got = names("Bệnh viện tỉnh đã làm được: phẫu thuật thay khớp háng, thay khớp gối; nội soi dạ dày.")
+    got = names(
+        "Bệnh viện tỉnh đã làm được: phẫu thuật thay khớp háng, thay khớp gối; nội soi dạ dày."
+    )
     assert "phẫu thuật thay khớp gối" in got and "thay khớp gối" not in got
 
 
@@ -25,19 +27,28 @@ def test_a_different_procedure_after_a_shared_head_is_not_prefixed():
 
 
 def test_a_parenthesised_aside_lists_no_items():
-    assert names("như: nút mạch điều trị khối u (gan, vú, tử cung); ghép thận") == ["nút mạch điều trị khối u", "ghép thận"]
+    assert names("như: nút mạch điều trị khối u (gan, vú, tử cung); ghép thận") == [
+        "nút mạch điều trị khối u",
+        "ghép thận",
+    ]
 
 
 def test_cung_closes_the_list():
-    got = names("tập trung vào các kỹ thuật nội soi phế quản, siêu âm tim cùng các chuyên ngành nhi, hồi sức.")
+    got = names(
+        "tập trung vào các kỹ thuật nội soi phế quản, siêu âm tim cùng các chuyên ngành nhi, hồi sức."
+    )
     assert got == ["nội soi phế quản", "siêu âm tim"]
 
 
 def test_items_after_ky_thuat_nhu_need_no_procedure_head_but_fields_are_left_out():
-    got = names("chuyển giao các kỹ thuật xét nghiệm như định danh vi khuẩn lao, kháng sinh đồ, chẩn đoán trước sinh")
+    got = names(
+        "chuyển giao các kỹ thuật xét nghiệm như định danh vi khuẩn lao, kháng sinh đồ, chẩn đoán trước sinh"
+    )
     assert got == ["định danh vi khuẩn lao", "kháng sinh đồ"]
 
 
 def test_a_list_of_training_topics_still_needs_procedure_heads():
-    got = names("được chuyển giao nhiều gói kỹ thuật và đào tạo, gồm: giảm đau sau mổ; phẫu thuật nội soi khớp vai")
+    got = names(
+        "được chuyển giao nhiều gói kỹ thuật và đào tạo, gồm: giảm đau sau mổ; phẫu thuật nội soi khớp vai"
+    )
     assert got == ["phẫu thuật nội soi khớp vai"]

@@ -6,9 +6,14 @@ from hospnet.extract.techniques import list_techniques
 
 
 def test_shared_head_is_restored_in_an_elliptical_list():
-    found = list_techniques("gồm: phẫu thuật nội soi cắt ruột thừa, cắt túi mật; đặt stent niệu quản", 0)
-    assert [m.name for m in found] == ["phẫu thuật nội soi cắt ruột thừa", "phẫu thuật nội soi cắt túi mật",
-                                       "đặt stent niệu quản"]
+    found = list_techniques(
+        "gồm: phẫu thuật nội soi cắt ruột thừa, cắt túi mật; đặt stent niệu quản", 0
+    )
+    assert [m.name for m in found] == [
+        "phẫu thuật nội soi cắt ruột thừa",
+        "phẫu thuật nội soi cắt túi mật",
+        "đặt stent niệu quản",
+    ]
 
 
 def test_an_item_with_its_own_head_keeps_it():

@@ -18,16 +18,24 @@ HOSPNET = str(Path(sys.executable).with_name("hospnet"))
 
 
 def _env(spare) -> dict:
-    return {**os.environ, "HOSPNET_DATA_DIR": str(spare.data_dir), "HOSPNET_NEO4J_BOLT_PORT": str(spare.neo4j_bolt_port),
-           "HOSPNET_NEO4J_HTTP_PORT": str(spare.neo4j_http_port), "HOSPNET_NEO4J_PASSWORD": spare.neo4j_password,
-           "HOSPNET_NEO4J_URI": spare.neo4j_uri, "HOSPNET_STORE": "neo4j"}
+    return {
+        **os.environ,
+        "HOSPNET_DATA_DIR": str(spare.data_dir),
+        "HOSPNET_NEO4J_BOLT_PORT": str(spare.neo4j_bolt_port),
+        "HOSPNET_NEO4J_HTTP_PORT": str(spare.neo4j_http_port),
+        "HOSPNET_NEO4J_PASSWORD": spare.neo4j_password,
+        "HOSPNET_NEO4J_URI": spare.neo4j_uri,
+        "HOSPNET_STORE": "neo4j",
+    }
 
 
 def _hospnet(*args: str, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run([HOSPNET, *args], env=env, capture_output=True, text=True, timeout=600)
 
 
-def test_csv_export_imports_with_neo4j_admin_into_a_fresh_database(store, settings, spare_neo4j, tmp_path):
+def test_csv_export_imports_with_neo4j_admin_into_a_fresh_database(
+    store, settings, spare_neo4j, tmp_path
+):
     build(None, store, settings)
     folder = tmp_path / "csv"
     export(store, "csv", folder)
@@ -40,7 +48,9 @@ def test_csv_export_imports_with_neo4j_admin_into_a_fresh_database(store, settin
         assert "lat:double" in next(csv.reader(handle))
 
     env = _env(spare_neo4j)
-    refused = _hospnet("neo4j", "import", str(folder), env=env)  # the server runs: nothing is touched
+    refused = _hospnet(
+        "neo4j", "import", str(folder), env=env
+    )  # the server runs: nothing is touched
     assert refused.returncode == 1 and "hospnet neo4j stop" in refused.stderr
     try:
         neo4j_server.stop(spare_neo4j)

@@ -38,13 +38,40 @@ def store(base_settings):
     store = Neo4jStore(base_settings)
     store.clear()
     store.ensure_schema()
-    store.write_batch(Batch(nodes=
-        [
-            (HOSPITAL, {"id": "hospital:benh-vien-e", "name": "Bệnh viện E", "level": "central", "search": "benh vien e"}),
-            (HOSPITAL, {"id": "hospital:bvdk-thanh-hoa", "name": "Bệnh viện Đa khoa tỉnh Thanh Hóa", "level": "provincial", "search": "benh vien da khoa tinh thanh hoa"}),
-            (SUPPORT, {"a": "hospital:benh-vien-e", "b": "hospital:bvdk-thanh-hoa", "kinds": ["technique_transfer"], "since": "2025-11-21", "sources": ["document:b"]}),
-        ]
-    ))
+    store.write_batch(
+        Batch(
+            nodes=[
+                (
+                    HOSPITAL,
+                    {
+                        "id": "hospital:benh-vien-e",
+                        "name": "Bệnh viện E",
+                        "level": "central",
+                        "search": "benh vien e",
+                    },
+                ),
+                (
+                    HOSPITAL,
+                    {
+                        "id": "hospital:bvdk-thanh-hoa",
+                        "name": "Bệnh viện Đa khoa tỉnh Thanh Hóa",
+                        "level": "provincial",
+                        "search": "benh vien da khoa tinh thanh hoa",
+                    },
+                ),
+                (
+                    SUPPORT,
+                    {
+                        "a": "hospital:benh-vien-e",
+                        "b": "hospital:bvdk-thanh-hoa",
+                        "kinds": ["technique_transfer"],
+                        "since": "2025-11-21",
+                        "sources": ["document:b"],
+                    },
+                ),
+            ]
+        )
+    )
     yield store
     store.clear()
     store.close()
@@ -64,25 +91,50 @@ def test_write_batch_then_read_gives_plain_rows(store):
     )
     assert len(rows) == 1
     row = rows[0]
-    assert row["a"] == {"id": "hospital:benh-vien-e", "name": "Bệnh viện E", "level": "central", "search": "benh vien e", "_labels": ["Hospital"]}
-    assert row["r"] == {"kinds": ["technique_transfer"], "since": "2025-11-21", "sources": ["document:b"], "_type": "SUPPORTS"}
+    assert row["a"] == {
+        "id": "hospital:benh-vien-e",
+        "name": "Bệnh viện E",
+        "level": "central",
+        "search": "benh vien e",
+        "_labels": ["Hospital"],
+    }
+    assert row["r"] == {
+        "kinds": ["technique_transfer"],
+        "since": "2025-11-21",
+        "sources": ["document:b"],
+        "_type": "SUPPORTS",
+    }
     assert row["target"] == "Bệnh viện Đa khoa tỉnh Thanh Hóa"
     assert [node["id"] for node in row["p"]] == ["hospital:benh-vien-e", "hospital:bvdk-thanh-hoa"]
     json.dumps(rows)  # rows are plain JSON-able values
 
 
 def test_read_stops_at_the_limit(store):
-    assert store.read("UNWIND range(1, 100000) AS i RETURN i", limit=3) == [{"i": 1}, {"i": 2}, {"i": 3}]
+    assert store.read("UNWIND range(1, 100000) AS i RETURN i", limit=3) == [
+        {"i": 1},
+        {"i": 2},
+        {"i": 3},
+    ]
     assert len(store.read("UNWIND range(1, 2500) AS i RETURN i")) == 2500
 
 
 def test_write_batch_is_one_transaction(store):
     before = snapshot(store)
     with pytest.raises(StoreError, match="already exists"):
-        store.write_batch(Batch(nodes=[
-            ("CREATE (:Hospital {id: $id, name: $name})", {"id": "hospital:new", "name": "Bệnh viện mới"}),
-            ("CREATE (:Hospital {id: $id})", {"id": "hospital:benh-vien-e"}),  # breaks the uniqueness constraint
-        ]))
+        store.write_batch(
+            Batch(
+                nodes=[
+                    (
+                        "CREATE (:Hospital {id: $id, name: $name})",
+                        {"id": "hospital:new", "name": "Bệnh viện mới"},
+                    ),
+                    (
+                        "CREATE (:Hospital {id: $id})",
+                        {"id": "hospital:benh-vien-e"},
+                    ),  # breaks the uniqueness constraint
+                ]
+            )
+        )
     assert snapshot(store) == before
 
 
@@ -96,10 +148,19 @@ def test_ensure_schema_is_idempotent_and_indexes_names(store):
     # SHOW is refused on the read-only path, so the test asks the server directly.
     import neo4j
 
-    with neo4j.GraphDatabase.driver(store.uri, auth=(store.settings.neo4j_user, store.settings.neo4j_password)) as driver:
+    with neo4j.GraphDatabase.driver(
+        store.uri, auth=(store.settings.neo4j_user, store.settings.neo4j_password)
+    ) as driver:
         records, _, _ = driver.execute_query("SHOW INDEXES YIELD name RETURN name")
     indexes = {record["name"] for record in records}
-    assert {"Hospital_id", "Province_id", "Document_id", "province_code", "hospital_search", "name_search"} <= indexes
+    assert {
+        "Hospital_id",
+        "Province_id",
+        "Document_id",
+        "province_code",
+        "hospital_search",
+        "name_search",
+    } <= indexes
 
 
 def test_clear_deletes_everything(store):
@@ -149,7 +210,9 @@ def test_the_planners_verdict_is_remembered_per_query_text(store):
     read = "MATCH (n) WHERE n.touched = $v RETURN count(n) AS n"
     assert store.read(read, {"v": 1}) == [{"n": 0}]
     assert store._verdicts[write] == "rw" and store._verdicts[read] == "r"
-    store._verdicts[read] = "w"  # a planted verdict shows the cache is consulted: the read is now refused
+    store._verdicts[read] = (
+        "w"  # a planted verdict shows the cache is consulted: the read is now refused
+    )
     with pytest.raises(QueryRejected):
         store.read(read, {"v": 1})
 
@@ -175,7 +238,10 @@ def test_invalid_cypher_is_rejected_with_the_servers_reason(store):
 def test_slow_query_over_its_timeout_raises_query_timeout(store):
     started = time.monotonic()
     with pytest.raises(QueryTimeout):
-        store.read("UNWIND range(1, 1000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS n", timeout=0.5)
+        store.read(
+            "UNWIND range(1, 1000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS n",
+            timeout=0.5,
+        )
     assert time.monotonic() - started < 15
     assert store.read("RETURN 1 AS one") == [{"one": 1}]
 
@@ -226,8 +292,19 @@ def test_second_start_is_a_no_op_that_returns_the_uri(base_settings):
 
 def test_module_entry_point_prints_status(base_settings):
     server = server_settings()
-    env = {**os.environ, "HOSPNET_DATA_DIR": str(server.data_dir), "HOSPNET_NEO4J_BOLT_PORT": str(server.neo4j_bolt_port), "HOSPNET_NEO4J_PASSWORD": server.neo4j_password}
-    done = subprocess.run([sys.executable, "-m", "hospnet.graph.neo4j_server", "status"], capture_output=True, text=True, env=env, timeout=60)
+    env = {
+        **os.environ,
+        "HOSPNET_DATA_DIR": str(server.data_dir),
+        "HOSPNET_NEO4J_BOLT_PORT": str(server.neo4j_bolt_port),
+        "HOSPNET_NEO4J_PASSWORD": server.neo4j_password,
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "hospnet.graph.neo4j_server", "status"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["running"] is True
 
@@ -235,14 +312,29 @@ def test_module_entry_point_prints_status(base_settings):
 def test_start_stop_lifecycle_in_a_fresh_folder(tmp_path):
     """A second server on its own store and port; the downloaded jars are shared, not fetched again."""
     shared = server_settings()
-    settings = shared.model_copy(update={"data_dir": tmp_path, "neo4j_bolt_port": _free_port(), "neo4j_password": "lifecycle-pw"})
+    settings = shared.model_copy(
+        update={
+            "data_dir": tmp_path,
+            "neo4j_bolt_port": _free_port(),
+            "neo4j_password": "lifecycle-pw",
+        }
+    )
     share_jars(shared.data_dir, tmp_path)
     assert neo4j_server.status(settings)["running"] is False
     uri = neo4j_server.start(settings)
     try:
         assert uri == f"bolt://127.0.0.1:{settings.neo4j_bolt_port}"
         with Neo4jStore(settings.model_copy(update={"neo4j_uri": uri})) as store:
-            store.write_batch(Batch(nodes=[(HOSPITAL, {"id": "hospital:x", "name": "X", "level": "other", "search": "x"})]))
+            store.write_batch(
+                Batch(
+                    nodes=[
+                        (
+                            HOSPITAL,
+                            {"id": "hospital:x", "name": "X", "level": "other", "search": "x"},
+                        )
+                    ]
+                )
+            )
             assert store.read("MATCH (h:Hospital) RETURN h.id AS id") == [{"id": "hospital:x"}]
         # The password never sits in the JVM's environment, and the server itself refuses file URLs
         # in LOAD CSV and bounds a transaction's memory, whatever gate is in front of it.
@@ -252,7 +344,9 @@ def test_start_stop_lifecycle_in_a_fresh_folder(tmp_path):
         import neo4j
 
         with neo4j.GraphDatabase.driver(uri, auth=("neo4j", "lifecycle-pw")) as driver:
-            with pytest.raises(neo4j.exceptions.Neo4jError, match="allow_csv_import_from_file_urls|file URL"):
+            with pytest.raises(
+                neo4j.exceptions.Neo4jError, match="allow_csv_import_from_file_urls|file URL"
+            ):
                 driver.execute_query("LOAD CSV FROM 'file:///etc/hostname' AS l RETURN l")
             with pytest.raises(neo4j.exceptions.Neo4jError, match="(?i)memory"):
                 driver.execute_query("UNWIND range(1, 100000000) AS i RETURN size(collect(i)) AS n")

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 
-def build_pdf(latin_lines: list[str] = (), unicode_lines: list[str] = (), *, title: str | None = None, content: bool = True) -> bytes:
+def build_pdf(
+    latin_lines: list[str] = (),
+    unicode_lines: list[str] = (),
+    *,
+    title: str | None = None,
+    content: bool = True,
+) -> bytes:
     """A one-page PDF written by hand.
 
     ASCII lines use Helvetica; other lines use a Type0 font whose ToUnicode map
@@ -29,7 +35,9 @@ def build_pdf(latin_lines: list[str] = (), unicode_lines: list[str] = (), *, tit
         ops.append(f"BT /F2 12 Tf 60 {y} Td <{glyphs}> Tj ET")
         y -= 20
     stream = "\n".join(ops).encode("latin-1")
-    cmap_entries = "\n".join(f"<{code[c]:04X}> <{c.encode('utf-16-be').hex().upper()}>" for c in chars)
+    cmap_entries = "\n".join(
+        f"<{code[c]:04X}> <{c.encode('utf-16-be').hex().upper()}>" for c in chars
+    )
     cmap = (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -43,7 +51,8 @@ def build_pdf(latin_lines: list[str] = (), unicode_lines: list[str] = (), *, tit
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] " + contents
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        + contents
         + b"/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type0 /BaseFont /TestSans /Encoding /Identity-H "
@@ -65,11 +74,19 @@ def build_pdf(latin_lines: list[str] = (), unicode_lines: list[str] = (), *, tit
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {info}>>\nstartxref\n{xref}\n%%EOF\n".encode("ascii")
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {info}>>\nstartxref\n{xref}\n%%EOF\n".encode(
+        "ascii"
+    )
     return bytes(out)
 
 
-def build_docx(path: Path, paragraphs: list[str], *, heading: str | None = None, table: list[list[str]] | None = None) -> Path:
+def build_docx(
+    path: Path,
+    paragraphs: list[str],
+    *,
+    heading: str | None = None,
+    table: list[list[str]] | None = None,
+) -> Path:
     import docx
 
     document = docx.Document()

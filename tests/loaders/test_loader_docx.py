@@ -19,7 +19,11 @@ def load_one(name, data):
 def test_paragraphs_tables_title_and_date(tmp_path, make_docx):
     path = make_docx(
         tmp_path / "hop-dong.docx",
-        ["Hà Nội, ngày 10 tháng 1 năm 2024", "Bệnh viện Hữu nghị Đa khoa Nghệ An hỗ trợ Trung tâm Y tế huyện Con Cuông.", "Nguồn: Sở Y tế Nghệ An"],
+        [
+            "Hà Nội, ngày 10 tháng 1 năm 2024",
+            "Bệnh viện Hữu nghị Đa khoa Nghệ An hỗ trợ Trung tâm Y tế huyện Con Cuông.",
+            "Nguồn: Sở Y tế Nghệ An",
+        ],
         heading="Hợp đồng hỗ trợ chuyên môn năm 2024",
         table=[["Kỹ thuật", "Thời gian"], ["Nội soi dạ dày", "6 tháng"]],
     )
@@ -63,7 +67,10 @@ def test_members_under_the_ratio_that_add_up_are_refused(tmp_path):
     assert os.path.getsize(path) < 5_000_000
     (error,) = load_file(path)
     assert isinstance(error, DocumentError)
-    assert str(error) == f"{path}: refused: unpacks to 120,000,013 bytes (limit 100,000,000); possible zip bomb"
+    assert (
+        str(error)
+        == f"{path}: refused: unpacks to 120,000,013 bytes (limit 100,000,000); possible zip bomb"
+    )
 
 
 def test_random_bytes_named_docx():
@@ -81,7 +88,10 @@ def test_zip_that_is_not_word_and_old_doc():
 
 
 def test_damaged_document_xml_is_a_broken_docx():
-    error = load_one("bad.docx", _zip_bytes({"[Content_Types].xml": "<Types", "word/document.xml": "<w:document"}))
+    error = load_one(
+        "bad.docx",
+        _zip_bytes({"[Content_Types].xml": "<Types", "word/document.xml": "<w:document"}),
+    )
     assert isinstance(error, DocumentError)
     assert str(error).startswith("bad.docx: broken DOCX (")
 

@@ -29,7 +29,11 @@ def text_of(name: str, data: bytes) -> str:
     return item.text
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", "\ufeff".encode("utf-8")], ids=["empty", "whitespace", "bom-only"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\t\r\n  ", "\ufeff".encode("utf-8")],
+    ids=["empty", "whitespace", "bom-only"],
+)
 def test_empty_document(data):
     item = only(load_bytes("trong.txt", data))
     assert isinstance(item, DocumentError)
@@ -55,7 +59,10 @@ def test_binary_is_refused(data, what):
 def test_invalid_utf8_that_is_not_legacy_vietnamese_is_refused():
     item = only(load_bytes("fr.txt", "Le café est très bon à côté du théâtre.".encode("latin-1")))
     assert isinstance(item, DocumentError)
-    assert str(item) == "fr.txt: not valid UTF-8 (byte 0xE9 at offset 6) and not TCVN3 or VNI; save it as UTF-8"
+    assert (
+        str(item)
+        == "fr.txt: not valid UTF-8 (byte 0xE9 at offset 6) and not TCVN3 or VNI; save it as UTF-8"
+    )
 
 
 @pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
@@ -67,13 +74,18 @@ def test_unicode_encodings(codec):
 
 
 def test_utf16_without_bom_is_read():
-    assert text_of("a.txt", "Bach Mai Hospital supports Son La".encode("utf-16-le")) == "Bach Mai Hospital supports Son La"
+    assert (
+        text_of("a.txt", "Bach Mai Hospital supports Son La".encode("utf-16-le"))
+        == "Bach Mai Hospital supports Son La"
+    )
 
 
 def test_tcvn3_bytes_written_by_hand_are_converted():
     # "Bệnh viện Đa khoa tỉnh Thái Bình; người bệnh được chuyển tuyến" in TCVN3, byte by byte
     data = b"B\xd6nh vi\xd6n \xa7a khoa t\xd8nh Th\xb8i B\xd7nh; ng\xad\xeai b\xd6nh \xae\xad\xeec chuy\xd3n tuy\xd5n"
-    assert text_of("cu.txt", data) == "Bệnh viện Đa khoa tỉnh Thái Bình; người bệnh được chuyển tuyến"
+    assert (
+        text_of("cu.txt", data) == "Bệnh viện Đa khoa tỉnh Thái Bình; người bệnh được chuyển tuyến"
+    )
 
 
 def test_tcvn3_sample_encoded_with_the_table_round_trips():
@@ -84,13 +96,19 @@ def test_tcvn3_sample_encoded_with_the_table_round_trips():
 
 
 def test_vni_bytes_written_by_hand_are_converted():
-    data = "Beänh vieän Ña khoa tænh Thaùi Bình; ngöôøi beänh ñöôïc chuyeån tuyeán".encode("latin-1")
-    assert text_of("vni.txt", data) == "Bệnh viện Đa khoa tỉnh Thái Bình; người bệnh được chuyển tuyến"
+    data = "Beänh vieän Ña khoa tænh Thaùi Bình; ngöôøi beänh ñöôïc chuyeån tuyeán".encode(
+        "latin-1"
+    )
+    assert (
+        text_of("vni.txt", data) == "Bệnh viện Đa khoa tỉnh Thái Bình; người bệnh được chuyển tuyến"
+    )
 
 
 def test_vni_sample_encoded_with_the_table_round_trips():
     assert text_of("vni.txt", legacy.to_vni(SAMPLE).encode("latin-1")) == SAMPLE
-    assert legacy.from_vni(legacy.to_vni("ĐOÀN CÔNG TÁC ỨNG DỤNG ẲNG")) == "ĐOÀN CÔNG TÁC ỨNG DỤNG ẲNG"
+    assert (
+        legacy.from_vni(legacy.to_vni("ĐOÀN CÔNG TÁC ỨNG DỤNG ẲNG")) == "ĐOÀN CÔNG TÁC ỨNG DỤNG ẲNG"
+    )
 
 
 def test_tcvn3_saved_as_utf8_mojibake_is_repaired():
@@ -100,5 +118,8 @@ def test_tcvn3_saved_as_utf8_mojibake_is_repaired():
 
 def test_unicode_vietnamese_and_other_languages_are_left_alone():
     assert legacy.detect(SAMPLE) is None
-    assert legacy.detect("Straße für Männer über Öl, Größe und Bücher; Ärzte müssen häufig früh") is None
+    assert (
+        legacy.detect("Straße für Männer über Öl, Größe und Bücher; Ärzte müssen häufig früh")
+        is None
+    )
     assert legacy.detect("Où est la gare? Il a été déçu à côté du théâtre, très ému.") is None

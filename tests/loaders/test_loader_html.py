@@ -65,13 +65,18 @@ def test_malformed_html_still_gives_its_text():
 
 
 def test_a_short_page_falls_back_to_its_visible_text():
-    doc = load_one("short.html", "<p>Bệnh viện E hỗ trợ Bắc Kạn</p><script>alert('x')</script>".encode())
+    doc = load_one(
+        "short.html", "<p>Bệnh viện E hỗ trợ Bắc Kạn</p><script>alert('x')</script>".encode()
+    )
     assert isinstance(doc, Document), str(doc)
     assert doc.text == "Bệnh viện E hỗ trợ Bắc Kạn"
 
 
 def test_a_page_of_tags_only_has_no_text():
-    error = load_one("empty.html", b"<html><head><style>p{}</style></head><body><div><span></span><br><img src='x.png'></div></body></html>")
+    error = load_one(
+        "empty.html",
+        b"<html><head><style>p{}</style></head><body><div><span></span><br><img src='x.png'></div></body></html>",
+    )
     assert isinstance(error, DocumentError)
     assert str(error) == "empty.html: no text (the page is markup only)"
 
@@ -96,4 +101,8 @@ def test_a_short_page_keeps_its_head_metadata():
     )
     doc = load_one("short.html", page.encode())
     assert isinstance(doc, Document), str(doc)
-    assert (doc.title, doc.date, doc.text) == ("Bạch Mai hỗ trợ Sơn La", "2024-03-28", "Bệnh viện Bạch Mai hỗ trợ Sơn La.")
+    assert (doc.title, doc.date, doc.text) == (
+        "Bạch Mai hỗ trợ Sơn La",
+        "2024-03-28",
+        "Bệnh viện Bạch Mai hỗ trợ Sơn La.",
+    )

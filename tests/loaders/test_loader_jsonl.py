@@ -14,7 +14,9 @@ GOOD = {
     "source": "https://baobinhduong.example.vn/cho-ray",
     "text": "Đoàn công tác Bệnh viện Chợ Rẫy lên Bình Dương hỗ trợ điều trị người bệnh COVID-19 nặng.",
 }
-NO_META = {"text": "Bệnh viện K hỗ trợ Hà Giang\nNgày 19/9/2023, Bệnh viện K chuyển giao kỹ thuật xạ trị."}
+NO_META = {
+    "text": "Bệnh viện K hỗ trợ Hà Giang\nNgày 19/9/2023, Bệnh viện K chuyển giao kỹ thuật xạ trị."
+}
 
 
 def test_good_and_broken_lines(tmp_path):
@@ -37,7 +39,11 @@ def test_good_and_broken_lines(tmp_path):
     docs = [i for i in items if isinstance(i, Document)]
     errors = {str(i) for i in items if isinstance(i, DocumentError)}
     assert [d.title for d in docs] == [GOOD["title"], "Bệnh viện K hỗ trợ Hà Giang"]
-    assert (docs[0].date, docs[0].source, docs[0].path) == ("2021-08-02", GOOD["source"], f"{path}:1")
+    assert (docs[0].date, docs[0].source, docs[0].path) == (
+        "2021-08-02",
+        GOOD["source"],
+        f"{path}:1",
+    )
     assert (docs[1].date, docs[1].source) == ("2023-09-19", "corpus.jsonl:4")
     assert errors == {
         f"{path}:2: invalid JSON (Expecting property name enclosed in double quotes at column 2)",
@@ -54,7 +60,13 @@ def test_good_and_broken_lines(tmp_path):
 def test_limit_applies_to_each_line_not_the_file():
     line = json.dumps(NO_META, ensure_ascii=False).encode()
     huge = json.dumps({"text": "x" * 5_000}).encode()
-    items = list(load_bytes("c.jsonl", b"\xef\xbb\xbf" + line + b"\n" + huge + b"\n" + line * 1 + b"\n", max_bytes=1_000))
+    items = list(
+        load_bytes(
+            "c.jsonl",
+            b"\xef\xbb\xbf" + line + b"\n" + huge + b"\n" + line * 1 + b"\n",
+            max_bytes=1_000,
+        )
+    )
     assert isinstance(items[0], Document) and isinstance(items[2], Document)
     assert isinstance(items[1], DocumentTooLarge)
     assert str(items[1]) == "c.jsonl:2: too large: more bytes, over the limit of 1,000 bytes"

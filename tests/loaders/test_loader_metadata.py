@@ -36,7 +36,10 @@ Source: https://news.example.vn/en/cho-ray-kien-giang
 
 
 def test_title_skips_navigation_and_the_date_comes_from_the_dateline():
-    assert find_title(PASTED_PAGE) == "Bệnh viện Trung ương Huế chuyển giao kỹ thuật tiêu sợi huyết cho Quảng Trị"
+    assert (
+        find_title(PASTED_PAGE)
+        == "Bệnh viện Trung ương Huế chuyển giao kỹ thuật tiêu sợi huyết cho Quảng Trị"
+    )
     assert find_date(PASTED_PAGE) == "2023-08-14"  # not the decision's 02/01/2022
     assert find_source(PASTED_PAGE) == "Báo Quảng Trị"
     assert guess_language(PASTED_PAGE) == "vi"
@@ -57,11 +60,20 @@ def test_english_article():
     "text, expected",
     [
         ("Tiêu đề\n05/12/2021 - 16:25\nNội dung", "2021-12-05"),
-        ("Tiêu đề\n\nChiều ngày 29/9/2022, Bệnh viện Đa khoa tỉnh ký hợp đồng với bệnh viện huyện", "2022-09-29"),
-        ("Tiêu đề\nNgày 21/11, đoàn công tác khảo sát theo Đề án 1816 năm 2025 của Bộ Y tế", "2025-11-21"),
+        (
+            "Tiêu đề\n\nChiều ngày 29/9/2022, Bệnh viện Đa khoa tỉnh ký hợp đồng với bệnh viện huyện",
+            "2022-09-29",
+        ),
+        (
+            "Tiêu đề\nNgày 21/11, đoàn công tác khảo sát theo Đề án 1816 năm 2025 của Bộ Y tế",
+            "2025-11-21",
+        ),
         ("Tô Hà date 2024-06 Dự buổi ký kết có lãnh đạo hai bệnh viện", "2024-06"),
         ("Tiêu đề\nHà Nội, ngày 30 tháng 11 năm 2021\nQuyết định", "2021-11-30"),
-        ("Tiêu đề\n(Báo Y tế) - Trong tháng 6/2024, bệnh viện tỉnh tiếp nhận ba kỹ thuật", "2024-06"),
+        (
+            "Tiêu đề\n(Báo Y tế) - Trong tháng 6/2024, bệnh viện tỉnh tiếp nhận ba kỹ thuật",
+            "2024-06",
+        ),
         ("Tiêu đề\nNgày 5-12, đoàn công tác làm việc với Sở Y tế", None),  # no year anywhere
         ("Tiêu đề\n" + "Nội dung dài. " * 10 + "Quyết định ngày 30-11-2021 của Bộ Y tế", None),
         ("Tiêu đề\nNgày 31/2/2024, một ngày không có thật", None),
@@ -93,10 +105,16 @@ def test_parse_date_values(value, expected):
     "line, expected",
     [
         ("Nguồn: Báo Sức khỏe & Đời sống", "Báo Sức khỏe & Đời sống"),
-        ("Nguồn SK&ĐS: https://suckhoedoisong.vn/bai-viet-n1.html", "https://suckhoedoisong.vn/bai-viet-n1.html"),
+        (
+            "Nguồn SK&ĐS: https://suckhoedoisong.vn/bai-viet-n1.html",
+            "https://suckhoedoisong.vn/bai-viet-n1.html",
+        ),
         ("Source: https://example.vn/a.", "https://example.vn/a"),
         ("https://baothanhhoa.vn/y-te/bai-viet.html", "https://baothanhhoa.vn/y-te/bai-viet.html"),
-        ("Nguồn nhân lực y tế còn thiếu ở tuyến huyện.", None),  # "nguồn" in a sentence is not a source line
+        (
+            "Nguồn nhân lực y tế còn thiếu ở tuyến huyện.",
+            None,
+        ),  # "nguồn" in a sentence is not a source line
     ],
 )
 def test_source_line(line, expected):
@@ -104,8 +122,14 @@ def test_source_line(line, expected):
 
 
 def test_a_long_lead_stands_in_for_a_missing_title():
-    text = "date 2024-06 Dự buổi ký kết có ông Nguyễn Văn A, Thứ trưởng Bộ Y tế; lãnh đạo hai bệnh viện. " + "Nội dung " * 40
-    assert find_title(text) == "Dự buổi ký kết có ông Nguyễn Văn A, Thứ trưởng Bộ Y tế; lãnh đạo hai bệnh viện."
+    text = (
+        "date 2024-06 Dự buổi ký kết có ông Nguyễn Văn A, Thứ trưởng Bộ Y tế; lãnh đạo hai bệnh viện. "
+        + "Nội dung " * 40
+    )
+    assert (
+        find_title(text)
+        == "Dự buổi ký kết có ông Nguyễn Văn A, Thứ trưởng Bộ Y tế; lãnh đạo hai bệnh viện."
+    )
 
 
 def test_vietnamese_without_diacritics_is_still_vietnamese():
@@ -113,20 +137,45 @@ def test_vietnamese_without_diacritics_is_still_vietnamese():
 
 
 def _seeds() -> Path:
-    for candidate in (Path(__file__).parents[3] / "shared" / "seeds", Path(os.environ.get("HOSPNET_SEEDS", "/work/shared/seeds"))):
+    for candidate in (
+        Path(__file__).parents[3] / "shared" / "seeds",
+        Path(os.environ.get("HOSPNET_SEEDS", "/work/shared/seeds")),
+    ):
         if candidate.is_dir():
             return candidate
-    pytest.skip("the shared seed articles (shared/seeds beside the repository) are not on this machine")
+    pytest.skip(
+        "the shared seed articles (shared/seeds beside the repository) are not on this machine"
+    )
 
 
 @pytest.mark.parametrize(
     "prefix, title, date, source",
     [
-        ("000", "Đoàn công tác Bệnh viện E khảo sát chuyển giao kỹ thuật tại Bệnh viện Đa khoa tỉnh Thanh Hóa", "2025-11-21", None),
+        (
+            "000",
+            "Đoàn công tác Bệnh viện E khảo sát chuyển giao kỹ thuật tại Bệnh viện Đa khoa tỉnh Thanh Hóa",
+            "2025-11-21",
+            None,
+        ),
         ("001", "Dự buổi ký kết có ông Lê Đức Luận, Thứ trưởng Bộ Y tế;", "2024-06", None),
-        ("002", "Lễ ký kết Hợp đồng hỗ trợ chuyên môn giữa Bệnh viện Đa khoa tỉnh Thanh Hóa", "2022-09-29", None),
-        ("003", "Bệnh viện Bạch Mai hỗ trợ tỉnh An Giang phòng, chống dịch COVID-19", "2021-12-05", None),
-        ("004", "Thái Nguyên: Bảo đảm chất lượng và sử dụng hiệu quả trang thiết bị y tế", None, "https://suckhoedoisong.vn/"),
+        (
+            "002",
+            "Lễ ký kết Hợp đồng hỗ trợ chuyên môn giữa Bệnh viện Đa khoa tỉnh Thanh Hóa",
+            "2022-09-29",
+            None,
+        ),
+        (
+            "003",
+            "Bệnh viện Bạch Mai hỗ trợ tỉnh An Giang phòng, chống dịch COVID-19",
+            "2021-12-05",
+            None,
+        ),
+        (
+            "004",
+            "Thái Nguyên: Bảo đảm chất lượng và sử dụng hiệu quả trang thiết bị y tế",
+            None,
+            "https://suckhoedoisong.vn/",
+        ),
     ],
 )
 def test_seed_articles(prefix, title, date, source):

@@ -15,11 +15,20 @@ def load_one(name, data):
 def test_english_text_layer_and_title(tmp_path, make_pdf):
     path = tmp_path / "report.pdf"
     path.write_bytes(
-        make_pdf(["Bach Mai Hospital supports Son La province", "Hanoi, 28 March 2024 - A team of cardiologists arrived."], title="Support report 2024")
+        make_pdf(
+            [
+                "Bach Mai Hospital supports Son La province",
+                "Hanoi, 28 March 2024 - A team of cardiologists arrived.",
+            ],
+            title="Support report 2024",
+        )
     )
     (doc,) = load_file(path)
     assert isinstance(doc, Document), str(doc)
-    assert doc.text == "Bach Mai Hospital supports Son La province\nHanoi, 28 March 2024 - A team of cardiologists arrived."
+    assert (
+        doc.text
+        == "Bach Mai Hospital supports Son La province\nHanoi, 28 March 2024 - A team of cardiologists arrived."
+    )
     assert doc.title == "Support report 2024"
     assert doc.date == "2024-03-28"
     assert doc.language == "en"
@@ -29,7 +38,12 @@ def test_english_text_layer_and_title(tmp_path, make_pdf):
 def test_vietnamese_text_layer(make_pdf):
     doc = load_one(
         "bv.pdf",
-        make_pdf(unicode_lines=["Bệnh viện Đa khoa tỉnh Thanh Hóa ký hợp đồng hỗ trợ chuyên môn", "Chiều ngày 29/9/2022, tại Hậu Lộc"]),
+        make_pdf(
+            unicode_lines=[
+                "Bệnh viện Đa khoa tỉnh Thanh Hóa ký hợp đồng hỗ trợ chuyên môn",
+                "Chiều ngày 29/9/2022, tại Hậu Lộc",
+            ]
+        ),
     )
     assert isinstance(doc, Document), str(doc)
     assert doc.title == "Bệnh viện Đa khoa tỉnh Thanh Hóa ký hợp đồng hỗ trợ chuyên môn"

@@ -53,7 +53,9 @@ def test_load_file_and_load_bytes_share_one_path(tmp_path):
     (from_bytes,) = load_bytes("bai.txt", path.read_bytes())
     assert isinstance(from_file, Document)
     assert from_file.id == from_bytes.id
-    assert from_file.title == from_bytes.title == "Bệnh viện E hỗ trợ Bệnh viện Đa khoa tỉnh Thanh Hóa"
+    assert (
+        from_file.title == from_bytes.title == "Bệnh viện E hỗ trợ Bệnh viện Đa khoa tỉnh Thanh Hóa"
+    )
     assert from_file.date == "2024-04-03"
     assert from_file.source == "bai.txt"
     assert from_file.path == str(path)
@@ -94,8 +96,13 @@ def test_a_new_format_is_one_registered_reader_and_its_crash_becomes_an_error():
     assert str(error) == "a.crash: cannot read (RuntimeError: reader bug with a second line)"
 
 
-@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(suffix=st.sampled_from([".txt", ".html", ".pdf", ".docx", ".jsonl"]), data=st.binary(max_size=2_000))
+@settings(
+    max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    suffix=st.sampled_from([".txt", ".html", ".pdf", ".docx", ".jsonl"]),
+    data=st.binary(max_size=2_000),
+)
 def test_any_bytes_give_documents_or_one_line_errors(suffix, data):
     for item in load_bytes("x" + suffix, data):
         assert isinstance(item, (Document, DocumentError))
@@ -106,5 +113,7 @@ def test_any_bytes_give_documents_or_one_line_errors(suffix, data):
 def test_sample_corpus_loads_without_errors():
     sample = Path(__file__).parents[2] / "hospnet" / "data" / "sample"
     items = [item for path in iter_files([sample]) for item in load_file(path)]
-    assert items and all(isinstance(item, Document) for item in items), [str(i) for i in items if not isinstance(i, Document)]
+    assert items and all(isinstance(item, Document) for item in items), [
+        str(i) for i in items if not isinstance(i, Document)
+    ]
     assert {item.language for item in items} == {"vi", "en"}

@@ -32,63 +32,130 @@ def rows(store, module, /, **params):
 
 
 def test_every_module_has_a_header_and_a_test():
-    tested = {name[len("test_"):] for name in globals() if name.startswith("test_")}
+    tested = {name[len("test_") :] for name in globals() if name.startswith("test_")}
     for module in queries.modules().values():
         assert module.title and module.description and module.example, module.name
-        assert all(p.example not in (None, "") and p.description for p in module.params), module.name
+        assert all(p.example not in (None, "") and p.description for p in module.params), (
+            module.name
+        )
         assert module.name in tested, f"query module {module.name} has no test here"
 
 
 def test_hospital_profile(fixture_store):
-    assert rows(fixture_store, "hospital_profile", id="hospital:benh-vien-da-khoa-tinh-thanh-hoa") == [{
-        "id": "hospital:benh-vien-da-khoa-tinh-thanh-hoa", "name": THANH_HOA, "level": "provincial", "province": "Thanh Hóa",
-        "supporters": [BACH_MAI, E], "supported": [HAU_LOC], "techniques_received": ["lọc màng bụng"],
-    }]
+    assert rows(
+        fixture_store, "hospital_profile", id="hospital:benh-vien-da-khoa-tinh-thanh-hoa"
+    ) == [
+        {
+            "id": "hospital:benh-vien-da-khoa-tinh-thanh-hoa",
+            "name": THANH_HOA,
+            "level": "provincial",
+            "province": "Thanh Hóa",
+            "supporters": [BACH_MAI, E],
+            "supported": [HAU_LOC],
+            "techniques_received": ["lọc màng bụng"],
+        }
+    ]
     assert rows(fixture_store, "hospital_profile", id="hospital:nowhere") == []
 
 
 def test_supporters(fixture_store):
-    by_hospital = rows(fixture_store, "supporters", name="bvdk thanh hoa")  # an alias, typed without diacritics
-    assert [(r["supporter"], r["supported"]) for r in by_hospital] == [(BACH_MAI, THANH_HOA), (E, THANH_HOA)]
+    by_hospital = rows(
+        fixture_store, "supporters", name="bvdk thanh hoa"
+    )  # an alias, typed without diacritics
+    assert [(r["supporter"], r["supported"]) for r in by_hospital] == [
+        (BACH_MAI, THANH_HOA),
+        (E, THANH_HOA),
+    ]
     by_province = rows(fixture_store, "supporters", name="thanh hoa")
     assert by_province == [
-        {"supporter": BACH_MAI, "supporter_level": "central", "supported": THANH_HOA, "kinds": ["training", "technique_transfer"],
-         "evidence": "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa."},
-        {"supporter": E, "supporter_level": "central", "supported": THANH_HOA, "kinds": ["technique_transfer"],
-         "evidence": "Bệnh viện E chuyển giao lọc màng bụng cho Thanh Hóa."},
-        {"supporter": THANH_HOA, "supporter_level": "provincial", "supported": HAU_LOC, "kinds": ["training", "consultation", "technique_transfer"],
-         "evidence": "Thanh Hóa hỗ trợ Hậu Lộc."},
+        {
+            "supporter": BACH_MAI,
+            "supporter_level": "central",
+            "supported": THANH_HOA,
+            "kinds": ["training", "technique_transfer"],
+            "evidence": "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
+        },
+        {
+            "supporter": E,
+            "supporter_level": "central",
+            "supported": THANH_HOA,
+            "kinds": ["technique_transfer"],
+            "evidence": "Bệnh viện E chuyển giao lọc màng bụng cho Thanh Hóa.",
+        },
+        {
+            "supporter": THANH_HOA,
+            "supporter_level": "provincial",
+            "supported": HAU_LOC,
+            "kinds": ["training", "consultation", "technique_transfer"],
+            "evidence": "Thanh Hóa hỗ trợ Hậu Lộc.",
+        },
     ]
     # Support sent to the province itself (Bắc Ninh) counts too.
-    assert [(r["supporter"], r["supported"], r["kinds"]) for r in rows(fixture_store, "supporters", name="bac ninh")] == [
-        (BACH_MAI, "Bắc Ninh", ["epidemic_response"])]
+    assert [
+        (r["supporter"], r["supported"], r["kinds"])
+        for r in rows(fixture_store, "supporters", name="bac ninh")
+    ] == [(BACH_MAI, "Bắc Ninh", ["epidemic_response"])]
 
 
 def test_transfers_from(fixture_store):
     assert rows(fixture_store, "transfers_from", id="hospital:benh-vien-cho-ray") == [
-        {"technique": "can thiệp mạch vành", "to": TAY_NINH, "date": "2024-03-15", "status": "done", "sources": ["document:fixture-b"]},
-        {"technique": "lọc màng bụng", "to": TAY_NINH, "date": "2024-09-01", "status": "in_progress", "sources": ["document:fixture-b"]},
+        {
+            "technique": "can thiệp mạch vành",
+            "to": TAY_NINH,
+            "date": "2024-03-15",
+            "status": "done",
+            "sources": ["document:fixture-b"],
+        },
+        {
+            "technique": "lọc màng bụng",
+            "to": TAY_NINH,
+            "date": "2024-09-01",
+            "status": "in_progress",
+            "sources": ["document:fixture-b"],
+        },
     ]
 
 
 def test_province_techniques(fixture_store):
     assert rows(fixture_store, "province_techniques", province="thanh hoa") == [
-        {"province": "Thanh Hóa", "technique": "nội soi phế quản ống mềm", "specialty": "hô hấp", "from_hospital": THANH_HOA,
-         "to_hospital": HAU_LOC, "status": "done", "date": "2023-05-10"},
-        {"province": "Thanh Hóa", "technique": "lọc màng bụng", "specialty": "thận", "from_hospital": E,
-         "to_hospital": THANH_HOA, "status": "planned", "date": "2025-11-21"},
+        {
+            "province": "Thanh Hóa",
+            "technique": "nội soi phế quản ống mềm",
+            "specialty": "hô hấp",
+            "from_hospital": THANH_HOA,
+            "to_hospital": HAU_LOC,
+            "status": "done",
+            "date": "2023-05-10",
+        },
+        {
+            "province": "Thanh Hóa",
+            "technique": "lọc màng bụng",
+            "specialty": "thận",
+            "from_hospital": E,
+            "to_hospital": THANH_HOA,
+            "status": "planned",
+            "date": "2025-11-21",
+        },
     ]
     assert rows(fixture_store, "province_techniques", province="dien bien") == []
 
 
 def test_support_chains(fixture_store):
     chains = rows(fixture_store, "support_chains", id="hospital:trung-tam-y-te-huyen-cho-moi")
-    assert chains == [{"central": BACH_MAI, "hops": 2, "chain": ["Trung tâm Y tế huyện Chợ Mới", "Bệnh viện Đa khoa tỉnh Bắc Kạn", BACH_MAI],
-                       "steps": ["SUPPORTS", "SUPPORTS"]}]
+    assert chains == [
+        {
+            "central": BACH_MAI,
+            "hops": 2,
+            "chain": ["Trung tâm Y tế huyện Chợ Mới", "Bệnh viện Đa khoa tỉnh Bắc Kạn", BACH_MAI],
+            "steps": ["SUPPORTS", "SUPPORTS"],
+        }
+    ]
     hau_loc = rows(fixture_store, "support_chains", id="hospital:benh-vien-da-khoa-huyen-hau-loc")
     assert sorted((r["central"], r["hops"], tuple(r["steps"])) for r in hau_loc) == [
-        (BACH_MAI, 2, ("REFERS_TO", "SUPPORTS")), (BACH_MAI, 2, ("SUPPORTS", "SUPPORTS")),
-        (E, 2, ("REFERS_TO", "SUPPORTS")), (E, 2, ("SUPPORTS", "SUPPORTS")),
+        (BACH_MAI, 2, ("REFERS_TO", "SUPPORTS")),
+        (BACH_MAI, 2, ("SUPPORTS", "SUPPORTS")),
+        (E, 2, ("REFERS_TO", "SUPPORTS")),
+        (E, 2, ("SUPPORTS", "SUPPORTS")),
     ]
     # Mường Ảng refers to Điện Biên, which nobody supports: no chain.
     assert rows(fixture_store, "support_chains", id="hospital:trung-tam-y-te-huyen-muong-ang") == []
@@ -104,7 +171,9 @@ def test_provinces_without_central_supporter(fixture_store):
 
 
 def test_single_supporter_hospitals(fixture_store):
-    assert [(r["hospital"], r["supporter"]) for r in rows(fixture_store, "single_supporter_hospitals")] == [
+    assert [
+        (r["hospital"], r["supporter"]) for r in rows(fixture_store, "single_supporter_hospitals")
+    ] == [
         (HAU_LOC, THANH_HOA),
         ("Bệnh viện Đa khoa tỉnh Bắc Kạn", BACH_MAI),
         ("Bệnh viện Đa khoa tỉnh Cao Bằng", "Bệnh viện Đa khoa tỉnh Lạng Sơn"),
@@ -115,28 +184,75 @@ def test_single_supporter_hospitals(fixture_store):
 
 def test_agreements_under_program(fixture_store):
     assert rows(fixture_store, "agreements_under_program", program="de an 1816") == [
-        {"program": "Đề án 1816", "agreement": "Hợp đồng hỗ trợ chuyên môn 2022", "date": "2022-03-01", "kind": "support_contract",
-         "parties": [HAU_LOC, THANH_HOA]},
+        {
+            "program": "Đề án 1816",
+            "agreement": "Hợp đồng hỗ trợ chuyên môn 2022",
+            "date": "2022-03-01",
+            "kind": "support_contract",
+            "parties": [HAU_LOC, THANH_HOA],
+        },
     ]
 
 
 def test_person_positions(fixture_store):
     found = rows(fixture_store, "person_positions", name="minh tuan")
     assert sorted(found, key=lambda r: r["kind"]) == [
-        {"person": "Nguyễn Minh Tuấn", "kind": "position", "what": "Giám đốc", "at": THANH_HOA, "date": "2023-05-12"},
-        {"person": "Nguyễn Minh Tuấn", "kind": "signature", "what": "Hợp đồng hỗ trợ chuyên môn 2022", "at": THANH_HOA, "date": "2022-03-01"},
+        {
+            "person": "Nguyễn Minh Tuấn",
+            "kind": "position",
+            "what": "Giám đốc",
+            "at": THANH_HOA,
+            "date": "2023-05-12",
+        },
+        {
+            "person": "Nguyễn Minh Tuấn",
+            "kind": "signature",
+            "what": "Hợp đồng hỗ trợ chuyên môn 2022",
+            "at": THANH_HOA,
+            "date": "2022-03-01",
+        },
     ]
 
 
 def test_relationship_documents(fixture_store):
-    assert rows(fixture_store, "relationship_documents", start="hospital:benh-vien-bach-mai", end="hospital:benh-vien-da-khoa-tinh-thanh-hoa", type="SUPPORTS") == [
-        {"type": "SUPPORTS", "technique": None, "evidence": "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
-         "document": "document:fixture-a", "title": "Thanh Hóa nhận chuyển giao kỹ thuật", "date": "2023-05-12", "source": "fixture/a.txt"},
+    assert rows(
+        fixture_store,
+        "relationship_documents",
+        start="hospital:benh-vien-bach-mai",
+        end="hospital:benh-vien-da-khoa-tinh-thanh-hoa",
+        type="SUPPORTS",
+    ) == [
+        {
+            "type": "SUPPORTS",
+            "technique": None,
+            "evidence": "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
+            "document": "document:fixture-a",
+            "title": "Thanh Hóa nhận chuyển giao kỹ thuật",
+            "date": "2023-05-12",
+            "source": "fixture/a.txt",
+        },
     ]
-    transfers = rows(fixture_store, "relationship_documents", start="hospital:benh-vien-cho-ray", end="hospital:benh-vien-da-khoa-tinh-tay-ninh", type="TRANSFERS")
+    transfers = rows(
+        fixture_store,
+        "relationship_documents",
+        start="hospital:benh-vien-cho-ray",
+        end="hospital:benh-vien-da-khoa-tinh-tay-ninh",
+        type="TRANSFERS",
+    )
     assert [(r["technique"], r["document"]) for r in transfers] == [
-        ("technique:can-thiep-mach-vanh", "document:fixture-b"), ("technique:loc-mang-bung", "document:fixture-b")]
-    assert rows(fixture_store, "relationship_documents", start="hospital:benh-vien-cho-ray", end="hospital:benh-vien-da-khoa-tinh-tay-ninh", type="REFERS_TO") == []
+        ("technique:can-thiep-mach-vanh", "document:fixture-b"),
+        ("technique:loc-mang-bung", "document:fixture-b"),
+    ]
+    assert (
+        rows(
+            fixture_store,
+            "relationship_documents",
+            start="hospital:benh-vien-cho-ray",
+            end="hospital:benh-vien-da-khoa-tinh-tay-ninh",
+            type="REFERS_TO",
+        )
+        == []
+    )
 
 
 def test_transfers_by_year(fixture_store):
@@ -148,9 +264,16 @@ def test_transfers_by_year(fixture_store):
 
 
 def test_hubs_by_units_supported(fixture_store):
-    assert [(r["hospital"], r["units"], r["transfers"]) for r in rows(fixture_store, "hubs_by_units_supported")] == [
-        (BACH_MAI, 3, 0), (CHO_RAY, 1, 2), (E, 1, 1),
-        ("Bệnh viện Đa khoa tỉnh Bắc Kạn", 1, 0), ("Bệnh viện Đa khoa tỉnh Lạng Sơn", 1, 0), (THANH_HOA, 1, 1),
+    assert [
+        (r["hospital"], r["units"], r["transfers"])
+        for r in rows(fixture_store, "hubs_by_units_supported")
+    ] == [
+        (BACH_MAI, 3, 0),
+        (CHO_RAY, 1, 2),
+        (E, 1, 1),
+        ("Bệnh viện Đa khoa tỉnh Bắc Kạn", 1, 0),
+        ("Bệnh viện Đa khoa tỉnh Lạng Sơn", 1, 0),
+        (THANH_HOA, 1, 1),
     ]
     assert len(rows(fixture_store, "hubs_by_units_supported", limit=2)) == 2
 
@@ -165,31 +288,64 @@ def test_technique_coverage_by_specialty(fixture_store):
 
 
 def test_search_names(fixture_store):
-    assert rows(fixture_store, "search_names", q="bach mai") == [{"id": "hospital:benh-vien-bach-mai", "label": "Hospital", "name": BACH_MAI}]
+    assert rows(fixture_store, "search_names", q="bach mai") == [
+        {"id": "hospital:benh-vien-bach-mai", "label": "Hospital", "name": BACH_MAI}
+    ]
     assert rows(fixture_store, "search_names", q="Thanh Hoá") == [
         {"id": "province:thanh-hoa", "label": "Province", "name": "Thanh Hóa"},
         {"id": "hospital:benh-vien-da-khoa-tinh-thanh-hoa", "label": "Hospital", "name": THANH_HOA},
     ]
     # A pre-2025 province name finds the 2025 province and the hospital named for it.
-    assert [r["id"] for r in rows(fixture_store, "search_names", q="bac kan")] == ["province:thai-nguyen", "hospital:benh-vien-da-khoa-tinh-bac-kan"]
+    assert [r["id"] for r in rows(fixture_store, "search_names", q="bac kan")] == [
+        "province:thai-nguyen",
+        "hospital:benh-vien-da-khoa-tinh-bac-kan",
+    ]
 
 
 def test_neighbourhood(fixture_store):
     assert rows(fixture_store, "neighbourhood", id="hospital:benh-vien-da-khoa-tinh-tay-ninh") == [
-        {"type": "LOCATED_IN", "direction": "out", "other_id": "province:tay-ninh", "other_label": "Province", "other_name": "Tây Ninh", "evidence": None},
-        {"type": "SUPPORTS", "direction": "in", "other_id": "hospital:benh-vien-cho-ray", "other_label": "Hospital", "other_name": CHO_RAY,
-         "evidence": "Chợ Rẫy chuyển giao cho Tây Ninh."},
-        {"type": "TRANSFERS", "direction": "in", "other_id": "hospital:benh-vien-cho-ray", "other_label": "Hospital", "other_name": CHO_RAY,
-         "evidence": "Tây Ninh nhận can thiệp mạch vành."},
-        {"type": "TRANSFERS", "direction": "in", "other_id": "hospital:benh-vien-cho-ray", "other_label": "Hospital", "other_name": CHO_RAY,
-         "evidence": "Tây Ninh đang nhận lọc màng bụng."},
+        {
+            "type": "LOCATED_IN",
+            "direction": "out",
+            "other_id": "province:tay-ninh",
+            "other_label": "Province",
+            "other_name": "Tây Ninh",
+            "evidence": None,
+        },
+        {
+            "type": "SUPPORTS",
+            "direction": "in",
+            "other_id": "hospital:benh-vien-cho-ray",
+            "other_label": "Hospital",
+            "other_name": CHO_RAY,
+            "evidence": "Chợ Rẫy chuyển giao cho Tây Ninh.",
+        },
+        {
+            "type": "TRANSFERS",
+            "direction": "in",
+            "other_id": "hospital:benh-vien-cho-ray",
+            "other_label": "Hospital",
+            "other_name": CHO_RAY,
+            "evidence": "Tây Ninh nhận can thiệp mạch vành.",
+        },
+        {
+            "type": "TRANSFERS",
+            "direction": "in",
+            "other_id": "hospital:benh-vien-cho-ray",
+            "other_label": "Hospital",
+            "other_name": CHO_RAY,
+            "evidence": "Tây Ninh đang nhận lọc màng bụng.",
+        },
     ]
-    assert [r["other_id"] for r in rows(fixture_store, "neighbourhood", id="person:nguyen-minh-tuan")] == [
-        "hospital:benh-vien-da-khoa-tinh-thanh-hoa", "agreement:thanh-hoa-hau-loc-2022"]
+    assert [
+        r["other_id"] for r in rows(fixture_store, "neighbourhood", id="person:nguyen-minh-tuan")
+    ] == ["hospital:benh-vien-da-khoa-tinh-thanh-hoa", "agreement:thanh-hoa-hau-loc-2022"]
 
 
 def test_variants_answer_like_the_main_form(fixture_store):
     """A module with a `// variant: falkordb` form is run in that form on FalkorDB; each test above holds on both stores."""
     for module in queries.modules().values():
         assert set(module.variants) <= {"falkordb", "neo4j"}, module.name
-        assert module.text_for(fixture_store.name) == module.variants.get(fixture_store.name, module.cypher)
+        assert module.text_for(fixture_store.name) == module.variants.get(
+            fixture_store.name, module.cypher
+        )

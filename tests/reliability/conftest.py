@@ -55,18 +55,28 @@ def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
     if settings.backend == "falkordb":
         env["HOSPNET_GRAPH_NAME"] = settings.graph_name
     else:
-        env.update(HOSPNET_NEO4J_URI=settings.neo4j_uri, HOSPNET_NEO4J_USER=settings.neo4j_user,
-                   HOSPNET_NEO4J_PASSWORD=settings.neo4j_password)
+        env.update(
+            HOSPNET_NEO4J_URI=settings.neo4j_uri,
+            HOSPNET_NEO4J_USER=settings.neo4j_user,
+            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
+        )
         if settings.neo4j_database:
             env["HOSPNET_NEO4J_DATABASE"] = settings.neo4j_database
     env.update({f"HOSPNET_{k.upper()}": str(v) for k, v in extra.items()})
     return env
 
 
-def hospnet(settings: Settings, *args: str, timeout: float = 600, **extra: str) -> subprocess.CompletedProcess:
+def hospnet(
+    settings: Settings, *args: str, timeout: float = 600, **extra: str
+) -> subprocess.CompletedProcess:
     """Run the real CLI (`.venv/bin/hospnet …`) against the test's store."""
-    return subprocess.run([str(HOSPNET), *args], env=cli_env(settings, **extra), capture_output=True, text=True,
-                          timeout=timeout)
+    return subprocess.run(
+        [str(HOSPNET), *args],
+        env=cli_env(settings, **extra),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def export(settings: Settings) -> list[dict]:
@@ -89,10 +99,14 @@ def wait_for(predicate, timeout: float, what: str, interval: float = 0.05):
 
 def wait_for_first_documents(store, proc: subprocess.Popen, timeout: float = 300) -> None:
     """Until the build running in `proc` has stored a document, or has ended."""
-    wait_for(lambda: store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] > 0 or proc.poll() is not None,
-             timeout=timeout, what="the first stored documents")
-
-
+    wait_for(
+        lambda: (
+            store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] > 0
+            or proc.poll() is not None
+        ),
+        timeout=timeout,
+        what="the first stored documents",
+    )
 
 
 def write_documents(folder: Path, count: int, seed: int = 1) -> Path:

@@ -26,10 +26,14 @@ MIN_REQUESTS = 10  # per client, so each endpoint is read at least twice, during
 
 # Documents first, then their facts: under read-committed isolation (Neo4j) a document that
 # commits while the query runs can then only be missed, never seen without its facts.
-SOURCES = ("MATCH (d:Document) WITH collect(d.id) AS done "
-           "MATCH ()-[r]->() WHERE r.sources IS NOT NULL UNWIND r.sources AS s WITH done, s WHERE s IN done "
-           "RETURN s AS id, count(*) AS n")
-MENTIONS = "MATCH (d:Document) OPTIONAL MATCH (d)<-[m:MENTIONED_IN]-() RETURN d.id AS id, count(m) AS n"
+SOURCES = (
+    "MATCH (d:Document) WITH collect(d.id) AS done "
+    "MATCH ()-[r]->() WHERE r.sources IS NOT NULL UNWIND r.sources AS s WITH done, s WHERE s IN done "
+    "RETURN s AS id, count(*) AS n"
+)
+MENTIONS = (
+    "MATCH (d:Document) OPTIONAL MATCH (d)<-[m:MENTIONED_IN]-() RETURN d.id AS id, count(m) AS n"
+)
 
 
 def free_port() -> int:
@@ -45,14 +49,18 @@ class Reader(threading.Thread):
         super().__init__(daemon=True)
         self.base, self.number, self.stop = base, number, stop
         self.errors: list[str] = []
-        self.counts: dict[str, list[tuple[str, int]]] = defaultdict(list)  # query -> (doc id, facts) seen
+        self.counts: dict[str, list[tuple[str, int]]] = defaultdict(
+            list
+        )  # query -> (doc id, facts) seen
         self.sentences: list[tuple[str, int]] = []  # (doc id, sentences GET /documents/{id} gave)
         self.sizes: list[int] = []  # documents each /cypher read saw
         self.requests = 0
 
     def run(self) -> None:
         with httpx.Client(base_url=self.base, timeout=60) as client:
-            while (not self.stop.is_set() or self.requests < MIN_REQUESTS) and self.requests < MAX_REQUESTS:
+            while (
+                not self.stop.is_set() or self.requests < MIN_REQUESTS
+            ) and self.requests < MAX_REQUESTS:
                 step = (self.requests + self.number) % 5
                 try:
                     if step in (0, 1):
@@ -63,13 +71,21 @@ class Reader(threading.Thread):
                             self.counts[name] += [(row["id"], row["n"]) for row in rows]
                             self.sizes.append(len(rows))
                     elif step == 2 and self.counts["mentions"]:
-                        doc_id = self.counts["mentions"][-1 - self.requests % len(self.counts["mentions"])][0]
+                        doc_id = self.counts["mentions"][
+                            -1 - self.requests % len(self.counts["mentions"])
+                        ][0]
                         response = self.get(client, f"/documents/{doc_id}")
                         if response is not None:
-                            mentions = [s for s in response.json()["sentences"] if s["via"] == "MENTIONED_IN"]
+                            mentions = [
+                                s
+                                for s in response.json()["sentences"]
+                                if s["via"] == "MENTIONED_IN"
+                            ]
                             self.sentences.append((doc_id, len(mentions)))
                     elif self.number == 0 and self.requests % 10 == 3:
-                        self.get(client, "/coverage")  # a whole-graph analysis: one client, now and then
+                        self.get(
+                            client, "/coverage"
+                        )  # a whole-graph analysis: one client, now and then
                     else:
                         self.get(client, ("/hospitals", "/health", "/queries")[self.requests % 3])
                 except httpx.HTTPError as exc:
@@ -90,26 +106,58 @@ def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
     port = free_port()
     env = cli_env(rsettings, batch_size="100", row_limit="100000")
     log = tmp_path / "api.log"
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "hospnet.api.app:create_app",
-                               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=open(log, "w"), text=True)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "hospnet.api.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log, "w"),
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     stop = threading.Event()
     readers = [Reader(base, i, stop) for i in range(CLIENTS)]
     try:
-        wait_for(lambda: _up(base) or server.poll() is not None, timeout=120, what="the API to answer")
+        wait_for(
+            lambda: _up(base) or server.poll() is not None, timeout=120, what="the API to answer"
+        )
         assert server.poll() is None, log.read_text()
         for reader in readers:
             reader.start()
-        build = subprocess.run([str(HOSPNET), "build", str(corpus)], env=env, capture_output=True, text=True, timeout=1200)
+        build = subprocess.run(
+            [str(HOSPNET), "build", str(corpus)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
         stop.set()
         for reader in readers:
             reader.join(timeout=120)
         assert build.returncode == 0, build.stderr
         read_docs = {doc_id for reader in readers for doc_id, _ in reader.sentences}
         with httpx.Client(base_url=base, timeout=60) as client:
-            final_sentences = {doc_id: len([s for s in client.get(f"/documents/{doc_id}").json()["sentences"]
-                                            if s["via"] == "MENTIONED_IN"]) for doc_id in read_docs}
+            final_sentences = {
+                doc_id: len(
+                    [
+                        s
+                        for s in client.get(f"/documents/{doc_id}").json()["sentences"]
+                        if s["via"] == "MENTIONED_IN"
+                    ]
+                )
+                for doc_id in read_docs
+            }
     finally:
         stop.set()
         server.terminate()
@@ -119,15 +167,21 @@ def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
             server.kill()
 
     errors = [e for reader in readers for e in reader.errors]
-    assert not errors, f"{len(errors)} failed requests: {sorted({e[:120] for e in errors})}; the API log ends:\n{log.read_text()[-3000:]}"
+    assert not errors, (
+        f"{len(errors)} failed requests: {sorted({e[:120] for e in errors})}; the API log ends:\n{log.read_text()[-3000:]}"
+    )
     assert all(r.requests for r in readers), "a client made no request"
     sizes = [n for reader in readers for n in reader.sizes]
-    assert any(0 < n < 500 for n in sizes), f"no read happened while the build was writing (documents seen: {sorted(set(sizes))})"
+    assert any(0 < n < 500 for n in sizes), (
+        f"no read happened while the build was writing (documents seen: {sorted(set(sizes))})"
+    )
 
     store = open_store(rsettings)
     try:
-        final = {name: {row["id"]: row["n"] for row in store.read(query, limit=None)}
-                 for name, query in (("sources", SOURCES), ("mentions", MENTIONS))}
+        final = {
+            name: {row["id"]: row["n"] for row in store.read(query, limit=None)}
+            for name, query in (("sources", SOURCES), ("mentions", MENTIONS))
+        }
     finally:
         store.close()
     assert len(final["mentions"]) == 500
@@ -135,11 +189,15 @@ def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
         seen = [pair for reader in readers for pair in reader.counts[name]]
         assert seen, f"no {name} read came back"
         for doc_id, n in seen:
-            assert n == final[name][doc_id], f"{doc_id} was read with {n} of its {final[name][doc_id]} facts ({name})"
+            assert n == final[name][doc_id], (
+                f"{doc_id} was read with {n} of its {final[name][doc_id]} facts ({name})"
+            )
     sentences = [pair for reader in readers for pair in reader.sentences]
     assert sentences, "no GET /documents/{id} came back"
     for doc_id, n in sentences:
-        assert n == final_sentences[doc_id], f"GET /documents/{doc_id} gave {n} of its {final_sentences[doc_id]} mentions"
+        assert n == final_sentences[doc_id], (
+            f"GET /documents/{doc_id} gave {n} of its {final_sentences[doc_id]} mentions"
+        )
 
 
 def _up(base: str) -> bool:

@@ -23,8 +23,10 @@ from .test_resume import ledger, summary_count
 
 CYPHER = '"}) DETACH DELETE n //'
 SCRIPT = "<script>alert(1)</script>"
-GOOD = ("Bệnh viện Bạch Mai chuyển giao kỹ thuật can thiệp mạch vành cho Bệnh viện Đa khoa tỉnh Phú Thọ\n\n"
-        "Ngày 12/3/2021, Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Phú Thọ.\n")
+GOOD = (
+    "Bệnh viện Bạch Mai chuyển giao kỹ thuật can thiệp mạch vành cho Bệnh viện Đa khoa tỉnh Phú Thọ\n\n"
+    "Ngày 12/3/2021, Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Phú Thọ.\n"
+)
 
 # The graph that exists before: hospitals none of the hostile files mention.
 BEFORE = [
@@ -48,7 +50,9 @@ def hostile_corpus(folder: Path) -> tuple[list[str], dict[str, str]]:
         return path
 
     write("empty.txt", b"", True)
-    write("[red]markup[bold] and spaces.txt", b"   \n\t\n", True)  # blank, and a name rich would read as markup
+    write(
+        "[red]markup[bold] and spaces.txt", b"   \n\t\n", True
+    )  # blank, and a name rich would read as markup
     line = "Bệnh viện Bạch Mai hỗ trợ tuyến dưới theo Đề án 1816. ".encode("utf-8")
     write("twenty-megabytes.txt", line * (20_000_000 // len(line) + 1), True)
     write("binary.txt", random.Random(8).randbytes(8192), True)
@@ -59,53 +63,87 @@ def hostile_corpus(folder: Path) -> tuple[list[str], dict[str, str]]:
         blank.write(handle)
     bad.append(str(folder / "scanned-no-text.pdf"))
     with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb:
-        bomb.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        bomb.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         with bomb.open("word/document.xml", "w", force_zip64=True) as member:
             for _ in range(200):  # 200 MB of spaces in a file of a few hundred kB
                 member.write(b" " * (1 << 20))
     bad.append(str(folder / "bomb.docx"))
     write("not-a-docx.docx", b"PK\x03\x04 this is no zip at all", True)
-    write("tags-only.html", ("<html><body>" + "<div><span></span><br/><p></p></div>" * 300 + "</body></html>").encode(), True)
+    write(
+        "tags-only.html",
+        ("<html><body>" + "<div><span></span><br/><p></p></div>" * 300 + "</body></html>").encode(),
+        True,
+    )
 
     record = lambda **fields: json.dumps(fields, ensure_ascii=False)  # noqa: E731
     jsonl = folder / "feed.jsonl"
-    jsonl.write_text("\n".join([
-        record(text=GOOD.replace("Phú Thọ", "Lai Châu").replace("Bạch Mai", "Chợ Rẫy"), title=CYPHER, source=SCRIPT),
-        '{"text": "Bệnh viện K hỗ trợ',       # cut off
-        "[1, 2, 3]",                          # not an object
-        record(title="no text field"),
-        record(text=""),                      # empty text
-        "{" * 50_000 + "}" * 50_000,          # nested past any parser's recursion limit
-    ]) + "\n", encoding="utf-8")
+    jsonl.write_text(
+        "\n".join(
+            [
+                record(
+                    text=GOOD.replace("Phú Thọ", "Lai Châu").replace("Bạch Mai", "Chợ Rẫy"),
+                    title=CYPHER,
+                    source=SCRIPT,
+                ),
+                '{"text": "Bệnh viện K hỗ trợ',  # cut off
+                "[1, 2, 3]",  # not an object
+                record(title="no text field"),
+                record(text=""),  # empty text
+                "{" * 50_000 + "}" * 50_000,  # nested past any parser's recursion limit
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     bad += [f"{jsonl}:{n}" for n in (2, 3, 4, 5, 6)]
 
     good = {
         "good.txt": GOOD,
-        "malformed.html": ("<html><head><title>Bệnh viện Chợ Rẫy hỗ trợ Cà Mau</title><body><p>Bệnh viện Chợ Rẫy "
-                           "chuyển giao kỹ thuật ghép thận cho Bệnh viện Đa khoa tỉnh Cà Mau<div><p>Ngày 3/4/2022 "
-                           "<b>ký kết<i> hợp đồng hỗ trợ chuyên môn</p></div"),
-        "cypher-in-a-name.txt": (f"Bệnh viện Tâm Đức{CYPHER} ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Sơn La\n\n"
-                                 f"Ngày 5/6/2023, Bệnh viện Tâm Đức{CYPHER} chuyển giao kỹ thuật lọc máu liên tục cho "
-                                 "Bệnh viện Đa khoa tỉnh Sơn La.\n"),
-        "script-in-a-name.html": (f"<html><head><title>Bệnh viện {SCRIPT.replace('<', '&lt;')} Hòa Bình</title></head><body>"
-                                  f"<p>Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện &lt;script&gt;alert(1)&lt;/script&gt; "
-                                  "Hòa Bình và Bệnh viện Đa khoa tỉnh Điện Biên.</p></body></html>"),
+        "malformed.html": (
+            "<html><head><title>Bệnh viện Chợ Rẫy hỗ trợ Cà Mau</title><body><p>Bệnh viện Chợ Rẫy "
+            "chuyển giao kỹ thuật ghép thận cho Bệnh viện Đa khoa tỉnh Cà Mau<div><p>Ngày 3/4/2022 "
+            "<b>ký kết<i> hợp đồng hỗ trợ chuyên môn</p></div"
+        ),
+        "cypher-in-a-name.txt": (
+            f"Bệnh viện Tâm Đức{CYPHER} ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Sơn La\n\n"
+            f"Ngày 5/6/2023, Bệnh viện Tâm Đức{CYPHER} chuyển giao kỹ thuật lọc máu liên tục cho "
+            "Bệnh viện Đa khoa tỉnh Sơn La.\n"
+        ),
+        "script-in-a-name.html": (
+            f"<html><head><title>Bệnh viện {SCRIPT.replace('<', '&lt;')} Hòa Bình</title></head><body>"
+            f"<p>Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện &lt;script&gt;alert(1)&lt;/script&gt; "
+            "Hòa Bình và Bệnh viện Đa khoa tỉnh Điện Biên.</p></body></html>"
+        ),
     }
     for name, text in good.items():
         (folder / name).write_text(text, encoding="utf-8")
-    tcvn3 = ("Bệnh viện Bạch Mai hỗ trợ Bệnh viện Đa khoa tỉnh Hòa Bình\n\nNgày 7/7/2018, Bệnh viện Bạch Mai ký hợp đồng "
-             "hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Hòa Bình.\n")
+    tcvn3 = (
+        "Bệnh viện Bạch Mai hỗ trợ Bệnh viện Đa khoa tỉnh Hòa Bình\n\nNgày 7/7/2018, Bệnh viện Bạch Mai ký hợp đồng "
+        "hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Hòa Bình.\n"
+    )
     (folder / "legacy-tcvn3.txt").write_bytes(to_tcvn3(tcvn3).encode("latin-1"))
-    titles = {"good.txt": "Bệnh viện Bạch Mai chuyển giao", "malformed.html": "Bệnh viện Chợ Rẫy hỗ trợ Cà Mau",
-              "cypher-in-a-name.txt": f"Bệnh viện Tâm Đức{CYPHER}", "script-in-a-name.html": f"Bệnh viện {SCRIPT}",
-              "legacy-tcvn3.txt": "Bệnh viện Bạch Mai hỗ trợ", "feed.jsonl": CYPHER}
+    titles = {
+        "good.txt": "Bệnh viện Bạch Mai chuyển giao",
+        "malformed.html": "Bệnh viện Chợ Rẫy hỗ trợ Cà Mau",
+        "cypher-in-a-name.txt": f"Bệnh viện Tâm Đức{CYPHER}",
+        "script-in-a-name.html": f"Bệnh viện {SCRIPT}",
+        "legacy-tcvn3.txt": "Bệnh viện Bạch Mai hỗ trợ",
+        "feed.jsonl": CYPHER,
+    }
     return bad, titles
 
 
 def restricted(records: list[dict], ids: set[str]) -> list[dict]:
     """The records about nodes in `ids` only: the nodes, and relationships between two of them."""
-    return [r for r in records if (r["kind"] == "node" and r["id"] in ids)
-            or (r["kind"] == "relationship" and r["from"] in ids and r["to"] in ids)]
+    return [
+        r
+        for r in records
+        if (r["kind"] == "node" and r["id"] in ids)
+        or (r["kind"] == "relationship" and r["from"] in ids and r["to"] in ids)
+    ]
 
 
 def test_hostile_files_are_reported_one_line_each_and_change_nothing_else(rsettings, tmp_path):
@@ -130,9 +168,15 @@ def test_hostile_files_are_reported_one_line_each_and_change_nothing_else(rsetti
     assert set(ledger(rsettings)) == set(bad)
 
     after = export(rsettings)
-    stored_titles = [r["properties"].get("title", "") for r in after if r["kind"] == "node" and r["label"] == "Document"]
+    stored_titles = [
+        r["properties"].get("title", "")
+        for r in after
+        if r["kind"] == "node" and r["label"] == "Document"
+    ]
     for name, prefix in titles.items():
-        assert any(t.startswith(prefix) for t in stored_titles), f"{name} was not stored (titles: {stored_titles})"
+        assert any(t.startswith(prefix) for t in stored_titles), (
+            f"{name} was not stored (titles: {stored_titles})"
+        )
     assert CYPHER in stored_titles, "the JSONL title was not stored verbatim"
     texts = json.dumps(after, ensure_ascii=False)
     assert SCRIPT in texts
@@ -147,16 +191,23 @@ def test_hostile_files_are_reported_one_line_each_and_change_nothing_else(rsetti
 CORRUPT_UTF8 = GOOD.encode("utf-8")[:60] + b"\xff" + GOOD.encode("utf-8")[60:]
 
 
-@pytest.mark.parametrize("name, data", [
-    pytest.param("corrupt-utf8.txt", CORRUPT_UTF8, id="utf8-with-a-corrupt-byte"),
-    pytest.param("brackets.htm", b"<<<>>><html <body <p <<script>>", id="html-with-no-letters"),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        pytest.param("corrupt-utf8.txt", CORRUPT_UTF8, id="utf8-with-a-corrupt-byte"),
+        pytest.param("brackets.htm", b"<<<>>><html <body <p <<script>>", id="html-with-no-letters"),
+    ],
+)
 def test_a_file_with_no_readable_text_is_refused_or_read_right(rsettings, tmp_path, name, data):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / name).write_bytes(data)
     result = hospnet(rsettings, "build", str(folder))
     assert result.returncode == 0, result.stderr
-    titles = [r["properties"].get("title", "") for r in export(rsettings) if r["kind"] == "node" and r["label"] == "Document"]
+    titles = [
+        r["properties"].get("title", "")
+        for r in export(rsettings)
+        if r["kind"] == "node" and r["label"] == "Document"
+    ]
     refused = str(folder / name) in ledger(rsettings)
     assert refused or (len(titles) == 1 and titles[0].startswith("Bệnh viện Bạch Mai")), titles

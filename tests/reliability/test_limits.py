@@ -11,7 +11,9 @@ from .conftest import export, hospnet
 from .test_resume import GOOD, ledger, summary_count
 
 
-def test_a_document_over_the_size_limit_is_refused_by_name_and_the_others_stored(rsettings, tmp_path):
+def test_a_document_over_the_size_limit_is_refused_by_name_and_the_others_stored(
+    rsettings, tmp_path
+):
     folder = tmp_path / "in"
     folder.mkdir()
     limit = 2_000
@@ -19,8 +21,13 @@ def test_a_document_over_the_size_limit_is_refused_by_name_and_the_others_stored
     big = folder / "big.txt"
     big.write_text(GOOD + "Bệnh viện Bạch Mai hỗ trợ tuyến dưới. " * 100, encoding="utf-8")
     feed = folder / "feed.jsonl"
-    feed.write_text(json.dumps({"text": GOOD.replace("Phú Thọ", "Sơn La")}, ensure_ascii=False) + "\n"
-                    + json.dumps({"text": "Bệnh viện K. " * 400}, ensure_ascii=False) + "\n", encoding="utf-8")
+    feed.write_text(
+        json.dumps({"text": GOOD.replace("Phú Thọ", "Sơn La")}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"text": "Bệnh viện K. " * 400}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
 
     result = hospnet(rsettings, "build", str(folder), max_document_bytes=str(limit))
 
@@ -28,8 +35,17 @@ def test_a_document_over_the_size_limit_is_refused_by_name_and_the_others_stored
     assert summary_count(result.stdout, "stored") == 2
     assert summary_count(result.stdout, "failed") == 2
     size = big.stat().st_size
-    assert f"failed: {big}: too large: {size:,} bytes, over the limit of {limit:,} bytes" in result.stdout
-    assert any(line.startswith(f"failed: {feed}:2: too large") for line in result.stdout.splitlines()), result.stdout
+    assert (
+        f"failed: {big}: too large: {size:,} bytes, over the limit of {limit:,} bytes"
+        in result.stdout
+    )
+    assert any(
+        line.startswith(f"failed: {feed}:2: too large") for line in result.stdout.splitlines()
+    ), result.stdout
     assert set(ledger(rsettings)) == {str(big), f"{feed}:2"}
-    titles = [r["properties"].get("title", "") for r in export(rsettings) if r["kind"] == "node" and r["label"] == "Document"]
+    titles = [
+        r["properties"].get("title", "")
+        for r in export(rsettings)
+        if r["kind"] == "node" and r["label"] == "Document"
+    ]
     assert len(titles) == 2

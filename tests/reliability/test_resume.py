@@ -10,10 +10,20 @@ import subprocess
 
 from hospnet.graph import open_store
 
-from .conftest import HOSPNET, clear, cli_env, export, hospnet, wait_for_first_documents, write_documents
+from .conftest import (
+    HOSPNET,
+    clear,
+    cli_env,
+    export,
+    hospnet,
+    wait_for_first_documents,
+    write_documents,
+)
 
-GOOD = ("Bệnh viện Bạch Mai chuyển giao kỹ thuật can thiệp mạch vành cho Bệnh viện Đa khoa tỉnh Phú Thọ\n\n"
-        "Ngày 12/3/2021, Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Phú Thọ.\n")
+GOOD = (
+    "Bệnh viện Bạch Mai chuyển giao kỹ thuật can thiệp mạch vành cho Bệnh viện Đa khoa tỉnh Phú Thọ\n\n"
+    "Ngày 12/3/2021, Bệnh viện Bạch Mai ký hợp đồng hỗ trợ chuyên môn với Bệnh viện Đa khoa tỉnh Phú Thọ.\n"
+)
 
 
 def summary_count(output: str, row: str) -> int:
@@ -63,7 +73,11 @@ def test_retry_failed_stores_a_file_fixed_in_place(rsettings, tmp_path):
     assert summary_count(retried.stdout, "stored") == 1
     assert summary_count(retried.stdout, "failed") == 0
     assert str(broken) not in ledger(rsettings)
-    titles = [r["properties"].get("title", "") for r in export(rsettings) if r["kind"] == "node" and r["label"] == "Document"]
+    titles = [
+        r["properties"].get("title", "")
+        for r in export(rsettings)
+        if r["kind"] == "node" and r["label"] == "Document"
+    ]
     assert any(t.startswith("Bệnh viện Bạch Mai chuyển giao") for t in titles)
 
     again = hospnet(rsettings, "build", "--retry-failed")  # nothing left to retry: a no-op
@@ -81,13 +95,20 @@ def test_a_build_killed_with_sigkill_resumes_to_the_same_graph(rsettings, tmp_pa
 
     # Small transactions, so the kill lands between commits of a build that has several.
     env = cli_env(rsettings, batch_size="100")
-    proc = subprocess.Popen([str(HOSPNET), "build", str(corpus)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(HOSPNET), "build", str(corpus)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     store = open_store(rsettings)
     try:
         wait_for_first_documents(store, proc)
         assert proc.poll() is None, "the build finished before it could be killed"
-        os.killpg(proc.pid, signal.SIGKILL)  # the build and its extraction workers, with no chance to clean up
+        os.killpg(
+            proc.pid, signal.SIGKILL
+        )  # the build and its extraction workers, with no chance to clean up
         proc.wait(timeout=30)
         stored_at_kill = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
     finally:

@@ -24,14 +24,23 @@ ARTICLES = [
 
 def test_two_workers_serve_the_same_graph(rsettings, tmp_path):
     docs = write_documents(tmp_path / "docs", 3)
-    built = subprocess.run([str(HOSPNET), "build", str(docs)], env=cli_env(rsettings), capture_output=True,
-                           text=True, timeout=300)
+    built = subprocess.run(
+        [str(HOSPNET), "build", str(docs)],
+        env=cli_env(rsettings),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w") as handle:
-        server = subprocess.Popen([str(HOSPNET), "serve", "--port", str(port), "--workers", "2"], env=cli_env(rsettings, api_key=KEY),
-                                  stdout=handle, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [str(HOSPNET), "serve", "--port", str(port), "--workers", "2"],
+            env=cli_env(rsettings, api_key=KEY),
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -43,26 +52,40 @@ def test_two_workers_serve_the_same_graph(rsettings, tmp_path):
     try:
         wait_for(lambda: up() or server.poll() is not None, timeout=120, what="the API to answer")
         assert server.poll() is None, log.read_text()
-        wait_for(lambda: len(re.findall(r"Application startup complete", log.read_text())) == 2, timeout=60,
-                 what="both workers to start")
+        wait_for(
+            lambda: len(re.findall(r"Application startup complete", log.read_text())) == 2,
+            timeout=60,
+            what="both workers to start",
+        )
         answers = [httpx.get(base + "/health", timeout=30).json() for _ in range(10)]
         assert {a["status"] for a in answers} == {"ok"}
-        assert {httpx.get(base + "/stats", timeout=30).json()["nodes"]["Document"] for _ in range(10)} == {3}
+        assert {
+            httpx.get(base + "/stats", timeout=30).json()["nodes"]["Document"] for _ in range(10)
+        } == {3}
         assert "2 workers" in log.read_text()
 
         def post(text: str) -> None:
-            answer = httpx.post(base + "/documents", json=[{"text": text}], headers={"X-API-Key": KEY}, timeout=120)
+            answer = httpx.post(
+                base + "/documents", json=[{"text": text}], headers={"X-API-Key": KEY}, timeout=120
+            )
             assert answer.status_code == 200 and answer.json()["stored"] == 1, answer.text
 
         def sources_totals() -> set[int]:
             # fresh connections, so the kernel hands them to both workers
-            return {httpx.get(f"{base}/hospitals/{BACH_MAI}", timeout=30).json()["sources_total"] for _ in range(20)}
+            return {
+                httpx.get(f"{base}/hospitals/{BACH_MAI}", timeout=30).json()["sources_total"]
+                for _ in range(20)
+            }
 
         post(ARTICLES[0])
         (before,) = sources_totals()  # both workers now hold this profile in their caches
         post(ARTICLES[1])
-        assert sources_totals() == {before + 1}, "a worker served a profile cached before the other worker's write"
-        assert {httpx.get(base + "/stats", timeout=30).json()["nodes"]["Document"] for _ in range(10)} == {5}
+        assert sources_totals() == {before + 1}, (
+            "a worker served a profile cached before the other worker's write"
+        )
+        assert {
+            httpx.get(base + "/stats", timeout=30).json()["nodes"]["Document"] for _ in range(10)
+        } == {5}
     finally:
         server.terminate()
         try:

@@ -21,7 +21,15 @@ from hospnet.graph.writer import BatchWriter, batch
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.settings import Settings
 
-from .conftest import HOSPNET, clear, cli_env, export, hospnet, wait_for_first_documents, write_documents
+from .conftest import (
+    HOSPNET,
+    clear,
+    cli_env,
+    export,
+    hospnet,
+    wait_for_first_documents,
+    write_documents,
+)
 from .tcp_proxy import TcpProxy
 
 
@@ -29,8 +37,18 @@ def facts_of(records: list[dict], doc_id: str) -> set[tuple]:
     """The relationships that name `doc_id` as a source or point at it (MENTIONED_IN)."""
     found = set()
     for r in records:
-        if r["kind"] == "relationship" and (doc_id in (r["properties"].get("sources") or []) or r["to"] == doc_id):
-            found.add((r["type"], r["from"], r["to"], r["properties"].get("technique"), r["properties"].get("title")))
+        if r["kind"] == "relationship" and (
+            doc_id in (r["properties"].get("sources") or []) or r["to"] == doc_id
+        ):
+            found.add(
+                (
+                    r["type"],
+                    r["from"],
+                    r["to"],
+                    r["properties"].get("technique"),
+                    r["properties"].get("title"),
+                )
+            )
     return found
 
 
@@ -54,8 +72,13 @@ def test_store_stopped_mid_build_fails_clearly_and_keeps_what_was_stored(rsettin
         host, port = rsettings.neo4j_uri.split("://", 1)[1].rsplit(":", 1)
         proxy = TcpProxy(host, int(port))
         env["HOSPNET_NEO4J_URI"] = f"bolt://127.0.0.1:{proxy.port}"
-    proc = subprocess.Popen([str(HOSPNET), "build", str(corpus)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [str(HOSPNET), "build", str(corpus)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     store = open_store(rsettings)
     try:
         wait_for_first_documents(store, proc)
@@ -79,7 +102,9 @@ def test_store_stopped_mid_build_fails_clearly_and_keeps_what_was_stored(rsettin
     stored = document_ids(after_fault)
     assert 0 < len(stored) < 500
     for doc_id in stored:
-        assert facts_of(after_fault, doc_id) == facts_of(expected, doc_id), f"{doc_id} lost facts in the fault"
+        assert facts_of(after_fault, doc_id) == facts_of(expected, doc_id), (
+            f"{doc_id} lost facts in the fault"
+        )
 
     resumed = hospnet(rsettings, "build", str(corpus))
     assert resumed.returncode == 0, resumed.stderr
@@ -90,11 +115,19 @@ def test_an_unreachable_store_is_one_error_line(tmp_path):
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    settings = Settings(_env_file=None, store="neo4j", neo4j_uri=f"bolt://127.0.0.1:{port}", data_dir=tmp_path)
+    settings = Settings(
+        _env_file=None, store="neo4j", neo4j_uri=f"bolt://127.0.0.1:{port}", data_dir=tmp_path
+    )
     result = hospnet(settings, "build", str(tmp_path), timeout=120)
     assert result.returncode == 1
-    lines = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("building")]
-    assert len(lines) == 1 and lines[0].startswith("Error: ") and "not reachable" in lines[0], result.stderr
+    lines = [
+        line
+        for line in result.stderr.splitlines()
+        if line.strip() and not line.startswith("building")
+    ]
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and "not reachable" in lines[0], (
+        result.stderr
+    )
 
 
 def test_an_embedded_store_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
@@ -103,7 +136,9 @@ def test_an_embedded_store_folder_that_cannot_be_made_is_a_clear_error(tmp_path)
     settings = Settings(_env_file=None, store="falkordb", data_dir=not_a_folder, graph_name="g")
     result = hospnet(settings, "build", str(tmp_path), timeout=120)
     assert result.returncode == 1
-    assert result.stderr.startswith("Error: cannot create the embedded store's folder"), result.stderr
+    assert result.stderr.startswith("Error: cannot create the embedded store's folder"), (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -113,12 +148,27 @@ def test_an_embedded_store_folder_that_cannot_be_made_is_a_clear_error(tmp_path)
 def _extraction(n: int, bad: bool = False) -> Extraction:
     text = f"Bệnh viện Bạch Mai hỗ trợ chuyên môn Bệnh viện Đa khoa tỉnh số {n}."
     doc = Document.from_text(text, title=f"tin {n}", source=f"tin-{n}.txt")
-    giver = Node(label="Hospital", id="hospital:benh-vien-bach-mai", properties={"name": "Bệnh viện Bạch Mai"})
-    taker = Node(label="Hospital", id=f"hospital:tinh-{n}", properties={"name": f"Bệnh viện Đa khoa tỉnh số {n}"})
+    giver = Node(
+        label="Hospital",
+        id="hospital:benh-vien-bach-mai",
+        properties={"name": "Bệnh viện Bạch Mai"},
+    )
+    taker = Node(
+        label="Hospital",
+        id=f"hospital:tinh-{n}",
+        properties={"name": f"Bệnh viện Đa khoa tỉnh số {n}"},
+    )
     props = {"kinds": ["training"], "sources": [doc.id], "evidence": text}
     if bad:
         props["note"] = {"a map": "which no store keeps as a property value"}
-    rel = Relationship(type="SUPPORTS", start=giver.id, start_label="Hospital", end=taker.id, end_label="Hospital", properties=props)
+    rel = Relationship(
+        type="SUPPORTS",
+        start=giver.id,
+        start_label="Hospital",
+        end=taker.id,
+        end_label="Hospital",
+        properties=props,
+    )
     return Extraction(document=doc, nodes=[giver, taker], relationships=[rel])
 
 
@@ -127,7 +177,9 @@ def test_a_failing_statement_never_leaves_its_document_marked_done(store):
     with pytest.raises(StoreError):
         store.write_batch(batch([*bad.nodes, bad.document.node()], bad.relationships))
     assert store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 0
-    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0, "a failed batch left part of itself behind"
+    assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0, (
+        "a failed batch left part of itself behind"
+    )
 
 
 def test_a_document_the_store_refuses_is_reported_and_the_rest_of_its_batch_stored(store):
@@ -139,7 +191,9 @@ def test_a_document_the_store_refuses_is_reported_and_the_rest_of_its_batch_stor
     assert [doc.id for doc, _ in writer.failed] == [extractions[1].document.id]
     stored = {r["id"] for r in store.read("MATCH (d:Document) RETURN d.id AS id")}
     assert stored == {extractions[0].document.id, extractions[2].document.id}
-    supported = {r["id"] for r in store.read("MATCH (:Hospital)-[:SUPPORTS]->(h) RETURN h.id AS id")}
+    supported = {
+        r["id"] for r in store.read("MATCH (:Hospital)-[:SUPPORTS]->(h) RETURN h.id AS id")
+    }
     assert {"hospital:tinh-1", "hospital:tinh-3"} <= supported
 
 
@@ -174,7 +228,9 @@ def corpus40(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("after_commit", [False, True], ids=["before-commit", "after-commit"])
-def test_a_transient_fault_is_retried_and_nothing_is_duplicated(store, settings, corpus40, monkeypatch, tmp_path, after_commit):
+def test_a_transient_fault_is_retried_and_nothing_is_duplicated(
+    store, settings, corpus40, monkeypatch, tmp_path, after_commit
+):
     monkeypatch.setattr(retry, "DEFAULT", retry.RetryPolicy(backoff=0.01))
     small = settings.model_copy(update={"batch_size": 60, "workers": 1, "data_dir": tmp_path})
     build([corpus40], store, small)
@@ -184,14 +240,22 @@ def test_a_transient_fault_is_retried_and_nothing_is_duplicated(store, settings,
 
     faulty = FaultOnNthBatch(store, n=4, after_commit=after_commit, times=2)
     summary = build([corpus40], faulty, small)
-    assert faulty.faults == 2 and faulty.calls > 6, "the fault did not land in the middle of the build"
+    assert faulty.faults == 2 and faulty.calls > 6, (
+        "the fault did not land in the middle of the build"
+    )
     assert summary.stored == 40 and not summary.failed
     assert export_records(store) == expected
 
 
-def test_a_fault_that_does_not_pass_stops_the_build_after_the_retries(store, settings, corpus40, monkeypatch, tmp_path):
+def test_a_fault_that_does_not_pass_stops_the_build_after_the_retries(
+    store, settings, corpus40, monkeypatch, tmp_path
+):
     monkeypatch.setattr(retry, "DEFAULT", retry.RetryPolicy(backoff=0.01))
     faulty = FaultOnNthBatch(store, n=2, times=10**6)
     with pytest.raises(TransientStoreError):
-        build([corpus40], faulty, settings.model_copy(update={"batch_size": 60, "workers": 1, "data_dir": tmp_path}))
+        build(
+            [corpus40],
+            faulty,
+            settings.model_copy(update={"batch_size": 60, "workers": 1, "data_dir": tmp_path}),
+        )
     assert faulty.faults == retry.DEFAULT.attempts

@@ -11,9 +11,17 @@ from tests.fixture_graph import write_fixture
 
 
 def _env(settings) -> dict[str, str]:
-    env = {"HOSPNET_STORE": settings.backend, "HOSPNET_DATA_DIR": str(settings.data_dir), "HOSPNET_GRAPH_NAME": settings.graph_name}
+    env = {
+        "HOSPNET_STORE": settings.backend,
+        "HOSPNET_DATA_DIR": str(settings.data_dir),
+        "HOSPNET_GRAPH_NAME": settings.graph_name,
+    }
     if settings.neo4j_uri:
-        env.update(HOSPNET_NEO4J_URI=settings.neo4j_uri, HOSPNET_NEO4J_USER=settings.neo4j_user, HOSPNET_NEO4J_PASSWORD=settings.neo4j_password)
+        env.update(
+            HOSPNET_NEO4J_URI=settings.neo4j_uri,
+            HOSPNET_NEO4J_USER=settings.neo4j_user,
+            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
+        )
     return env
 
 
@@ -28,10 +36,16 @@ def test_report_command(store, settings, tmp_path, monkeypatch):
     assert len(list((tmp_path / "r" / "tables").iterdir())) == 30
     legacy = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "l"), "--legacy"])
     assert legacy.exit_code == 0, legacy.output
-    rows = json.loads((tmp_path / "l" / "tables" / "provinces.json").read_text(encoding="utf-8"))["rows"]
+    rows = json.loads((tmp_path / "l" / "tables" / "provinces.json").read_text(encoding="utf-8"))[
+        "rows"
+    ]
     assert len(rows) == 63
 
 
 def test_report_command_has_help():
     result = CliRunner().invoke(app, ["report", "--help"])
-    assert result.exit_code == 0 and "--legacy" in result.output and "coverage-gap report" in result.output
+    assert (
+        result.exit_code == 0
+        and "--legacy" in result.output
+        and "coverage-gap report" in result.output
+    )

@@ -45,7 +45,11 @@ class Page(HTMLParser):
         if tag == "p" and attrs.get("id"):
             self._p = attrs["id"]
             self.texts[self._p] = ""
-        self.attributes += [v for k, v in attrs.items() if k in ("src", "href", "style", "xlink:href", "action") and v]
+        self.attributes += [
+            v
+            for k, v in attrs.items()
+            if k in ("src", "href", "style", "xlink:href", "action") and v
+        ]
         if tag == "script":
             self.scripts += 1
         if tag == "style":
@@ -69,7 +73,11 @@ class Page(HTMLParser):
         if tag == "table":
             self._table = None
         elif self._table is not None and tag in ("td", "th") and self._cell is not None:
-            value = [item.strip() for item in self._items] if self._items is not None else "".join(self._cell).strip()
+            value = (
+                [item.strip() for item in self._items]
+                if self._items is not None
+                else "".join(self._cell).strip()
+            )
             if tag == "th":
                 self._table["header"].append(value)
             else:
@@ -90,7 +98,16 @@ class Page(HTMLParser):
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
-    evil = Node(label="Hospital", id="hospital:evil", properties={"name": EVIL, "level": "district", "province": "Điện Biên", "search": search_key(EVIL)})
+    evil = Node(
+        label="Hospital",
+        id="hospital:evil",
+        properties={
+            "name": EVIL,
+            "level": "district",
+            "province": "Điện Biên",
+            "search": search_key(EVIL),
+        },
+    )
     files = build_report(graph_from_records(*fixture_records((evil,))), out)
     page = Page()
     page.feed(files.html.read_text(encoding="utf-8"))
@@ -110,10 +127,14 @@ def test_every_table_in_the_html_matches_its_json(report):
         html = page.tables[name]
         assert html["header"] == table["columns"], name
         rows = [r for r in html["rows"] if r]
-        assert rows == [[display(row.get(c)) for c in table["columns"]] for row in table["rows"]], name
+        assert rows == [[display(row.get(c)) for c in table["columns"]] for row in table["rows"]], (
+            name
+        )
         with open(files.html.parent / "tables" / f"{name}.csv", encoding="utf-8") as handle:
             assert len(list(csv.reader(handle))) == len(table["rows"]) + 1
-    assert not any(re.search(r"-cut$", i) for i in page.ids), "the fixture's tables are small: nothing is cut"
+    assert not any(re.search(r"-cut$", i) for i in page.ids), (
+        "the fixture's tables are small: nothing is cut"
+    )
 
 
 def test_long_tables_are_cut_on_the_page_and_whole_in_the_files(report):
@@ -140,14 +161,30 @@ def test_each_of_the_34_provinces_has_a_status_and_its_evidence(report):
     files, page = report
     rows = {r["province"]: r for r in _json(files, "provinces")["rows"]}
     assert len(rows) == 34
-    assert {p for p, r in rows.items() if r["status"] == "covered"} == {"Hà Nội", "Thành phố Hồ Chí Minh", "Thanh Hóa", "Thái Nguyên", "Tây Ninh"}
+    assert {p for p, r in rows.items() if r["status"] == "covered"} == {
+        "Hà Nội",
+        "Thành phố Hồ Chí Minh",
+        "Thanh Hóa",
+        "Thái Nguyên",
+        "Tây Ninh",
+    }
     assert {p for p, r in rows.items() if r["status"] == "partly"} == {"Bắc Ninh", "Cao Bằng"}
     assert rows["Tây Ninh"]["km"] == pytest.approx(65.3, abs=1.0)
-    assert any("“Chợ Rẫy chuyển giao cho Tây Ninh.”" in line and "Chuyển giao lọc màng bụng, fixture/b.txt, 2025-11-21" in line
-               for line in rows["Tây Ninh"]["evidence"])
+    assert any(
+        "“Chợ Rẫy chuyển giao cho Tây Ninh.”" in line
+        and "Chuyển giao lọc màng bụng, fixture/b.txt, 2025-11-21" in line
+        for line in rows["Tây Ninh"]["evidence"]
+    )
     gaps = _json(files, "coverage_gaps")["rows"]
-    assert [g["province"] for g in gaps][:2] == ["Điện Biên", "Lạng Sơn"]  # uncovered, with hospitals that reach no central one
-    assert gaps[0]["hospitals_without_chain"] == [EVIL, "Bệnh viện Đa khoa tỉnh Điện Biên", "Trung tâm Y tế huyện Mường Ảng"]
+    assert [g["province"] for g in gaps][:2] == [
+        "Điện Biên",
+        "Lạng Sơn",
+    ]  # uncovered, with hospitals that reach no central one
+    assert gaps[0]["hospitals_without_chain"] == [
+        EVIL,
+        "Bệnh viện Đa khoa tỉnh Điện Biên",
+        "Trung tâm Y tế huyện Mường Ảng",
+    ]
     assert [g["status"] for g in gaps[-2:]] == ["partly", "partly"] and len(gaps) == 29
     # The map has one point per province, coloured by the same status.
     html = files.html.read_text(encoding="utf-8")
@@ -170,14 +207,20 @@ def test_document_text_is_escaped(report):
     html = files.html.read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "Bệnh viện &lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert EVIL in {r[0] for r in page.tables["hospitals_without_chain"]["rows"] if r}  # and it reads back as the name
+    assert EVIL in {
+        r[0] for r in page.tables["hospitals_without_chain"]["rows"] if r
+    }  # and it reads back as the name
     assert "<script>" not in files.markdown.read_text(encoding="utf-8")
 
 
 def test_markdown_and_legacy_report(tmp_path):
     files = build_report(graph_from_records(*fixture_records()), tmp_path, legacy=True)
     rows = {r["province"]: r for r in _json(files, "provinces")["rows"]}
-    assert len(rows) == 63 and rows["Bắc Kạn"]["status"] == "covered" and rows["Bắc Kạn"]["province_2025"] == "Thái Nguyên"
+    assert (
+        len(rows) == 63
+        and rows["Bắc Kạn"]["status"] == "covered"
+        and rows["Bắc Kạn"]["province_2025"] == "Thái Nguyên"
+    )
     assert rows["Thái Nguyên"]["status"] == "uncovered"
     md = files.markdown.read_text(encoding="utf-8")
     assert md.startswith("# hospnet coverage-gap report (pre-2025 provinces)")
@@ -188,5 +231,12 @@ def test_markdown_and_legacy_report(tmp_path):
 def test_report_from_a_store(store, tmp_path):
     write_fixture(store)
     files = build_report(store, tmp_path)
-    assert _json(files, "provinces")["rows"] == json.loads(json.dumps(
-        list(build_report(graph_from_records(*fixture_records()), tmp_path / "again").data.table("provinces").rows)))
+    assert _json(files, "provinces")["rows"] == json.loads(
+        json.dumps(
+            list(
+                build_report(graph_from_records(*fixture_records()), tmp_path / "again")
+                .data.table("provinces")
+                .rows
+            )
+        )
+    )

@@ -25,10 +25,36 @@ EVIL = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
 
 def _write_evil(store):
     doc = "document:evil-site"
-    nodes = [Node(label="Document", id=doc, properties={"title": "Tin " + EVIL, "source": "https://example.org/a?x=<b>", "date": "2024-05-01"}),
-             Node(label="Hospital", id="hospital:evil-site", properties={"name": "Bệnh viện " + EVIL, "level": "district", "province": "Lai Châu"})]
-    rels = [Relationship(type="SUPPORTS", start="hospital:benh-vien-bach-mai", start_label="Hospital", end="hospital:evil-site",
-                         end_label="Hospital", properties={"kinds": ["training"], "sources": [doc], "evidence": "Bạch Mai hỗ trợ Bệnh viện " + EVIL})]
+    nodes = [
+        Node(
+            label="Document",
+            id=doc,
+            properties={
+                "title": "Tin " + EVIL,
+                "source": "https://example.org/a?x=<b>",
+                "date": "2024-05-01",
+            },
+        ),
+        Node(
+            label="Hospital",
+            id="hospital:evil-site",
+            properties={"name": "Bệnh viện " + EVIL, "level": "district", "province": "Lai Châu"},
+        ),
+    ]
+    rels = [
+        Relationship(
+            type="SUPPORTS",
+            start="hospital:benh-vien-bach-mai",
+            start_label="Hospital",
+            end="hospital:evil-site",
+            end_label="Hospital",
+            properties={
+                "kinds": ["training"],
+                "sources": [doc],
+                "evidence": "Bạch Mai hỗ trợ Bệnh viện " + EVIL,
+            },
+        )
+    ]
     BatchWriter(store).write_graph(nodes, rels)
     return doc
 
@@ -49,13 +75,21 @@ def test_site_pages_on_the_sample(sample, tmp_path):
     assert all((root / "provinces" / f"{code}.html").is_file() for code in tiles)
     matrix = index.split('id="matrix"')[1].split("</table>")[0]
     assert matrix.count("<tr>") == 35  # header and one row per province
-    assert "Khoảng trống, xếp hạng" in index and "Tỉnh × chuyên khoa" in index  # Vietnamese by default
+    assert (
+        "Khoảng trống, xếp hạng" in index and "Tỉnh × chuyên khoa" in index
+    )  # Vietnamese by default
     without = index.split('id="without"')[1].split("</section>")[0]
-    assert "Cà Mau" in without and "Lai Châu" not in without  # the hostile document has Bạch Mai support Lai Châu
+    assert (
+        "Cà Mau" in without and "Lai Châu" not in without
+    )  # the hostile document has Bạch Mai support Lai Châu
     province = (root / "provinces" / "12.html").read_text("utf-8")
     assert f"documents/{slug(evil_doc)}.html" in province and "<details>" in province
     page = (root / "documents" / f"{slug(evil_doc)}.html").read_text("utf-8")
-    assert EVIL not in page and "<script>alert" not in page and "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert (
+        EVIL not in page
+        and "<script>alert" not in page
+        and "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    )
     assert "<mark>Bạch Mai</mark>" in page and 'href="https://example.org/a?x=&lt;b&gt;"' in page
     assert page.count("<script>") == 1 and str(escape(csp())) in page
     assert len(list((root / "documents").iterdir())) == files.pages - 35
@@ -64,28 +98,63 @@ def test_site_pages_on_the_sample(sample, tmp_path):
 def test_english_site_and_the_api(sample, tmp_path):
     store, settings, _ = sample
     english = build_report(store, tmp_path / "en", lang="en").index.read_text("utf-8")
-    assert "Gaps, ranked" in english and "Province × specialty" in english and "Khoảng trống" not in english
+    assert (
+        "Gaps, ranked" in english
+        and "Province × specialty" in english
+        and "Khoảng trống" not in english
+    )
     assert "<th>Specialty</th>" in english or ">Specialty<" in english
     with TestClient(create_app(settings)) as client:
         vi = client.get("/report/index.html")
-        assert vi.status_code == 200 and "Khoảng trống, xếp hạng" in vi.text and vi.headers["content-language"] == "vi"
+        assert (
+            vi.status_code == 200
+            and "Khoảng trống, xếp hạng" in vi.text
+            and vi.headers["content-language"] == "vi"
+        )
         en = client.get("/report/index.html", headers={"Accept-Language": "en-GB,en;q=0.9"})
         assert "Gaps, ranked" in en.text and 'href="provinces/01.html?lang=en"' in en.text
-        assert "Gaps, ranked" not in client.get("/report/index.html", params={"lang": "vi"}, headers={"Accept-Language": "en"}).text
+        assert (
+            "Gaps, ranked"
+            not in client.get(
+                "/report/index.html", params={"lang": "vi"}, headers={"Accept-Language": "en"}
+            ).text
+        )
         assert csp() in en.headers["content-security-policy"]
         assert client.get("/report/provinces/12.html", params={"lang": "en"}).status_code == 200
-        assert client.get("/report/tables/specialty_gaps_ranked.csv").text.startswith("rank,code,province,specialty")
+        assert client.get("/report/tables/specialty_gaps_ranked.csv").text.startswith(
+            "rank,code,province,specialty"
+        )
         error_of(client.get("/report/provinces/99.html"), 404)
         error_of(client.get("/report/index.html", params={"lang": "fr"}), 422)
 
 
 def test_nothing_missing_is_said():
     """One general central hospital that supports every province: no gap, and the page says so."""
-    nodes = [Node(label="Hospital", id="c", properties={"name": "Central", "level": "central", "province": "Hà Nội"})]
-    nodes += [Node(label="Province", id=p.code, properties={"name": p.name, "code": p.code}) for p in places()]
-    rels = [Relationship(type="SUPPORTS", start="c", start_label="Hospital", end=p.code, end_label="Province",
-                         properties={"kinds": ["training"]}) for p in places()]
+    nodes = [
+        Node(
+            label="Hospital",
+            id="c",
+            properties={"name": "Central", "level": "central", "province": "Hà Nội"},
+        )
+    ]
+    nodes += [
+        Node(label="Province", id=p.code, properties={"name": p.name, "code": p.code})
+        for p in places()
+    ]
+    rels = [
+        Relationship(
+            type="SUPPORTS",
+            start="c",
+            start_label="Hospital",
+            end=p.code,
+            end_label="Province",
+            properties={"kinds": ["training"]},
+        )
+        for p in places()
+    ]
     G = graph_from_records(nodes, rels)
     pages = site_pages(G, answer(G), [])
-    assert 'id="nothing-missing"' in pages["index.html"] and 'id="without-none"' in pages["index.html"]
+    assert (
+        'id="nothing-missing"' in pages["index.html"] and 'id="without-none"' in pages["index.html"]
+    )
     assert 'id="nothing-missing"' in pages["provinces/12.html"]

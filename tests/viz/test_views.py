@@ -5,9 +5,19 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from hospnet.errors import NotFound, QueryParameterError, UnknownName
+from hospnet.errors import NotFound, UnknownName
 from hospnet.viz.views import Filters, build_view, select
-from tests.fixture_graph import BACH_MAI, CHO_RAY, E, HAU_LOC, LOC_MANG_BUNG, PROGRAM_1816, TAY_NINH, THANH_HOA, write_fixture
+from tests.fixture_graph import (
+    BACH_MAI,
+    CHO_RAY,
+    E,
+    HAU_LOC,
+    LOC_MANG_BUNG,
+    PROGRAM_1816,
+    TAY_NINH,
+    THANH_HOA,
+    write_fixture,
+)
 
 
 @pytest.fixture
@@ -49,8 +59,13 @@ def test_neighbourhood(graph):
 
 def test_unknown_names_are_errors(graph):
     """A name that matches nothing is an error (CLI exit 2, API 422), never an empty page."""
-    for filters in (Filters(province="Atlantis"), Filters(program="Đề án 9999"), Filters(technique="ghep tim nhan tao"),
-                    Filters(rel_type="LOVES"), Filters(rel_type="MENTIONED_IN")):
+    for filters in (
+        Filters(province="Atlantis"),
+        Filters(program="Đề án 9999"),
+        Filters(technique="ghep tim nhan tao"),
+        Filters(rel_type="LOVES"),
+        Filters(rel_type="MENTIONED_IN"),
+    ):
         with pytest.raises(UnknownName):
             build_view(graph, filters)
     # A real province with nothing drawn in it is not an error: the page says so.

@@ -14,22 +14,32 @@ from ..deps import get_settings, get_store, require_api_key
 from ..errors import ApiError
 
 router = APIRouter(tags=["corrections"])
-_WRITE: dict[int | str, dict[str, Any]] = {401: {"description": "Missing or wrong X-API-Key."}, 403: {"description": "Writes are off (no HOSPNET_API_KEY)."},
-          422: {"description": "The correction is refused (unknown id, self-merge, contradiction); nothing is written."},
-          404: {"description": "No correction with that id."}, 409: {"description": "The correction is undone already."}}
+_WRITE: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or wrong X-API-Key."},
+    403: {"description": "Writes are off (no HOSPNET_API_KEY)."},
+    422: {
+        "description": "The correction is refused (unknown id, self-merge, contradiction); nothing is written."
+    },
+    404: {"description": "No correction with that id."},
+    409: {"description": "The correction is undone already."},
+}
 
 
 class CorrectionIn(BaseModel):
     op: Literal["reject", "add", "merge", "split", "set"] = Field(description="What to do.")
-    target: dict[str, Any] = Field(description="What it applies to, as in corrections.jsonl: e.g. `{keep, gone}` for a merge, "
-                                   "`{type, from, to}` for a relationship, `{node, property, value}` for a set.")
+    target: dict[str, Any] = Field(
+        description="What it applies to, as in corrections.jsonl: e.g. `{keep, gone}` for a merge, "
+        "`{type, from, to}` for a relationship, `{node, property, value}` for a set."
+    )
     who: str = Field(min_length=1, max_length=200, description="Who corrects.")
     why: str = Field(min_length=1, max_length=2000, description="Why the graph is wrong.")
 
 
 class CorrectionOut(BaseModel):
     correction: dict[str, Any]
-    status: str = Field(description="applied, held (the graph already said so) or lost (its target is not in the graph).")
+    status: str = Field(
+        description="applied, held (the graph already said so) or lost (its target is not in the graph)."
+    )
     undone: bool = False
 
 
@@ -45,20 +55,41 @@ def list_corrections(settings: Settings = Depends(get_settings)) -> list[Correct
     return [_out(c, "recorded", c.id in undone) for c in ledger.read()]
 
 
-@router.post("/corrections", response_model=CorrectionOut, dependencies=[Depends(require_api_key)], responses=_WRITE)
-def post_correction(body: CorrectionIn = Body(...), store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)) -> CorrectionOut:
+@router.post(
+    "/corrections",
+    response_model=CorrectionOut,
+    dependencies=[Depends(require_api_key)],
+    responses=_WRITE,
+)
+def post_correction(
+    body: CorrectionIn = Body(...),
+    store: GraphStore = Depends(get_store),
+    settings: Settings = Depends(get_settings),
+) -> CorrectionOut:
     """Record a correction and apply it now; every later build, import and ingest applies it again. Needs X-API-Key."""
     try:
-        correction, outcome = correct(store, settings.corrections_path, body.op, body.target, body.who, body.why)
+        correction, outcome = correct(
+            store, settings.corrections_path, body.op, body.target, body.who, body.why
+        )
     except (CorrectionError, KeyError) as exc:
         message = f"the target lacks {exc}" if isinstance(exc, KeyError) else str(exc)
         raise ApiError(422, "bad_correction", message) from None
     return _out(correction, outcome.status)
 
 
-@router.delete("/corrections/{id}", response_model=CorrectionOut, dependencies=[Depends(require_api_key)], responses=_WRITE)
-def delete_correction(id: str = Path(..., max_length=40, pattern=r"^c-[0-9a-f]+$", description="Correction id, `c-…`."),
-                      store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)) -> CorrectionOut:
+@router.delete(
+    "/corrections/{id}",
+    response_model=CorrectionOut,
+    dependencies=[Depends(require_api_key)],
+    responses=_WRITE,
+)
+def delete_correction(
+    id: str = Path(
+        ..., max_length=40, pattern=r"^c-[0-9a-f]+$", description="Correction id, `c-…`."
+    ),
+    store: GraphStore = Depends(get_store),
+    settings: Settings = Depends(get_settings),
+) -> CorrectionOut:
     """Undo a correction: the ledger keeps an undo record and the facts it touched are put back. Needs X-API-Key."""
     ledger = Ledger(settings.corrections_path)
     try:

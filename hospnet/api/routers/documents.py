@@ -14,7 +14,15 @@ from ...model import Document
 from ...names import normalize_text
 from ...settings import Settings
 from ..cache import Cached, cached
-from ..deps import ID_PATTERN, Window, get_settings, get_store, page_window, read_page, require_api_key
+from ..deps import (
+    ID_PATTERN,
+    Window,
+    get_settings,
+    get_store,
+    page_window,
+    read_page,
+    require_api_key,
+)
 from ..errors import ApiError
 from ..models import DocumentDetail, DocumentIn, DocumentRef, Failure, IngestResult, Page, Sentence
 
@@ -45,32 +53,66 @@ _LIST_FILTER = (
     "AND ($source IS NULL OR toLower(d.source) CONTAINS $source) "
 )
 LIST_COUNT = _LIST_FILTER + "RETURN count(d) AS n"
-LIST_PAGE = (_LIST_FILTER + "RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source "
-             "ORDER BY date DESC, id SKIP $offset LIMIT $limit")
+LIST_PAGE = (
+    _LIST_FILTER + "RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source "
+    "ORDER BY date DESC, id SKIP $offset LIMIT $limit"
+)
 
 
 def _ref(row: Row) -> DocumentRef:
-    return DocumentRef(id=row["id"], title=_text(row["title"]), date=_text(row["date"]), source=_text(row["source"]))
+    return DocumentRef(
+        id=row["id"],
+        title=_text(row["title"]),
+        date=_text(row["date"]),
+        source=_text(row["source"]),
+    )
 
 
 @router.get("/documents", response_model=Page[DocumentRef])
 def list_documents(
-    q: str | None = Query(None, max_length=200, description="Part of the title, any case (`bạch mai`).", examples=["bạch mai"]),
-    date_from: str | None = Query(None, pattern=DATE_PATTERN, description="Earliest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.", examples=["2024-01-01"]),
-    date_to: str | None = Query(None, pattern=DATE_PATTERN, description="Latest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`2024-06` includes all of June).", examples=["2024-06"]),
-    source: str | None = Query(None, max_length=200, description="Part of the source (a site or a file name), any case."),
+    q: str | None = Query(
+        None,
+        max_length=200,
+        description="Part of the title, any case (`bạch mai`).",
+        examples=["bạch mai"],
+    ),
+    date_from: str | None = Query(
+        None,
+        pattern=DATE_PATTERN,
+        description="Earliest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.",
+        examples=["2024-01-01"],
+    ),
+    date_to: str | None = Query(
+        None,
+        pattern=DATE_PATTERN,
+        description="Latest date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`2024-06` includes all of June).",
+        examples=["2024-06"],
+    ),
+    source: str | None = Query(
+        None, max_length=200, description="Part of the source (a site or a file name), any case."
+    ),
     window: Window = Depends(page_window),
     cache: Cached = Depends(cached),
 ) -> Response:
     """The documents the graph was read from, newest first, by title words, date range and source."""
-    params = {"q": q.lower() if q and q.strip() else None, "date_from": date_from, "date_to": date_to,
-              "source": source.lower() if source and source.strip() else None}
-    return cache.respond(lambda: read_page(cache.store, LIST_COUNT, LIST_PAGE, params, window, _ref))
+    params = {
+        "q": q.lower() if q and q.strip() else None,
+        "date_from": date_from,
+        "date_to": date_to,
+        "source": source.lower() if source and source.strip() else None,
+    }
+    return cache.respond(
+        lambda: read_page(cache.store, LIST_COUNT, LIST_PAGE, params, window, _ref)
+    )
 
 
 @router.get("/documents/{id}", response_model=DocumentDetail)
-def get_document(id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Document id, `document:<hash>`."),
-                 store: GraphStore = Depends(get_store)) -> DocumentDetail:
+def get_document(
+    id: str = Path(
+        ..., max_length=300, pattern=ID_PATTERN, description="Document id, `document:<hash>`."
+    ),
+    store: GraphStore = Depends(get_store),
+) -> DocumentDetail:
     """One document and the sentences it contributed: where it mentions nodes, and the evidence of relationships read from it."""
     found = store.read(DOCUMENT, {"id": id})
     if not found:
@@ -81,32 +123,64 @@ def get_document(id: str = Path(..., max_length=300, pattern=ID_PATTERN, descrip
         key = ("MENTIONED_IN", row["text"], row["node"])
         if key not in seen:
             seen.add(key)
-            sentences.append(Sentence(text=str(row["text"]), via="MENTIONED_IN", node=_text(row["node"])))
+            sentences.append(
+                Sentence(text=str(row["text"]), via="MENTIONED_IN", node=_text(row["node"]))
+            )
     for row in store.read(EVIDENCE, {"id": id}, limit=None):
-        sentences.append(Sentence(text=str(row["text"]), via=row["via"], node=_text(row["node"]), other=_text(row["other"])))
-    return DocumentDetail(id=id, title=_text(d.get("title")), date=_text(d.get("date")), source=_text(d.get("source")),
-                          language=_text(d.get("language")), sentences=sentences)
+        sentences.append(
+            Sentence(
+                text=str(row["text"]),
+                via=row["via"],
+                node=_text(row["node"]),
+                other=_text(row["other"]),
+            )
+        )
+    return DocumentDetail(
+        id=id,
+        title=_text(d.get("title")),
+        date=_text(d.get("date")),
+        source=_text(d.get("source")),
+        language=_text(d.get("language")),
+        sentences=sentences,
+    )
 
 
-def _documents(items: list[DocumentIn], settings: Settings, failed: list[DocumentError]) -> list[Document]:
+def _documents(
+    items: list[DocumentIn], settings: Settings, failed: list[DocumentError]
+) -> list[Document]:
     """The request's documents as the loaders read them; the ones they refuse go to `failed`."""
     out = []
     for i, item in enumerate(items):
         name = item.name or f"document-{i + 1}.txt"
-        for loaded in load_bytes(name, item.text.encode("utf-8"), max_bytes=settings.max_document_bytes):
+        for loaded in load_bytes(
+            name, item.text.encode("utf-8"), max_bytes=settings.max_document_bytes
+        ):
             if isinstance(loaded, DocumentError):
                 failed.append(loaded)
                 continue
             given = {"title": item.title, "date": item.date, "source": item.source}
-            update = {key: normalize_text(value) for key, value in given.items() if value and value.strip()}
+            update = {
+                key: normalize_text(value)
+                for key, value in given.items()
+                if value and value.strip()
+            }
             out.append(loaded.model_copy(update=update))
     return out
 
 
-@router.post("/documents", response_model=IngestResult, dependencies=[Depends(require_api_key)],
-             responses={401: {"description": "Missing or wrong X-API-Key."}, 403: {"description": "Writes are off (no HOSPNET_API_KEY)."}})
+@router.post(
+    "/documents",
+    response_model=IngestResult,
+    dependencies=[Depends(require_api_key)],
+    responses={
+        401: {"description": "Missing or wrong X-API-Key."},
+        403: {"description": "Writes are off (no HOSPNET_API_KEY)."},
+    },
+)
 def post_documents(
-    documents: list[DocumentIn] = Body(..., min_length=1, description="Documents: `{name, text}` or `{title, text, date, source}`."),
+    documents: list[DocumentIn] = Body(
+        ..., min_length=1, description="Documents: `{name, text}` or `{title, text, date, source}`."
+    ),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
 ) -> IngestResult:
@@ -114,8 +188,11 @@ def post_documents(
     if not documents:
         raise ApiError(422, "bad_parameter", "send at least one document")
     if len(documents) > settings.max_documents_per_request:
-        raise ApiError(413, "too_many_documents",
-                       f"{len(documents)} documents in one request; at most {settings.max_documents_per_request} (HOSPNET_MAX_DOCUMENTS_PER_REQUEST)")
+        raise ApiError(
+            413,
+            "too_many_documents",
+            f"{len(documents)} documents in one request; at most {settings.max_documents_per_request} (HOSPNET_MAX_DOCUMENTS_PER_REQUEST)",
+        )
     summary = BuildSummary()
     failed_loading: list[DocumentError] = []
     loaded = _documents(documents, settings, failed_loading)
@@ -123,6 +200,13 @@ def post_documents(
     store.ensure_schema()
     ingest(loaded, store, settings, summary)
     apply_all(store, settings.corrections_path)  # new facts of a merged name land on the survivor
-    failures = [Failure(source=f.source, reason=f.reason) for f in failed_loading + list(summary.failed)]
-    return IngestResult(read=summary.read, stored=summary.stored, skipped=summary.skipped, failed=failures,
-                        documents=list(dict.fromkeys(d.id for d in loaded)))
+    failures = [
+        Failure(source=f.source, reason=f.reason) for f in failed_loading + list(summary.failed)
+    ]
+    return IngestResult(
+        read=summary.read,
+        stored=summary.stored,
+        skipped=summary.skipped,
+        failed=failures,
+        documents=list(dict.fromkeys(d.id for d in loaded)),
+    )

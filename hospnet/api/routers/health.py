@@ -19,7 +19,11 @@ from ..models import Health, Stats
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, responses={503: {"model": Health, "description": "The store is down."}})
+@router.get(
+    "/health",
+    response_model=Health,
+    responses={503: {"model": Health, "description": "The store is down."}},
+)
 def health(request: Request) -> Health | JSONResponse:
     """`ok` when the process is up and the store answers a ping; 503 `degraded` when it does not."""
     settings = request.app.state.settings
@@ -35,7 +39,11 @@ def health(request: Request) -> Health | JSONResponse:
 @router.get("/stats", response_model=Stats)
 def stats(cache: Cached = Depends(cached)) -> Response:
     """Nodes by label and relationships by type, counted once per graph version."""
+
     def count() -> Stats:
         nodes, relationships = graph_counts(cache.store)
-        return Stats(store=cache.store.name, version=cache.version, nodes=nodes, relationships=relationships)
+        return Stats(
+            store=cache.store.name, version=cache.version, nodes=nodes, relationships=relationships
+        )
+
     return cache.respond(count)

@@ -9,7 +9,17 @@ from ...errors import NotFound
 from ...graph.base import GraphStore, Row
 from ..cache import Cached, cached
 from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_page
-from ..models import AgreementRef, DocumentRef, HospitalProfile, HospitalSummary, Level, Link, Page, PersonAt, TechniqueHeld
+from ..models import (
+    AgreementRef,
+    DocumentRef,
+    HospitalProfile,
+    HospitalSummary,
+    Level,
+    Link,
+    Page,
+    PersonAt,
+    TechniqueHeld,
+)
 from ..search import province_name, search_text
 
 router = APIRouter(tags=["hospitals"])
@@ -58,6 +68,7 @@ PROFILE = (
     "RETURN h AS h, supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources, sources_total"
 )
 
+
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
@@ -67,22 +78,44 @@ def _list(value: object) -> list[str]:
 
 
 def summary(row: Row) -> HospitalSummary:
-    return HospitalSummary(id=row["id"], name=row.get("name") or row["id"], level=_text(row.get("level")),
-                           province=_text(row.get("province")), legacy_province=_text(row.get("legacy_province")),
-                           aliases=_list(row.get("aliases")))
+    return HospitalSummary(
+        id=row["id"],
+        name=row.get("name") or row["id"],
+        level=_text(row.get("level")),
+        province=_text(row.get("province")),
+        legacy_province=_text(row.get("legacy_province")),
+        aliases=_list(row.get("aliases")),
+    )
 
 
 def link(row: Row) -> Link:
-    return Link(id=row["id"], name=str(row.get("name") or row["id"]), label=row.get("label") or "", kinds=_list(row.get("kinds")),
-                technique=_text(row.get("technique")), status=_text(row.get("status")), date=_text(row.get("date")),
-                evidence=_text(row.get("evidence")), sources=_list(row.get("sources")),
-                curated_by=_list(row.get("curated_by")), corrections=_list(row.get("corrections")))
+    return Link(
+        id=row["id"],
+        name=str(row.get("name") or row["id"]),
+        label=row.get("label") or "",
+        kinds=_list(row.get("kinds")),
+        technique=_text(row.get("technique")),
+        status=_text(row.get("status")),
+        date=_text(row.get("date")),
+        evidence=_text(row.get("evidence")),
+        sources=_list(row.get("sources")),
+        curated_by=_list(row.get("curated_by")),
+        corrections=_list(row.get("corrections")),
+    )
 
 
 @router.get("/hospitals", response_model=Page[HospitalSummary])
 def list_hospitals(
-    q: str | None = Query(None, max_length=200, description="Part of the name or an alias, with or without diacritics (`bach mai`)."),
-    province: str | None = Query(None, max_length=100, description="2025 province (name or code) or a pre-2025 province name."),
+    q: str | None = Query(
+        None,
+        max_length=200,
+        description="Part of the name or an alias, with or without diacritics (`bach mai`).",
+    ),
+    province: str | None = Query(
+        None,
+        max_length=100,
+        description="2025 province (name or code) or a pre-2025 province name.",
+    ),
     level: Level | None = Query(None, description="Hospital level."),
     window: Window = Depends(page_window),
     cache: Cached = Depends(cached),
@@ -94,9 +127,21 @@ def list_hospitals(
 
 @router.get("/hospitals/{id}", response_model=HospitalProfile)
 def get_hospital(
-    id: str = Path(..., max_length=300, pattern=ID_PATTERN, description="Hospital id, e.g. `hospital:benh-vien-bach-mai`.",
-                   openapi_examples={"bach_mai": {"summary": "Bệnh viện Bạch Mai (in the sample corpus)", "value": "hospital:benh-vien-bach-mai"}}),
-    sources_limit: int = Query(100, ge=0, le=MAX_PAGE, description="Most source documents to list, newest first."),
+    id: str = Path(
+        ...,
+        max_length=300,
+        pattern=ID_PATTERN,
+        description="Hospital id, e.g. `hospital:benh-vien-bach-mai`.",
+        openapi_examples={
+            "bach_mai": {
+                "summary": "Bệnh viện Bạch Mai (in the sample corpus)",
+                "value": "hospital:benh-vien-bach-mai",
+            }
+        },
+    ),
+    sources_limit: int = Query(
+        100, ge=0, le=MAX_PAGE, description="Most source documents to list, newest first."
+    ),
     cache: Cached = Depends(cached),
 ) -> Response:
     """One hospital: who supports it, whom it supports, transfers in and out, techniques, people, agreements, sources."""
@@ -111,19 +156,49 @@ def profile(store: GraphStore, id: str, sources_limit: int) -> HospitalProfile:
     h = row["h"]
     return HospitalProfile(
         **summary({**h, "id": id}).model_dump(),
-        curated_by=_list(h.get("curated_by")), corrections=_list(h.get("corrections")),
+        curated_by=_list(h.get("curated_by")),
+        corrections=_list(h.get("corrections")),
         specialties=_list(h.get("specialties")),
         supporters=[link(r) for r in row["supporters"]],
         supported=[link(r) for r in row["supported"]],
         transfers_in=[link(r) for r in row["transfers_in"]],
         transfers_out=[link(r) for r in row["transfers_out"]],
-        techniques=[TechniqueHeld(id=r["id"], name=r.get("name") or r["id"], specialty=_text(r.get("specialty")),
-                                  acquired_from=_text(r.get("acquired_from"))) for r in row["techniques"]],
-        people=[PersonAt(id=r["id"], name=r.get("name") or r["id"], title=_text(r.get("title")), as_of=_text(r.get("as_of")))
-                for r in row["people"]],
-        agreements=[AgreementRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), kind=_text(r.get("kind")),
-                                 role=_text(r.get("role"))) for r in row["agreements"]],
-        sources=[DocumentRef(id=r["id"], title=_text(r.get("title")), date=_text(r.get("date")), source=_text(r.get("source")))
-                 for r in row["sources"]],
+        techniques=[
+            TechniqueHeld(
+                id=r["id"],
+                name=r.get("name") or r["id"],
+                specialty=_text(r.get("specialty")),
+                acquired_from=_text(r.get("acquired_from")),
+            )
+            for r in row["techniques"]
+        ],
+        people=[
+            PersonAt(
+                id=r["id"],
+                name=r.get("name") or r["id"],
+                title=_text(r.get("title")),
+                as_of=_text(r.get("as_of")),
+            )
+            for r in row["people"]
+        ],
+        agreements=[
+            AgreementRef(
+                id=r["id"],
+                title=_text(r.get("title")),
+                date=_text(r.get("date")),
+                kind=_text(r.get("kind")),
+                role=_text(r.get("role")),
+            )
+            for r in row["agreements"]
+        ],
+        sources=[
+            DocumentRef(
+                id=r["id"],
+                title=_text(r.get("title")),
+                date=_text(r.get("date")),
+                source=_text(r.get("source")),
+            )
+            for r in row["sources"]
+        ],
         sources_total=row["sources_total"] or 0,
     )

@@ -18,13 +18,19 @@ router = APIRouter(tags=["paths"])
 MAX_VISITED = 50_000
 
 NODES = "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, coalesce(n.name, n.title, n.id) AS name, labels(n)[0] AS label"
-OUT = ("MATCH (n)-[r]->(m) WHERE n.id IN $ids AND NOT m:Document "
-       "RETURN n.id AS node, m.id AS next, type(r) AS type")
-IN = ("MATCH (m)-[r]->(n) WHERE n.id IN $ids AND NOT m:Document "
-      "RETURN n.id AS node, m.id AS next, type(r) AS type")
+OUT = (
+    "MATCH (n)-[r]->(m) WHERE n.id IN $ids AND NOT m:Document "
+    "RETURN n.id AS node, m.id AS next, type(r) AS type"
+)
+IN = (
+    "MATCH (m)-[r]->(n) WHERE n.id IN $ids AND NOT m:Document "
+    "RETURN n.id AS node, m.id AS next, type(r) AS type"
+)
 
 
-def shortest_path(store: GraphStore, start: str, end: str, max_depth: int) -> list[tuple[str, PathHop]] | None:
+def shortest_path(
+    store: GraphStore, start: str, end: str, max_depth: int
+) -> list[tuple[str, PathHop]] | None:
     """(node, hop that reached it) from start to end, or None when no path is at most max_depth long."""
     came_from: dict[str, tuple[str, PathHop] | None] = {start: None}
     frontier = [start]
@@ -37,7 +43,11 @@ def shortest_path(store: GraphStore, start: str, end: str, max_depth: int) -> li
                 nxt = row["next"]
                 if nxt is None or nxt in came_from:
                     continue
-                hop = PathHop(type=row["type"], start=row["node"] if outward else nxt, end=nxt if outward else row["node"])
+                hop = PathHop(
+                    type=row["type"],
+                    start=row["node"] if outward else nxt,
+                    end=nxt if outward else row["node"],
+                )
                 came_from[nxt] = (row["node"], hop)
                 found.append(nxt)
         frontier = sorted(set(found))
@@ -54,9 +64,15 @@ def shortest_path(store: GraphStore, start: str, end: str, max_depth: int) -> li
 
 @router.get("/paths", response_model=PathResult)
 def get_path(
-    start: str = Query(..., alias="from", max_length=300, pattern=ID_PATTERN, description="Id of the first node."),
-    end: str = Query(..., alias="to", max_length=300, pattern=ID_PATTERN, description="Id of the last node."),
-    max_depth: int = Query(6, ge=1, le=10, description="Longest path looked for, in relationships."),
+    start: str = Query(
+        ..., alias="from", max_length=300, pattern=ID_PATTERN, description="Id of the first node."
+    ),
+    end: str = Query(
+        ..., alias="to", max_length=300, pattern=ID_PATTERN, description="Id of the last node."
+    ),
+    max_depth: int = Query(
+        6, ge=1, le=10, description="Longest path looked for, in relationships."
+    ),
     store: GraphStore = Depends(get_store),
 ) -> PathResult:
     """The shortest path between two nodes over any relationship, either direction (not through documents)."""
@@ -72,6 +88,8 @@ def get_path(
     return PathResult(
         found=True,
         length=len(chain),
-        nodes=[PathStep(id=i, name=str(names[i]["name"]), label=names[i]["label"] or "") for i in ids],
+        nodes=[
+            PathStep(id=i, name=str(names[i]["name"]), label=names[i]["label"] or "") for i in ids
+        ],
         relationships=[hop for _, hop in chain],
     )

@@ -13,23 +13,51 @@ from ..cache import Cached, cached
 from ..deps import Window, get_store, page_window
 from ..snapshot import Snapshot, get_snapshot
 from ..search import province_name
-from ..models import CoverageGap, CoverageSummary, DocumentRef, Page, ProvinceCoverage, ProvinceSummary, SupportItem
+from ..models import (
+    CoverageGap,
+    CoverageSummary,
+    DocumentRef,
+    Page,
+    ProvinceCoverage,
+    ProvinceSummary,
+    SupportItem,
+)
 
 router = APIRouter(tags=["provinces"])
 
-HOSPITALS_BY_PROVINCE = "MATCH (h:Hospital) WHERE h.province IS NOT NULL RETURN h.province AS province, count(h) AS n"
+HOSPITALS_BY_PROVINCE = (
+    "MATCH (h:Hospital) WHERE h.province IS NOT NULL RETURN h.province AS province, count(h) AS n"
+)
 
 
 def _coverage_model(item) -> ProvinceCoverage:
     return ProvinceCoverage(
-        code=item.code, province=item.province, status=item.status, reason=item.reason,
-        central_supporters=list(item.central_supporters), other_supporters=list(item.other_supporters),
-        hosted_central=list(item.hosted_central), kinds=list(item.kinds), specialties=list(item.specialties),
+        code=item.code,
+        province=item.province,
+        status=item.status,
+        reason=item.reason,
+        central_supporters=list(item.central_supporters),
+        other_supporters=list(item.other_supporters),
+        hosted_central=list(item.hosted_central),
+        kinds=list(item.kinds),
+        specialties=list(item.specialties),
         evidence=[
             SupportItem(
-                supporter_id=e.supporter_id, supporter=e.supporter, supporter_level=e.supporter_level, target_id=e.target_id,
-                target=e.target, relationship=e.relationship, kinds=list(e.kinds), technique=e.technique, evidence=e.evidence,
-                documents=[DocumentRef(id=d.id, title=d.title or None, date=d.date, source=d.source or None) for d in e.documents],
+                supporter_id=e.supporter_id,
+                supporter=e.supporter,
+                supporter_level=e.supporter_level,
+                target_id=e.target_id,
+                target=e.target,
+                relationship=e.relationship,
+                kinds=list(e.kinds),
+                technique=e.technique,
+                evidence=e.evidence,
+                documents=[
+                    DocumentRef(
+                        id=d.id, title=d.title or None, date=d.date, source=d.source or None
+                    )
+                    for d in e.documents
+                ],
             )
             for e in item.evidence
         ],
@@ -40,43 +68,79 @@ def _coverage_model(item) -> ProvinceCoverage:
 def list_provinces(window: Window = Depends(page_window), store: GraphStore = Depends(get_store)):
     """The 34 provinces of 2025 by code, with how many hospitals the graph places in each."""
     counts = {row["province"]: row["n"] for row in store.read(HOSPITALS_BY_PROVINCE)}
-    everything = [ProvinceSummary(code=p.code, name=p.name, legacy_names=list(p.legacy_names), hospitals=counts.get(p.name, 0))
-                  for p in places()]
-    return Page[ProvinceSummary](total=len(everything), limit=window.limit, offset=window.offset,
-                                 items=everything[window.offset:window.offset + window.limit])
+    everything = [
+        ProvinceSummary(
+            code=p.code,
+            name=p.name,
+            legacy_names=list(p.legacy_names),
+            hospitals=counts.get(p.name, 0),
+        )
+        for p in places()
+    ]
+    return Page[ProvinceSummary](
+        total=len(everything),
+        limit=window.limit,
+        offset=window.offset,
+        items=everything[window.offset : window.offset + window.limit],
+    )
 
 
 @router.get("/provinces/{code}/coverage", response_model=ProvinceCoverage)
-def get_province_coverage(code: str = Path(..., max_length=100, description="Province code (`38`) or name."),
-                          cache: Cached = Depends(cached), snapshot: Snapshot = Depends(get_snapshot)) -> Response:
+def get_province_coverage(
+    code: str = Path(..., max_length=100, description="Province code (`38`) or name."),
+    cache: Cached = Depends(cached),
+    snapshot: Snapshot = Depends(get_snapshot),
+) -> Response:
     """How central hospitals support one province, with the evidence sentences and documents."""
+
     def one() -> ProvinceCoverage:
         name = province_name(code)
         for item in snapshot.province_coverage:
             if item.code == code or item.province == name:
                 return _coverage_model(item)
         raise NotFound(f"no 2025 province with code or name {code!r}")
+
     return cache.respond(one)
 
 
 @router.get("/coverage", response_model=CoverageSummary)
-def get_coverage(window: Window = Depends(page_window), cache: Cached = Depends(cached),
-                 snapshot: Snapshot = Depends(get_snapshot)) -> Response:
+def get_coverage(
+    window: Window = Depends(page_window),
+    cache: Cached = Depends(cached),
+    snapshot: Snapshot = Depends(get_snapshot),
+) -> Response:
     """The gap summary: which of the 34 provinces no central hospital supports; the ranked gaps a page at a time (`limit`, `offset`)."""
+
     def summary() -> CoverageSummary:
         items = snapshot.province_coverage
         answer = snapshot.answer
         gaps = answer.gaps()
-        counts = {status: sum(1 for i in items if i.status == status) for status in coverage_analysis.STATUSES}
+        counts = {
+            status: sum(1 for i in items if i.status == status)
+            for status in coverage_analysis.STATUSES
+        }
         return CoverageSummary(
             counts=counts,
             uncovered=[i.province for i in items if i.status == "uncovered"],
             partly=[i.province for i in items if i.status == "partly"],
             provinces=[_coverage_model(i) for i in items],
             without_central_supporter=[p.name for p in answer.without_central_supporter()],
-            specialties=list(answer.specialties), gaps_total=len(gaps), limit=window.limit, offset=window.offset,
-            gaps=[CoverageGap(rank=i, code=c.code, province=c.province, specialty=c.specialty, status=c.status,
-                              planned_by=sorted({s.supporter for s in c.supports}))
-                  for i, c in enumerate(gaps, 1) if window.offset < i <= window.offset + window.limit],
+            specialties=list(answer.specialties),
+            gaps_total=len(gaps),
+            limit=window.limit,
+            offset=window.offset,
+            gaps=[
+                CoverageGap(
+                    rank=i,
+                    code=c.code,
+                    province=c.province,
+                    specialty=c.specialty,
+                    status=c.status,
+                    planned_by=sorted({s.supporter for s in c.supports}),
+                )
+                for i, c in enumerate(gaps, 1)
+                if window.offset < i <= window.offset + window.limit
+            ],
         )
+
     return cache.respond(summary)

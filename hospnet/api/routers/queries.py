@@ -25,7 +25,9 @@ def _rows(store: GraphStore, settings: Settings, run) -> Rows:
     except (QueryTimeout, QueryRejected, StoreUnavailable, TransientStoreError):
         raise
     except StoreError as exc:
-        raise QueryRejected(f"the store could not run this query: {exc}", hint="check the Cypher") from exc
+        raise QueryRejected(
+            f"the store could not run this query: {exc}", hint="check the Cypher"
+        ) from exc
     return Rows(rows=rows[:limit], count=min(len(rows), limit), truncated=len(rows) > limit)
 
 
@@ -33,32 +35,66 @@ def _rows(store: GraphStore, settings: Settings, run) -> Rows:
 def list_queries():
     """The named query modules and their parameters."""
     return [
-        QueryInfo(name=m.name, title=m.title, description=m.description,
-                  params=[QueryParam(name=p.name, type=p.type, example=p.example, description=p.description) for p in m.params])
+        QueryInfo(
+            name=m.name,
+            title=m.title,
+            description=m.description,
+            params=[
+                QueryParam(name=p.name, type=p.type, example=p.example, description=p.description)
+                for p in m.params
+            ],
+        )
         for m in queries.modules().values()
     ]
 
 
 @router.get("/queries/{name}", response_model=Rows)
-def run_query(request: Request, name: str = Path(..., max_length=100, description="Module name, from GET /queries."),
-              store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
+def run_query(
+    request: Request,
+    name: str = Path(..., max_length=100, description="Module name, from GET /queries."),
+    store: GraphStore = Depends(get_store),
+    settings: Settings = Depends(get_settings),
+):
     """Run one module; its parameters come from the query string (`?id=hospital:benh-vien-e`)."""
     params = dict(request.query_params)
     queries.get(name)  # an unknown name is 404 before its parameters are checked
     return _rows(store, settings, lambda limit: queries.run(store, name, params, limit=limit))
 
 
-CYPHER_ERRORS = {400: {"description": "The Cypher is not read-only, or the store refused it (syntax, unknown function)."}}
+CYPHER_ERRORS = {
+    400: {
+        "description": "The Cypher is not read-only, or the store refused it (syntax, unknown function)."
+    }
+}
 
 
 @router.get("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
-def cypher_get(query: str = Query(..., min_length=1, max_length=100_000, description="Read-only Cypher, without parameters."),
-               store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
+def cypher_get(
+    query: str = Query(
+        ..., min_length=1, max_length=100_000, description="Read-only Cypher, without parameters."
+    ),
+    store: GraphStore = Depends(get_store),
+    settings: Settings = Depends(get_settings),
+):
     """Run read-only Cypher given in the URL; writes are refused (400)."""
-    return _rows(store, settings, lambda limit: store.read(query, {}, timeout=settings.query_timeout, limit=limit))
+    return _rows(
+        store,
+        settings,
+        lambda limit: store.read(query, {}, timeout=settings.query_timeout, limit=limit),
+    )
 
 
 @router.post("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
-def cypher_post(body: CypherRequest, store: GraphStore = Depends(get_store), settings: Settings = Depends(get_settings)):
+def cypher_post(
+    body: CypherRequest,
+    store: GraphStore = Depends(get_store),
+    settings: Settings = Depends(get_settings),
+):
     """Run read-only Cypher with $parameters; writes are refused (400)."""
-    return _rows(store, settings, lambda limit: store.read(body.query, body.params, timeout=settings.query_timeout, limit=limit))
+    return _rows(
+        store,
+        settings,
+        lambda limit: store.read(
+            body.query, body.params, timeout=settings.query_timeout, limit=limit
+        ),
+    )

@@ -24,19 +24,36 @@ router = APIRouter(tags=["pages"])
 def _site(snapshot: Snapshot, lang: str) -> dict[str, str]:
     def make():
         data = snapshot.part("report-data", lambda: report_data(snapshot.graph))
-        pages = site_pages(snapshot.graph, data.answer, [t.name for t in data.tables], lang=lang, lang_links=True)
+        pages = site_pages(
+            snapshot.graph, data.answer, [t.name for t in data.tables], lang=lang, lang_links=True
+        )
         for table in data.tables:
             pages[f"tables/{table.name}.csv"] = csv_text(table)
             pages[f"tables/{table.name}.json"] = json_text(table)
         return pages
+
     return snapshot.part(f"site-{lang}", make)
 
 
-@router.get("/report/{page:path}", response_model=None,
-            responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "A page of the report site."}})
+@router.get(
+    "/report/{page:path}",
+    response_model=None,
+    responses={
+        200: {
+            "content": {"text/html": {"schema": {"type": "string"}}},
+            "description": "A page of the report site.",
+        }
+    },
+)
 def report_site_page(
-    page: str = Path(..., max_length=300, description="`index.html`, `provinces/01.html`, `documents/<id>.html`, `tables/<name>.csv`."),
-    lang: Literal["vi", "en"] | None = Query(None, description="`vi` (default) or `en`; else Accept-Language decides."),
+    page: str = Path(
+        ...,
+        max_length=300,
+        description="`index.html`, `provinces/01.html`, `documents/<id>.html`, `tables/<name>.csv`.",
+    ),
+    lang: Literal["vi", "en"] | None = Query(
+        None, description="`vi` (default) or `en`; else Accept-Language decides."
+    ),
     accept_language: str | None = Header(None, max_length=500),
     snapshot: Snapshot = Depends(get_snapshot),
 ) -> Response:
@@ -47,6 +64,11 @@ def report_site_page(
     if body is None:
         raise NotFound(f"no report page {page!r}: start at /report/index.html")
     kind = {"csv": "text/csv", "json": "application/json"}.get(page.rsplit(".", 1)[-1], "text/html")
-    headers = {"Content-Security-Policy": csp() + "; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff",
-               "Referrer-Policy": "no-referrer", "Content-Language": chosen, "Vary": "Accept-Language"}
+    headers = {
+        "Content-Security-Policy": csp() + "; frame-ancestors 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Content-Language": chosen,
+        "Vary": "Accept-Language",
+    }
     return Response(body, media_type=f"{kind}; charset=utf-8", headers=headers)

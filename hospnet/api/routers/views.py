@@ -27,34 +27,80 @@ RelType = Literal[REL_TYPES]  # type: ignore[valid-type]
 
 def page_headers(nonce: str | None, *, scripts: bool = True) -> dict[str, str]:
     scripts = f"'nonce-{nonce}'" if nonce and scripts else "'none'"
-    policy = (f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
-              "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-    return {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+    policy = (
+        f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
+        "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
 
 
-@router.get("/viz", response_model=None, responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The network page."}})
+@router.get(
+    "/viz",
+    response_model=None,
+    responses={
+        200: {
+            "content": {"text/html": {"schema": {"type": "string"}}},
+            "description": "The network page.",
+        }
+    },
+)
 def network_page(
-    province: str | None = Query(None, max_length=100, description="Hospitals of a province (and their partners)."),
-    program: str | None = Query(None, max_length=200, description="A programme's name or code (`1816`)."),
-    technique: str | None = Query(None, max_length=200, description="A technique's name, with or without diacritics."),
+    province: str | None = Query(
+        None, max_length=100, description="Hospitals of a province (and their partners)."
+    ),
+    program: str | None = Query(
+        None, max_length=200, description="A programme's name or code (`1816`)."
+    ),
+    technique: str | None = Query(
+        None, max_length=200, description="A technique's name, with or without diacritics."
+    ),
     type: RelType | None = Query(None, description="Only relationships of this type."),
-    center: str | None = Query(None, max_length=300, description="Id of the node at the centre of a neighbourhood."),
+    center: str | None = Query(
+        None, max_length=300, description="Id of the node at the centre of a neighbourhood."
+    ),
     depth: int = Query(1, ge=0, le=6, description="Neighbourhood depth around `center`."),
     snapshot: Snapshot = Depends(get_snapshot),
 ):
     """The support network as an interactive page (vis-network, no external resources)."""
-    view = select(snapshot.network, Filters(province=province, program=program, technique=technique, rel_type=type,
-                                     center=center, depth=depth))
+    view = select(
+        snapshot.network,
+        Filters(
+            province=province,
+            program=program,
+            technique=technique,
+            rel_type=type,
+            center=center,
+            depth=depth,
+        ),
+    )
     nonce = new_nonce()
     return HTMLResponse(render_html(view, nonce=nonce), headers=page_headers(nonce))
 
 
-@router.get("/report", response_model=None, responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "The report page."}})
+@router.get(
+    "/report",
+    response_model=None,
+    responses={
+        200: {
+            "content": {"text/html": {"schema": {"type": "string"}}},
+            "description": "The report page.",
+        }
+    },
+)
 def coverage_report(
-    legacy: bool = Query(False, description="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."),
+    legacy: bool = Query(
+        False, description="Coverage by the 63 pre-2025 provinces instead of the 34 of 2025."
+    ),
     cache: Cached = Depends(cached),
     snapshot: Snapshot = Depends(get_snapshot),
 ) -> Response:
     """The coverage-gap report as one self-contained HTML page (map, charts, tables with evidence)."""
-    return cache.respond(lambda: render_report(report_data(snapshot.graph, legacy=legacy)), media_type="text/html; charset=utf-8",
-                         headers=page_headers(None, scripts=False))
+    return cache.respond(
+        lambda: render_report(report_data(snapshot.graph, legacy=legacy)),
+        media_type="text/html; charset=utf-8",
+        headers=page_headers(None, scripts=False),
+    )
