@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import threading
+from typing import Any, Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, Query, Request
@@ -25,17 +26,19 @@ api_key_header = APIKeyHeader(
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
-def open_app_store(app) -> GraphStore:
+def open_app_store(app: Any) -> GraphStore:
     """The app's store, opened now if the store was down at startup (or was lost since)."""
     with _lock:
         if app.state.store is None:
             from ..graph import open_store
 
             app.state.store = open_store(app.state.settings)
-        return app.state.store
+        store: GraphStore = app.state.store
+        return store
 
 
 def get_store(request: Request) -> GraphStore:
@@ -75,8 +78,13 @@ def require_api_key(
 
 
 def read_page(
-    store: GraphStore, count_cypher: str, page_cypher: str, params: dict, window: Window, item
-) -> dict:
+    store: GraphStore,
+    count_cypher: str,
+    page_cypher: str,
+    params: dict[str, Any],
+    window: Window,
+    item: Callable[[dict[str, Any]], Any],
+) -> dict[str, Any]:
     """Run a count query and a page query (`SKIP $offset LIMIT $limit`) and shape a Page."""
     total = store.read(count_cypher, params)[0]["n"]
     rows = store.read(page_cypher, {**params, "offset": window.offset, "limit": window.limit})

@@ -172,9 +172,9 @@ class Neo4jStore:
         def fetch(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
             return [
                 [
-                    {key: plain(value) for key, value in record.items()}
+                    {key: plain(value) for key, value in record.items()}  # type: ignore[no-untyped-call]
                     for record in tx.run(cypher, params)
-                ]  # type: ignore[no-untyped-call]
+                ]
                 for cypher, params in queries
             ]
 

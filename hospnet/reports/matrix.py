@@ -61,27 +61,6 @@ def gaps_table(answer: Answer) -> Table:
     return table
 
 
-def support_rows(answer: Answer, code: str) -> list[dict]:
-    """Every support of one province, cell by cell: who, how, status, since, the sentence and documents."""
-    rows = []
-    for cell in answer.row(code):
-        for s in cell.supports:
-            rows.append(
-                {
-                    "specialty": cell.specialty,
-                    "supporter": s.supporter,
-                    "status": s.status,
-                    "kinds": list(s.kinds),
-                    "technique": s.technique,
-                    "target": s.target,
-                    "since": s.since,
-                    "evidence": s.evidence,
-                    "documents": [d.id for d in s.documents],
-                }
-            )
-    return rows
-
-
 def without_table(answer: Answer) -> Table:
     table = Table(
         "without_central_supporter",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
 
@@ -30,7 +32,7 @@ HOSPITALS_BY_PROVINCE = (
 )
 
 
-def _coverage_model(item) -> ProvinceCoverage:
+def _coverage_model(item: Any) -> ProvinceCoverage:
     return ProvinceCoverage(
         code=item.code,
         province=item.province,
@@ -65,7 +67,9 @@ def _coverage_model(item) -> ProvinceCoverage:
 
 
 @router.get("/provinces", response_model=Page[ProvinceSummary])
-def list_provinces(window: Window = Depends(page_window), store: GraphStore = Depends(get_store)):
+def list_provinces(
+    window: Window = Depends(page_window), store: GraphStore = Depends(get_store)
+) -> Page[ProvinceSummary]:
     """The 34 provinces of 2025 by code, with how many hospitals the graph places in each."""
     counts = {row["province"]: row["n"] for row in store.read(HOSPITALS_BY_PROVINCE)}
     everything = [

@@ -6,6 +6,8 @@ A user query the store cannot run (a syntax error) is the caller's mistake: 400,
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ... import queries
@@ -18,7 +20,9 @@ from ..models import CypherRequest, QueryInfo, QueryParam, Rows
 router = APIRouter(tags=["queries"])
 
 
-def _rows(store: GraphStore, settings: Settings, run) -> Rows:
+def _rows(
+    store: GraphStore, settings: Settings, run: Callable[[int], list[dict[str, Any]]]
+) -> Rows:
     limit = settings.row_limit
     try:
         rows = run(limit + 1)
@@ -32,7 +36,7 @@ def _rows(store: GraphStore, settings: Settings, run) -> Rows:
 
 
 @router.get("/queries", response_model=list[QueryInfo])
-def list_queries():
+def list_queries() -> list[QueryInfo]:
     """The named query modules and their parameters."""
     return [
         QueryInfo(
@@ -54,14 +58,14 @@ def run_query(
     name: str = Path(..., max_length=100, description="Module name, from GET /queries."),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
-):
+) -> Rows:
     """Run one module; its parameters come from the query string (`?id=hospital:benh-vien-e`)."""
     params = dict(request.query_params)
     queries.get(name)  # an unknown name is 404 before its parameters are checked
     return _rows(store, settings, lambda limit: queries.run(store, name, params, limit=limit))
 
 
-CYPHER_ERRORS = {
+CYPHER_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {
         "description": "The Cypher is not read-only, or the store refused it (syntax, unknown function)."
     }
@@ -75,7 +79,7 @@ def cypher_get(
     ),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
-):
+) -> Rows:
     """Run read-only Cypher given in the URL; writes are refused (400)."""
     return _rows(
         store,
@@ -89,7 +93,7 @@ def cypher_post(
     body: CypherRequest,
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
-):
+) -> Rows:
     """Run read-only Cypher with $parameters; writes are refused (400)."""
     return _rows(
         store,

@@ -22,7 +22,7 @@ router = APIRouter(tags=["pages"])
 
 
 def _site(snapshot: Snapshot, lang: str) -> dict[str, str]:
-    def make():
+    def make() -> dict[str, str]:
         data = snapshot.part("report-data", lambda: report_data(snapshot.graph))
         pages = site_pages(
             snapshot.graph, data.answer, [t.name for t in data.tables], lang=lang, lang_links=True
@@ -32,7 +32,8 @@ def _site(snapshot: Snapshot, lang: str) -> dict[str, str]:
             pages[f"tables/{table.name}.json"] = json_text(table)
         return pages
 
-    return snapshot.part(f"site-{lang}", make)
+    pages: dict[str, str] = snapshot.part(f"site-{lang}", make)
+    return pages
 
 
 @router.get(

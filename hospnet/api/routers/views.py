@@ -26,9 +26,9 @@ RelType = Literal[REL_TYPES]  # type: ignore[valid-type]
 
 
 def page_headers(nonce: str | None, *, scripts: bool = True) -> dict[str, str]:
-    scripts = f"'nonce-{nonce}'" if nonce and scripts else "'none'"
+    script_src = f"'nonce-{nonce}'" if nonce and scripts else "'none'"
     policy = (
-        f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
+        f"default-src 'none'; script-src {script_src}; style-src 'unsafe-inline'; img-src data:; "
         "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
     return {
@@ -64,7 +64,7 @@ def network_page(
     ),
     depth: int = Query(1, ge=0, le=6, description="Neighbourhood depth around `center`."),
     snapshot: Snapshot = Depends(get_snapshot),
-):
+) -> HTMLResponse:
     """The support network as an interactive page (vis-network, no external resources)."""
     view = select(
         snapshot.network,
