@@ -12,6 +12,8 @@ from ..graph.base import GraphStore, Statement, schema_identifier
 from ..model import LABELS, REL_DISCRIMINATOR, REL_TYPES
 from .ledger import CorrectionError
 
+_DISCRIMINATORS = tuple(d for d in REL_DISCRIMINATOR.values() if d)
+
 _PREFIXES = {label.lower(): label for label in LABELS}
 
 
@@ -49,13 +51,15 @@ def node(store: GraphStore, node_id: str) -> dict[str, Any] | None:
 
 def relationship(store: GraphStore, key: dict[str, Any]) -> dict[str, Any] | None:
     """The properties of the relationship a target names, or None."""
-    type_ = rel_type(key["type"])
-    start, end = (
-        schema_identifier(label_of(key["from"]), LABELS),
-        schema_identifier(label_of(key["to"]), LABELS),
-    )
+    type_ = schema_identifier(rel_type(key["type"]), REL_TYPES)
+    start = schema_identifier(label_of(key["from"]), LABELS)
+    end = schema_identifier(label_of(key["to"]), LABELS)
     disc = REL_DISCRIMINATOR.get(type_)
-    where = f" WHERE coalesce(r.{disc}, '') = $disc" if disc and key.get(disc) is not None else ""
+    where = (
+        f" WHERE coalesce(r.{schema_identifier(disc, _DISCRIMINATORS)}, '') = $disc"
+        if disc and key.get(disc) is not None
+        else ""
+    )
     rows = store.read(
         f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} RETURN properties(r) AS props",
         {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")},
@@ -103,18 +107,12 @@ def detach(node_id: str) -> Statement:
 
 def put_relationship(rel: dict[str, Any]) -> Statement:
     """Replace one relationship's properties (creating it when absent); its ends must exist."""
-    type_ = rel_type(rel["type"])
-    start, end = (
-        schema_identifier(label_of(rel["from"]), LABELS),
-        schema_identifier(label_of(rel["to"]), LABELS),
-    )
+    type_ = schema_identifier(rel_type(rel["type"]), REL_TYPES)
+    start = schema_identifier(label_of(rel["from"]), LABELS)
+    end = schema_identifier(label_of(rel["to"]), LABELS)
     disc = REL_DISCRIMINATOR.get(type_)
     props = {k: v for k, v in rel["props"].items() if v is not None}
-    merged = (
-        f" {{{schema_identifier(disc, tuple(v for v in REL_DISCRIMINATOR.values() if v))}: $disc}}"
-        if disc
-        else ""
-    )
+    merged = f" {{{schema_identifier(disc, _DISCRIMINATORS)}: $disc}}" if disc else ""
     if disc:
         props.setdefault(disc, "")
     return (
@@ -124,13 +122,15 @@ def put_relationship(rel: dict[str, Any]) -> Statement:
 
 
 def delete_relationship(key: dict[str, Any]) -> Statement:
-    type_ = rel_type(key["type"])
-    start, end = (
-        schema_identifier(label_of(key["from"]), LABELS),
-        schema_identifier(label_of(key["to"]), LABELS),
-    )
+    type_ = schema_identifier(rel_type(key["type"]), REL_TYPES)
+    start = schema_identifier(label_of(key["from"]), LABELS)
+    end = schema_identifier(label_of(key["to"]), LABELS)
     disc = REL_DISCRIMINATOR.get(type_)
-    where = f" WHERE coalesce(r.{disc}, '') = $disc" if disc and key.get(disc) is not None else ""
+    where = (
+        f" WHERE coalesce(r.{schema_identifier(disc, _DISCRIMINATORS)}, '') = $disc"
+        if disc and key.get(disc) is not None
+        else ""
+    )
     return (
         f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} DELETE r",
         {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")},
