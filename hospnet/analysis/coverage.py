@@ -191,8 +191,8 @@ def coverage_from_evidence(
     for item in evidence:
         if item.supporter_id in without:
             continue
-        for place in item.target_places:
-            by_place[place].append(item)
+        for target_place in item.target_places:
+            by_place[target_place].append(item)
     if hosted_by_place is None:
         hosted_by_place = central_hospitals_by_place(G, legacy=legacy)
     # `without` drops a hospital's support, not the hospital: its own province stays hosted.

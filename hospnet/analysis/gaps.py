@@ -91,8 +91,8 @@ class Answer:
     def gaps(self, code: str | None = None) -> list[Cell]:
         """Gaps ranked: missing before planned-only, then provinces with most gaps, then specialties
         missing in most provinces; `code` keeps one province's."""
-        per_province = defaultdict(int)
-        per_specialty = defaultdict(int)
+        per_province: defaultdict[str, int] = defaultdict(int)
+        per_specialty: defaultdict[str, int] = defaultdict(int)
         for cell in self.cells.values():
             if cell.gap:
                 per_province[cell.code] += 1
@@ -164,18 +164,18 @@ def answer(G: nx.MultiDiGraph) -> Answer:
                 continue
             for specialty in sorted(specialties_of.get(e.supporter_id) or {GENERAL}):
                 found[(province, specialty)].append(_support(e, "stated"))
-    for hospital, specialties in specialties_of.items():
-        province = province_of(G, hospital)
-        if province:
-            for specialty in sorted(specialties or {GENERAL}):
-                found[(province, specialty)].append(
+    for hospital, hospital_specialties in specialties_of.items():
+        home = province_of(G, hospital)
+        if home:
+            for specialty in sorted(hospital_specialties or {GENERAL}):
+                found[(home, specialty)].append(
                     Support(
                         hospital,
                         name_of(G, hospital),
                         "located",
                         (),
                         None,
-                        province,
+                        home,
                         None,
                         None,
                         (),

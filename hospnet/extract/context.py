@@ -62,8 +62,10 @@ class DocumentContext:
             if m.name == of.name:
                 continue
             if (
-                RANK.get(m.props.get("level"), 0) < RANK.get(of.props.get("level"), 0)
-            ) != higher and RANK.get(m.props.get("level"), 0) != RANK.get(of.props.get("level"), 0):
+                RANK.get(m.props.get("level", ""), 0) < RANK.get(of.props.get("level", ""), 0)
+            ) != higher and RANK.get(m.props.get("level", ""), 0) != RANK.get(
+                of.props.get("level", ""), 0
+            ):
                 return m
         return None
 

@@ -492,7 +492,12 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             return None
         end = place_start + place.length
         word = "thành phố" if lw.lower().startswith(("tp", "thành")) else lw.lower()
-        if place.kind == "province" and place.province.is_city and word == "thành phố":
+        if (
+            place.kind == "province"
+            and place.province is not None
+            and place.province.is_city
+            and word == "thành phố"
+        ):
             if is_centre:
                 return None
             return _hospital(
@@ -522,7 +527,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if place is not None:
             end = place_start + place.length
             if is_centre:
-                if place.kind != "district":
+                if place.kind != "district" or place.district is None:
                     return None
                 kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện")
                 return _hospital(
@@ -593,7 +598,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         end = m.end() if kind != "en_provincial_of" else place_start + place.length
         surface = text[start:end]
         if kind == "en_health_centre":
-            if place.kind != "district":
+            if place.kind != "district" or place.district is None:
                 return None
             # "Huong Khe Medical Centre" keeps the text's form (no level word) unless it says "District"
             kind_word = (

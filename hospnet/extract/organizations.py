@@ -82,7 +82,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
     for named, bare, canon, kind, keep in _patterns():
         for m in named.finditer(text):
             place = read_place(m.group("place"), hint)
-            if place is None or place.kind != "province":
+            if place is None or place.kind != "province" or place.province is None:
                 continue
             end = m.start("place") + place.length
             city = place.province.is_city
@@ -166,9 +166,9 @@ def _distributed(
         pos = m.end()
         while True:
             lead = re.match(r"(?:(?:tỉnh|thành phố|TP\.?)[ ]+)?", text[pos:])
-            start = pos + lead.end()
+            start = pos + (lead.end() if lead else 0)  # the pattern is optional: it always matches
             place = read_place(text[start:], hint)
-            if place is None or place.kind != "province":
+            if place is None or place.kind != "province" or place.province is None:
                 break
             city = place.province.is_city
             word = (

@@ -123,9 +123,8 @@ def find_people(text: str, base: int) -> list[Mention]:
         for m in _regexes()[kind].finditer(text):
             if any(m.start("name") < e and m.end("name") > s for s, e in taken):
                 continue
-            if match_province(m.group("name")) and fold(m.group("name")) == fold(
-                match_province(m.group("name")).legacy
-            ):
+            named_province = match_province(m.group("name"))
+            if named_province and fold(m.group("name")) == fold(named_province.legacy):
                 continue  # "ông ... Sơn La": a province, no one's name
             titles = _titles(m.group("titles")) if kind == "titled" else []
             out.append(

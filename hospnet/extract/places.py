@@ -25,7 +25,7 @@ def find_provinces(text: str, base: int) -> list[Mention]:
         # A run of capitalised words may hold the province further in ("Về phía tỉnh Bắc Kạn" / "Tại An Giang").
         for word in re.finditer(r"\S+", m.group("place")):
             place = read_place(text[pos + word.start() : m.end("place")])
-            if place and place.kind == "province":
+            if place and place.kind == "province" and place.province:
                 start = pos + word.start()
                 end = start + place.length
                 begin = m.start() if word.start() == 0 else start

@@ -89,7 +89,12 @@ def kinds_of(sentence: str) -> list[str]:
 
 def _distinct(ms: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
-    return [m for m in ms if not (m.name in seen or seen.add(m.name))]
+    out: list[Mention] = []
+    for m in ms:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out
 
 
 def _objects(
@@ -346,8 +351,8 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             )
             stop = _CLAUSE_END.search(text, start)
             limit = min(nxt_person, stop.start() if stop else len(text))
-            org = next((u for u in units if start <= u.start - base < limit), None)
-            found_pos = position_at(text, start, org.start - base if org else limit)
+            next_org = next((u for u in units if start <= u.start - base < limit), None)
+            found_pos = position_at(text, start, next_org.start - base if next_org else limit)
             if found_pos and re.match(
                 r"[ ]+(?:bệnh viện|của bệnh viện)(?![ ]+[A-ZĐ])", text[found_pos.end :]
             ):
@@ -365,19 +370,19 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
                         )
                     )
                 break
-            if not found_pos or not org:
+            if not found_pos or not next_org:
                 break
             facts.append(
                 Fact(
                     "HOLDS_POSITION",
                     person,
-                    org,
+                    next_org,
                     text,
                     {"title": found_pos.title},
                     rule="position.after_name",
                 )
             )
-            pos_i = org.end - base
+            pos_i = next_org.end - base
     return facts, found
 
 

@@ -157,6 +157,17 @@ _ITEM_STOP = re.compile(
 )
 
 
+def _distinct_names(ms: list[Mention]) -> list[Mention]:
+    """The first mention of each name, in order."""
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in ms:
+        if m.name not in seen:
+            seen.add(m.name)
+            out.append(m)
+    return out
+
+
 def named_techniques(text: str, base: int) -> list[Mention]:
     """Procedures written "kỹ thuật X" anywhere in a sentence (X up to a preposition or a comma)."""
     out: list[Mention] = []
@@ -165,8 +176,7 @@ def named_techniques(text: str, base: int) -> list[Mention]:
         for part in re.split(r"\s+và\s+", item):
             offset = text.find(part, m.start("item"))
             out.extend(list_techniques(part, base + offset, announced=False))
-    seen: set[str] = set()
-    return [t for t in out if not (t.name in seen or seen.add(t.name))]
+    return _distinct_names(out)
 
 
 def _shared_head(item: str, previous: str) -> str:
@@ -196,11 +206,11 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
     When the text announces a list ("gồm", "như", ":"), only what follows is read.
     """
     out: list[Mention] = []
-    start = _LIST_START.search(text) if announced else None
+    list_start = _LIST_START.search(text) if announced else None
     headless = False
-    if start:
-        headless = bool(_ANNOUNCED_BY_TECHNIQUE.search(text[: start.start()]))
-        base, text = base + start.end(), text[start.end() :]
+    if list_start:
+        headless = bool(_ANNOUNCED_BY_TECHNIQUE.search(text[: list_start.start()]))
+        base, text = base + list_start.end(), text[list_start.end() :]
     text = _PARENTHESIS.sub(
         lambda p: " " * len(p.group(0)), text
     )  # "khối u (gan, vú)": the aside lists no items
@@ -258,5 +268,4 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         specialty = hits[0].props["specialty"] if hits else guess_specialty(name)
         props = {"specialty": specialty} if specialty else {}
         out.append(Mention("Technique", name, item_start, item_start + len(item), item, props))
-    seen: set[str] = set()
-    return [m for m in out if not (m.name in seen or seen.add(m.name))]
+    return _distinct_names(out)

@@ -55,8 +55,8 @@ def build_report(
         pages = site_pages(G, data.answer, [t.name for t in data.tables], lang=lang)
         for folder in ("provinces", "documents"):
             (out_dir / folder).mkdir(exist_ok=True)
-        for path, html in pages.items():
-            (out_dir / path).write_text(html, encoding="utf-8")
+        for path, page_html in pages.items():
+            (out_dir / path).write_text(page_html, encoding="utf-8")
         files.index, files.pages = out_dir / "index.html", len(pages)
     return files
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -112,16 +113,16 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
     distances = {d.province: d for d in distance_to_support(G)}
     chains = chains_to_central(G)
     unreached_by_province: dict[str, list[str]] = {}
-    for c in chains:
-        if not c.reached:
+    for ch in chains:
+        if not ch.reached:
             for place in (
-                legacy_provinces_of(G, c.hospital_id)
+                legacy_provinces_of(G, ch.hospital_id)
                 if legacy
-                else (c.province,)
-                if c.province
+                else (ch.province,)
+                if ch.province
                 else ()
             ):
-                unreached_by_province.setdefault(place, []).append(c.hospital)
+                unreached_by_province.setdefault(place, []).append(ch.hospital)
     unit = "pre-2025 province" if legacy else "province"
 
     provinces = Table(
@@ -135,7 +136,7 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         + ["evidence"],
     )
     for c in coverage:
-        row = {
+        row: dict[str, Any] = {
             "code": c.code,
             "province": c.province,
             "status": c.status,
@@ -200,14 +201,14 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         "Ranked by the number of 2025 provinces without the technique.",
         ["rank", "technique", "specialty", "provinces_without", "provinces_with"],
     )
-    for i, g in enumerate(technique_gaps(G), 1):
+    for i, tg in enumerate(technique_gaps(G), 1):
         technique_table.rows.append(
             {
                 "rank": i,
-                "technique": g.technique,
-                "specialty": g.specialty,
-                "provinces_without": len(g.provinces_without),
-                "provinces_with": list(g.provinces_with),
+                "technique": tg.technique,
+                "specialty": tg.specialty,
+                "provinces_without": len(tg.provinces_without),
+                "provinces_with": list(tg.provinces_with),
             }
         )
 
@@ -223,22 +224,22 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         "For each district and provincial hospital that has one; fewest steps first.",
         ["hospital", "level", "province", "central", "hops", "chain", "steps"],
     )
-    for c in chains:
-        if c.reached:
+    for ch in chains:
+        if ch.reached:
             reached.rows.append(
                 {
-                    "hospital": c.hospital,
-                    "level": c.level,
-                    "province": c.province,
-                    "central": c.central,
-                    "hops": c.hops,
-                    "chain": list(c.chain),
-                    "steps": list(c.steps),
+                    "hospital": ch.hospital,
+                    "level": ch.level,
+                    "province": ch.province,
+                    "central": ch.central,
+                    "hops": ch.hops,
+                    "chain": list(ch.chain),
+                    "steps": list(ch.steps),
                 }
             )
         else:
             unreachable.rows.append(
-                {"hospital": c.hospital, "level": c.level, "province": c.province}
+                {"hospital": ch.hospital, "level": ch.level, "province": ch.province}
             )
     reached.rows.sort(key=lambda r: (r["hops"], r["province"] or "", r["hospital"]))
 
@@ -265,14 +266,14 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
         "Each supporter's support removed in turn; the provinces whose status would drop.",
         ["rank", "supporter", "level", "provinces", "changes"],
     )
-    for i, c in enumerate(critical_supporters(G, legacy=legacy), 1):
+    for i, cs in enumerate(critical_supporters(G, legacy=legacy), 1):
         critical.rows.append(
             {
                 "rank": i,
-                "supporter": c.supporter,
-                "level": c.level,
-                "provinces": len(c.provinces),
-                "changes": list(c.changes),
+                "supporter": cs.supporter,
+                "level": cs.level,
+                "provinces": len(cs.provinces),
+                "changes": list(cs.changes),
             }
         )
 
@@ -292,17 +293,17 @@ def report_data(G: nx.MultiDiGraph, *, legacy: bool = False) -> ReportData:
             "techniques",
         ],
     )
-    for i, c in enumerate(loads, 1):
+    for i, cl in enumerate(loads, 1):
         load.rows.append(
             {
                 "rank": i,
-                "hospital": c.hospital,
-                "province": c.province,
-                "units_supported": c.units_supported,
-                "hospitals_supported": c.hospitals_supported,
-                "provinces_reached": list(c.provinces_reached),
-                "transfers": c.transfers,
-                "techniques": c.techniques,
+                "hospital": cl.hospital,
+                "province": cl.province,
+                "units_supported": cl.units_supported,
+                "hospitals_supported": cl.hospitals_supported,
+                "provinces_reached": list(cl.provinces_reached),
+                "transfers": cl.transfers,
+                "techniques": cl.techniques,
             }
         )
 
