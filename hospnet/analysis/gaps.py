@@ -113,9 +113,6 @@ class Answer:
         """Provinces where no central hospital supports any specialty (planned transfers aside)."""
         return [p for p in self.provinces if all(c.gap for c in self.row(p.code))]
 
-    def supported_count(self, code: str) -> int:
-        return sum(not c.gap for c in self.row(code))
-
 
 def _specialties_of(G: nx.MultiDiGraph) -> dict[str, set[str]]:
     """Central hospital id -> its specialties: listed (GENERAL when it lists none, as a general hospital

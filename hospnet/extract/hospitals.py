@@ -169,19 +169,6 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, gazetteers.KnownHospital]]:
     return re.compile(rf"{LOWER_START}(?:{alternation}){END}"), by_surface
 
 
-def known_hospital(name: str) -> gazetteers.KnownHospital | None:
-    """The gazetteer entry a canonical or alias name means."""
-    by_surface = _gazetteer()[1]
-    found = by_surface.get(name)
-    if found:
-        return found
-    key = fold(name)
-    for surface, h in by_surface.items():
-        if fold(surface) == key:
-            return h
-    return None
-
-
 _EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Medical|Health|Hospital)\b){CAP_WORD}"
 _EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
 

@@ -62,10 +62,6 @@ def read_place(text: str, hint: str | None = None, prefer: str = "province") -> 
     return None
 
 
-def title_case_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 _MEASURE = re.compile(
     r"[ ]+(?:giường|người|ca|bác|lượt|tỷ|triệu|năm|ngày|tháng|giờ|cán|chuyên|m2|km|nhân)(?![\w])"
 )
