@@ -65,6 +65,10 @@ def run_query(
     return _rows(store, settings, lambda limit: queries.run(store, name, params, limit=limit))
 
 
+# A URL must fit the HTTP server's request-line limit (h11: 16 KB) even when every character is
+# percent-encoded UTF-8 (up to 12 bytes each); longer Cypher goes in the body of POST /cypher.
+GET_QUERY_MAX = 1000
+
 CYPHER_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {
         "description": "The Cypher is not read-only, or the store refused it (syntax, unknown function)."
@@ -75,7 +79,10 @@ CYPHER_ERRORS: dict[int | str, dict[str, Any]] = {
 @router.get("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
 def cypher_get(
     query: str = Query(
-        ..., min_length=1, max_length=100_000, description="Read-only Cypher, without parameters."
+        ...,
+        min_length=1,
+        max_length=GET_QUERY_MAX,
+        description=f"Read-only Cypher, without parameters; at most {GET_QUERY_MAX} characters (POST /cypher takes longer ones).",
     ),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
