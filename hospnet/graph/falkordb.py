@@ -25,7 +25,7 @@ from ..model import LABELS
 from ..settings import Settings
 from . import falkordb_server
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
-from .readonly import check_parameter_names, check_user_query
+from .readonly import check_parameters, check_user_query
 
 
 def cypher_literal(value: Any) -> str:
@@ -65,7 +65,7 @@ def with_params(cypher: str, params: dict[str, Any] | None) -> str:
     """The query with its parameters in FalkorDB's header; names are checked, since the header holds them as written."""
     if not params:
         return cypher
-    check_parameter_names(params)
+    check_parameters(params)
     header = " ".join(f"{name}={cypher_literal(value)}" for name, value in params.items())
     return f"CYPHER {header} {cypher}"
 

@@ -31,7 +31,7 @@ from ..model import LABELS
 from ..settings import Settings
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
 from .retry import DEFAULT as RETRY
-from .readonly import check_parameter_names, check_user_query, code_only, procedures
+from .readonly import check_parameters, check_user_query, code_only, procedures
 
 T = TypeVar("T")
 
@@ -187,7 +187,7 @@ class Neo4jStore:
 
     def _check_read_only(self, cypher: str, params: dict[str, Any], timeout: float) -> None:
         """Refuse unless the names and text pass the lexical gate and the planner types it as a read."""
-        check_parameter_names(params)
+        check_parameters(params)
         check_user_query(cypher)
         query_type = self._verdicts.get(cypher)
         if query_type is None:

@@ -26,7 +26,7 @@ hospnet.errors.QueryRejected: procedure db.clearQueryCaches is not allowed on th
 Traceback (most recent call last):
 ...
 hospnet.errors.QueryRejected: the query holds a carriage return (U+000D); write it on lines ended by a line feed only
->>> check_parameter_names({"x=1 CALL dbms.procedures() //": 1})
+>>> check_parameters({"x=1 CALL dbms.procedures() //": 1})
 Traceback (most recent call last):
 ...
 hospnet.errors.QueryParameterError: parameter name 'x=1 CALL dbms.procedures() //' is not allowed: use letters, digits and _, not starting with a digit
@@ -78,13 +78,50 @@ def _forbidden_character(cypher: str) -> str | None:
     return None
 
 
-def check_parameter_names(params: Mapping[str, Any] | None) -> None:
-    """Raise QueryParameterError unless every parameter name is a plain identifier."""
+def check_parameters(params: Mapping[str, Any] | None) -> None:
+    """Raise QueryParameterError unless every name is a plain identifier and every value one a driver can send."""
     for name in params or {}:
         if not isinstance(name, str) or not PARAMETER_NAME.fullmatch(name):
             raise QueryParameterError(
                 f"parameter name {name!r} is not allowed: use letters, digits and _, not starting with a digit"
             )
+    for name, value in (params or {}).items():
+        _check_value(name, value, depth=0)
+
+
+INT64 = (-(2**63), 2**63 - 1)
+MAX_PARAMETER_DEPTH = 32
+
+
+def _check_value(name: str, value: Any, depth: int) -> None:
+    """A parameter value a driver can send: 64-bit integers, valid Unicode without NUL, bounded nesting."""
+    if depth > MAX_PARAMETER_DEPTH:
+        raise QueryParameterError(
+            f"parameter {name!r} is nested over {MAX_PARAMETER_DEPTH} levels deep"
+        )
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return
+    if isinstance(value, int):
+        if not INT64[0] <= value <= INT64[1]:
+            raise QueryParameterError(f"parameter {name!r} holds an integer beyond 64 bits")
+    elif isinstance(value, str):
+        if "\x00" in value:
+            raise QueryParameterError(f"parameter {name!r} holds a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise QueryParameterError(
+                f"parameter {name!r} is not valid Unicode (a lone surrogate)"
+            ) from None
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _check_value(name, item, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str) or not key:
+                raise QueryParameterError(f"parameter {name!r} holds a map with an empty key")
+            _check_value(name, key, depth + 1)
+            _check_value(name, item, depth + 1)
 
 
 def code_only(cypher: str) -> str:

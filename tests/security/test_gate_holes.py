@@ -5,6 +5,7 @@ Each case is data: a query (or parameter map) and what must happen. A new attack
 
 from __future__ import annotations
 
+import json
 import subprocess
 
 import pytest
@@ -154,3 +155,27 @@ def test_cli_csv_output_never_starts_a_formula(settings, store):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1].startswith("\"'=HYPERLINK"), done.stdout
+
+
+# Values no driver can send: each is a 422 in the JSON shape, and the server answers afterwards.
+BAD_VALUES = {
+    "int beyond 64 bits": 2**64,
+    "int64 plus one": 2**63,
+    "NUL": "a\x00b",
+    "nested 100 deep": json.loads("[" * 100 + "]" * 100),
+    "empty key in a map": {"": 1},
+}
+
+
+@pytest.mark.parametrize("value", list(BAD_VALUES.values()), ids=list(BAD_VALUES))
+def test_http_post_refuses_a_parameter_value_no_driver_can_send(client, value):
+    error = error_of(
+        client.post("/cypher", json={"query": "RETURN $x AS x", "params": {"x": value}}), 422
+    )
+    assert error["code"] == "bad_parameter"
+    assert client.get("/cypher", params={"query": "RETURN 1 AS one"}).json()["rows"] == [{"one": 1}]
+
+
+def test_a_lone_surrogate_is_refused_by_the_store(store):
+    with pytest.raises(QueryParameterError, match="Unicode"):
+        store.read("RETURN $x AS x", {"x": "\ud800"})
