@@ -19,6 +19,10 @@ SAFE_CALLS = {"schema_identifier", "_union"}
 # Reviewed functions that compose Cypher from hospnet's own statements, never from values.
 REVIEWED = {
     (
+        "hospnet/corrections/facts.py",
+        "_on_relationship",
+    ): "its `action` is one of two literals, written by its two callers",
+    (
         "hospnet/graph/falkordb.py",
         "chain",
     ): "joins a Batch of hospnet's own statements; each part's parameters are renamed $p<i>_<name>",

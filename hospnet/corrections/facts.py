@@ -49,8 +49,8 @@ def node(store: GraphStore, node_id: str) -> dict[str, Any] | None:
     return rows[0]["props"] if rows else None
 
 
-def relationship(store: GraphStore, key: dict[str, Any]) -> dict[str, Any] | None:
-    """The properties of the relationship a target names, or None."""
+def _on_relationship(key: dict[str, Any], action: str) -> Statement:
+    """`MATCH` the relationship a target names (type, ends, discriminator), then `action` on `r`."""
     type_ = schema_identifier(rel_type(key["type"]), REL_TYPES)
     start = schema_identifier(label_of(key["from"]), LABELS)
     end = schema_identifier(label_of(key["to"]), LABELS)
@@ -60,10 +60,15 @@ def relationship(store: GraphStore, key: dict[str, Any]) -> dict[str, Any] | Non
         if disc and key.get(disc) is not None
         else ""
     )
-    rows = store.read(
-        f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} RETURN properties(r) AS props",
+    return (
+        f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} {action}",
         {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")},
     )
+
+
+def relationship(store: GraphStore, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The properties of the relationship a target names, or None."""
+    rows = store.read(*_on_relationship(key, "RETURN properties(r) AS props"))
     return rows[0]["props"] if rows else None
 
 
@@ -122,19 +127,7 @@ def put_relationship(rel: dict[str, Any]) -> Statement:
 
 
 def delete_relationship(key: dict[str, Any]) -> Statement:
-    type_ = schema_identifier(rel_type(key["type"]), REL_TYPES)
-    start = schema_identifier(label_of(key["from"]), LABELS)
-    end = schema_identifier(label_of(key["to"]), LABELS)
-    disc = REL_DISCRIMINATOR.get(type_)
-    where = (
-        f" WHERE coalesce(r.{schema_identifier(disc, _DISCRIMINATORS)}, '') = $disc"
-        if disc and key.get(disc) is not None
-        else ""
-    )
-    return (
-        f"MATCH (:{start} {{id: $a}})-[r:{type_}]->(:{end} {{id: $b}}){where} DELETE r",
-        {"a": key["from"], "b": key["to"], "disc": key.get(disc or "", "")},
-    )
+    return _on_relationship(key, "DELETE r")
 
 
 def with_provenance(props: dict[str, Any], who: str, correction_id: str) -> dict[str, Any]:
