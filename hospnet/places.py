@@ -36,6 +36,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from hospnet.errors import UnknownName
 from hospnet.names import fold, normalize_text
 
 # Spellings the package's keywords do not cover.
@@ -289,10 +290,15 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def province_name(text: str | None) -> str | None:
-    """A province as the graph writes it, typed by a user any way: code, 2025 name or pre-2025 name, with or without diacritics.
+    """A province as the graph writes it, typed by a user any way: code, 2025 name, pre-2025 name or a
+    common spelling (TP.HCM), with or without diacritics. A name that means no province is an error, so
+    a filter on it is refused rather than answered with nothing.
 
-    >>> province_name("thanh hoa"), province_name("38"), province_name("Bac Kan"), province_name("Atlantis")
-    ('Thanh Hóa', 'Thanh Hóa', 'Bắc Kạn', 'Atlantis')
+    >>> province_name("thanh hoa"), province_name("38"), province_name("Bac Kan"), province_name("TP.HCM")
+    ('Thanh Hóa', 'Thanh Hóa', 'Bắc Kạn', 'Thành phố Hồ Chí Minh')
+    >>> province_name("Atlantis")
+    Traceback (most recent call last):
+    hospnet.errors.UnknownName: no province named 'Atlantis': give a 2025 province name or code, or a pre-2025 name (diacritics are optional)
     """
     if text is None or not text.strip():
         return None
@@ -304,4 +310,10 @@ def province_name(text: str | None) -> str | None:
         for old in place.legacy_names:
             if fold(old) == wanted:
                 return old
-    return normalize_text(text)
+    match = match_province(text)
+    if match:
+        return match.legacy
+    raise UnknownName(
+        f"no province named {normalize_text(text)!r}: give a 2025 province name or code, "
+        "or a pre-2025 name (diacritics are optional)"
+    )

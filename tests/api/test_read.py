@@ -45,6 +45,13 @@ def test_hospital_filters_by_province_and_level(client):
     assert client.get("/hospitals", params={"level": "central"}).json()["total"] == 3
 
 
+def test_an_unknown_province_is_refused_not_answered_with_nothing(client):
+    message = error_of(client.get("/hospitals", params={"province": "Narnia"}), 422)["message"]
+    assert message.startswith("no province named 'Narnia'")
+    error_of(client.get("/provinces/Narnia/coverage"), 404)
+    assert client.get("/hospitals", params={"province": "TP.HCM"}).status_code == 200
+
+
 def test_hospital_pagination(client):
     whole = client.get("/hospitals", params={"limit": 500}).json()
     assert whole["total"] == 12 and len(whole["items"]) == 12

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from ...analysis import coverage as coverage_analysis
 from ...places import places
-from ...errors import NotFound
+from ...errors import NotFound, UnknownName
 from ...graph.base import GraphStore
 from ..cache import Cached, cached
 from ..deps import Window, get_store, page_window
@@ -98,7 +98,10 @@ def get_province_coverage(
     """How central hospitals support one province, with the evidence sentences and documents."""
 
     def one() -> ProvinceCoverage:
-        name = province_name(code)
+        try:
+            name = province_name(code)
+        except UnknownName:
+            name = None
         for item in snapshot.province_coverage:
             if item.code == code or item.province == name:
                 return _coverage_model(item)
