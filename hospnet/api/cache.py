@@ -6,6 +6,11 @@ says that version: no expiry to tune, and an ingest, import or correction in ano
 seen by the next request here. Each answer carries an ETag made of the version and the URL; a
 client that sends it back in If-None-Match gets 304 with no body.
 
+The version is read before the answer's queries and again after them. Neo4j reads at read
+committed, so a write that commits in between can show in the answer (wholly or, across several
+queries, in part) while the first reading names the older version: such an answer is sent without
+an ETag and not kept, so no tag ever names a version its body was not read at.
+
 The cache is bounded by entries and by bytes (least recently used goes first), and only holds
 answers of the current version: the first answer at a new version drops the others.
 """
@@ -56,6 +61,10 @@ class ResponseCache:
         self._bytes = 0
         self.hits = 0
         self.misses = 0
+        # A seam for tests: called between the first version read and the answer's queries, so a
+        # test can commit a write from another connection exactly there.
+        self.before_compute: Callable[[], None] | None = None
+        self.unstable = 0  # answers read while the version moved: sent, never kept
 
     def _switch(self, version: str) -> None:
         if version != self._version:
@@ -85,6 +94,10 @@ class ResponseCache:
             while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
                 _, dropped = self._entries.popitem(last=False)
                 self._bytes -= len(dropped.body)
+
+    def count_unstable(self) -> None:
+        with self._lock:
+            self.unstable += 1
 
     def size(self) -> tuple[int, int]:
         """(entries, bytes) held now."""
@@ -143,8 +156,14 @@ class Cached:
             return Response(status_code=304, headers=headers)
         entry = self.cache.get(self.version, self.url)
         if entry is None:
+            if self.cache.before_compute is not None:
+                self.cache.before_compute()
             value = compute()
             body = value.encode() if isinstance(value, str) else json_bytes(value)
+            if self.store.version() != self.version:  # a write committed while this was read
+                self.cache.count_unstable()
+                del headers["ETag"]
+                return Response(body, media_type=media_type, headers=headers)
             entry = Entry(self.etag, body, media_type)
             self.cache.put(self.version, self.url, entry)
         return Response(entry.body, media_type=entry.media_type, headers=headers)

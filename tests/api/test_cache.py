@@ -103,3 +103,44 @@ def test_the_cache_stays_within_its_bounds(api_settings, graph):
     with TestClient(create_app(tiny)) as client:
         assert client.get(f"/hospitals/{BACH_MAI}").status_code == 200
         assert client.app.state.responses.size() == (0, 0), "an answer over the byte bound was kept"
+
+
+def test_an_answer_read_while_a_write_commits_is_neither_tagged_nor_kept(client, api_settings):
+    """The interleaving for real: a second connection commits a write after the version is read
+    and before the profile's queries run; the answer shows the write, so it must not carry (or be
+    kept under) the version read before it."""
+    from hospnet.api.cache import etag
+    from hospnet.graph import open_store
+    from hospnet.graph.writer import BatchWriter
+    from hospnet.model import Node
+
+    url = f"/hospitals/{BACH_MAI}"
+    other = open_store(api_settings)
+    cache = client.app.state.responses
+
+    def write_from_another_connection() -> None:
+        cache.before_compute = None  # once
+        renamed = Node(label="Hospital", id=BACH_MAI, properties={"aliases": ["BV Bạch Mai 2"]})
+        BatchWriter(other).write_graph([renamed], [])
+
+    try:
+        before = client.app.state.store.version()
+        cache.before_compute = write_from_another_connection
+        raced = client.get(url)
+        assert raced.status_code == 200
+        assert "BV Bạch Mai 2" in raced.json()["aliases"], (
+            "the write did not land between the reads"
+        )
+        after = other.version()
+        assert after != before
+        assert raced.headers.get("etag") in (None, etag(after, url)), (
+            "an answer that shows a write carries the ETag of the version before it"
+        )
+        assert cache.size() == (0, 0) and cache.unstable == 1, "the raced answer was kept"
+
+        settled = client.get(url)
+        assert settled.headers["etag"] == etag(after, url)
+        assert settled.json() == raced.json()
+        assert cache.size()[0] == 1
+    finally:
+        other.close()
