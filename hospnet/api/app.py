@@ -18,7 +18,7 @@ from fastapi.routing import APIRoute
 
 from ..errors import StoreUnavailable
 from ..settings import Settings
-from . import errors
+from . import docs, errors
 from .cache import ResponseCache
 from .limits import BodyLimit
 from .snapshot import SnapshotCache
@@ -71,7 +71,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if store is not None:
                 store.close()
 
-    app = FastAPIOffline(  # Swagger UI and ReDoc served from the package, so /docs works offline
+    app = FastAPIOffline(  # Swagger UI served from the package, so /docs works offline
+        redoc_url=None,  # ReDoc: docs.py serves it without its one image from another host
+        swagger_ui_parameters={"validatorUrl": None},  # no badge from validator.swagger.io
         title="hospnet",
         version="0.1.0",
         description=DESCRIPTION,
@@ -87,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     for router in (
+        docs.router,
         health.router,
         hospitals.router,
         entities.router,
@@ -118,6 +121,8 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers
     """
     import uvicorn
 
+    from .http import server_options
+
     if workers > 1:
         uvicorn.run(
             "hospnet.api.app:create_app",
@@ -126,6 +131,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers
             port=port,
             workers=workers,
             log_level="info",
+            **server_options(),
         )
     else:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        uvicorn.run(
+            create_app(settings), host=host, port=port, log_level="info", **server_options()
+        )

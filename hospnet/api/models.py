@@ -22,7 +22,7 @@ class ErrorBody(BaseModel):
 class ErrorResponse(BaseModel):
     """The one shape of every failure."""
 
-    error: ErrorBody
+    error: ErrorBody = Field(description="What failed: status, a machine word, a message.")
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -32,6 +32,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (404, "No such id, query module or route."),
         (408, "The query ran over its time limit."),
         (413, "The request body is too large."),
+        (414, "The URL is over 16 KB (long Cypher goes in the body of POST /cypher)."),
         (422, "A parameter is missing or malformed."),
         (503, "The graph store is unavailable."),
     )
@@ -41,48 +42,68 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 class Page(BaseModel, Generic[T]):
     """One page of a list: `total` counts every match, `items` holds at most `limit` of them from `offset`."""
 
-    total: int
-    limit: int
-    offset: int
-    items: list[T]
+    total: int = Field(description="How many items match in all.")
+    limit: int = Field(description="Most items on this page (the `limit` asked for).")
+    offset: int = Field(description="How many matching items come before this page.")
+    items: list[T] = Field(description="This page of the matching items, in the list's order.")
 
 
 class Health(BaseModel):
-    status: Literal["ok", "degraded"]
-    store: str
-    message: str = ""
+    status: Literal["ok", "degraded"] = Field(
+        description="`ok` when the store answers a ping, else `degraded` (with HTTP 503)."
+    )
+    store: str = Field(description="Which graph store is live: `falkordb` or `neo4j`.")
+    message: str = Field("", description="Why the store is degraded; empty when ok.")
 
 
 class Stats(BaseModel):
-    store: str
+    store: str = Field(description="Which graph store is live: `falkordb` or `neo4j`.")
     version: str = Field(
         description="The graph version the counts were made at; it changes with every write."
     )
-    nodes: dict[str, int] = Field(default_factory=dict)
-    relationships: dict[str, int] = Field(default_factory=dict)
+    nodes: dict[str, int] = Field(description="Node counts by label.", default_factory=dict)
+    relationships: dict[str, int] = Field(
+        description="Relationship counts by type.", default_factory=dict
+    )
 
 
 class HospitalSummary(BaseModel):
-    id: str
-    name: str
-    level: str | None = None
-    province: str | None = None
-    legacy_province: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    id: str = Field(description="Stable hospital id (`hospital:` and the folded name).")
+    name: str = Field(description="The hospital's official name.")
+    level: str | None = Field(None, description="central, provincial, district, private or other.")
+    province: str | None = Field(None, description="The 2025 province it is in.")
+    legacy_province: str | None = Field(
+        None, description="The pre-2025 province it was in, where that differs."
+    )
+    aliases: list[str] = Field(
+        description="Other names and abbreviations the documents use for it.", default_factory=list
+    )
 
 
 class Link(BaseModel):
     """A relationship seen from one hospital: the node at the other end, and why we believe it."""
 
-    id: str
-    name: str
-    label: str
-    kinds: list[str] = Field(default_factory=list)
-    technique: str | None = None
-    status: str | None = None
-    date: str | None = None
-    evidence: str | None = None
-    sources: list[str] = Field(default_factory=list)
+    id: str = Field(description="Id of the node at the other end.")
+    name: str = Field(description="Name (or title) of the node at the other end.")
+    label: str = Field(
+        description="Label of the node at the other end (Hospital, Organization, Province, …)."
+    )
+    kinds: list[str] = Field(
+        description="Kinds of support (training, technique_transfer, …); empty for a transfer.",
+        default_factory=list,
+    )
+    technique: str | None = Field(None, description="The technique transferred, for TRANSFERS.")
+    status: str | None = Field(
+        None, description="A transfer's status: planned, in_progress or done."
+    )
+    date: str | None = Field(
+        None,
+        description="A support's `since` or a transfer's `date` (YYYY, YYYY-MM or YYYY-MM-DD).",
+    )
+    evidence: str | None = Field(None, description="The sentence the relationship was read from.")
+    sources: list[str] = Field(
+        description="Ids of the documents behind it (GET /documents/{id}).", default_factory=list
+    )
     curated_by: list[str] = Field(
         default_factory=list, description="People whose corrections changed this fact."
     )
@@ -92,49 +113,73 @@ class Link(BaseModel):
 
 
 class PersonAt(BaseModel):
-    id: str
-    name: str
-    title: str | None = None
-    as_of: str | None = None
+    id: str = Field(description="Person id.")
+    name: str = Field(description="The person's name.")
+    title: str | None = Field(None, description="The position held (giám đốc, phó giám đốc, …).")
+    as_of: str | None = Field(None, description="Date of the document that names the position.")
 
 
 class TechniqueHeld(BaseModel):
-    id: str
-    name: str
-    specialty: str | None = None
-    acquired_from: str | None = None
+    id: str = Field(description="Technique id.")
+    name: str = Field(description="The technique's name.")
+    specialty: str | None = Field(None, description="The specialty it belongs to.")
+    acquired_from: str | None = Field(
+        None, description="Id of the hospital that transferred it, where known."
+    )
 
 
 class AgreementRef(BaseModel):
-    id: str
-    title: str | None = None
-    date: str | None = None
-    kind: str | None = None
-    role: str | None = None
+    id: str = Field(description="Agreement id.")
+    title: str | None = Field(None, description="The agreement's title.")
+    date: str | None = Field(None, description="When it was signed.")
+    kind: str | None = Field(None, description="What kind of agreement it is.")
+    role: str | None = Field(
+        None, description="The hospital's role in it (e.g. supporter, supported)."
+    )
 
 
 class DocumentRef(BaseModel):
-    id: str
-    title: str | None = None
-    date: str | None = None
-    source: str | None = None
+    id: str = Field(
+        description="Document id (`document:` and a content hash; GET /documents/{id})."
+    )
+    title: str | None = Field(None, description="The document's title.")
+    date: str | None = Field(None, description="Publication date (YYYY-MM-DD where known).")
+    source: str | None = Field(None, description="Where it was published (site or issuer).")
 
 
 class HospitalProfile(HospitalSummary):
-    specialties: list[str] = Field(default_factory=list)
+    specialties: list[str] = Field(
+        description="Specialties the documents name for it.", default_factory=list
+    )
     curated_by: list[str] = Field(
         default_factory=list, description="People whose corrections changed this hospital."
     )
     corrections: list[str] = Field(
         default_factory=list, description="Ids of those corrections (GET /corrections)."
     )
-    supporters: list[Link] = Field(default_factory=list)
-    supported: list[Link] = Field(default_factory=list)
-    transfers_in: list[Link] = Field(default_factory=list)
-    transfers_out: list[Link] = Field(default_factory=list)
-    techniques: list[TechniqueHeld] = Field(default_factory=list)
-    people: list[PersonAt] = Field(default_factory=list)
-    agreements: list[AgreementRef] = Field(default_factory=list)
+    supporters: list[Link] = Field(
+        description="Who supports it (SUPPORTS into this hospital).", default_factory=list
+    )
+    supported: list[Link] = Field(
+        description="Whom it supports (SUPPORTS out of this hospital).", default_factory=list
+    )
+    transfers_in: list[Link] = Field(
+        description="Techniques transferred to it, with the hospital that sends each.",
+        default_factory=list,
+    )
+    transfers_out: list[Link] = Field(
+        description="Techniques it transfers, with the hospital that receives each.",
+        default_factory=list,
+    )
+    techniques: list[TechniqueHeld] = Field(
+        description="Techniques it performs (HAS_TECHNIQUE).", default_factory=list
+    )
+    people: list[PersonAt] = Field(
+        description="People holding positions at it.", default_factory=list
+    )
+    agreements: list[AgreementRef] = Field(
+        description="Agreements it is party to, oldest first.", default_factory=list
+    )
     sources: list[DocumentRef] = Field(
         default_factory=list,
         description="The newest documents that mention it, at most `sources_limit`.",
@@ -143,22 +188,26 @@ class HospitalProfile(HospitalSummary):
 
 
 class Position(BaseModel):
-    title: str | None = None
-    at_id: str
-    at: str
+    title: str | None = Field(None, description="The position (giám đốc, …).")
+    at_id: str = Field(description="Id of the hospital or organisation where it is held.")
+    at: str = Field(description="Name of that hospital or organisation.")
 
 
 class PersonSummary(BaseModel):
-    id: str
-    name: str
-    titles: list[str] = Field(default_factory=list)
-    positions: list[Position] = Field(default_factory=list)
+    id: str = Field(description="Person id.")
+    name: str = Field(description="The person's name.")
+    titles: list[str] = Field(
+        description="Every title the documents give them.", default_factory=list
+    )
+    positions: list[Position] = Field(
+        description="Positions held, with where.", default_factory=list
+    )
 
 
 class TechniqueSummary(BaseModel):
-    id: str
-    name: str
-    specialty: str | None = None
+    id: str = Field(description="Technique id.")
+    name: str = Field(description="The technique's name.")
+    specialty: str | None = Field(None, description="The specialty it belongs to.")
     hospitals: int = Field(
         0, description="Hospitals that perform or are taught it (HAS_TECHNIQUE)."
     )
@@ -166,67 +215,98 @@ class TechniqueSummary(BaseModel):
 
 
 class ProgramSummary(BaseModel):
-    id: str
-    name: str
-    code: str | None = None
-    year: int | str | None = None
-    agreements: int = 0
+    id: str = Field(description="Programme id.")
+    name: str = Field(description="The programme's name (Đề án 1816, bệnh viện vệ tinh, …).")
+    code: str | None = Field(None, description="Its official code, where it has one.")
+    year: int | str | None = Field(None, description="The year it started.")
+    agreements: int = Field(0, description="Agreements made under it.")
 
 
 class ProvinceSummary(BaseModel):
-    code: str
-    name: str
-    legacy_names: list[str] = Field(default_factory=list)
-    hospitals: int = 0
+    code: str = Field(description="Two-digit 2025 province code.")
+    name: str = Field(description="The 2025 province name.")
+    legacy_names: list[str] = Field(
+        description="The pre-2025 provinces merged into it.", default_factory=list
+    )
+    hospitals: int = Field(0, description="Hospitals the graph places in it.")
 
 
 class SupportItem(BaseModel):
-    supporter_id: str
-    supporter: str
-    supporter_level: str
-    target_id: str
-    target: str
-    relationship: str
-    kinds: list[str] = Field(default_factory=list)
-    technique: str | None = None
-    evidence: str | None = None
-    documents: list[DocumentRef] = Field(default_factory=list)
+    supporter_id: str = Field(description="Id of the supporting hospital.")
+    supporter: str = Field(description="Name of the supporting hospital.")
+    supporter_level: str = Field(
+        description="Level of the supporting hospital (central, provincial, …)."
+    )
+    target_id: str = Field(
+        description="Id of what is supported (a hospital, organisation or province)."
+    )
+    target: str = Field(description="Name of what is supported.")
+    relationship: str = Field(description="SUPPORTS or TRANSFERS.")
+    kinds: list[str] = Field(
+        description="Kinds of support (training, technique_transfer, …); empty for a transfer.",
+        default_factory=list,
+    )
+    technique: str | None = Field(None, description="The technique transferred, for TRANSFERS.")
+    evidence: str | None = Field(None, description="The sentence the relationship was read from.")
+    documents: list[DocumentRef] = Field(
+        description="The documents behind it.", default_factory=list
+    )
 
 
 class ProvinceCoverage(BaseModel):
-    code: str
-    province: str
-    status: Literal["covered", "partly", "uncovered"]
-    reason: str
-    central_supporters: list[str] = Field(default_factory=list)
-    other_supporters: list[str] = Field(default_factory=list)
-    hosted_central: list[str] = Field(default_factory=list)
-    kinds: list[str] = Field(default_factory=list)
-    specialties: list[str] = Field(default_factory=list)
-    evidence: list[SupportItem] = Field(default_factory=list)
+    code: str = Field(description="Two-digit 2025 province code.")
+    province: str = Field(description="The 2025 province name.")
+    status: Literal["covered", "partly", "uncovered"] = Field(
+        description="covered, partly (epidemic response only, or only non-central support) or uncovered."
+    )
+    reason: str = Field(description="Why it has that status, in a sentence.")
+    central_supporters: list[str] = Field(
+        description="Central hospitals that support it.", default_factory=list
+    )
+    other_supporters: list[str] = Field(
+        description="Non-central hospitals of other provinces that support it.",
+        default_factory=list,
+    )
+    hosted_central: list[str] = Field(
+        description="Central hospitals located in it.", default_factory=list
+    )
+    kinds: list[str] = Field(description="Kinds of support it receives.", default_factory=list)
+    specialties: list[str] = Field(
+        description="Specialties of the techniques transferred to it.", default_factory=list
+    )
+    evidence: list[SupportItem] = Field(
+        description="Each relationship that brings support in, with its sentence and documents.",
+        default_factory=list,
+    )
 
 
 class CoverageGap(BaseModel):
     """One (province, specialty) with no central support, or only planned transfers (hospnet/analysis/gaps.py)."""
 
-    rank: int
-    code: str
-    province: str
-    specialty: str
-    status: str
-    planned_by: list[str] = []
+    rank: int = Field(description="Position in the ranking, from 1 (the widest gap).")
+    code: str = Field(description="Two-digit 2025 province code.")
+    province: str = Field(description="The 2025 province name.")
+    specialty: str = Field(description="The specialty with no central support there.")
+    status: str = Field(description="uncovered, or planned (only planned transfers).")
+    planned_by: list[str] = Field(
+        [], description="Hospitals whose planned transfers would cover it."
+    )
 
 
 class CoverageSummary(BaseModel):
     """The gap summary: how many of the 34 provinces are covered, partly covered, uncovered, and which;
     the provinces no central hospital supports, and the ranked province × specialty gaps."""
 
-    counts: dict[str, int]
-    uncovered: list[str]
-    partly: list[str]
-    provinces: list[ProvinceCoverage]
-    without_central_supporter: list[str] = []
-    specialties: list[str] = []
+    counts: dict[str, int] = Field(
+        description="How many of the 34 provinces are covered, partly, uncovered."
+    )
+    uncovered: list[str] = Field(description="Names of the uncovered provinces.")
+    partly: list[str] = Field(description="Names of the partly covered provinces.")
+    provinces: list[ProvinceCoverage] = Field(description="Every province's coverage, by code.")
+    without_central_supporter: list[str] = Field(
+        [], description="Provinces no central hospital supports."
+    )
+    specialties: list[str] = Field([], description="The specialties the gaps are counted over.")
     gaps_total: int = Field(0, description="How many ranked gaps there are in all.")
     limit: int = Field(50, description="Most gaps in `gaps` (the page size).")
     offset: int = Field(0, description="How many ranked gaps come before this page.")
@@ -236,26 +316,30 @@ class CoverageSummary(BaseModel):
 
 
 class PathStep(BaseModel):
-    id: str
-    name: str
-    label: str
+    id: str = Field(description="Node id.")
+    name: str = Field(description="Node name (or title).")
+    label: str = Field(description="Node label.")
 
 
 class PathHop(BaseModel):
-    type: str
-    start: str
-    end: str
+    type: str = Field(description="Relationship type.")
+    start: str = Field(description="Id of the node it starts at.")
+    end: str = Field(description="Id of the node it ends at.")
 
 
 class PathResult(BaseModel):
-    found: bool
-    length: int | None = None
-    nodes: list[PathStep] = Field(default_factory=list)
-    relationships: list[PathHop] = Field(default_factory=list)
+    found: bool = Field(description="Whether a chain connects the two nodes.")
+    length: int | None = Field(None, description="How many relationships the chain has.")
+    nodes: list[PathStep] = Field(
+        description="The nodes along the chain, from `from` to `to`.", default_factory=list
+    )
+    relationships: list[PathHop] = Field(
+        description="The relationships along the chain, in order.", default_factory=list
+    )
 
 
 class Sentence(BaseModel):
-    text: str
+    text: str = Field(description="The sentence, as the document has it.")
     via: str = Field(
         description="MENTIONED_IN for a node's mention, else the relationship type whose evidence it is."
     )
@@ -266,30 +350,41 @@ class Sentence(BaseModel):
 
 
 class DocumentDetail(DocumentRef):
-    language: str | None = None
-    sentences: list[Sentence] = Field(default_factory=list)
+    language: str | None = Field(None, description="The document's language (vi, en).")
+    sentences: list[Sentence] = Field(
+        description="The sentences it contributed to the graph.", default_factory=list
+    )
 
 
 class QueryParam(BaseModel):
-    name: str
-    type: str
-    example: Any = None
-    description: str = ""
+    name: str = Field(description="The parameter's name, as given in the query string.")
+    type: str = Field(description="string, int, float, list (comma-separated) or search (folded).")
+    example: Any = Field(None, description="A value that returns rows on the sample corpus.")
+    description: str = Field("", description="What the parameter means.")
 
 
 class QueryInfo(BaseModel):
-    name: str
-    title: str
-    description: str
-    params: list[QueryParam]
+    name: str = Field(description="The module's name (GET /queries/{name}).")
+    title: str = Field(description="A short title.")
+    description: str = Field(description="What it answers.")
+    params: list[QueryParam] = Field(description="Its parameters.")
 
 
 class Rows(BaseModel):
-    """Rows of a query; `truncated` says the row limit cut it."""
+    """One page of a query's rows, paginated like the lists (`limit`, `offset`, `total`).
 
-    rows: list[dict[str, Any]]
-    count: int
-    truncated: bool = False
+    The query runs once, to at most the row limit (HOSPNET_ROW_LIMIT); `truncated` says it cut the rows."""
+
+    rows: list[dict[str, Any]] = Field(
+        description="This page of the rows, from `offset`, each a map of the query's RETURN columns."
+    )
+    count: int = Field(description="Rows on this page.")
+    total: int = Field(description="Rows the query returned in all, counted up to the row limit.")
+    limit: int = Field(description="Most rows on this page (the `limit` asked for).")
+    offset: int = Field(description="How many rows come before this page.")
+    truncated: bool = Field(
+        False, description="The row limit cut the query's rows: `total` counts only up to it."
+    )
 
 
 ParameterName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
@@ -311,25 +406,27 @@ class DocumentIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1)
+    text: str = Field(
+        description="The document's text (or HTML, with a .html `name`).", min_length=1
+    )
     name: str | None = Field(
         None, description="File name; its suffix picks the reader (.txt, .html, …)."
     )
-    title: str | None = None
-    date: str | None = None
-    source: str | None = None
+    title: str | None = Field(None, description="The title, when not given by the file.")
+    date: str | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    source: str | None = Field(None, description="Where it was published.")
 
 
 class Failure(BaseModel):
-    source: str
-    reason: str
+    source: str = Field(description="The document it concerns (its name or title).")
+    reason: str = Field(description="Why it was not read.")
 
 
 class IngestResult(BaseModel):
-    read: int
-    stored: int
-    skipped: int
-    failed: list[Failure]
+    read: int = Field(description="Documents read.")
+    stored: int = Field(description="Documents stored now.")
+    skipped: int = Field(description="Documents already stored (same content).")
+    failed: list[Failure] = Field(description="Documents that could not be read, with why.")
     documents: list[str] = Field(
         description="Ids of the documents read (stored now, or already stored)."
     )

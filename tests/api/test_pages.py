@@ -66,6 +66,19 @@ def test_openapi_is_usable_by_a_client_generator(client):
     assert client.get("/docs").status_code == 200
 
 
+def test_docs_pages_name_no_other_host(client):
+    """Swagger UI and ReDoc load only from this server (the browser test watches the requests)."""
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        assert not EXTERNAL.search(html), page
+    assert '"validatorUrl": null' in client.get("/docs").text
+    script = client.get("/redoc.standalone.js")
+    assert script.status_code == 200 and script.headers["content-type"].startswith(
+        "text/javascript"
+    )
+    assert "Redoc" in script.text and "cdn.redoc.ly" not in script.text
+
+
 def test_report_page(client):
     response = client.get("/report")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")

@@ -189,7 +189,14 @@ def test_query_modules(client):
 
 def test_cypher_read_only(client):
     rows = client.get("/cypher", params={"query": "MATCH (h:Hospital) RETURN count(h) AS n"}).json()
-    assert rows == {"rows": [{"n": 12}], "count": 1, "truncated": False}
+    assert rows == {
+        "rows": [{"n": 12}],
+        "count": 1,
+        "total": 1,
+        "limit": 50,
+        "offset": 0,
+        "truncated": False,
+    }
     posted = client.post(
         "/cypher",
         json={"query": "MATCH (h:Hospital {id: $id}) RETURN h.name AS name", "params": {"id": E}},
@@ -217,3 +224,43 @@ def test_cypher_read_only(client):
 def test_cypher_row_limit(client):
     rows = client.get("/cypher", params={"query": "UNWIND range(1, 80) AS x RETURN x"}).json()
     assert rows["count"] == 50 and rows["truncated"] is True and len(rows["rows"]) == 50
+    assert rows["total"] == 50  # counted up to the row limit (50 in these tests)
+    past = client.get(
+        "/cypher", params={"query": "UNWIND range(1, 80) AS x RETURN x", "offset": 45}
+    ).json()
+    assert [r["x"] for r in past["rows"]] == [46, 47, 48, 49, 50] and past["truncated"] is True
+
+
+def test_cypher_results_come_a_page_at_a_time(client):
+    query = "UNWIND range(1, 30) AS x RETURN x ORDER BY x"
+    page = client.get("/cypher", params={"query": query, "limit": 10, "offset": 25}).json()
+    assert page == {
+        "rows": [{"x": x} for x in range(26, 31)],
+        "count": 5,
+        "total": 30,
+        "limit": 10,
+        "offset": 25,
+        "truncated": False,
+    }
+    posted = client.post(
+        "/cypher",
+        params={"limit": 4, "offset": 2},
+        json={"query": "UNWIND range(1, $n) AS x RETURN x ORDER BY x", "params": {"n": 30}},
+    ).json()
+    assert [r["x"] for r in posted["rows"]] == [3, 4, 5, 6] and posted["total"] == 30
+    assert client.get("/cypher", params={"query": query}).json()["count"] == 30  # default 50
+    for bad in ({"limit": 0}, {"limit": 501}, {"offset": -1}):
+        error_of(client.get("/cypher", params={"query": query, **bad}), 422)
+
+
+def test_query_module_results_come_a_page_at_a_time(client):
+    def names(**params):
+        return client.get("/queries/search_names", params={"q": "benh vien", **params}).json()
+
+    everything = names(limit=500)
+    assert everything["total"] == everything["count"] > 6 and not everything["truncated"]
+    pages = [names(limit=3, offset=o) for o in range(0, everything["total"], 3)]
+    assert [row for page in pages for row in page["rows"]] == everything["rows"]
+    assert {page["total"] for page in pages} == {everything["total"]}
+    # the module's own `limit` (most rows, in the CLI and Neo4j Browser) is the page size here
+    assert names(limit=2)["rows"] == everything["rows"][:2]

@@ -7,13 +7,9 @@ package; `playwright install` is never needed.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import sync_playwright
 
 from hospnet.api.app import create_app
@@ -21,6 +17,7 @@ from hospnet.graph.writer import BatchWriter
 from hospnet.model import Node, Relationship
 from hospnet.names import search_key
 from tests.fixture_graph import THANH_HOA, write_fixture
+from tests.live_server import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -39,12 +36,6 @@ EVIL_DOC = "document:evil"
 EVIL_SENTENCE = (
     '</script><script>window.__pwned=3;alert(3)</script><b onmouseover="window.__pwned=4">x</b>'
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _write_evil_document(store) -> None:
@@ -91,20 +82,8 @@ def _write_evil_document(store) -> None:
 def server(settings, store):
     write_fixture(store)
     _write_evil_document(store)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=15)
+    with live_server(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture

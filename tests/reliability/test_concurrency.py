@@ -65,7 +65,7 @@ class Reader(threading.Thread):
                 try:
                     if step in (0, 1):
                         name, query = ("sources", SOURCES) if step == 0 else ("mentions", MENTIONS)
-                        response = self.get(client, "/cypher", query=query)
+                        response = self.get(client, "/cypher", query=query, limit=500)
                         if response is not None:
                             rows = response.json()["rows"]
                             self.counts[name] += [(row["id"], row["n"]) for row in rows]

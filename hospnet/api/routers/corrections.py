@@ -36,11 +36,13 @@ class CorrectionIn(BaseModel):
 
 
 class CorrectionOut(BaseModel):
-    correction: dict[str, Any]
+    correction: dict[str, Any] = Field(
+        description="The correction as the ledger holds it: id, op, target, who, why, when."
+    )
     status: str = Field(
         description="applied, held (the graph already said so) or lost (its target is not in the graph)."
     )
-    undone: bool = False
+    undone: bool = Field(False, description="Whether a later DELETE /corrections/{id} undid it.")
 
 
 def _out(c: Correction, status: str, undone: bool = False) -> CorrectionOut:

@@ -2,6 +2,8 @@
 
 Everything here runs on the store's read-only path with the configured time limit and row limit.
 A user query the store cannot run (a syntax error) is the caller's mistake: 400, not 500.
+Rows come a page at a time (`limit`, `offset`), like every list: the query runs once to the row
+limit, so `total` is exact up to it, and the answer holds the page.
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ from ... import queries
 from ...errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
 from ...graph.base import GraphStore
 from ...settings import Settings
-from ..deps import get_settings, get_store
+from ..deps import Window, get_settings, get_store, page_window
 from ..models import CypherRequest, QueryInfo, QueryParam, Rows
 
 router = APIRouter(tags=["queries"])
+PAGE_PARAMS = ("limit", "offset")  # the page window's, never a module's
 
 
 def _rows(
-    store: GraphStore, settings: Settings, run: Callable[[int], list[dict[str, Any]]]
+    store: GraphStore,
+    settings: Settings,
+    window: Window,
+    run: Callable[[int], list[dict[str, Any]]],
 ) -> Rows:
     limit = settings.row_limit
     try:
@@ -32,7 +38,16 @@ def _rows(
         raise QueryRejected(
             f"the store could not run this query: {exc}", hint="check the Cypher"
         ) from exc
-    return Rows(rows=rows[:limit], count=min(len(rows), limit), truncated=len(rows) > limit)
+    total = min(len(rows), limit)
+    page = rows[window.offset : min(window.offset + window.limit, total)]
+    return Rows(
+        rows=page,
+        count=len(page),
+        total=total,
+        limit=window.limit,
+        offset=window.offset,
+        truncated=len(rows) > limit,
+    )
 
 
 @router.get("/queries", response_model=list[QueryInfo])
@@ -56,13 +71,22 @@ def list_queries() -> list[QueryInfo]:
 def run_query(
     request: Request,
     name: str = Path(..., max_length=100, description="Module name, from GET /queries."),
+    window: Window = Depends(page_window),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
 ) -> Rows:
-    """Run one module; its parameters come from the query string (`?id=hospital:benh-vien-e`)."""
-    params = dict(request.query_params)
-    queries.get(name)  # an unknown name is 404 before its parameters are checked
-    return _rows(store, settings, lambda limit: queries.run(store, name, params, limit=limit))
+    """Run one module; its parameters come from the query string (`?id=hospital:benh-vien-e`).
+
+    `limit` and `offset` page the rows here; a module's own `limit` parameter is the page size."""
+    module = queries.get(name)  # an unknown name is 404 before its parameters are checked
+    params: dict[str, Any] = {k: v for k, v in request.query_params.items() if k not in PAGE_PARAMS}
+
+    def run(limit: int) -> list[dict[str, Any]]:
+        if any(p.name == "limit" for p in module.params):
+            params["limit"] = limit  # the module runs to the row limit; the window pages it
+        return queries.run(store, name, params, limit=limit)
+
+    return _rows(store, settings, window, run)
 
 
 # A URL must fit the HTTP server's request-line limit (h11: 16 KB) even when every character is
@@ -84,13 +108,15 @@ def cypher_get(
         max_length=GET_QUERY_MAX,
         description=f"Read-only Cypher, without parameters; at most {GET_QUERY_MAX} characters (POST /cypher takes longer ones).",
     ),
+    window: Window = Depends(page_window),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
 ) -> Rows:
-    """Run read-only Cypher given in the URL; writes are refused (400)."""
+    """Run read-only Cypher given in the URL, a page of rows at a time; writes are refused (400)."""
     return _rows(
         store,
         settings,
+        window,
         lambda limit: store.read(query, {}, timeout=settings.query_timeout, limit=limit),
     )
 
@@ -98,13 +124,16 @@ def cypher_get(
 @router.post("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
 def cypher_post(
     body: CypherRequest,
+    window: Window = Depends(page_window),
     store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
 ) -> Rows:
-    """Run read-only Cypher with $parameters; writes are refused (400)."""
+    """Run read-only Cypher with $parameters, a page of rows at a time (`limit`, `offset` in the
+    query string); writes are refused (400)."""
     return _rows(
         store,
         settings,
+        window,
         lambda limit: store.read(
             body.query, body.params, timeout=settings.query_timeout, limit=limit
         ),

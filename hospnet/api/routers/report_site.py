@@ -55,7 +55,9 @@ def report_site_page(
     lang: Literal["vi", "en"] | None = Query(
         None, description="`vi` (default) or `en`; else Accept-Language decides."
     ),
-    accept_language: str | None = Header(None, max_length=500),
+    accept_language: str | None = Header(
+        None, max_length=500, description="The browser's languages; used when `lang` is not given."
+    ),
     snapshot: Snapshot = Depends(get_snapshot),
 ) -> Response:
     """One page of the report site; an unknown page is a 404, an unknown language a 422."""
