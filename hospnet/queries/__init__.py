@@ -122,7 +122,8 @@ def get(name: str) -> QueryModule:
 
 
 def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
-    """Check and convert the given parameters; a missing one takes its example only if it is `limit`."""
+    """Check and convert the given parameters; a missing one takes its example only if it is a
+    limit (`limit`, `sources_limit`): every other must be given."""
     unknown = set(given) - {p.name for p in module.params}
     if unknown:
         raise QueryParameterError(
@@ -132,7 +133,7 @@ def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
     for param in module.params:
         if param.name in given:
             bound[param.name] = convert(param, given[param.name])
-        elif param.name == "limit":
+        elif param.name == "limit" or param.name.endswith("_limit"):
             bound[param.name] = param.example
         else:
             raise QueryParameterError(

@@ -64,6 +64,21 @@ def test_hospital_pagination(client):
     assert len(last["items"]) == 2
 
 
+def test_hospital_profile_is_the_query_module(client):
+    """GET /hospitals/{id} answers the hospital_profile module's row (one read, not two)."""
+    api = client.get(f"/hospitals/{THANH_HOA}", params={"sources_limit": 1}).json()
+    (row,) = client.get(
+        "/queries/hospital_profile", params={"id": THANH_HOA, "sources_limit": 1}
+    ).json()["rows"]
+    parts = ("supporters", "supported", "transfers_in", "transfers_out", "techniques", "people")
+    for part in (*parts, "agreements", "sources"):
+        assert [x["id"] for x in api[part]] == [x["id"] for x in row[part]], part
+    assert api["sources_total"] == row["sources_total"]
+    assert [t["technique"] for t in api["transfers_in"]] == [
+        t["technique"] for t in row["transfers_in"]
+    ]
+
+
 def test_hospital_profile(client):
     body = client.get(f"/hospitals/{THANH_HOA}").json()
     assert body["name"] == "Bệnh viện Đa khoa tỉnh Thanh Hóa"

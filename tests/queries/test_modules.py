@@ -42,19 +42,25 @@ def test_every_module_has_a_header_and_a_test():
 
 
 def test_hospital_profile(fixture_store):
-    assert rows(
-        fixture_store, "hospital_profile", id="hospital:benh-vien-da-khoa-tinh-thanh-hoa"
-    ) == [
-        {
-            "id": "hospital:benh-vien-da-khoa-tinh-thanh-hoa",
-            "name": THANH_HOA,
-            "level": "provincial",
-            "province": "Thanh Hóa",
-            "supporters": [BACH_MAI, E],
-            "supported": [HAU_LOC],
-            "techniques_received": ["lọc màng bụng"],
-        }
+    """The one profile read: what GET /hospitals/{id} answers, `hospnet query run` prints and Browser shows."""
+    (row,) = queries.run(
+        fixture_store, "hospital_profile", {"id": "hospital:benh-vien-da-khoa-tinh-thanh-hoa"}
+    )
+    assert (row["name"], row["level"], row["province"]) == (THANH_HOA, "provincial", "Thanh Hóa")
+    assert [(s["name"], s["kinds"], s["date"]) for s in row["supporters"]] == [
+        (BACH_MAI, ["training", "technique_transfer"], "2019"),
+        (E, ["technique_transfer"], None),
     ]
+    assert [s["name"] for s in row["supported"]] == [HAU_LOC]
+    assert [(t["name"], t["technique"], t["status"]) for t in row["transfers_in"]] == [
+        (E, "lọc màng bụng", "planned")
+    ]
+    assert [(t["name"], t["technique"]) for t in row["transfers_out"]] == [
+        (HAU_LOC, "nội soi phế quản ống mềm")
+    ]
+    assert [t["name"] for t in row["techniques"]] == ["nội soi phế quản ống mềm"]
+    assert [(p["name"], p["title"]) for p in row["people"]] == [("Nguyễn Minh Tuấn", "Giám đốc")]
+    assert (row["sources"], row["sources_total"]) == ([], 0)  # the fixture writes no mentions
     assert rows(fixture_store, "hospital_profile", id="hospital:nowhere") == []
 
 

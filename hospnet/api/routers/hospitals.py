@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 
+from ... import queries
 from ...errors import NotFound
 from ...graph.base import GraphStore, Row
 from ..cache import Cached, cached
 from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_page
-from ..models import (
-    AgreementRef,
-    DocumentRef,
-    HospitalProfile,
-    HospitalSummary,
-    Level,
-    Link,
-    Page,
-    PersonAt,
-    TechniqueHeld,
-)
+from ..models import HospitalProfile, HospitalSummary, Level, Page
 from ..search import province_name, search_text
 
 router = APIRouter(tags=["hospitals"])
@@ -34,38 +27,6 @@ COUNT = _FILTER + "RETURN count(h) AS n"
 PAGE = (
     _FILTER + "RETURN h.id AS id, h.name AS name, h.level AS level, h.province AS province, "
     "h.legacy_province AS legacy_province, h.aliases AS aliases ORDER BY name, id SKIP $offset LIMIT $limit"
-)
-
-_LINK = (
-    "{id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], kinds: r.kinds, "
-    "evidence: r.evidence, sources: r.sources, date: r.since, curated_by: r.curated_by, corrections: r.corrections}"
-)
-_TRANSFER = (
-    "OPTIONAL MATCH (t:Technique {id: r.technique}) "
-    "WITH x, r, coalesce(t.name, r.technique) AS technique ORDER BY technique, coalesce(x.name, x.id) "
-    "RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], technique: technique, "
-    "status: r.status, date: r.date, evidence: r.evidence, sources: r.sources, curated_by: r.curated_by, corrections: r.corrections})"
-)
-# The whole profile in one query (one round trip): each part a subquery that collects its rows in
-# order. A central hospital is mentioned in thousands of articles: it lists the newest and counts the rest.
-PROFILE = (
-    "MATCH (h:Hospital {id: $id}) "
-    "CALL { WITH h MATCH (x)-[r:SUPPORTS]->(h) WITH x, r ORDER BY coalesce(x.name, x.title, x.id), x.id "
-    "RETURN collect(" + _LINK + ") AS supporters } "
-    "CALL { WITH h MATCH (h)-[r:SUPPORTS]->(x) WITH x, r ORDER BY coalesce(x.name, x.title, x.id), x.id "
-    "RETURN collect(" + _LINK + ") AS supported } "
-    "CALL { WITH h MATCH (x)-[r:TRANSFERS]->(h) " + _TRANSFER + " AS transfers_in } "
-    "CALL { WITH h MATCH (h)-[r:TRANSFERS]->(x) " + _TRANSFER + " AS transfers_out } "
-    "CALL { WITH h MATCH (h)-[r:HAS_TECHNIQUE]->(t:Technique) WITH t, r ORDER BY t.name "
-    "RETURN collect({id: t.id, name: t.name, specialty: t.specialty, acquired_from: r.acquired_from}) AS techniques } "
-    "CALL { WITH h MATCH (p:Person)-[r:HOLDS_POSITION]->(h) WITH p, r ORDER BY p.name, r.title "
-    "RETURN collect({id: p.id, name: p.name, title: r.title, as_of: r.as_of}) AS people } "
-    "CALL { WITH h MATCH (h)-[r:PARTY_TO]->(a:Agreement) WITH a, r ORDER BY a.date, a.id "
-    "RETURN collect({id: a.id, title: a.title, date: a.date, kind: a.kind, role: r.role}) AS agreements } "
-    "CALL { WITH h MATCH (h)-[:MENTIONED_IN]->(d:Document) WITH DISTINCT d ORDER BY d.date DESC, d.id LIMIT $sources_limit "
-    "RETURN collect({id: d.id, title: d.title, date: d.date, source: d.source}) AS sources } "
-    "CALL { WITH h MATCH (h)-[:MENTIONED_IN]->(d:Document) RETURN count(DISTINCT d) AS sources_total } "
-    "RETURN h AS h, supporters, supported, transfers_in, transfers_out, techniques, people, agreements, sources, sources_total"
 )
 
 
@@ -85,22 +46,6 @@ def summary(row: Row) -> HospitalSummary:
         province=_text(row.get("province")),
         legacy_province=_text(row.get("legacy_province")),
         aliases=_list(row.get("aliases")),
-    )
-
-
-def link(row: Row) -> Link:
-    return Link(
-        id=row["id"],
-        name=str(row.get("name") or row["id"]),
-        label=row.get("label") or "",
-        kinds=_list(row.get("kinds")),
-        technique=_text(row.get("technique")),
-        status=_text(row.get("status")),
-        date=_text(row.get("date")),
-        evidence=_text(row.get("evidence")),
-        sources=_list(row.get("sources")),
-        curated_by=_list(row.get("curated_by")),
-        corrections=_list(row.get("corrections")),
     )
 
 
@@ -149,56 +94,18 @@ def get_hospital(
 
 
 def profile(store: GraphStore, id: str, sources_limit: int) -> HospitalProfile:
-    found = store.read(PROFILE, {"id": id, "sources_limit": sources_limit})
+    """The hospital_profile query module's one row as the API's model (the CLI and Browser run the same read)."""
+    found = queries.run(store, "hospital_profile", {"id": id, "sources_limit": sources_limit})
     if not found:
         raise NotFound(f"no hospital with id {id!r}")
-    row = found[0]
-    h = row["h"]
-    return HospitalProfile(
-        **summary({**h, "id": id}).model_dump(),
-        curated_by=_list(h.get("curated_by")),
-        corrections=_list(h.get("corrections")),
-        specialties=_list(h.get("specialties")),
-        supporters=[link(r) for r in row["supporters"]],
-        supported=[link(r) for r in row["supported"]],
-        transfers_in=[link(r) for r in row["transfers_in"]],
-        transfers_out=[link(r) for r in row["transfers_out"]],
-        techniques=[
-            TechniqueHeld(
-                id=r["id"],
-                name=r.get("name") or r["id"],
-                specialty=_text(r.get("specialty")),
-                acquired_from=_text(r.get("acquired_from")),
-            )
-            for r in row["techniques"]
-        ],
-        people=[
-            PersonAt(
-                id=r["id"],
-                name=r.get("name") or r["id"],
-                title=_text(r.get("title")),
-                as_of=_text(r.get("as_of")),
-            )
-            for r in row["people"]
-        ],
-        agreements=[
-            AgreementRef(
-                id=r["id"],
-                title=_text(r.get("title")),
-                date=_text(r.get("date")),
-                kind=_text(r.get("kind")),
-                role=_text(r.get("role")),
-            )
-            for r in row["agreements"]
-        ],
-        sources=[
-            DocumentRef(
-                id=r["id"],
-                title=_text(r.get("title")),
-                date=_text(r.get("date")),
-                source=_text(r.get("source")),
-            )
-            for r in row["sources"]
-        ],
-        sources_total=row["sources_total"] or 0,
-    )
+    row = _without_nulls(found[0])
+    return HospitalProfile.model_validate({**row, "name": row.get("name") or id})
+
+
+def _without_nulls(value: Any) -> Any:
+    """A row with its null properties left out at every depth, so the model's defaults stand for them."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
