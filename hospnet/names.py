@@ -78,6 +78,15 @@ def slug(text: str) -> str:
     return "-".join(fold(text).split())
 
 
+def file_stem(node_id: str) -> str:
+    """An id as a file name: the report site's document pages are named so, and the network page links to them.
+
+    >>> file_stem("document:ab12/..")
+    'document_ab12___'
+    """
+    return re.sub(r"[^A-Za-z0-9_-]", "_", node_id)
+
+
 def make_id(label: str, name: str) -> str:
     """Deterministic id from the canonical name, so both stores and all documents agree."""
     return f"{label.lower()}:{slug(name)}"

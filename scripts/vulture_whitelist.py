@@ -19,7 +19,7 @@ _.chain_ids  # analysis/reachability.py ChainToCentral, in the report's JSON
 _.technique_id  # analysis/techniques.py
 _.segments  # reports/site.py, read by the document page's template
 _.outlet
-_.ui  # reports/labels.py, called by the site's templates
+_.ui  # labels.py, called by the pages' templates
 _.sub_units  # extract/gazetteers.py, a field of the gazetteer's JSON records
 _.send_400_response  # api/http.py, called by uvicorn's H11Protocol
 run_frame  # hospnet.queries, the notebook's entry point (examples/researcher.ipynb)

@@ -52,10 +52,24 @@ def viz(
         None, "--center", help="Id of the node at the centre of a neighbourhood."
     ),
     depth: int = typer.Option(1, "--depth", help="Neighbourhood depth around --center."),
+    lang: str = typer.Option("vi", "--lang", help="Language of the page: vi or en."),
+    site: Optional[Path] = typer.Option(
+        None,
+        "--site",
+        help="Folder of a report site (hospnet report --out): the side panel links to its document pages.",
+    ),
 ) -> None:
     """Draw the network, or a part of it, as an interactive HTML page."""
+    from ..labels import Labels
     from ..viz.network import write_html
     from ..viz.views import Filters, build_view
+
+    Labels(lang)  # an unknown language stops here, before the store is opened
+    if site is not None and not (site / "documents").is_dir():
+        raise typer.BadParameter(
+            f"{site} holds no report site (no documents/ folder): write one with hospnet report --out {site}",
+            param_hint="--site",
+        )
 
     filters = Filters(
         province=province,
@@ -67,7 +81,7 @@ def viz(
     )
     with opened_store(Settings()) as store:
         view = build_view(store, filters)
-    write_html(view, out)
+    write_html(view, out, lang=lang, site=site)
     for message in view.messages:
         err.print(message, style="yellow", markup=False, highlight=False)
     console.print(
@@ -90,7 +104,7 @@ def report(
 ) -> None:
     """Write the coverage-gap report: the site (index.html, provinces/, documents/), report.html, Markdown, CSV/JSON."""
     from ..reports import build_report
-    from ..reports.labels import Labels
+    from ..labels import Labels
 
     Labels(lang)  # an unknown language stops here, before the store is opened
     with opened_store(Settings()) as store:

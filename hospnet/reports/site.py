@@ -23,7 +23,8 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from ..analysis.gaps import Answer
 from ..analysis.network import edges_of_type, name_of
 from ..analysis.places import province_of
-from .labels import Labels
+from ..labels import Labels
+from ..names import file_stem as slug
 from .matrix import MARK, gap_rows
 from .tilemap import TILE, colour_for, layout, legend
 
@@ -56,15 +57,6 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-
-
-def slug(doc_id: str) -> str:
-    """A document id as a file name.
-
-    >>> slug("document:ab12/..")
-    'document_ab12___'
-    """
-    return re.sub(r"[^A-Za-z0-9_-]", "_", doc_id)
 
 
 @dataclass

@@ -7,75 +7,37 @@ contains "href". Ours inlines vis-network 9.1.2 from the pyvis package, autoesca
 `{{ }}`, and passes data as script-safe JSON. vis-network 9 shows string tooltips with
 `innerText`, so tooltips are plain text.
 
+Everything else the page does (search, filters, the side panel, corrections) is its own script,
+templates/network.js, reading the data from a JSON block: the script never changes, so the static
+file's Content-Security-Policy names it (and vis-network) by hash, and the API's by nonce.
+
 Large views stay usable: positions come from a NetworkX layout computed here, physics is off past
-PHYSICS_LIMIT nodes, and edges are straight.
+PHYSICS_LIMIT nodes (and switched off after stabilising below it), and only parallel edges curve.
 """
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import math
+import os
 import secrets
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from pyvis.network import Network
 
-from . import layout
+from ..labels import Labels
+from ..names import file_stem
+from . import layout, records, style
 from .escape import escape_html, script_json
-from .views import View
+from .views import View, programme_tags, province_tags
 
 PHYSICS_LIMIT = 300
-
-LEVEL_COLOURS = {
-    "central": "#c0392b",
-    "provincial": "#e67e22",
-    "district": "#27ae60",
-    "private": "#8e44ad",
-    "other": "#7f8c8d",
-}
-LABEL_COLOURS = {
-    "Hospital": "#f5b041",
-    "Person": "#2e86c1",
-    "Organization": "#6e4b3a",
-    "Technique": "#16a085",
-    "Program": "#d4ac0d",
-    "Agreement": "#e84393",
-    "Province": "#85c1e9",
-    "Document": "#bdc3c7",
-}
-LABEL_SHAPES = {
-    "Hospital": "dot",
-    "Person": "triangle",
-    "Organization": "hexagon",
-    "Technique": "diamond",
-    "Program": "star",
-    "Agreement": "triangleDown",
-    "Province": "square",
-    "Document": "dot",
-}
-REL_COLOURS = {
-    "SUPPORTS": "#c0392b",
-    "TRANSFERS": "#16a085",
-    "HAS_TECHNIQUE": "#76d7c4",
-    "REFERS_TO": "#8e44ad",
-    "PARTY_TO": "#e84393",
-    "SIGNED_BY": "#f1948a",
-    "UNDER": "#d4ac0d",
-    "HOLDS_POSITION": "#2e86c1",
-    "LOCATED_IN": "#b3b6b7",
-    "ISSUED_BY": "#a04000",
-    "MENTIONED_IN": "#bdc3c7",
-}
-MAX_SOURCES_SHOWN = 5
-
-
-def node_colour(data: dict) -> str:
-    """Hospitals by level, everything else by label."""
-    if data.get("label") == "Hospital" and data.get("level") in LEVEL_COLOURS:
-        return LEVEL_COLOURS[data["level"]]
-    return LABEL_COLOURS.get(data.get("label", ""), "#97c2fc")
 
 
 def display_name(node_id: str, data: dict) -> str:
@@ -87,30 +49,19 @@ def _lines(*parts: object) -> str:
 
 
 def node_tooltip(node_id: str, data: dict, supported: int) -> str:
-    """Plain text: vis-network 9 writes string titles with innerText."""
-    sources = [str(s) for s in data.get("sources") or []]
-    more = len(sources) - MAX_SOURCES_SHOWN
+    """Plain text (vis-network 9 writes string titles with innerText); the side panel has the rest."""
     return _lines(
         display_name(node_id, data),
         data.get("label", "") + (f" · {data['level']}" if data.get("level") else ""),
         f"province: {data['province']}" if data.get("province") else None,
         f"supports {supported} unit(s)" if supported else None,
-        "sources: "
-        + "; ".join(sources[:MAX_SOURCES_SHOWN])
-        + (f" (+{more} more)" if more > 0 else "")
-        if sources
-        else None,
-        node_id,
     )
 
 
 def edge_tooltip(data: dict) -> str:
+    """The type and kinds only: the evidence is in the side panel, once."""
     kinds = data.get("kinds") or []
-    return _lines(
-        data["type"] + (f" ({', '.join(map(str, kinds))})" if kinds else ""),
-        data.get("evidence"),
-        f"{len(data.get('sources') or [])} source document(s)" if data.get("sources") else None,
-    )
+    return data["type"] + (f" ({', '.join(map(str, kinds))})" if kinds else "")
 
 
 def supported_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -130,6 +81,7 @@ def options(node_count: int) -> dict:
             "smooth": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "width": 1.2,
+            "selectionWidth": 2.5,
         },
         "physics": {
             "enabled": physics,
@@ -142,56 +94,57 @@ def options(node_count: int) -> dict:
             "tooltipDelay": 120,
             "hideEdgesOnDrag": node_count > 500,
             "navigationButtons": False,
+            "selectConnectedEdges": False,
         },
     }
 
 
 def to_pyvis(view: View) -> Network:
-    """The view as a pyvis Network: colours, sizes, tooltips and fixed starting positions."""
+    """The view as a pyvis Network: colours, shapes, sizes, positions, and under `hn` what the
+    page's script needs (kind, level, search key, facets, side panel)."""
     graph = view.graph
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     supported = supported_counts(graph)
     positions = layout.positions(graph)
+    places = province_tags(graph)
+    programmes = programme_tags(graph)
     for node_id, data in graph.nodes(data=True):
         x, y = positions[node_id]
         units = supported.get(node_id, 0)
+        colour, shape = style.node_style(data)
         net.add_node(
             node_id,
             label=display_name(node_id, data),
             title=node_tooltip(node_id, data, units),
-            color=node_colour(data),
-            shape=LABEL_SHAPES.get(data.get("label", ""), "dot"),
+            color=colour,
+            shape=shape,
             size=12 + 6 * math.sqrt(units),
             x=x,
             y=y,
+            hn={
+                "kind": data.get("label", ""),
+                "level": (data.get("level") or "") if data.get("label") == "Hospital" else None,
+                "search": records.search_text(data),
+                "places": places.get(node_id, []),
+                "programs": programmes.get(node_id, []),
+                **records.node_details(node_id, data),
+            },
         )
-    for a, b, data in graph.edges(data=True):
+    edges = list(graph.edges(data=True))
+    curves = records.curves([(a, b) for a, b, _ in edges])
+    for i, ((a, b, data), smooth) in enumerate(zip(edges, curves)):
+        extra = {"smooth": smooth} if smooth else {}
         net.add_edge(
             a,
             b,
+            id=f"e{i}",
             title=edge_tooltip(data),
-            color=REL_COLOURS.get(data["type"], "#999999"),
-            rel_type=data["type"],
+            color=style.REL_COLOURS.get(data["type"], "#999999"),
+            hn={"type": data["type"], **records.edge_details(graph, a, b, data)},
+            **extra,
         )
     net.options = options(graph.number_of_nodes())
     return net
-
-
-def legend(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
-    """The colours present in this view, for the legend beside the network."""
-    labels = {d.get("label") for _, d in graph.nodes(data=True)}
-    levels = {d.get("level") for _, d in graph.nodes(data=True) if d.get("label") == "Hospital"}
-    types = {d.get("type") for _, _, d in graph.edges(data=True)}
-    nodes = [
-        (f"Hospital: {level}", colour) for level, colour in LEVEL_COLOURS.items() if level in levels
-    ]
-    nodes += [
-        (label, colour)
-        for label, colour in LABEL_COLOURS.items()
-        if label in labels and not (label == "Hospital" and levels <= set(LEVEL_COLOURS))
-    ]
-    edges = [(rel, colour) for rel, colour in REL_COLOURS.items() if rel in types]
-    return {"nodes": nodes, "edges": edges}
 
 
 def _vis_asset(name: str) -> str:
@@ -200,6 +153,24 @@ def _vis_asset(name: str) -> str:
     return (Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2" / name).read_text(
         encoding="utf-8"
     )
+
+
+def _sha256(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+@functools.lru_cache(maxsize=1)
+def scripts() -> tuple[str, str, str]:
+    """vis-network, the page's own script, and the static page's policy naming both by hash."""
+    vis_js = _vis_asset("vis-network.min.js")
+    page_js = (resources.files(__package__) / "templates" / "network.js").read_text("utf-8")
+    policy = (
+        f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(page_js)}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return vis_js, page_js, policy
 
 
 def _environment() -> Environment:
@@ -211,28 +182,75 @@ def _environment() -> Environment:
     return env
 
 
-def render_html(view: View, *, nonce: str | None = None) -> str:
-    """The whole page as one self-contained HTML string (no network access needed to open it)."""
-    from markupsafe import Markup
+def _documents(graph: nx.MultiDiGraph, nodes: list[dict], edges: list[dict]) -> dict[str, dict]:
+    """Title, date and page name of each document the side panel can link to."""
+    known = graph.graph.get("documents") or {}
+    wanted = {m["doc"] for n in nodes for m in n["hn"]["mentions"]}
+    wanted |= {doc for e in edges for doc in e["hn"]["sources"]}
+    return {
+        doc: {**known.get(doc, {"title": "", "date": None}), "page": file_stem(doc)}
+        for doc in sorted(wanted)
+    }
 
+
+def render_html(
+    view: View,
+    *,
+    nonce: str | None = None,
+    lang: str = "vi",
+    documents_href: str | None = None,
+    documents_query: str = "",
+    corrections: dict | None = None,
+) -> str:
+    """The whole page as one self-contained HTML string (no network access needed to open it).
+
+    `documents_href` is where the report site's document pages are (`/report/documents/` on the
+    API, a relative folder for a file beside a written site; None: documents are named, not
+    linked). `corrections` (`{"url": "/corrections", "writes": bool}`) only when an API serves the
+    page: then the side panel offers reject and merge.
+    """
+    t = Labels(lang, "network_labels")
     net = to_pyvis(view)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    config = {
+        "lang": lang,
+        "ui": t.group("ui"),
+        "labels": t.group("labels"),
+        "levels": t.group("levels"),
+        "types": t.group("types"),
+        "properties": t.group("properties"),
+        "defaults": {"kinds": list(style.DEFAULT_LABELS), "types": list(style.DEFAULT_TYPES)},
+        "documents": _documents(view.graph, nodes, edges),
+        "documents_href": documents_href,
+        "documents_query": documents_query,
+        "corrections": corrections,
+    }
+    vis_js, page_js, policy = scripts()
     return (
         _environment()
         .get_template("network.html")
         .render(
+            t=t,
             title=view.title,
             messages=view.messages,
             node_count=len(nodes),
             edge_count=len(edges),
-            total_nodes=view.total_nodes,
-            legend=legend(view.graph),
-            nodes_json=script_json(nodes),
-            edges_json=script_json(edges),
-            options_json=script_json(net.options),
-            vis_js=Markup(_vis_asset("vis-network.min.js")),
+            legend=style.legend(view.graph),
+            shape_svg=style.shape_svg,
+            provinces=sorted({p for n in nodes for p in n["hn"]["places"]}),
+            programs=sorted(
+                (n for n in nodes if n["hn"]["kind"] == "Program"), key=lambda n: n["label"]
+            ),
+            default_kinds=style.DEFAULT_LABELS,
+            default_types=style.DEFAULT_TYPES,
+            data_json=script_json(
+                {"nodes": nodes, "edges": edges, "options": net.options, "config": config}
+            ),
+            vis_js=Markup(vis_js),
+            page_js=Markup(page_js),
             vis_css=Markup(_vis_asset("vis-network.css")),
             nonce=nonce,
+            policy=None if nonce else policy,
         )
     )
 
@@ -242,9 +260,14 @@ def new_nonce() -> str:
     return secrets.token_urlsafe(18)
 
 
-def write_html(view: View, path: Path) -> Path:
-    """Write the page to `path` (what `hospnet viz --out` does)."""
+def write_html(view: View, path: Path, *, lang: str = "vi", site: Path | None = None) -> Path:
+    """Write the page to `path` (what `hospnet viz --out` does); with `site`, the folder of a report
+    site written by `hospnet report`, the side panel links to its document pages."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(view), encoding="utf-8")
+    href = None
+    if site is not None:
+        relative = os.path.relpath(Path(site).resolve() / "documents", path.parent.resolve())
+        href = Path(relative).as_posix().rstrip("/") + "/"
+    path.write_text(render_html(view, lang=lang, documents_href=href), encoding="utf-8")
     return path

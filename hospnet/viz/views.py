@@ -56,9 +56,15 @@ class View:
 
 
 def drawable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph without Document nodes; each node keeps the titles of the documents that mention it."""
+    """The graph without Document nodes. Each node keeps the titles of the documents that mention it
+    (`sources`) and the (document id, sentence) of each mention (`mentions`); the documents' titles and
+    dates are kept in `graph.graph["documents"]`, for the side panel's links."""
     out = nx.MultiDiGraph()
     documents = {n for n, d in graph.nodes(data=True) if d.get("label") == "Document"}
+    out.graph["documents"] = {
+        n: {"title": str(graph.nodes[n].get("title") or ""), "date": graph.nodes[n].get("date")}
+        for n in documents
+    }
     for node, data in graph.nodes(data=True):
         if node not in documents:
             out.add_node(node)
@@ -69,6 +75,8 @@ def drawable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
             out.nodes[a].setdefault("sources", []).append(
                 str(doc.get("title") or doc.get("source") or b)
             )
+            if data.get("sentence"):
+                out.nodes[a].setdefault("mentions", []).append((b, str(data["sentence"])))
         elif a in out and b in out:
             out.add_edge(a, b, key=key)
             out.edges[a, b, key].update(data)
@@ -144,6 +152,39 @@ def _technique_nodes(graph: nx.MultiDiGraph, technique: str) -> set:
         ):
             keep |= {a, b}
     return keep
+
+
+def province_tags(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """The 2025 provinces under whose filter the network page shows each node: the node's own
+    province (a Province node's name, a hospital's province or the Province it is LOCATED_IN), and
+    those of its neighbours, as `--province` keeps a province's nodes and their partners."""
+    own: dict[str, set[str]] = {n: set() for n in graph}
+    for node, data in graph.nodes(data=True):
+        if data.get("label") == "Province" and data.get("name"):
+            own[node].add(str(data["name"]))
+        elif isinstance(data.get("province"), str) and data["province"]:
+            own[node].add(data["province"])
+    for a, b, d in graph.edges(data=True):
+        if d.get("type") == "LOCATED_IN" and graph.nodes[b].get("label") == "Province":
+            own[a].add(str(graph.nodes[b].get("name") or ""))
+    tags = {}
+    for node in graph:
+        found = set(own[node])
+        for other in nx.all_neighbors(graph, node):
+            found |= own[other]
+        tags[node] = sorted(p for p in found if p)
+    return tags
+
+
+def programme_tags(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """The Program ids under whose filter the network page shows each node: the nodes `--program`
+    keeps for that programme."""
+    tags: dict[str, list[str]] = {}
+    for program, data in graph.nodes(data=True):
+        if data.get("label") == "Program":
+            for node in _program_nodes(graph, str(data.get("code") or data.get("name") or program)):
+                tags.setdefault(node, []).append(program)
+    return tags
 
 
 def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NODES) -> View:

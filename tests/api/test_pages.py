@@ -21,20 +21,19 @@ def test_viz_page_is_self_contained(client):
     policy = response.headers["content-security-policy"]
     nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
     assert html.count(f'nonce="{nonce}"') == 2
-    assert "connect-src 'none'" in policy
+    assert "connect-src 'self'" in policy  # the side panel's corrections, to this server only
+    assert response.headers["content-language"] == "vi"
 
 
 def test_viz_filters(client):
     whole = client.get("/viz").text
-    assert "28 nodes" in whole
+    assert "28 nút" in whole
     assert (
-        "around hospital:benh-vien-e (depth 1): 4 nodes"
+        "around hospital:benh-vien-e (depth 1): 4 nút"
         in client.get("/viz", params={"center": E}).text
     )
-    assert (
-        "province Thanh Hoa: 8 nodes" in client.get("/viz", params={"province": "Thanh Hoa"}).text
-    )
-    assert "SUPPORTS only: 11 nodes" in client.get("/viz", params={"type": "SUPPORTS"}).text
+    assert "province Thanh Hoa: 8 nút" in client.get("/viz", params={"province": "Thanh Hoa"}).text
+    assert "SUPPORTS only: 11 nút" in client.get("/viz", params={"type": "SUPPORTS"}).text
     assert (
         "no technique matches"
         in error_of(client.get("/viz", params={"technique": "ghep tim"}), 422)["message"]
@@ -45,6 +44,16 @@ def test_viz_filters(client):
     )
     error_of(client.get("/viz", params={"type": "MENTIONED_IN"}), 422)
     error_of(client.get("/viz", params={"center": "hospital:khong-co"}), 404)
+
+
+def test_viz_language_follows_accept_language_or_lang(client):
+    english = client.get("/viz", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert english.headers["content-language"] == "en" and "Find a node" in english.text
+    assert (
+        '<html lang="vi">'
+        in client.get("/viz", params={"lang": "vi"}, headers={"Accept-Language": "en"}).text
+    )
+    error_of(client.get("/viz", params={"lang": "fr"}), 422)
 
 
 def test_openapi_is_usable_by_a_client_generator(client):

@@ -1,22 +1,34 @@
-"""The network page in a real headless Chromium: it draws every node, asks no other host for anything,
-logs no error, and document text carrying markup stays text.
+"""The network page in a real headless Chromium, on a national synthetic graph read by the extractor
+(`hospnet synth`, then `hospnet build`): the search box finds "bach mai" and the side panel shows an
+evidence sentence and a document link that opens; a filter hides a relationship type; parallel
+relationships are each reachable; the legend draws the drawn shapes; a tap opens the panel on a
+phone; no request leaves the page and no script from a document runs. The same from the file
+`hospnet viz --site` writes. Reject from the side panel goes through POST /corrections.
 
 Runs Debian's `chromium` (/usr/bin/chromium; `apt-get install chromium`) through the playwright
-package; `playwright install` is never needed.
+package; `playwright install` is never needed. HOSPNET_TEST_VIZ_DOCS sets the corpus size (default
+300 documents, about a minute a store). Screenshots of the page at 1,440 and 390 px go to
+$HOSPNET_SCREENSHOTS/site (default /tmp/hospnet-screenshots/site), beside the report site's.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from hospnet.api.app import create_app
+from hospnet.build import build
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Node, Relationship
 from hospnet.names import search_key
-from tests.fixture_graph import THANH_HOA, write_fixture
+from hospnet.reports import build_report
+from hospnet.synth import synthesize
+from hospnet.viz.network import write_html
+from hospnet.viz.views import build_view
+from tests.fixture_graph import BACH_MAI, write_fixture
 from tests.live_server import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -29,6 +41,9 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+DOCS = int(os.environ.get("HOSPNET_TEST_VIZ_DOCS", "300"))
+SHOTS = Path(os.environ.get("HOSPNET_SCREENSHOTS", "/tmp/hospnet-screenshots")) / "site"
+API_KEY = "viz-test-key-7d2a"
 
 EVIL_NAME = 'Bệnh viện <img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script> Hậu Lộc 2'
 EVIL_ID = "hospital:evil-hau-loc-2"
@@ -60,7 +75,7 @@ def _write_evil_document(store) -> None:
     relationships = [
         Relationship(
             type="SUPPORTS",
-            start=THANH_HOA,
+            start=BACH_MAI,
             start_label="Hospital",
             end=EVIL_ID,
             end_label="Hospital",
@@ -78,104 +93,303 @@ def _write_evil_document(store) -> None:
     BatchWriter(store).write_graph(nodes, relationships)
 
 
+def _serving(settings):
+    return live_server(create_app(settings))
+
+
 @pytest.fixture
-def server(settings, store):
-    write_fixture(store)
+def national(settings, store, tmp_path):
+    """A synthetic national corpus read by the real extractor, plus one hostile document."""
+    corpus = synthesize(DOCS, 2025, tmp_path / "corpus")
+    build([corpus.docs_dir], store, settings)
     _write_evil_document(store)
-    with live_server(create_app(settings)) as url:
-        yield url
+    return store
 
 
 @pytest.fixture
-def browser_page():
+def chromium():
     assert CHROMIUM.exists(), "Debian's chromium is missing: apt-get install -y chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=ARGS, headless=True
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        seen = {"console": [], "requests": [], "dialogs": [], "page_errors": []}
-        page.on(
-            "console",
-            lambda msg: (
-                seen["console"].append(f"{msg.type}: {msg.text}")
-                if msg.type in ("error", "warning")
-                else None
-            ),
-        )
-        page.on("pageerror", lambda exc: seen["page_errors"].append(str(exc)))
-        page.on("request", lambda request: seen["requests"].append(request.url))
-
-        def dialog(d):
-            seen["dialogs"].append(d.message)
-            d.dismiss()
-
-        page.on("dialog", dialog)
-        yield page, seen
+        yield browser
         browser.close()
+
+
+def _watch(page, seen: dict) -> None:
+    page.on(
+        "console",
+        lambda msg: (
+            seen["console"].append(f"{msg.type}: {msg.text}")
+            if msg.type in ("error", "warning")
+            else None
+        ),
+    )
+    page.on("pageerror", lambda exc: seen["errors"].append(str(exc)))
+    page.on("request", lambda request: seen["requests"].append(request.url))
+    page.on("dialog", lambda d: (seen["errors"].append("dialog " + d.message), d.dismiss()))
 
 
 def _draw(page, url: str) -> None:
     page.goto(url)
     # A selector, not wait_for_function: under the page's CSP (no 'unsafe-eval') a string predicate
     # that is not already true when first checked fails to poll.
-    page.wait_for_selector("body[data-drawn='true']", state="attached", timeout=60_000)
+    page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
 
 
-def test_network_page_in_chromium(server, store, browser_page, tmp_path):
-    page, seen = browser_page
-    _draw(page, server + "/viz")
-
-    drawn = page.evaluate("window.hospnetNetwork.body.nodeIndices.length")
-    in_data = page.evaluate("window.hospnetNetwork.body.data.nodes.length")
-    expected = store.read("MATCH (n) WHERE NOT n:Document RETURN count(n) AS n")[0]["n"]
-    assert drawn == in_data == expected
-    edges = page.evaluate("window.hospnetNetwork.body.data.edges.length")
-    assert (
-        edges
-        == store.read(
-            "MATCH (a)-[r]->(b) WHERE NOT a:Document AND NOT b:Document RETURN count(r) AS n"
-        )[0]["n"]
-    )
-
-    # the hostile name reached the page as text: in the node's label, in its tooltip, never as markup
-    label = page.evaluate(f"window.hospnetNetwork.body.data.nodes.get({EVIL_ID!r}).label")
-    assert label == EVIL_NAME
-    point = page.evaluate(f"""(() => {{
+def _on_screen(page, node_id: str) -> dict:
+    return page.evaluate(
+        """(id) => {
         const network = window.hospnetNetwork;
-        const dom = network.canvasToDOM(network.getPositions([{EVIL_ID!r}])[{EVIL_ID!r}]);
+        const dom = network.canvasToDOM(network.getPositions([id])[id]);
         const box = document.querySelector('#network canvas').getBoundingClientRect();
-        return {{x: dom.x + box.left, y: dom.y + box.top}};
-    }})()""")
-    page.mouse.move(point["x"] - 40, point["y"] - 40)
-    page.mouse.move(point["x"], point["y"], steps=5)
-    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=10_000)
-    tooltip = page.inner_text("div.vis-tooltip")
-    assert "<img src=x" in tooltip and "<script>" in tooltip
-    page.screenshot(path=str(tmp_path / "viz-tooltip.png"))
-
-    assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert seen["dialogs"] == []
-    assert page.evaluate("document.querySelectorAll('img, b, iframe, object, embed').length") == 0
-    assert page.evaluate("document.scripts.length") == 2
-    assert seen["console"] == [] and seen["page_errors"] == []
-    assert [url for url in seen["requests"] if not url.startswith(server + "/")] == []
-
-    page.mouse.move(5, 5)
-    page.screenshot(path=str(tmp_path / "viz.png"))
-    print(f"screenshots in {tmp_path}")
-
-
-def test_filter_text_from_the_url_stays_text(server, browser_page):
-    page, seen = browser_page
-    hostile = '<img src=x onerror="window.__pwned=5;alert(5)">'
-    response = page.goto(
-        server
-        + "/viz?province="
-        + hostile.replace('"', "%22").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+        return {x: dom.x + box.left, y: dom.y + box.top};
+    }""",
+        node_id,
     )
-    assert response.status == 422 and "no province matches" in page.inner_text(
-        "body"
-    )  # refused as a one-line JSON error, shown as text
+
+
+def _evidence_of(store, node_id: str) -> set[str]:
+    rows = store.read(
+        "MATCH (n {id: $id})-[r]-() WHERE r.evidence IS NOT NULL RETURN r.evidence AS s "
+        "UNION MATCH (n {id: $id})-[m:MENTIONED_IN]->() RETURN m.sentence AS s",
+        {"id": node_id},
+        limit=None,
+    )
+    return {r["s"] for r in rows}
+
+
+def _find(page, text: str, name: str) -> None:
+    """Type into the search box and pick the result with this name."""
+    page.fill("#search", text)
+    page.locator("#search-results button", has_text=name).first.click()
+    page.wait_for_selector("#panel:not([hidden]) h2")
+
+
+def _drawn(page, expression: str):
+    return page.evaluate(
+        f"(() => {{ const d = window.hospnetNetwork.body.data; return {expression}; }})()"
+    )
+
+
+def _search_and_follow_a_document(page, store, server: str | None) -> None:
+    _find(page, "bach mai", "Bệnh viện Bạch Mai")
+    assert page.inner_text("#panel h2") == "Bệnh viện Bạch Mai"
+    assert page.get_attribute("body", "data-selected") == BACH_MAI
+    assert _drawn(page, "window.hospnetNetwork.getSelectedNodes()") == [BACH_MAI]
+    sentences = {t.strip() for t in page.locator("#panel blockquote.evidence").all_inner_texts()}
+    real = (sentences & _evidence_of(store, BACH_MAI)) - {EVIL_SENTENCE}
+    assert real, sentences  # a sentence the extractor read, shown as it is in the store
+    link = page.locator("#panel a.doc-link").first
+    href = link.get_attribute("href")
+    assert href.endswith(".html" + ("?lang=vi" if server else ""))
+    title = link.inner_text()
+    link.click()
+    page.wait_for_selector("#document-title")
+    assert page.inner_text("#document-title") == title
+    page.go_back()
+    page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
+
+
+def test_network_page_in_chromium(national, settings, chromium):
+    store = national
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"\nscreenshots in {SHOTS}")
+    with _serving(settings) as server:
+        for name, width in (("desktop", 1440), ("phone", 390)):
+            phone = name == "phone"
+            context = chromium.new_context(
+                viewport={"width": width, "height": 900},
+                has_touch=phone,
+                is_mobile=phone,
+                locale="vi-VN",  # Accept-Language: vi-VN, the page's default language anyway
+            )
+            page = context.new_page()
+            seen = {"console": [], "errors": [], "requests": []}
+            _watch(page, seen)
+            _draw(page, server + "/viz")
+            assert page.get_attribute("html", "lang") == "vi"
+            assert page.inner_text("label[for=search]") == "Tìm nút"
+
+            # Default view: hospitals and how they help each other; the rest on demand.
+            assert set(_drawn(page, "d.nodes.get().map(n => n.hn.kind)")) == {"Hospital"}
+            assert set(_drawn(page, "d.edges.get().map(e => e.hn.type)")) <= {
+                "SUPPORTS",
+                "TRANSFERS",
+                "REFERS_TO",
+            }
+            if phone:  # the filters start folded on a phone
+                page.locator("#legend summary").click()
+            page.check("#show-all")
+            kinds = set(_drawn(page, "d.nodes.get().map(n => n.hn.kind)"))
+            assert {"Hospital", "Person", "Agreement"} <= kinds
+            # The legend draws each node with the shape and colour the network draws it with.
+            for node in _drawn(
+                page, "d.nodes.get().map(n => [n.hn.kind, n.hn.level, n.shape, n.color])"
+            ):
+                kind, level, shape, colour = node
+                entry = page.locator(f"#legend [data-legend-kind='{kind}']")
+                assert entry.get_attribute("data-shape") == shape
+                if kind == "Hospital":
+                    level_entry = page.locator(f"#legend [data-legend-level='{level}']")
+                    assert level_entry.get_attribute("data-colour") == colour
+                    assert level_entry.get_attribute("data-shape") == shape
+                else:
+                    assert entry.get_attribute("data-colour") == colour
+            page.uncheck("#show-all")
+
+            # A filter in the page hides the edges of a type, without a rebuild.
+            before = _drawn(page, "d.edges.get().filter(e => e.hn.type === 'TRANSFERS').length")
+            total = _drawn(page, "d.edges.length")
+            assert before > 0
+            page.uncheck("input[data-type='TRANSFERS']")
+            assert _drawn(page, "d.edges.get().filter(e => e.hn.type === 'TRANSFERS').length") == 0
+            assert _drawn(page, "d.edges.length") == total - before
+            assert page.evaluate("window.hospnetNetwork.body.edgeIndices.length") == total - before
+            page.check("input[data-type='TRANSFERS']")
+            assert _drawn(page, "d.edges.length") == total
+
+            _search_and_follow_a_document(page, store, server)
+
+            # Parallel relationships are drawn apart: a click on each one's middle opens that one.
+            if not phone:
+                pair = _drawn(
+                    page,
+                    """(() => { const seen = {};
+                        for (const e of d.edges.get()) { const k = [e.from, e.to].sort().join(' ');
+                          (seen[k] = seen[k] || []).push(e.id); }
+                        return Object.values(seen).find(ids => ids.length >= 2); })()""",
+                )
+                assert pair, "no parallel relationships in the national graph"
+                ends = _drawn(page, f"[d.edges.get({pair[0]!r}).from, d.edges.get({pair[0]!r}).to]")
+                page.evaluate(f"window.hospnetNetwork.fit({{nodes: {ends!r}}})")
+                for edge_id in pair[:3]:
+                    point = page.evaluate(
+                        """(id) => { const network = window.hospnetNetwork;
+                        const p = network.body.edges[id].edgeType.getPoint(0.5);
+                        const dom = network.canvasToDOM(p);
+                        const box = document.querySelector('#network canvas').getBoundingClientRect();
+                        return {x: dom.x + box.left, y: dom.y + box.top}; }""",
+                        edge_id,
+                    )
+                    page.mouse.click(point["x"], point["y"])
+                    assert page.get_attribute("body", "data-panel") == f"edge:{edge_id}"
+
+            # A tap on a node opens its panel on a phone (vis-network turns taps into clicks).
+            if phone:
+                if page.is_visible("#panel-close"):
+                    page.click("#panel-close")
+                assert page.get_attribute("body", "data-panel") is None
+                page.evaluate(
+                    f"window.hospnetNetwork.moveTo({{position: window.hospnetNetwork.getPositions([{BACH_MAI!r}])[{BACH_MAI!r}], scale: 1.5}})"
+                )
+                point = _on_screen(page, BACH_MAI)
+                page.touchscreen.tap(point["x"], point["y"])
+                page.wait_for_selector("#panel:not([hidden])")
+                assert page.get_attribute("body", "data-panel") == f"node:{BACH_MAI}"
+                assert "hover" not in page.inner_text("body").lower()
+
+            # Hostile text from a document stays text: in the search results, the heading, the panel.
+            _find(page, "hau loc 2", "Hậu Lộc 2")
+            assert page.inner_text("#panel h2") == EVIL_NAME
+            assert EVIL_SENTENCE in page.locator("#panel blockquote").all_inner_texts()
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+            assert (
+                page.evaluate("document.querySelectorAll('img, b, iframe, object, embed').length")
+                == 0
+            )
+            assert (
+                page.evaluate("document.scripts.length") == 3
+            )  # vis-network, data, the page's own
+            page.evaluate("window.scrollTo(0, 0)")
+            _find(page, "bach mai", "Bệnh viện Bạch Mai")
+            page.screenshot(path=str(SHOTS / f"network-{name}.png"))
+
+            assert seen["console"] == [] and seen["errors"] == [], seen
+            assert [u for u in seen["requests"] if not u.startswith(server + "/")] == []
+            context.close()
+
+    # The file `hospnet viz --site` writes beside a report site: the same search, a link that opens.
+    site = build_report(store, Path(settings.data_dir) / "site").index.parent
+    page_file = write_html(build_view(store), site / "network.html", site=site)
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    seen = {"console": [], "errors": [], "requests": []}
+    _watch(page, seen)
+    _draw(page, page_file.as_uri())
+    _search_and_follow_a_document(page, store, None)
+    assert page.locator("#panel .corrections").count() == 0  # no API behind a file
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert seen["dialogs"] == [] and seen["page_errors"] == []
+    assert seen["errors"] == [] and seen["console"] == [], seen
+    assert [u for u in seen["requests"] if not u.startswith("file://")] == []
+
+
+def test_filter_text_from_the_url_stays_text(settings, store, chromium):
+    write_fixture(store)
+    page = chromium.new_page()
+    seen = {"console": [], "errors": [], "requests": []}
+    _watch(page, seen)
+    hostile = '<img src=x onerror="window.__pwned=5;alert(5)">'
+    with _serving(settings) as server:
+        response = page.goto(
+            server
+            + "/viz?province="
+            + hostile.replace('"', "%22")
+            .replace(" ", "%20")
+            .replace("<", "%3C")
+            .replace(">", "%3E")
+        )
+        assert response.status == 422 and "no province matches" in page.inner_text("body")
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert seen["errors"] == []
+
+
+def test_reject_from_the_side_panel(settings, store, chromium):
+    """Reject needs the key (the panel says so); with it the relationship is gone after a reload."""
+    write_fixture(store)
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    seen = {"console": [], "errors": [], "requests": []}
+    _watch(page, seen)
+
+    def targets() -> list:
+        return page.evaluate(
+            "window.hospnetNetwork.body.data.edges.getDataSet().get().map(e => JSON.stringify(e.hn.target))"
+        )
+
+    with _serving(settings) as server:  # no HOSPNET_API_KEY: writes are off, and the panel says so
+        _draw(page, server + "/viz")
+        assert page.get_attribute("html", "lang") == "en"  # from Chromium's Accept-Language
+        _find(page, "bach mai", "Bệnh viện Bạch Mai")
+        assert "HOSPNET_API_KEY" in page.inner_text("#panel .corrections .writes-off")
+        assert page.locator("#panel [data-action]").count() == 0
+
+    with _serving(settings.model_copy(update={"api_key": API_KEY})) as server:
+        _draw(page, server + "/viz")
+        _find(page, "bach mai", "Bệnh viện Bạch Mai")
+        page.locator("#panel ul.relationships button.link").first.click()
+        page.wait_for_selector("#panel [data-action='reject_relationship']")
+        edge_id = page.get_attribute("body", "data-panel").split(":", 1)[1]
+        target = page.evaluate(
+            f"JSON.stringify(window.hospnetNetwork.body.data.edges.getDataSet().get({edge_id!r}).hn.target)"
+        )
+        assert target in targets()
+        reject = page.locator("#panel [data-action='reject_relationship']")
+        reject.click()  # nothing filled in: the page asks for the key, nothing is sent
+        assert "API key" in page.inner_text("#correction-status")  # Chromium asks for en-US
+        page.fill("#panel input[name='api_key']", "wrong-key")
+        page.fill("#panel input[name='who']", "Chromium")
+        page.fill("#panel textarea[name='why']", "misread sentence")
+        reject.click()
+        page.wait_for_selector("#correction-status:has-text('401')")
+        assert "X-API-Key" in page.inner_text("#correction-status")
+        page.fill("#panel input[name='api_key']", API_KEY)
+        reject.click()
+        page.wait_for_selector("#correction-status:has-text('c-')")
+        assert target not in targets()  # gone from the page at once
+        page.reload()
+        page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
+        assert target not in targets()  # and from the graph the server draws
+        assert len(targets()) > 0
+    # the one console line is Chromium reporting the refused wrong key
+    assert seen["errors"] == [] and [c for c in seen["console"] if "401" not in c] == [], seen
+    assert [u for u in seen["requests"] if not u.startswith("http://127.0.0.1:")] == []

@@ -10,7 +10,9 @@ import networkx as nx
 
 from hospnet.viz.escape import escape_html, script_json
 from hospnet.viz.layout import positions
-from hospnet.viz.network import LEVEL_COLOURS, PHYSICS_LIMIT, render_html, to_pyvis, write_html
+from hospnet.viz.network import PHYSICS_LIMIT, render_html, scripts, to_pyvis, write_html
+from hospnet.viz.records import curves
+from hospnet.viz.style import LABEL_SHAPES, LEVEL_COLOURS, legend
 from hospnet.viz.views import Filters, select
 
 EVIL = '<img src=x onerror="alert(1)"></script><script>alert(2)</script>'
@@ -61,7 +63,9 @@ def test_document_text_never_reaches_the_page_as_markup(tmp_path):
     )  # a hostile filter is refused before drawing (test_views)
     body = html.split("</head>", 1)[1]
     assert "<img" not in body and 'onerror="alert' not in body
-    assert body.count("<script") == 1  # the page's own data script only
+    # the data block (not executable) and the page's own fixed script, nothing else
+    assert body.count("<script") == 2 and body.count('<script type="application/json"') == 1
+    assert scripts()[1] in body and EVIL not in body
     assert "popup.innerHTML" not in html and "bootstrap" not in html
     assert not EXTERNAL.search(html)
     path = write_html(select(graph, Filters()), tmp_path / "out" / "net.html")
@@ -105,3 +109,94 @@ def test_layout_handles_leaves_pairs_and_isolated_nodes():
     pos = positions(graph, scale=100)
     assert set(pos) == {1, 2, 3, 4, 5, 6, 7}
     assert len(set(pos.values())) == 7
+
+
+def test_the_static_page_names_its_two_scripts_by_hash(tmp_path):
+    """Opened from a file there is no server header: the page's own policy allows vis-network and
+    the page script by hash, and nothing else (no request anywhere)."""
+    import base64
+    import hashlib
+    from html import unescape
+
+    html = render_html(select(network(5), Filters()))
+    policy = unescape(
+        re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    )
+    for script in scripts()[:2]:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy and f">{script}</script>" in html
+    assert "connect-src 'none'" in policy and "default-src 'none'" in policy
+    assert "Content-Security-Policy" not in render_html(select(network(5), Filters()), nonce="n1")
+
+
+def test_parallel_relationships_are_drawn_apart():
+    graph = nx.MultiDiGraph()
+    for n in "abc":
+        graph.add_node(n, label="Hospital", name=n)
+    for technique in ("t1", "t2", "t3"):
+        graph.add_edge("a", "b", key=technique, type="TRANSFERS", technique=technique)
+    graph.add_edge("b", "a", type="REFERS_TO")
+    graph.add_edge("a", "c", type="SUPPORTS")
+    net = to_pyvis(select(graph, Filters()))
+    between = [e for e in net.edges if {e["from"], e["to"]} == {"a", "b"}]
+    drawn = set()
+    for e in between:
+        smooth = e.get("smooth")
+        # the side each curve bends to, in the pair's own direction, and how far
+        if not smooth:
+            drawn.add(("straight", 0))
+        else:
+            clockwise = (smooth["type"] == "curvedCW") == (e["from"] == "a")
+            drawn.add((clockwise, smooth["roundness"]))
+    assert len(drawn) == len(between) == 4  # no two share a line
+    assert [e.get("smooth") for e in net.edges if e["to"] == "c"] == [None]
+    assert curves([("x", "x"), ("x", "x")]) == [None, None]  # a self-loop is drawn as a loop
+
+
+def test_legend_shapes_are_the_drawn_shapes():
+    graph = nx.MultiDiGraph()
+    for i, label in enumerate(LABEL_SHAPES):
+        if label != "Document":
+            graph.add_node(f"{label.lower()}:{i}", label=label, name=label, level="central")
+    net = to_pyvis(select(graph, Filters()))
+    entries = legend(graph)
+    by_kind = {k["label"]: k["shape"] for k in entries["kinds"]}
+    for node in net.nodes:
+        assert by_kind[node["hn"]["kind"]] == node["shape"]
+    html = render_html(select(graph, Filters()))
+    for label, shape in by_kind.items():
+        assert f'data-legend-kind="{label}" data-shape="{shape}"' in html
+
+
+def test_english_page_and_document_links(tmp_path):
+    graph = nx.MultiDiGraph()
+    graph.add_node("hospital:a", label="Hospital", name="Bệnh viện A", level="central")
+    graph.add_node("hospital:b", label="Hospital", name="Bệnh viện B", level="district")
+    graph.add_edge(
+        "hospital:a",
+        "hospital:b",
+        type="SUPPORTS",
+        evidence="A hỗ trợ B.",
+        sources=["document:x/1"],
+    )
+    graph.graph["documents"] = {"document:x/1": {"title": "Tin A", "date": "2025-01-02"}}
+    view = select(graph, Filters())
+    vi, en = render_html(view), render_html(view, lang="en")
+    assert '<html lang="vi">' in vi and "Tìm nút" in vi and "Find a node" not in vi
+    assert '<html lang="en">' in en and "Find a node" in en
+    words = (
+        json.loads(re.search(r'id="hn-data">(.*?)</script>', vi, re.S).group(1))["config"]["ui"],
+    )
+    assert "hover" not in (en.split("<body>")[1].split("<script")[0] + str(words)).lower()
+    data = json.loads(re.search(r'id="hn-data">(.*?)</script>', en, re.S).group(1))
+    assert data["config"]["documents"]["document:x/1"] == {
+        "title": "Tin A",
+        "date": "2025-01-02",
+        "page": "document_x_1",
+    }
+    site = tmp_path / "site"
+    (site / "documents").mkdir(parents=True)
+    page = write_html(view, tmp_path / "pages" / "net.html", site=site)
+    data = json.loads(re.search(r'id="hn-data">(.*?)</script>', page.read_text(), re.S).group(1))
+    assert data["config"]["documents_href"] == "../site/documents/"
+    assert data["config"]["corrections"] is None

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 
 from ...errors import NotFound
 from ...reports.data import report_data
-from ...reports.labels import pick_language
+from ...labels import pick_language
 from ...reports.site import csp, site_pages
 from ...reports.tables import csv_text, json_text
 from ..snapshot import Snapshot, get_snapshot

@@ -2,22 +2,26 @@
 
 Both pages are sent with a Content-Security-Policy that lets only the page's own scripts run (a
 fresh nonce per response; the report has none) and forbids every request to another host: a second wall behind the
-escaping of document text.
+escaping of document text. The network page may call this server (`connect-src 'self'`) and nothing else: its
+side panel sends reject and merge to POST /corrections, and links documents to /report/documents/.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Header, Query
 from fastapi.responses import HTMLResponse, Response
 
+from ...labels import pick_language
 from ...model import REL_TYPES
 from ...reports.data import report_data
 from ...reports.html import render_html as render_report
 from ...viz.network import new_nonce, render_html
 from ...viz.views import Filters, select
 from ..cache import Cached, cached
+from ...settings import Settings
+from ..deps import get_settings
 from ..snapshot import Snapshot, get_snapshot
 
 router = APIRouter(tags=["pages"])
@@ -25,11 +29,13 @@ router = APIRouter(tags=["pages"])
 RelType = Literal[REL_TYPES]  # type: ignore[valid-type]
 
 
-def page_headers(nonce: str | None, *, scripts: bool = True) -> dict[str, str]:
+def page_headers(
+    nonce: str | None, *, scripts: bool = True, connect: str = "'none'"
+) -> dict[str, str]:
     script_src = f"'nonce-{nonce}'" if nonce and scripts else "'none'"
     policy = (
         f"default-src 'none'; script-src {script_src}; style-src 'unsafe-inline'; img-src data:; "
-        "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        f"font-src data:; connect-src {connect}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
     return {
         "Content-Security-Policy": policy,
@@ -63,9 +69,16 @@ def network_page(
         None, max_length=300, description="Id of the node at the centre of a neighbourhood."
     ),
     depth: int = Query(1, ge=0, le=6, description="Neighbourhood depth around `center`."),
+    lang: Literal["vi", "en"] | None = Query(
+        None, description="`vi` (default) or `en`; else Accept-Language decides."
+    ),
+    accept_language: str | None = Header(None, max_length=500),
     snapshot: Snapshot = Depends(get_snapshot),
+    settings: Settings = Depends(get_settings),
 ) -> HTMLResponse:
-    """The support network as an interactive page (vis-network, no external resources)."""
+    """The support network as an interactive page (vis-network, no external resources): search, filters,
+    a side panel with evidence and links to /report/documents/, and reject or merge with the API key."""
+    chosen = pick_language(lang, accept_language)
     view = select(
         snapshot.network,
         Filters(
@@ -78,7 +91,17 @@ def network_page(
         ),
     )
     nonce = new_nonce()
-    return HTMLResponse(render_html(view, nonce=nonce), headers=page_headers(nonce))
+    page = render_html(
+        view,
+        nonce=nonce,
+        lang=chosen,
+        documents_href="/report/documents/",
+        documents_query=f"?lang={chosen}",
+        corrections={"url": "/corrections", "writes": bool(settings.api_key)},
+    )
+    headers = page_headers(nonce, connect="'self'")
+    headers.update({"Content-Language": chosen, "Vary": "Accept-Language"})
+    return HTMLResponse(page, headers=headers)
 
 
 @router.get(

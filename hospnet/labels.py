@@ -1,4 +1,5 @@
-"""The report site's words in Vietnamese (default) and English, read from data/report_labels.json.
+"""The pages' words in Vietnamese (default) and English, read from data/report_labels.json (the report
+site) and data/network_labels.json (the network page); and which language a reader gets.
 
 >>> Labels("en").column("planned_by"), Labels("vi").specialty("tim mạch"), Labels("en").specialty("tim mạch")
 ('Planned by', 'tim mạch', 'cardiology')
@@ -12,17 +13,18 @@ import functools
 import json
 from importlib import resources
 
-from ..errors import UnknownName
+from .errors import UnknownName
 
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> dict:
-    return json.loads(
-        (resources.files("hospnet") / "data" / "report_labels.json").read_text("utf-8")
-    )
+TABLES = ("report_labels", "network_labels")
+
+
+@functools.lru_cache(maxsize=len(TABLES))
+def _table(name: str) -> dict:
+    return json.loads((resources.files("hospnet") / "data" / f"{name}.json").read_text("utf-8"))
 
 
 def pick_language(wanted: str | None, accept_language: str | None = None) -> str:
@@ -45,14 +47,15 @@ def pick_language(wanted: str | None, accept_language: str | None = None) -> str
 class Labels:
     """Lookups for one language; a value the table lacks is shown as it is (the graph's Vietnamese)."""
 
-    def __init__(self, lang: str = DEFAULT) -> None:
+    def __init__(self, lang: str = DEFAULT, table: str = "report_labels") -> None:
         if lang not in LANGUAGES:
             raise UnknownName(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
         self.lang = lang
         self.other = next(code for code in LANGUAGES if code != lang)
+        self.table = table
 
     def _get(self, group: str, key: str, fallback: str) -> str:
-        entry = _table()[group].get(key) or {}
+        entry = _table(self.table).get(group, {}).get(key) or {}
         return entry.get(self.lang) or (entry.get("en") if self.lang == "en" else None) or fallback
 
     def ui(self, key: str, **values) -> str:
@@ -67,3 +70,11 @@ class Labels:
 
     def specialty(self, key: str) -> str:
         return self._get("specialties", key, key)
+
+    def word(self, group: str, key: str) -> str:
+        """One word of a group (a node kind, a relationship type), or the key when none is given."""
+        return self._get(group, key, key)
+
+    def group(self, group: str) -> dict[str, str]:
+        """Every word of one group in this language, for a page's script to look up."""
+        return {key: self._get(group, key, key) for key in _table(self.table).get(group, {})}
