@@ -59,3 +59,37 @@ def test_geography_has_one_home():
         cwd=ROOT,
     ).stdout
     assert hits == "", hits
+
+
+def test_no_stage_above_extraction_imports_the_extractor():
+    """#17's grep: analysis, the API, the visualisation and the synthetic corpus import nothing of
+    hospnet.extract (the hospital gazetteer they share is hospnet.gazetteer)."""
+    hits = subprocess.run(
+        [
+            "git",
+            "grep",
+            "-n",
+            r"_tables\|from \.\.extract\|hospnet\.extract",
+            "--",
+            "hospnet/analysis",
+            "hospnet/api",
+            "hospnet/viz",
+            "hospnet/synth",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+    assert hits == "", hits
+
+
+def test_the_gazetteer_reads_what_the_extractor_reads():
+    """hospnet.gazetteer and the extractor's reader of hospitals.json give the same records."""
+    from hospnet.extract import gazetteers
+    from hospnet.gazetteer import known_hospitals
+
+    fields = ("name", "level", "province", "legacy_province", "aliases", "specialties")
+    assert [tuple(getattr(h, f) for f in fields) for h in known_hospitals()] == [
+        tuple(getattr(h, f) for f in fields) for h in gazetteers.hospitals()
+    ]
+    assert len(known_hospitals()) > 50

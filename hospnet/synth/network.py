@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from ..extract import gazetteers
+from ..gazetteer import known_hospitals
 from ..places import Province2025, all_provinces, districts_by_name
 from ..names import fold, make_id
 from .vocabulary import (
@@ -114,7 +114,7 @@ def provincial_name(province: Province2025) -> str:
     Where the gazetteer knows the general hospital by another official name, that name.
     """
     official = {f"Bệnh viện Đa khoa tỉnh {province.name}", f"Bệnh viện Đa khoa {province.name}"}
-    for entry in gazetteers.hospitals():
+    for entry in known_hospitals():
         if (
             entry.level == "provincial"
             and entry.province == province.name
@@ -127,10 +127,10 @@ def provincial_name(province: Province2025) -> str:
 
 
 def _central_hospitals() -> list[Hospital]:
-    """The real central hospitals of the extractor's gazetteer, so names are the official ones."""
+    """The real central hospitals of the gazetteer, so names are the official ones."""
     by_name = {p.name: p for p in all_provinces()}
     out = []
-    for entry in gazetteers.hospitals():
+    for entry in known_hospitals():
         if entry.level != "central" or entry.province not in by_name:
             continue
         short = next(
