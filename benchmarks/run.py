@@ -29,6 +29,7 @@ from benchmarks import (
     bench_ingest,
     bench_move,
     bench_reports,
+    bench_viz,
     bench_writer,
 )  # noqa: E402
 from benchmarks.context import Context, Row  # noqa: E402
@@ -43,6 +44,7 @@ BENCHMARKS = {
     "move": bench_move.run,
     "analysis": bench_analysis.run,
     "reports": bench_reports.run,
+    "viz": bench_viz.run,
     "api": bench_api.run,
 }
 

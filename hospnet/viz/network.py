@@ -182,15 +182,24 @@ def _environment() -> Environment:
     return env
 
 
-def _documents(graph: nx.MultiDiGraph, nodes: list[dict], edges: list[dict]) -> dict[str, dict]:
-    """Title, date and page name of each document the side panel can link to."""
+def _documents(graph: nx.MultiDiGraph, nodes: list[dict], edges: list[dict]) -> list[dict]:
+    """Id, title, date and page name of each document the side panel can link to; the nodes' and
+    edges' records then name a document by its place in this list (a national page names tens of
+    thousands of sources, each id 41 characters long)."""
     known = graph.graph.get("documents") or {}
     wanted = {m["doc"] for n in nodes for m in n["hn"]["mentions"]}
     wanted |= {doc for e in edges for doc in e["hn"]["sources"]}
-    return {
-        doc: {**known.get(doc, {"title": "", "date": None}), "page": file_stem(doc)}
-        for doc in sorted(wanted)
-    }
+    listed = sorted(wanted)
+    place = {doc: i for i, doc in enumerate(listed)}
+    for n in nodes:
+        for mention in n["hn"]["mentions"]:
+            mention["doc"] = place[mention["doc"]]
+    for e in edges:
+        e["hn"]["sources"] = [place[doc] for doc in e["hn"]["sources"]]
+    return [
+        {"id": doc, **known.get(doc, {"title": "", "date": None}), "page": file_stem(doc)}
+        for doc in listed
+    ]
 
 
 def render_html(

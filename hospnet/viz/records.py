@@ -19,7 +19,7 @@ from ..model import REL_DISCRIMINATOR
 from ..names import search_key
 
 MENTIONS_SHOWN = 3
-SOURCES_SHOWN = 5
+SOURCES_SHOWN = 3
 ROUNDNESS_STEP = 0.25
 # Shown elsewhere in the panel (heading, evidence, documents) or only for machines.
 _NOT_PROPERTIES = {"label", "search", "sources", "mentions", "evidence", "type", "name"}
@@ -49,18 +49,16 @@ def node_details(node_id: str, data: dict) -> dict[str, Any]:
     }
 
 
-def correction_target(a: str, b: str, data: dict) -> dict[str, Any]:
-    """The relationship as POST /corrections names it: type, ends and the property that tells
-    repeated relationships apart (a transfer's technique, a position's title)."""
-    target: dict[str, Any] = {"type": data["type"], "from": a, "to": b}
+def discriminator(data: dict) -> dict[str, Any]:
+    """The property that tells repeated relationships apart (a transfer's technique, a position's
+    title): with the type and ends it names the relationship for POST /corrections."""
     disc = REL_DISCRIMINATOR.get(data["type"])
-    if disc and data.get(disc) is not None:
-        target[disc] = data[disc]
-    return target
+    return {disc: data[disc]} if disc and data.get(disc) is not None else {}
 
 
 def edge_details(graph: nx.MultiDiGraph, a: str, b: str, data: dict) -> dict[str, Any]:
-    """The side panel of a relationship: properties (a technique by its name), evidence, documents."""
+    """The side panel of a relationship: properties (a technique by its name), evidence, documents.
+    The relationship's ends are the vis-network edge's own `from` and `to`."""
     props = properties(data)
     technique = data.get("technique")
     if technique in graph and graph.nodes[technique].get("name"):
@@ -71,7 +69,7 @@ def edge_details(graph: nx.MultiDiGraph, a: str, b: str, data: dict) -> dict[str
         "evidence": str(data["evidence"]) if data.get("evidence") else None,
         "sources": sources[:SOURCES_SHOWN],
         "sources_total": len(sources),
-        "target": correction_target(a, b, data),
+        "disc": discriminator(data),
     }
 
 

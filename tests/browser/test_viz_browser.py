@@ -353,7 +353,8 @@ def test_reject_from_the_side_panel(settings, store, chromium):
 
     def targets() -> list:
         return page.evaluate(
-            "window.hospnetNetwork.body.data.edges.getDataSet().get().map(e => JSON.stringify(e.hn.target))"
+            "window.hospnetNetwork.body.data.edges.getDataSet().get()"
+            ".map(e => JSON.stringify([e.hn.type, e.from, e.to, e.hn.disc]))"
         )
 
     with _serving(settings) as server:  # no HOSPNET_API_KEY: writes are off, and the panel says so
@@ -370,7 +371,8 @@ def test_reject_from_the_side_panel(settings, store, chromium):
         page.wait_for_selector("#panel [data-action='reject_relationship']")
         edge_id = page.get_attribute("body", "data-panel").split(":", 1)[1]
         target = page.evaluate(
-            f"JSON.stringify(window.hospnetNetwork.body.data.edges.getDataSet().get({edge_id!r}).hn.target)"
+            f"(e => JSON.stringify([e.hn.type, e.from, e.to, e.hn.disc]))"
+            f"(window.hospnetNetwork.body.data.edges.getDataSet().get({edge_id!r}))"
         )
         assert target in targets()
         reject = page.locator("#panel [data-action='reject_relationship']")

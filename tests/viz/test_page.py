@@ -149,6 +149,13 @@ def test_parallel_relationships_are_drawn_apart():
             clockwise = (smooth["type"] == "curvedCW") == (e["from"] == "a")
             drawn.add((clockwise, smooth["roundness"]))
     assert len(drawn) == len(between) == 4  # no two share a line
+    # what POST /corrections needs beyond the type and ends to name each one
+    assert sorted(str(e["hn"]["disc"]) for e in between) == [
+        "{'technique': 't1'}",
+        "{'technique': 't2'}",
+        "{'technique': 't3'}",
+        "{}",
+    ]
     assert [e.get("smooth") for e in net.edges if e["to"] == "c"] == [None]
     assert curves([("x", "x"), ("x", "x")]) == [None, None]  # a self-loop is drawn as a loop
 
@@ -189,11 +196,10 @@ def test_english_page_and_document_links(tmp_path):
     )
     assert "hover" not in (en.split("<body>")[1].split("<script")[0] + str(words)).lower()
     data = json.loads(re.search(r'id="hn-data">(.*?)</script>', en, re.S).group(1))
-    assert data["config"]["documents"]["document:x/1"] == {
-        "title": "Tin A",
-        "date": "2025-01-02",
-        "page": "document_x_1",
-    }
+    assert data["config"]["documents"] == [
+        {"id": "document:x/1", "title": "Tin A", "date": "2025-01-02", "page": "document_x_1"}
+    ]
+    assert [e["hn"]["sources"] for e in data["edges"]] == [[0]]
     site = tmp_path / "site"
     (site / "documents").mkdir(parents=True)
     page = write_html(view, tmp_path / "pages" / "net.html", site=site)

@@ -98,8 +98,9 @@
     panel.hidden = true;
     body.removeAttribute("data-panel");
   });
-  function documentItem(id) {
-    var doc = config.documents[id] || { title: "", page: null };
+  function documentItem(number) {
+    var doc = config.documents[number];
+    var id = doc.id;
     var item = el("li");
     if (config.documents_href && doc.page) {
       var link = el("a", doc.title || id, "doc-link");
@@ -228,6 +229,9 @@
     wrap.appendChild(input);
     return { wrap: wrap, input: input };
   }
+  function relationshipKey(e) {
+    return Object.assign({ type: e.hn.type, from: e.from, to: e.to }, e.hn.disc);
+  }
   function corrections(kind, item) {
     if (!config.corrections) { return; }
     var box = el("section", null, "corrections");
@@ -269,7 +273,7 @@
       box.appendChild(button);
     }
     if (kind === "edge") {
-      action("reject_relationship", function () { send("reject", item.hn.target, function () { edges.remove(item.id); }); });
+      action("reject_relationship", function () { send("reject", relationshipKey(item), function () { edges.remove(item.id); }); });
     } else {
       action("reject_node", function () {
         send("reject", { node: item.id }, function () {
