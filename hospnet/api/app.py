@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from ..graph import open_store
 
         try:
-            app.state.store = open_store(settings)
+            app.state.store = open_store(settings, supervise=True)
         except StoreUnavailable as exc:
             log.warning("store unavailable at startup, will retry on each request: %s", exc)
             app.state.store = None

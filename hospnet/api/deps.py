@@ -36,7 +36,7 @@ def open_app_store(app: Any) -> GraphStore:
         if app.state.store is None:
             from ..graph import open_store
 
-            app.state.store = open_store(app.state.settings)
+            app.state.store = open_store(app.state.settings, supervise=True)
         store: GraphStore = app.state.store
         return store
 

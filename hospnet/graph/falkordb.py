@@ -12,6 +12,8 @@ from falkordb.edge import Edge
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from ..errors import (
     QueryParameterError,
@@ -110,8 +112,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _translate(exc: Exception) -> Exception:
+def _translate(exc: Exception, *, waited: float | None = None) -> Exception:
+    """A driver error as hospnet's; `waited` is the socket timeout of a read, when it ran out."""
     text = str(exc)
+    if isinstance(exc, redis.TimeoutError) and waited is not None and "connect" not in text:
+        return QueryTimeout(f"the embedded store gave no answer within {waited:.0f}s")
     if isinstance(exc, (redis.ConnectionError, redis.TimeoutError, ConnectionError, OSError)):
         return StoreUnavailable(f"embedded FalkorDB is not reachable: {text}")
     if "timed out" in text.lower() or "timeout" in text.lower():
@@ -129,23 +134,56 @@ def _rows(result: Any, limit: int | None) -> list[Row]:
     return [{str(col): plain(val) for col, val in zip(header, row)} for row in rows]
 
 
+# Beyond a read's own time limit, how long the store may take to say it stopped the query.
+SOCKET_GRACE = 2.0
+# hospnet's own writes and schema changes: batches of a few hundred rows, never minutes.
+WRITE_SOCKET_TIMEOUT = 300.0
+
+
 class FalkorDBStore:
-    """GraphStore on the embedded FalkorDB; starts the server when none is running."""
+    """GraphStore on the embedded FalkorDB; starts the server when none is running.
+
+    Every socket has a timeout, so a request never hangs on a server that stopped answering, and a
+    connection the server dropped is opened again once, at once (no backoff), so the first request
+    after a restart is answered. With `supervise` (a long-running process: the API) the server is
+    started again when it dies; meanwhile every call raises StoreUnavailable at once.
+    """
 
     name = "falkordb"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, supervise: bool = False) -> None:
         self.settings = settings
-        sock = falkordb_server.start(settings.data_dir)
-        try:
-            self._db = FalkorDB(unix_socket_path=str(sock))
-        except Exception as exc:  # the client connects eagerly
-            raise _translate(exc) from exc
+        self._socket = falkordb_server.start(settings.data_dir)
+        self._clients: dict[float, FalkorDB] = {}
+        self._db = self._client(WRITE_SOCKET_TIMEOUT)
         self._graph = self._db.select_graph(settings.graph_name)
         self._conn = self._db.connection
         # The graph version lives in a key beside the graph: bumped in the MULTI of every write.
         self._version_key = f"hospnet:version:{settings.graph_name}"
         self.queries = QueryLog()
+        self._supervisor = falkordb_server.Supervisor(settings.data_dir) if supervise else None
+
+    def _client(self, socket_timeout: float) -> FalkorDB:
+        """A client whose sockets give up after `socket_timeout` seconds (one per timeout, kept)."""
+        client = self._clients.get(socket_timeout)
+        if client is None:
+            try:  # the client connects eagerly
+                client = FalkorDB(
+                    unix_socket_path=str(self._socket),
+                    socket_connect_timeout=falkordb_server.PING_TIMEOUT,
+                    socket_timeout=socket_timeout,
+                    retry=Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,)),
+                )
+            except Exception as exc:
+                raise _translate(exc) from exc
+            self._clients[socket_timeout] = client
+        return client
+
+    def _reader(self, timeout: float) -> tuple[FalkorDB, Any, float]:
+        """The client and graph handle for a read of `timeout` seconds, and their socket timeout."""
+        waited = timeout + SOCKET_GRACE
+        client = self._client(waited)
+        return client, client.select_graph(self.settings.graph_name), waited
 
     def read(
         self,
@@ -161,8 +199,9 @@ class FalkorDBStore:
         cypher = with_params(
             cypher, params
         )  # a parameter it cannot take is refused here, before the store
+        _, graph, waited = self._reader(timeout)
         try:
-            result = self._ro_query(cypher, timeout)
+            result = self._ro_query(graph, cypher, timeout)
         except redis.ResponseError as exc:
             if "empty key" not in str(exc):
                 raise _translate(exc) from exc
@@ -170,11 +209,11 @@ class FalkorDBStore:
             # again, so `count(n)` says 0 instead of the query giving no row at all.
             self.ensure_schema()
             try:
-                result = self._ro_query(cypher, timeout)
+                result = self._ro_query(graph, cypher, timeout)
             except Exception as again:
-                raise _translate(again) from again
+                raise _translate(again, waited=waited) from again
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, waited=waited) from exc
         return _rows(result, limit)
 
     def read_many(
@@ -188,7 +227,8 @@ class FalkorDBStore:
             check_user_query(cypher)
             self.queries.record(cypher)
             texts.append(with_params(cypher, params))
-        pipe = self._conn.pipeline(transaction=False)
+        client, graph, _ = self._reader(timeout)
+        pipe = client.connection.pipeline(transaction=False)
         for text in texts:
             pipe.execute_command(
                 "GRAPH.RO_QUERY",
@@ -201,13 +241,14 @@ class FalkorDBStore:
         try:
             replies = pipe.execute(raise_on_error=False)
             if not any(isinstance(reply, Exception) for reply in replies):
-                return [_rows(QueryResult(self._graph, reply), None) for reply in replies]
+                return [_rows(QueryResult(graph, reply), None) for reply in replies]
         except Exception:  # noqa: S110 - answered below, one query at a time, with the error translated
             pass
         return [self.read(cypher, params, timeout=timeout) for cypher, params in queries]
 
-    def _ro_query(self, cypher: str, timeout: float) -> Any:
-        return self._graph.ro_query(cypher, None, timeout=max(1, int(timeout * 1000)))
+    @staticmethod
+    def _ro_query(graph: Any, cypher: str, timeout: float) -> Any:
+        return graph.ro_query(cypher, None, timeout=max(1, int(timeout * 1000)))
 
     def write_batch(self, batch: Batch) -> None:
         """Apply a batch so that it commits, fails and becomes visible as one.
@@ -239,7 +280,8 @@ class FalkorDBStore:
     def version(self) -> str:
         self.queries.record("GET graph version")
         try:
-            value = self._conn.get(self._version_key)
+            # read before every cached answer: a stalled server must not hold a request long
+            value = self._client(falkordb_server.PING_TIMEOUT).connection.get(self._version_key)
         except Exception as exc:
             raise _translate(exc) from exc
         return "falkordb:" + (value.decode() if isinstance(value, bytes) else str(value or 0))
@@ -276,12 +318,15 @@ class FalkorDBStore:
     def ping(self) -> None:
         self.queries.record("PING")
         try:
-            self._conn.ping()
+            self._client(falkordb_server.PING_TIMEOUT).connection.ping()
         except Exception as exc:
             raise _translate(exc) from exc
 
     def close(self) -> None:
-        try:
-            self._conn.close()
-        except Exception:  # closing a dead connection is not an error worth reporting
-            pass
+        if self._supervisor is not None:
+            self._supervisor.stop()
+        for client in self._clients.values():
+            try:
+                client.connection.close()
+            except Exception:  # noqa: S110 - closing a dead connection is not an error worth reporting
+                pass
