@@ -240,8 +240,8 @@ def render_html(
         .get_template("network.html")
         .render(
             t=t,
-            title=view.title,
-            messages=view.messages,
+            title=view.filters.describe(lang),
+            messages=view.say(lang),
             node_count=len(nodes),
             edge_count=len(edges),
             legend=style.legend(view.graph),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..errors import NotFound, UnknownName
+from ..labels import Labels
 from ..places import match_province
 from ..analysis.network import read_graph
 from ..graph.base import GraphStore
@@ -33,26 +34,44 @@ class Filters:
     center: str | None = None
     depth: int = 1
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """What the view shows, in words (`whole network`; `around ID (depth 1), SUPPORTS only`)."""
+        t = Labels(lang, "network_labels")
         parts = []
         if self.center:
-            parts.append(f"around {self.center} (depth {self.depth})")
+            parts.append(t.ui("view_around", center=self.center, depth=self.depth))
         for name in ("province", "program", "technique"):
             if getattr(self, name):
-                parts.append(f"{name} {getattr(self, name)}")
+                parts.append(f"{t.word('filters', name)} {getattr(self, name)}")
         if self.rel_type:
-            parts.append(f"{self.rel_type} only")
-        return ", ".join(parts) or "whole network"
+            parts.append(t.ui("view_only", type=self.rel_type))
+        return ", ".join(parts) or t.ui("view_whole")
 
 
 @dataclass
 class View:
-    """A subgraph ready to draw, with the words that explain it."""
+    """A subgraph ready to draw, with the words that explain it: `notes` are (label key, values)
+    so the page says them in its language; `messages` are the same in English, for the CLI."""
 
     graph: nx.MultiDiGraph
-    title: str
-    messages: list[str] = field(default_factory=list)
+    filters: Filters = field(default_factory=Filters)
+    notes: list[tuple[str, dict]] = field(default_factory=list)
     total_nodes: int = 0
+
+    @property
+    def title(self) -> str:
+        return self.filters.describe()
+
+    def say(self, lang: str = "en") -> list[str]:
+        t = Labels(lang, "network_labels")
+        return [
+            t.ui(key, **{k: t.word("filters", v) if k == "what" else v for k, v in values.items()})
+            for key, values in self.notes
+        ]
+
+    @property
+    def messages(self) -> list[str]:
+        return self.say("en")
 
 
 def drawable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -189,7 +208,7 @@ def programme_tags(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
 
 def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NODES) -> View:
     """The part of `graph` the filters ask for, capped at `max_nodes`."""
-    messages: list[str] = []
+    notes: list[tuple[str, dict]] = []
     whole = graph
     if filters.rel_type:
         drawn = [
@@ -224,7 +243,7 @@ def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NOD
                     f"no {name} matches {value!r} in the graph: check the spelling (diacritics are optional)"
                 )
             if not found:
-                messages.append(f"No {name} matches {value!r}.")
+                notes.append(("no_match_filter", {"what": name, "value": repr(value)}))
             keep &= found
     view = graph.subgraph(keep)
     if filters.center:
@@ -241,13 +260,8 @@ def select(graph: nx.MultiDiGraph, filters: Filters, *, max_nodes: int = MAX_NOD
     if total > max_nodes:
         ranked = sorted(view.degree, key=lambda item: (-item[1], str(item[0])))[:max_nodes]
         view = view.subgraph(n for n, _ in ranked)
-        messages.append(
-            f"This view has {total:,} nodes; only the {max_nodes:,} best-connected are drawn. "
-            "Narrow it with a province, programme, technique, relationship type or a centre node."
-        )
-    return View(
-        graph=nx.MultiDiGraph(view), title=filters.describe(), messages=messages, total_nodes=total
-    )
+        notes.append(("capped", {"total": f"{total:,}", "shown": f"{max_nodes:,}"}))
+    return View(graph=nx.MultiDiGraph(view), filters=filters, notes=notes, total_nodes=total)
 
 
 def build_view(

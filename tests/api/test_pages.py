@@ -29,11 +29,14 @@ def test_viz_filters(client):
     whole = client.get("/viz").text
     assert "28 nút" in whole
     assert (
-        "around hospital:benh-vien-e (depth 1): 4 nút"
+        "quanh hospital:benh-vien-e (độ sâu 1): 4 nút"
         in client.get("/viz", params={"center": E}).text
     )
-    assert "province Thanh Hoa: 8 nút" in client.get("/viz", params={"province": "Thanh Hoa"}).text
-    assert "SUPPORTS only: 11 nút" in client.get("/viz", params={"type": "SUPPORTS"}).text
+    assert (
+        "tỉnh, thành phố Thanh Hoa: 8 nút"
+        in client.get("/viz", params={"province": "Thanh Hoa"}).text
+    )
+    assert "chỉ SUPPORTS: 11 nút" in client.get("/viz", params={"type": "SUPPORTS"}).text
     assert (
         "no technique matches"
         in error_of(client.get("/viz", params={"technique": "ghep tim"}), 422)["message"]
@@ -49,6 +52,7 @@ def test_viz_filters(client):
 def test_viz_language_follows_accept_language_or_lang(client):
     english = client.get("/viz", headers={"Accept-Language": "en-GB,en;q=0.9"})
     assert english.headers["content-language"] == "en" and "Find a node" in english.text
+    assert "whole network: 28 nodes" in english.text
     assert (
         '<html lang="vi">'
         in client.get("/viz", params={"lang": "vi"}, headers={"Accept-Language": "en"}).text

@@ -28,7 +28,7 @@ from hospnet.reports import build_report
 from hospnet.synth import synthesize
 from hospnet.viz.network import write_html
 from hospnet.viz.views import build_view
-from tests.fixture_graph import BACH_MAI, write_fixture
+from tests.fixture_graph import BACH_MAI, E, write_fixture
 from tests.live_server import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -392,6 +392,18 @@ def test_reject_from_the_side_panel(settings, store, chromium):
         page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
         assert target not in targets()  # and from the graph the server draws
         assert len(targets()) > 0
+
+        # Merge: Bệnh viện E into Bạch Mai, named by its id; gone after a reload too.
+        _find(page, "bach mai", "Bệnh viện Bạch Mai")
+        assert page.input_value("#panel input[name='api_key']") == API_KEY  # kept for the session
+        page.fill("#panel input[name='merge_gone']", E)
+        page.fill("#panel textarea[name='why']", "one hospital, two names")
+        page.click("#panel [data-action='merge']")
+        page.wait_for_selector("#correction-status:has-text('c-')")
+        page.reload()
+        page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
+        ids = page.evaluate("window.hospnetNetwork.body.data.nodes.getDataSet().getIds()")
+        assert BACH_MAI in ids and E not in ids
     # the one console line is Chromium reporting the refused wrong key
     assert seen["errors"] == [] and [c for c in seen["console"] if "401" not in c] == [], seen
     assert [u for u in seen["requests"] if not u.startswith("http://127.0.0.1:")] == []

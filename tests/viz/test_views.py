@@ -71,6 +71,7 @@ def test_unknown_names_are_errors(graph):
     # A real province with nothing drawn in it is not an error: the page says so.
     view = build_view(graph, Filters(province="Cà Mau"))
     assert view.graph.number_of_nodes() == 0 and view.messages == ["No province matches 'Cà Mau'."]
+    assert view.say("vi") == ["Không có tỉnh, thành phố nào khớp 'Cà Mau'."]  # the page's words
 
 
 def test_cap_keeps_the_best_connected_and_says_so():
