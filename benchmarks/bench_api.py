@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
 
+from hospnet.api.app import server_command
 from hospnet.graph import open_store
 from hospnet.names import fold
 
@@ -58,23 +58,6 @@ def _wait(base: str, process: subprocess.Popen, timeout: float = 60) -> None:
     raise RuntimeError("uvicorn did not answer within a minute")
 
 
-def _store_env(settings) -> dict[str, str]:
-    """The environment that points a served app at the benchmark's graph on one store."""
-    env = {
-        **os.environ,
-        "HOSPNET_STORE": settings.backend,
-        "HOSPNET_DATA_DIR": str(settings.data_dir),
-        "HOSPNET_GRAPH_NAME": settings.graph_name,
-    }
-    if settings.backend == "neo4j":
-        env.update(
-            HOSPNET_NEO4J_URI=settings.neo4j_uri or "",
-            HOSPNET_NEO4J_USER=settings.neo4j_user,
-            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
-        )
-    return env
-
-
 def run(ctx: Context) -> list[Row]:
     if not ctx.exports:
         return [Row("API throughput", "", "needs the ingest benchmark's graph (run with ingest)")]
@@ -113,23 +96,8 @@ def _run_store(name: str, settings, workers: int) -> list[Row]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "hospnet.api.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=_store_env(settings),
+        server_command("127.0.0.1", port, workers),
+        env={**os.environ, **settings.store_environment()},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=Path(__file__).resolve().parents[1],

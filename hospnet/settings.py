@@ -84,3 +84,21 @@ class Settings(BaseSettings):
         if self.store != "auto":
             return self.store
         return "neo4j" if self.neo4j_uri else "falkordb"
+
+    def store_environment(self) -> dict[str, str]:
+        """The HOSPNET_* variables that point another process (a server, a notebook's kernel, the CLI)
+        at the store these settings name."""
+        env = {
+            "HOSPNET_STORE": self.backend,
+            "HOSPNET_DATA_DIR": str(self.data_dir),
+            "HOSPNET_GRAPH_NAME": self.graph_name,
+        }
+        if self.backend == "neo4j":
+            env.update(
+                HOSPNET_NEO4J_URI=self.neo4j_uri or "",
+                HOSPNET_NEO4J_USER=self.neo4j_user,
+                HOSPNET_NEO4J_PASSWORD=self.neo4j_password,
+            )
+            if self.neo4j_database:
+                env["HOSPNET_NEO4J_DATABASE"] = self.neo4j_database
+        return env

@@ -31,17 +31,7 @@ def test_notebook_is_stored_without_outputs():
 
 
 def test_notebook_runs_and_answers(settings, store, monkeypatch, tmp_path):
-    env = {
-        "HOSPNET_STORE": settings.backend,
-        "HOSPNET_DATA_DIR": str(settings.data_dir),
-        "HOSPNET_GRAPH_NAME": settings.graph_name,
-    }
-    if settings.backend == "neo4j":
-        env.update(
-            HOSPNET_NEO4J_URI=settings.neo4j_uri,
-            HOSPNET_NEO4J_USER=settings.neo4j_user,
-            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
-        )
+    env = settings.store_environment()
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     nb = nbformat.read(NOTEBOOK, as_version=4)

@@ -113,6 +113,31 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def server_command(host: str, port: int, workers: int = 1) -> list[str]:
+    """The command line that runs the API in a process of its own, with the protocol `serve` runs
+    and quiet logs (a load test's or a reliability test's server; settings from its HOSPNET_* env)."""
+    import sys
+
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "hospnet.api.app:create_app",
+        "--http",
+        "hospnet.api.http:ApiH11Protocol",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
     """Run the API with uvicorn until interrupted (what `hospnet serve` does).
 

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from ..settings import Settings
 from .app import app
-from .output import console, err, opened_store
+from .output import console, err, opened_store, say
 
 correct_app = typer.Typer(
     help="Correct the graph; the fix is kept in corrections.jsonl and outlasts every build.",
@@ -34,16 +33,9 @@ def report_corrections(report) -> None:
     if report is None or not report.outcomes:
         return
     applied, held = len(report.of("applied")), len(report.of("held"))
-    console.print(
-        f"corrections: {applied} applied, {held} already held, {len(report.lost)} lost",
-        highlight=False,
-    )
+    say(f"corrections: {applied} applied, {held} already held, {len(report.lost)} lost")
     for outcome in report.lost:
-        console.print(
-            f"[yellow]lost:[/] {outcome.id} ({outcome.op}): {escape(outcome.reason)}",
-            highlight=False,
-            soft_wrap=True,
-        )
+        say(f"lost: {outcome.id} ({outcome.op}): {outcome.reason}", style="yellow")
 
 
 def _rel_target(
@@ -65,11 +57,7 @@ def _correct(op: str, target: dict, who: Optional[str], why: str) -> None:
         correction, outcome = correct(
             store, settings.corrections_path, op, target, who or getpass.getuser(), why
         )
-    console.print(
-        f"{correction.id}: {op} recorded in {settings.corrections_path} and {outcome.status}",
-        highlight=False,
-        soft_wrap=True,
-    )
+    say(f"{correction.id}: {op} recorded in {settings.corrections_path} and {outcome.status}")
 
 
 TYPE = typer.Option(None, "--type", help="Relationship type (SUPPORTS, TRANSFERS, …).")
@@ -245,7 +233,7 @@ def undo_cmd(
         record = undo(
             store, settings.corrections_path, correction_id, who or getpass.getuser(), why
         )
-    console.print(f"{record.id}: undid {correction_id}", highlight=False)
+    say(f"{record.id}: undid {correction_id}")
 
 
 @corrections_app.command("apply")
@@ -256,10 +244,8 @@ def apply_cmd() -> None:
     settings = Settings()
 
     def progress(outcome) -> None:
-        console.print(
-            f"{outcome.id} {outcome.op}: {outcome.status}{': ' + escape(outcome.reason) if outcome.reason else ''}",
-            highlight=False,
-            soft_wrap=True,
+        say(
+            f"{outcome.id} {outcome.op}: {outcome.status}{': ' + outcome.reason if outcome.reason else ''}"
         )
         console.file.flush()
 

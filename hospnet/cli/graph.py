@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ..settings import Settings
 from .app import app, query_app
-from .output import FORMAT, console, err, opened_store, parse_params, print_rows
+from .output import FORMAT, console, err, opened_store, parse_params, print_rows, say
 
 
 @app.command("export")
@@ -32,17 +32,12 @@ def export_cmd(
     from ..exports import FORMATS, export
 
     if fmt not in FORMATS:
-        err.print(
-            f"Error: unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        say(f"Error: unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}", to=err)
         raise typer.Exit(2)
     with opened_store(Settings()) as store:
         said = export(store, fmt, out, sys.stdout)
     if said:
-        err.print(said, markup=False, highlight=False, soft_wrap=True)
+        say(said, to=err)
 
 
 @app.command("import")

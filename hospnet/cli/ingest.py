@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,7 +19,7 @@ from rich.table import Table
 from ..settings import Settings
 from .app import app
 from .corrections import report_corrections
-from .output import console, err, opened_store
+from .output import console, err, opened_store, say
 
 
 @app.command()
@@ -85,17 +84,13 @@ def build(
         table.add_row(f"relationships: {rel}", str(n))
     console.print(table)
     for note in summary.notes:
-        console.print(note, markup=False, highlight=False, soft_wrap=True)
+        say(note)
     for failure in summary.failed:  # one line each, file names and reasons printed as they are
         line = " ".join(f"{failure.source}: {failure.reason}".splitlines())
-        console.print(f"[red]failed:[/] {escape(line)}", highlight=False, soft_wrap=True)
+        say(f"failed: {line}", style="red")
     report_corrections(summary.corrections)
     if summary.errors_file:
-        console.print(
-            f"failures listed in {escape(str(summary.errors_file))}",
-            highlight=False,
-            soft_wrap=True,
-        )
+        say(f"failures listed in {summary.errors_file}")
     if strict and summary.failed:
         raise typer.Exit(3)
 
@@ -110,14 +105,8 @@ def synth(
     from ..synth import synthesize
 
     corpus = synthesize(docs, seed, out)
-    console.print(
+    say(
         f"wrote {corpus.documents} documents to {corpus.docs_dir} and the ground truth "
-        f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}",
-        highlight=False,
-        soft_wrap=True,
+        f"({corpus.nodes} nodes, {corpus.relationships} relationships) to {corpus.truth}"
     )
-    console.print(
-        f"build the graph from it with: hospnet build {corpus.docs_dir}",
-        highlight=False,
-        soft_wrap=True,
-    )
+    say(f"build the graph from it with: hospnet build {corpus.docs_dir}")

@@ -21,6 +21,12 @@ console = Console()
 err = Console(stderr=True)
 
 
+def say(text: str, *, to: Console = console, style: str | None = None) -> None:
+    """One line of output as written: no markup read into it, no highlighting, never wrapped, so
+    names, ids and paths print exactly and a script can read them."""
+    to.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def opened_store(settings: Settings) -> Iterator[Any]:
     from ..graph import open_store

@@ -9,7 +9,7 @@ import typer
 
 from ..settings import Settings
 from .app import app
-from .output import console, err, opened_store
+from .output import err, opened_store, say
 
 
 @app.command()
@@ -24,11 +24,10 @@ def serve(
     from ..api.app import serve as run_server
 
     settings = Settings()
-    err.print(
+    say(
         f"hospnet API on http://{host}:{port} (docs: /docs, network: /viz, store: {settings.backend}, "
         f"{workers} worker{'s' if workers > 1 else ''})",
-        highlight=False,
-        soft_wrap=True,
+        to=err,
     )
     run_server(settings, host=host, port=port, workers=workers)
 
@@ -83,12 +82,9 @@ def viz(
         view = build_view(store, filters)
     write_html(view, out, lang=lang, site=site)
     for message in view.messages:
-        err.print(message, style="yellow", markup=False, highlight=False)
-    console.print(
-        f"wrote {out}: {view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} relationships ({view.title})",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
+        say(message, to=err, style="yellow")
+    say(
+        f"wrote {out}: {view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} relationships ({view.title})"
     )
 
 
@@ -111,18 +107,12 @@ def report(
         files = build_report(store, out, legacy=legacy, lang=lang)
     assert files.data is not None
     for label, value in files.data.summary:
-        console.print(f"{label}: {value}", markup=False, highlight=False)
-    console.print(
-        f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}",
-        markup=False,
-        highlight=False,
+        say(f"{label}: {value}")
+    say(
+        f"wrote {files.html}, {files.markdown} and {len(files.tables)} table files in {out / 'tables'}"
     )
     if files.index is not None:
-        console.print(
-            f"wrote the site: {files.index} and {files.pages - 1} province and document pages",
-            markup=False,
-            highlight=False,
-        )
+        say(f"wrote the site: {files.index} and {files.pages - 1} province and document pages")
 
 
 @app.command("eval")
@@ -145,6 +135,4 @@ def eval_cmd(
     from ..evaluate import evaluate, format_report
 
     report = evaluate(gold_dir, docs_dir, seeds_dir=seeds_dir)
-    console.print(
-        format_report(report, misses=misses, by_rule=by_rule), highlight=False, markup=False
-    )
+    say(format_report(report, misses=misses, by_rule=by_rule))

@@ -9,7 +9,7 @@ import typer
 
 from ..settings import Settings
 from .app import neo4j_app, store_app
-from .output import console
+from .output import console, say
 
 
 @neo4j_app.command("start")
@@ -19,14 +19,10 @@ def neo4j_start() -> None:
 
     settings = Settings()
     uri = neo4j_server.start(settings)
-    console.print(f"Neo4j answers at {uri}; use it with HOSPNET_NEO4J_URI={uri}", highlight=False)
+    say(f"Neo4j answers at {uri}; use it with HOSPNET_NEO4J_URI={uri}")
     browser = neo4j_server.status(settings)["browser"]
     if browser:
-        console.print(
-            f"Neo4j Browser: {browser} (user {settings.neo4j_user}, the HOSPNET_NEO4J_PASSWORD)",
-            highlight=False,
-            soft_wrap=True,
-        )
+        say(f"Neo4j Browser: {browser} (user {settings.neo4j_user}, the HOSPNET_NEO4J_PASSWORD)")
 
 
 @neo4j_app.command("import")
@@ -39,10 +35,7 @@ def neo4j_import(
     from ..graph.neo4j_admin import import_csv
 
     nodes, rels = import_csv(Settings(), folder)
-    console.print(
-        f"imported {nodes} nodes and {rels} relationships; the local Neo4j runs again",
-        highlight=False,
-    )
+    say(f"imported {nodes} nodes and {rels} relationships; the local Neo4j runs again")
 
 
 @neo4j_app.command("stop")

@@ -51,17 +51,7 @@ def clear(settings: Settings) -> None:
 def cli_env(settings: Settings, **extra: str) -> dict[str, str]:
     """The environment that points a `hospnet` subprocess at the store `settings` describe."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HOSPNET_")}
-    env.update(HOSPNET_STORE=settings.backend, HOSPNET_DATA_DIR=str(settings.data_dir))
-    if settings.backend == "falkordb":
-        env["HOSPNET_GRAPH_NAME"] = settings.graph_name
-    else:
-        env.update(
-            HOSPNET_NEO4J_URI=settings.neo4j_uri,
-            HOSPNET_NEO4J_USER=settings.neo4j_user,
-            HOSPNET_NEO4J_PASSWORD=settings.neo4j_password,
-        )
-        if settings.neo4j_database:
-            env["HOSPNET_NEO4J_DATABASE"] = settings.neo4j_database
+    env.update(settings.store_environment())
     env.update({f"HOSPNET_{k.upper()}": str(v) for k, v in extra.items()})
     return env
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections import defaultdict
 
 import httpx
 
+from hospnet.api.app import server_command
 from hospnet.graph import open_store
 
 from .conftest import HOSPNET, cli_env, wait_for, write_documents
@@ -107,19 +107,7 @@ def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
     env = cli_env(rsettings, batch_size="100", row_limit="100000")
     log = tmp_path / "api.log"
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "hospnet.api.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
+        server_command("127.0.0.1", port),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=open(log, "w"),
