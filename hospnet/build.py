@@ -19,6 +19,7 @@ from .errors import DocumentError
 from .extract import extract, province_nodes
 from .graph.base import GraphStore
 from .graph.jsonl import is_export_file
+from .graph.lock import build_lock
 from .graph.writer import BatchWriter
 from .ledger import Failure, FailureLedger
 from .loaders import iter_files, load_file
@@ -180,8 +181,21 @@ def build(
 ) -> BuildSummary:
     """Read every file under `paths` (the sample corpus when none) into the store.
 
-    With `retry_failed`, the sources that failed in earlier builds are read again as well.
+    With `retry_failed`, the sources that failed in earlier builds are read again as well. One
+    build at a time writes to a store: a second one raises StoreLocked before reading a file.
     """
+    with build_lock(settings):
+        return _build(paths, store, settings, progress=progress, retry_failed=retry_failed)
+
+
+def _build(
+    paths: Iterable[Path] | None,
+    store: GraphStore,
+    settings: Settings,
+    *,
+    progress: Progress | None,
+    retry_failed: bool,
+) -> BuildSummary:
     progress = progress or (lambda event, n: None)
     summary = BuildSummary()
     ledger = FailureLedger(settings.data_dir)

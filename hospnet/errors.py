@@ -11,6 +11,8 @@ HospnetError                      anything hospnet raises on purpose
 │   ├── TransientStoreError       RETRY: deadlock, leader switch, busy
 │   ├── QueryTimeout              the query ran over its time limit
 │   └── QueryRejected             a user query that is not read-only, or not allowed
+├── DataFolderError               STOP: the data folder cannot be written (read-only, full)
+├── StoreLocked                   STOP: another build writes to the same store (exit 4)
 ├── QueryNotFound                 no query module of that name
 ├── QueryParameterError           a query module's parameter is missing or malformed
 │   └── UnknownName               a filter names nothing that exists (exit 2)
@@ -77,6 +79,20 @@ class QueryTimeout(StoreError):
 
 class QueryRejected(StoreError):
     hint = "only read-only Cypher is accepted here"
+
+
+class DataFolderError(HospnetError):
+    """The data folder (store files, the failure ledger) refuses writes: the build stops, the next
+    run resumes; what was stored stays."""
+
+    hint = "free space on its disk or make it writable, then run again (what was stored is kept)"
+
+
+class StoreLocked(HospnetError):
+    """Another build holds the store's build lock; two builds at once would interleave their writes."""
+
+    hint = "wait for the other build to end or stop it, then run again"
+    exit_code = 4
 
 
 class QueryNotFound(HospnetError):

@@ -41,6 +41,8 @@ STATUS: list[tuple[type[errors.HospnetError], int, str]] = [
     (errors.DocumentTooLarge, 413, "document_too_large"),
     (errors.DocumentError, 422, "bad_document"),
     (errors.StoreError, 500, "store_error"),
+    (errors.DataFolderError, 503, "data_folder_unwritable"),
+    (errors.StoreLocked, 409, "store_locked"),
     (errors.ConfigError, 500, "config_error"),
     (errors.HospnetError, 500, "error"),
 ]

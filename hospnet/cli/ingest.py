@@ -38,7 +38,8 @@ def build(
 
     A bad document is skipped and listed (here and in failures.jsonl); the build still exits 0, so
     a few broken files do not stop a pipeline. Exit 1: the build stopped (store unreachable,
-    settings); 2: a path that does not exist; 3: documents failed and --strict was given.
+    settings); 2: a path that does not exist; 3: documents failed and --strict was given; 4: another
+    build is writing to the same store.
     """
 
     from ..build import build as run_build
