@@ -12,6 +12,7 @@ from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import read_document
 from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import agreements, capabilities, positions, referrals, signers
+from hospnet.extract.story_techniques import story_techniques
 from hospnet.extract.support import supports_and_transfers
 from hospnet.places import all_provinces, province_properties
 from hospnet.model import Document, Extraction, Node
@@ -85,7 +86,11 @@ def extract(document: Document) -> Extraction:
         for agreement in agreements(unit, ctx):
             builder.agreement(agreement, programs)
         signed += signers(unit, found_facts)
-    for fact in supports_and_transfers(ctx):
+    support = supports_and_transfers(ctx)
+    story = story_techniques(ctx, support)
+    for fact in support + story.transfers:
         builder.fact(fact)
+    for tech, sentence in story.techniques:
+        builder.technique(tech, sentence)
     builder.signatures(signed)
     return builder.extraction()

@@ -38,6 +38,7 @@ class GraphBuilder:
         self.mentioned: set[str] = set()
         self.agreement_dates: dict[tuple, str | None] = {}
         self.agreement_parties: dict[str, list[str]] = {}
+        self.story_techniques: set[str] = set()  # Technique nodes named with no transfer
 
     # nodes -------------------------------------------------------------------------------------------
     def entity(self, m: Mention, sentence: str | None = None) -> str:
@@ -160,6 +161,10 @@ class GraphBuilder:
             known.properties.setdefault(key, value)
         return known
 
+    def technique(self, m: Mention, sentence: str) -> None:
+        """A technique the story names with no transfer: a node of its own (kept unless a longer name holds it)."""
+        self.story_techniques.add(self.entity(m, sentence))
+
     def fact(self, f: Fact) -> None:
         start = self.entity(f.start, f.sentence)
         end = self.entity(f.end, f.sentence)
@@ -278,17 +283,25 @@ class GraphBuilder:
         names = {
             i: self.nodes[i].properties["name"].lower() for ids in by_pair.values() for i in ids
         }
+        everything = {
+            i: n.properties["name"].lower() for i, n in self.nodes.items() if n.label == "Technique"
+        }
+        alone = {
+            i
+            for i in self.story_techniques
+            if not any(i != j and everything[i] in other for j, other in everything.items())
+        }
         drop: set[tuple] = set()
         for (start, end), ids in by_pair.items():
             for short in ids:
                 if any(short != long_ and names[short] in names[long_] for long_ in ids):
                     drop.add((start, end, short))
-        if not drop:
-            return
         for key, r in list(self.rels.items()):
             if r.type == "TRANSFERS" and (r.start, r.end, r.properties["technique"]) in drop:
                 del self.rels[key]
-        used = {r.properties["technique"] for r in self.rels.values() if r.type == "TRANSFERS"}
+        used = {
+            r.properties["technique"] for r in self.rels.values() if r.type == "TRANSFERS"
+        } | alone
         used |= {
             r.end
             for r in self.rels.values()

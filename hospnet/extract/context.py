@@ -6,6 +6,8 @@ province it is about, the hospitals it is about), so they are resolved here.
 
 from __future__ import annotations
 
+from hospnet.names import fold
+
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -112,8 +114,56 @@ def read_document(text: str, date: str | None = None, language: str = "vi") -> D
             if m.label == "Hospital" and m.name:
                 salience[m.name] += 1
     ctx = DocumentContext(text, date, language, hint, units, salience)
+    _prefer_the_story_names(ctx)
     _resolve(ctx)
     return ctx
+
+
+_GENERIC = frozenset(
+    [
+        "benh",
+        "vien",
+        "bv",
+        "da",
+        "khoa",
+        "dk",
+        "bvdk",
+        "tinh",
+        "thanh",
+        "pho",
+        "tp",
+        "trung",
+        "uong",
+        "tw",
+        "hospital",
+        "general",
+        "the",
+        "of",
+    ]
+)
+
+
+def _prefer_the_story_names(ctx: DocumentContext) -> None:
+    """A short form the gazetteer knows ("Bệnh viện 103") means the longer name this story wrote out
+    ("Bệnh viện Trung ương 103, Quân đội nhân dân Lào") when the story never writes the gazetteer's."""
+    hospitals = {
+        m.name: m for unit in ctx.units for m in unit.mentions if m.label == "Hospital" and m.name
+    }
+    written = fold(ctx.text)
+    for unit in ctx.units:
+        for m in unit.mentions:
+            if m.label != "Hospital" or not m.name or fold(m.surface) == fold(m.name):
+                continue
+            if fold(m.name) in written:
+                continue
+            words = set(fold(m.surface).replace(",", " ").split()) - _GENERIC
+            longer = [
+                h
+                for name, h in hospitals.items()
+                if name != m.name and words and words <= set(fold(name).split())
+            ]
+            if len(longer) == 1:
+                m.name, m.props = longer[0].name, dict(longer[0].props)
 
 
 def _resolve(ctx: DocumentContext) -> None:

@@ -289,6 +289,16 @@ def specialist_name(specialty: str, place: Place) -> str:
     return f"Bệnh viện {specialty} {'' if is_city else 'tỉnh '}{place.name}"
 
 
+def _named_for_district(place: Place, after: str) -> str:
+    """The province written right after a district's name (" Đồng Nai" in "Đa khoa Thống Nhất Đồng Nai")."""
+    if place.kind != "district" or place.district is None:
+        return ""
+    for province in {place.district.province.name, place.district.legacy_province}:
+        if re.match(rf" {re.escape(province)}(?![\w])", after):
+            return f" {province}"
+    return ""
+
+
 def _general_name(place: Place) -> tuple[str, str]:
     """Canonical name and level of the general hospital named for a place."""
     if place.kind == "province":
@@ -525,6 +535,20 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                     text[m.start() : end],
                     place,
                     province=hint,
+                )
+            named = _named_for_district(place, text[end:])
+            if (
+                named and not is_centre
+            ):  # "Bệnh viện Đa khoa Thống Nhất Đồng Nai": a name, not the district's hospital
+                end += len(named)
+                return _hospital(
+                    f"Bệnh viện Đa khoa {place.name}{named}",
+                    "provincial",
+                    base + m.start(),
+                    base + end,
+                    text[m.start() : end],
+                    place,
+                    province=place.district.province.name if place.district else hint,
                 )
             name, level = _general_name(place)
             return _hospital(

@@ -76,7 +76,9 @@ _ITEM_LEAD = re.compile(
 )
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
-_ITEM_TAIL = re.compile(r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|to|at|for|in)\s.*$")
+_ITEM_TAIL = re.compile(
+    r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|to|at|for|in)\s.*$"
+)
 # Words that close a list ("…, siêu âm tim cùng các chuyên ngành tim mạch, hồi sức"): nothing after is an item.
 _LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
 _PARENTHESIS = re.compile(r"\([^()]*\)")
@@ -97,6 +99,12 @@ _FIELDS = (
     "khám",
     "tư vấn",
     "quản lý",
+    "gây mê",
+)
+_PLURAL_TECHNIQUES = re.compile(r"(?<![\w])(?:các|những)\s+(?:kỹ|kĩ)\s+thuật\s+(?!như|gồm|:)", re.I)
+# What announces a list of procedures: "các kỹ thuật như", "hai ca phẫu thuật nội soi tại X:".
+_ANNOUNCER = re.compile(
+    r"(?<![\w])(?:kỹ thuật|kĩ thuật|thủ thuật|ca|techniques|procedures)(?![\w])", re.I
 )
 
 
@@ -153,7 +161,7 @@ _LIST_START = re.compile(
 )
 _NAMED_AFTER = re.compile(r"(?<![\w])(?:kỹ thuật|kĩ thuật)[ ]+(?P<item>[^,;:.()\n]+)", re.I)
 _ITEM_STOP = re.compile(
-    r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp)\s.*$"
+    r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp|giữa|góp phần|để)\s.*$"
 )
 
 
@@ -269,3 +277,23 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         props = {"specialty": specialty} if specialty else {}
         out.append(Mention("Technique", name, item_start, item_start + len(item), item, props))
     return _distinct_names(out)
+
+
+def is_field(name: str) -> bool:
+    """A field or a department ("gây mê hồi sức", "chẩn đoán hình ảnh"), which SCHEMA says is no technique."""
+    return name.lower().startswith(_FIELDS)
+
+
+def announced_techniques(text: str, base: int) -> list[Mention]:
+    """The items of every list a technique word announces ("các kỹ thuật như A, B"; "hai ca phẫu thuật: A và B")."""
+    out: list[Mention] = []
+    for start in _LIST_START.finditer(text):
+        before = text[: start.start()]
+        announcers = list(_ANNOUNCER.finditer(before))
+        if not announcers or re.search(r"[.;]", before[announcers[-1].end() :]):
+            continue
+        at = announcers[-1].start()
+        out += list_techniques(text[at:], base + at)
+    for plural in _PLURAL_TECHNIQUES.finditer(text):  # "các kỹ thuật A, B, C cùng …": no list word
+        out += list_techniques(text[plural.end() :], base + plural.end(), announced=False)
+    return _distinct_names([m for m in out if not is_field(m.name)])

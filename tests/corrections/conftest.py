@@ -17,7 +17,7 @@ KEEP, GONE = (
     "hospital:benh-vien-huu-nghi-da-khoa-nghe-an",
     "hospital:benh-vien-da-khoa-khu-vuc-tay-bac-nghe-an",
 )
-ADD_FROM, ADD_TO = "hospital:benh-vien-bach-mai", "hospital:benh-vien-da-khoa-tinh-son-la"
+ADD_FROM, ADD_TO = "hospital:benh-vien-bach-mai", "hospital:benh-vien-da-khoa-tinh-cao-bang"
 SET_NODE = "hospital:benh-vien-thong-nhat"
 
 

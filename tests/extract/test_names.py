@@ -45,3 +45,20 @@ def test_split_titles(text, name, titles):
 def test_tone_marks_are_one_style():
     assert normalize_text("Thanh Hoá, Khánh Hoà, Cẩm Thuỷ") == "Thanh Hóa, Khánh Hòa, Cẩm Thủy"
     assert fold("Bệnh viện Đa khoa tỉnh Thanh Hoá") == fold("BENH VIEN DA KHOA TINH THANH HOA")
+
+
+def test_a_district_name_followed_by_its_province_is_a_hospital_name_not_the_district_hospital():
+    """ "Bệnh viện Đa khoa Thống Nhất Đồng Nai" is Đồng Nai's hospital, not that of the district Thống Nhất."""
+    from hospnet.extract.hospitals import find_hospitals
+
+    (named,) = find_hospitals(
+        "Bác sĩ BVĐK Thống Nhất Đồng Nai đã làm chủ kỹ thuật mới.", 0, "Đồng Nai"
+    )
+    assert (named.name, named.props["level"]) == (
+        "Bệnh viện Đa khoa Thống Nhất Đồng Nai",
+        "provincial",
+    )
+    (district,) = find_hospitals(
+        "Bệnh viện Đa khoa Thống Nhất tiếp nhận người bệnh.", 0, "Đồng Nai"
+    )
+    assert district.props["level"] == "district"

@@ -1,0 +1,162 @@
+"""Techniques named anywhere in a story, and the transfers they stand for once its support pairs are known.
+
+News rarely puts the technique in the clause that names both hospitals: "Bệnh viện 108 sẽ đào tạo bác sĩ
+của Bệnh viện 103, tập trung vào các kỹ thuật nội soi phế quản, …" names them in one sentence, "tiếp cận
+với các kỹ thuật như chọc ối, …" in another with no hospital at all. The relation rules read the first
+kind (support.py); this component runs after them, reads every sentence's techniques (a list after "kỹ
+thuật … như/gồm/:", "kỹ thuật X", or a known name beside a cue) and gives each one to the support pair
+of the document it belongs to (rule `transfers.story_pair`):
+
+- the pair whose two hospitals the sentence names, else the pair whose one named hospital has a single
+  partner, else, in a sentence naming no hospital, the document's only pair;
+- only beside a word of learning or taking up (`acquire`), never beside a request, a survey, a negation
+  or a referral ("chuyển sang Bệnh viện X để đặt máy tạo nhịp"), which name the procedure but no transfer.
+
+A technique with no pair is still a Technique of the story (SCHEMA: support to a province's staff).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
+from hospnet.extract.mentions import Mention
+from hospnet.extract.relations import Fact
+from hospnet.extract.rules import RuleSet, load_rules
+from hospnet.extract.techniques import (
+    announced_techniques,
+    find_techniques,
+    is_field,
+    named_techniques,
+)
+
+RULE = "transfers.story_pair"
+_NOT_TRANSFERS = ("request", "survey", "negation", "referral")
+
+
+@dataclass
+class StoryTechniques:
+    """What this component adds: techniques with no pair, and the TRANSFERS of the others."""
+
+    techniques: list[tuple[Mention, str]]  # (mention, its sentence)
+    transfers: list[Fact]
+
+
+def sentence_techniques(unit: SentenceMentions, rules: RuleSet) -> list[Mention]:
+    """The techniques one sentence names, outside the spans of its other mentions."""
+    text, base = unit.sentence.text, unit.sentence.start
+    found = named_techniques(text, base) + announced_techniques(text, base)
+    if rules.has("acquire", text):
+        found += find_techniques(text, base)
+    out: list[Mention] = []
+    for t in sorted(map(_without_announcer, found), key=lambda t: (t.start, -t.end)):
+        inside_other = any(m.start <= t.start < m.end for m in unit.mentions)
+        if inside_other or is_field(t.name) or any(t.name == o.name for o in out):
+            continue
+        out.append(t)
+    return out
+
+
+def _without_announcer(t: Mention) -> Mention:
+    """ "kỹ thuật tiêu sợi huyết" names the technique "tiêu sợi huyết"."""
+    head, _, rest = t.name.partition(" ")
+    if t.name.lower().startswith(("kỹ thuật ", "kĩ thuật ")) and len(rest.split()) > 1:
+        name = rest.partition(" ")[2]
+        return Mention(t.label, name, t.end - len(name), t.end, name, t.props)
+    return t
+
+
+def _pairs_for(unit: SentenceMentions, pairs: list[tuple[Mention, Mention]]) -> list[tuple]:
+    """The support pairs a sentence's techniques belong to (see the module docstring)."""
+    named = {m.name for m in unit.mentions if m.label == "Hospital"}
+    both = [p for p in pairs if p[0].name in named and p[1].name in named]
+    if both:  # both ways round: the upper level gives, else the pair the story read first
+        return [p for p in both if not _reverse_wins(p, both)]
+    for side in (0, 1):
+        one = [p for p in pairs if p[side].name in named]
+        if one and len({p[1 - side].name for p in one}) == 1:
+            return one[:1]
+    if not named and len({(g.name, r.name) for g, r in pairs}) == 1:
+        return pairs[:1]
+    return []
+
+
+def _rank(m: Mention) -> int:
+    return RANK.get(m.props.get("level", ""), 0)
+
+
+def _reverse_wins(pair: tuple[Mention, Mention], pairs: list[tuple]) -> bool:
+    giver, receiver = pair
+    names = [(g.name, r.name) for g, r in pairs]
+    if (receiver.name, giver.name) not in names:
+        return False
+    if _rank(receiver) != _rank(giver):
+        return _rank(receiver) > _rank(giver)
+    return names.index((receiver.name, giver.name)) < names.index((giver.name, receiver.name))
+
+
+def story_techniques(
+    ctx: DocumentContext, facts: list[Fact], rules: RuleSet | None = None
+) -> StoryTechniques:
+    """Techniques the relation rules did not read, and the transfers of those with a pair."""
+    rules = rules or load_rules()
+    pairs: list[tuple[Mention, Mention]] = []
+    for f in facts:
+        known = any((g.name, r.name) == (f.start.name, f.end.name) for g, r in pairs)
+        # SCHEMA: support comes from an upper level (a pair read the wrong way round gives nothing here)
+        upward = _rank(f.start) and _rank(f.end) > _rank(f.start)
+        if f.type == "SUPPORTS" and f.end.label == "Hospital" and not known and not upward:
+            pairs.append((f.start, f.end))
+    read = {f.props["technique_mention"].name for f in facts if f.type == "TRANSFERS"}
+    techniques: list[tuple[Mention, str]] = []
+    transfers: list[Fact] = []
+    previous: list[Mention] = []
+    asked = False  # a request goes on into the next sentence while that names no hospital
+    for unit in ctx.units:
+        text = unit.sentence.text
+        named = sentence_techniques(unit, rules)
+        if not named and rules.has("this_technique", text):
+            named = previous
+        previous = named or find_techniques(text, unit.sentence.start)
+        hospitals = any(m.label == "Hospital" for m in unit.mentions)
+        asked = rules.has("request", text) or (asked and not hospitals)
+        new = [t for t in named if t.name not in read]
+        if not new or asked:  # a technique only asked for is neither transferred nor had
+            continue
+        blocked = any(rules.has(name, text) for name in _NOT_TRANSFERS)
+        owners = [] if blocked or not rules.has("acquire", text) else _pairs_for(unit, pairs)
+        for tech in new:
+            if not owners:
+                techniques.append((tech, text))
+        for giver, receiver in owners:
+            for tech in new:
+                transfers.append(
+                    Fact("TRANSFERS", giver, receiver, text, _props(ctx, text, tech, rules), RULE)
+                )
+        read |= {t.name for t in new} if owners else set()
+    _mark_transfer_kind(facts, transfers)
+    return StoryTechniques(techniques, transfers)
+
+
+def _mark_transfer_kind(facts: list[Fact], transfers: list[Fact]) -> None:
+    """SCHEMA: every TRANSFERS pair's SUPPORTS has the kind `technique_transfer`."""
+    moved = {(t.start.name, t.end.name) for t in transfers}
+    for f in facts:
+        kinds = f.props.get("kinds")
+        pair = (f.start.name, f.end.name)
+        if f.type == "SUPPORTS" and pair in moved and kinds and "technique_transfer" not in kinds:
+            kinds.insert(0, "technique_transfer")
+
+
+def _props(ctx: DocumentContext, text: str, tech: Mention, rules: RuleSet) -> dict:
+    status = (
+        "planned"
+        if rules.has("planned", text)
+        else "done"
+        if rules.has("done", text)
+        else "in_progress"
+    )
+    props: dict = {"status": status, "technique_mention": tech}
+    if ctx.date:
+        props["date"] = ctx.date
+    return props
