@@ -41,6 +41,22 @@ def rel_type(name: str) -> str:
         ) from None
 
 
+def relationship_target(
+    rel_type: str, start: str, end: str, props: dict[str, Any]
+) -> dict[str, Any]:
+    """How a correction names a relationship: its type, its ends, and the property that tells
+    repeated ones apart (a transfer's technique, a position's title), as pages send it.
+
+    >>> relationship_target("TRANSFERS", "hospital:a", "hospital:b", {"technique": "technique:x", "status": "done"})
+    {'type': 'TRANSFERS', 'from': 'hospital:a', 'to': 'hospital:b', 'technique': 'technique:x'}
+    """
+    target: dict[str, Any] = {"type": rel_type, "from": start, "to": end}
+    disc = REL_DISCRIMINATOR.get(rel_type)
+    if disc and props.get(disc) is not None:
+        target[disc] = props[disc]
+    return target
+
+
 def node(store: GraphStore, node_id: str) -> dict[str, Any] | None:
     label = schema_identifier(label_of(node_id), LABELS)
     rows = store.read(

@@ -23,6 +23,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from ..analysis.gaps import Answer
 from ..analysis.network import edges_of_type, name_of
 from ..analysis.places import province_of
+from ..corrections.facts import relationship_target
 from ..labels import Labels
 from ..names import file_stem as slug
 from .matrix import MARK, gap_rows
@@ -40,12 +41,13 @@ def script() -> str:
     return _template("site.js")
 
 
-def csp() -> str:
-    """The pages' policy: their one script by hash, nothing from anywhere else."""
+def csp(connect: str = "'none'") -> str:
+    """The pages' policy: their one script by hash, nothing from anywhere else; served by the API,
+    `connect` is `'self'`, for the document page's corrections."""
     digest = base64.b64encode(hashlib.sha256(script().encode("utf-8")).digest()).decode()
     return (
         f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
-        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+        f"connect-src {connect}; base-uri 'none'; form-action 'none'"
     )
 
 
@@ -65,6 +67,8 @@ class Fact:
     start: str
     end: str
     segments: list[tuple[str, bool]]
+    target: dict = field(default_factory=dict)  # as POST /corrections names it
+    curated_by: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -138,6 +142,8 @@ def document_pages(G: nx.MultiDiGraph) -> dict[str, DocumentPage]:
                         name_of(G, start),
                         name_of(G, end),
                         highlight(data["evidence"], _names(G, start) + _names(G, end)),
+                        relationship_target(data["type"], start, end, data),
+                        [str(who) for who in data.get("curated_by") or []],
                     )
                 )
     return pages
@@ -189,9 +195,13 @@ def site_pages(
     *,
     lang: str = "vi",
     lang_links: bool = False,
+    corrections: dict | None = None,
 ) -> dict[str, str]:
     """Every page of the site. With `lang_links` (served by the API) links carry ?lang= and a
-    language switch appears; written to disk, the site is in one language."""
+    language switch appears; written to disk, the site is in one language. With `corrections`
+    (`{"url": "/corrections", "writes": bool}`, only from the API) each fact of a document page
+    has a reject button that sends POST /corrections."""
+    policy = csp("'self'" if corrections else "'none'")
     t = Labels(lang)
     env = environment()
     q = f"?lang={lang}" if lang_links else ""
@@ -203,7 +213,14 @@ def site_pages(
             else None
         )
         return env.get_template(name).render(
-            t=t, csp=csp(), script=script(), root=root, q=q, other_href=other, **values
+            t=t,
+            csp=policy,
+            script=script(),
+            root=root,
+            q=q,
+            other_href=other,
+            corrections=corrections,
+            **values,
         )
 
     documents = document_pages(G)

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..model import REL_DISCRIMINATOR
+from ..corrections.facts import relationship_target
 from ..names import search_key
 
 MENTIONS_SHOWN = 3
@@ -50,10 +50,9 @@ def node_details(node_id: str, data: dict) -> dict[str, Any]:
 
 
 def discriminator(data: dict) -> dict[str, Any]:
-    """The property that tells repeated relationships apart (a transfer's technique, a position's
-    title): with the type and ends it names the relationship for POST /corrections."""
-    disc = REL_DISCRIMINATOR.get(data["type"])
-    return {disc: data[disc]} if disc and data.get(disc) is not None else {}
+    """What POST /corrections needs beyond the type and the ends (the edge's own `from`, `to`)."""
+    target = relationship_target(data["type"], "", "", data)
+    return {k: v for k, v in target.items() if k not in ("type", "from", "to")}
 
 
 def edge_details(graph: nx.MultiDiGraph, a: str, b: str, data: dict) -> dict[str, Any]:

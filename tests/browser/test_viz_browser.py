@@ -14,6 +14,7 @@ $HOSPNET_SCREENSHOTS/site (default /tmp/hospnet-screenshots/site), beside the re
 from __future__ import annotations
 
 import os
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,9 @@ from hospnet.api.app import create_app
 from hospnet.build import build
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Node, Relationship
-from hospnet.names import search_key
+from hospnet.analysis.network import read_graph
+from hospnet.names import file_stem, search_key
+from hospnet.reports.site import document_pages
 from hospnet.reports import build_report
 from hospnet.synth import synthesize
 from hospnet.viz.network import write_html
@@ -407,3 +410,41 @@ def test_reject_from_the_side_panel(settings, store, chromium):
     # the one console line is Chromium reporting the refused wrong key
     assert seen["errors"] == [] and [c for c in seen["console"] if "401" not in c] == [], seen
     assert [u for u in seen["requests"] if not u.startswith("http://127.0.0.1:")] == []
+
+
+def test_reject_from_a_document_page(settings, store, chromium, tmp_path):
+    """Served by the API with writes on, each fact of a document page has a reject button; the
+    rejected fact is gone when the page is loaded again. The written site has no buttons."""
+    write_fixture(store)
+    with_facts = [
+        (doc, facts)
+        for doc, facts in (
+            (doc, len(page.facts)) for doc, page in document_pages(read_graph(store)).items()
+        )
+        if facts >= 2
+    ]
+    assert with_facts, "no document of the fixture graph states two facts"
+    doc = with_facts[0][0]
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    seen = {"console": [], "errors": [], "requests": []}
+    _watch(page, seen)
+    with _serving(settings.model_copy(update={"api_key": API_KEY})) as server:
+        url = f"{server}/report/documents/{file_stem(doc)}.html?lang=en"
+        page.goto(url)
+        facts = page.locator("#facts > li")
+        before = facts.count()
+        rejected = page.locator("#facts > li blockquote").first.inner_text()
+        page.fill("#corrections input[name=api_key]", API_KEY)
+        page.fill("#corrections input[name=who]", "Chromium")
+        page.fill("#corrections input[name=why]", "misread sentence")
+        page.locator("#facts button.reject").first.click()
+        page.wait_for_selector("#correction-status:has-text('c-')")
+        page.reload()
+        assert page.locator("#facts > li").count() == before - 1
+        assert rejected not in page.locator("#facts > li blockquote").all_inner_texts()
+    assert seen["errors"] == [] and seen["console"] == [], seen
+    assert [u for u in seen["requests"] if not u.startswith(server + "/")] == []
+    written = build_report(store, tmp_path / "site").index.parent
+    static = (written / "documents" / f"{file_stem(doc)}.html").read_text("utf-8")
+    assert 'class="reject"' not in static and 'id="corrections"' not in static
+    assert "connect-src 'none'" in unescape(static)

@@ -16,16 +16,26 @@ from ...reports.data import report_data
 from ...labels import pick_language
 from ...reports.site import csp, site_pages
 from ...reports.tables import csv_text, json_text
+from ...settings import Settings
+from ..deps import get_settings
 from ..snapshot import Snapshot, get_snapshot
+
+# The document pages' reject buttons call this server's corrections endpoint (and nothing else).
+CORRECTIONS = {"url": "/corrections"}
 
 router = APIRouter(tags=["pages"])
 
 
-def _site(snapshot: Snapshot, lang: str) -> dict[str, str]:
+def _site(snapshot: Snapshot, lang: str, writes: bool) -> dict[str, str]:
     def make() -> dict[str, str]:
         data = snapshot.part("report-data", lambda: report_data(snapshot.graph))
         pages = site_pages(
-            snapshot.graph, data.answer, [t.name for t in data.tables], lang=lang, lang_links=True
+            snapshot.graph,
+            data.answer,
+            [t.name for t in data.tables],
+            lang=lang,
+            lang_links=True,
+            corrections=CORRECTIONS | {"writes": writes},
         )
         for table in data.tables:
             pages[f"tables/{table.name}.csv"] = csv_text(table)
@@ -59,16 +69,17 @@ def report_site_page(
         None, max_length=500, description="The browser's languages; used when `lang` is not given."
     ),
     snapshot: Snapshot = Depends(get_snapshot),
+    settings: Settings = Depends(get_settings),
 ) -> Response:
     """One page of the report site; an unknown page is a 404, an unknown language a 422."""
     chosen = pick_language(lang, accept_language)
-    pages = _site(snapshot, chosen)
+    pages = _site(snapshot, chosen, bool(settings.api_key))
     body = pages.get(page or "index.html")
     if body is None:
         raise NotFound(f"no report page {page!r}: start at /report/index.html")
     kind = {"csv": "text/csv", "json": "application/json"}.get(page.rsplit(".", 1)[-1], "text/html")
     headers = {
-        "Content-Security-Policy": csp() + "; frame-ancestors 'none'",
+        "Content-Security-Policy": csp("'self'") + "; frame-ancestors 'none'",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
         "Content-Language": chosen,
