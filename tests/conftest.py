@@ -50,6 +50,8 @@ def _settings_for(backend: str, request, tmp_path: Path) -> Settings:
             store="falkordb",
             data_dir=data_dir,
             graph_name=f"t{uuid.uuid4().hex[:12]}",
+            # the data dir is shared by the session; a ledger is the test's own
+            corrections_file=tmp_path / "corrections.jsonl",
             _env_file=None,
         )
     base = request.getfixturevalue("neo4j_base_settings")
