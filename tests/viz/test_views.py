@@ -84,3 +84,29 @@ def test_cap_keeps_the_best_connected_and_says_so():
     assert view.graph.number_of_nodes() == 10 and "h0" in view.graph
     assert view.total_nodes == 40
     assert "40 nodes" in view.messages[0] and "10" in view.messages[0]
+
+
+def test_the_command_refuses_unknown_names_with_one_line_and_exit_2(settings, graph, tmp_path):
+    """`hospnet viz` as a user runs it: an unknown province, type or language, or a --site that is
+    no report site, is one line and exit 2; nothing is written."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, **settings.store_environment(), "COLUMNS": "200", "NO_COLOR": "1"}
+    out = tmp_path / "x.html"
+    for args, says in (
+        (["--province", "Narnia"], "no province matches 'Narnia'"),
+        (["--type", "MENTIONED_IN"], "unknown or undrawn relationship type 'MENTIONED_IN'"),
+        (["--lang", "fr"], "unknown language 'fr'"),
+        (["--site", str(tmp_path)], "holds no report site"),
+    ):
+        run = subprocess.run(
+            [sys.executable, "-m", "hospnet.cli", "viz", "--out", str(out), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert run.returncode == 2 and says in " ".join(run.stderr.split()), run.stderr
+        assert not out.exists()
