@@ -80,14 +80,11 @@ class HospitalSummary(BaseModel):
     )
 
 
-class Link(BaseModel):
-    """A relationship seen from one hospital: the node at the other end, and why we believe it."""
+class LinkFacts(BaseModel):
+    """What a SUPPORTS or TRANSFERS relationship says, from whichever end it is seen: the one model
+    of a support link's facts, shared by a hospital's links and a province's evidence."""
 
-    id: str = Field(description="Id of the node at the other end.")
-    name: str = Field(description="Name (or title) of the node at the other end.")
-    label: str = Field(
-        description="Label of the node at the other end (Hospital, Organization, Province, …)."
-    )
+    relationship: str = Field(description="SUPPORTS or TRANSFERS.")
     kinds: list[str] = Field(
         description="Kinds of support (training, technique_transfer, …); empty for a transfer.",
         default_factory=list,
@@ -101,6 +98,16 @@ class Link(BaseModel):
         description="A support's `since` or a transfer's `date` (YYYY, YYYY-MM or YYYY-MM-DD).",
     )
     evidence: str | None = Field(None, description="The sentence the relationship was read from.")
+
+
+class Link(LinkFacts):
+    """A relationship seen from one hospital: the node at the other end, and why we believe it."""
+
+    id: str = Field(description="Id of the node at the other end.")
+    name: str = Field(description="Name (or title) of the node at the other end.")
+    label: str = Field(
+        description="Label of the node at the other end (Hospital, Organization, Province, …)."
+    )
     sources: list[str] = Field(
         description="Ids of the documents behind it (GET /documents/{id}).", default_factory=list
     )
@@ -231,7 +238,9 @@ class ProvinceSummary(BaseModel):
     hospitals: int = Field(0, description="Hospitals the graph places in it.")
 
 
-class SupportItem(BaseModel):
+class SupportItem(LinkFacts):
+    """A relationship that brings support into a province, with both of its ends named."""
+
     supporter_id: str = Field(description="Id of the supporting hospital.")
     supporter: str = Field(description="Name of the supporting hospital.")
     supporter_level: str = Field(
@@ -241,13 +250,6 @@ class SupportItem(BaseModel):
         description="Id of what is supported (a hospital, organisation or province)."
     )
     target: str = Field(description="Name of what is supported.")
-    relationship: str = Field(description="SUPPORTS or TRANSFERS.")
-    kinds: list[str] = Field(
-        description="Kinds of support (training, technique_transfer, …); empty for a transfer.",
-        default_factory=list,
-    )
-    technique: str | None = Field(None, description="The technique transferred, for TRANSFERS.")
-    evidence: str | None = Field(None, description="The sentence the relationship was read from.")
     documents: list[DocumentRef] = Field(
         description="The documents behind it.", default_factory=list
     )

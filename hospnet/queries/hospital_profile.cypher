@@ -10,7 +10,7 @@ CALL {
   WITH h
   MATCH (x)-[r:SUPPORTS]->(h)
   WITH x, r ORDER BY coalesce(x.name, x.title, x.id), x.id
-  RETURN collect({id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], kinds: r.kinds,
+  RETURN collect({id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], relationship: type(r), kinds: r.kinds,
                   date: r.since, evidence: r.evidence, sources: r.sources,
                   curated_by: r.curated_by, corrections: r.corrections}) AS supporters
 }
@@ -18,7 +18,7 @@ CALL {
   WITH h
   MATCH (h)-[r:SUPPORTS]->(x)
   WITH x, r ORDER BY coalesce(x.name, x.title, x.id), x.id
-  RETURN collect({id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], kinds: r.kinds,
+  RETURN collect({id: x.id, name: coalesce(x.name, x.title, x.id), label: labels(x)[0], relationship: type(r), kinds: r.kinds,
                   date: r.since, evidence: r.evidence, sources: r.sources,
                   curated_by: r.curated_by, corrections: r.corrections}) AS supported
 }
@@ -27,7 +27,7 @@ CALL {
   MATCH (x)-[r:TRANSFERS]->(h)
   OPTIONAL MATCH (t:Technique {id: r.technique})
   WITH x, r, coalesce(t.name, r.technique) AS technique ORDER BY technique, coalesce(x.name, x.id)
-  RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], technique: technique,
+  RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], relationship: type(r), technique: technique,
                   status: r.status, date: r.date, evidence: r.evidence, sources: r.sources,
                   curated_by: r.curated_by, corrections: r.corrections}) AS transfers_in
 }
@@ -36,7 +36,7 @@ CALL {
   MATCH (h)-[r:TRANSFERS]->(x)
   OPTIONAL MATCH (t:Technique {id: r.technique})
   WITH x, r, coalesce(t.name, r.technique) AS technique ORDER BY technique, coalesce(x.name, x.id)
-  RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], technique: technique,
+  RETURN collect({id: x.id, name: coalesce(x.name, x.id), label: labels(x)[0], relationship: type(r), technique: technique,
                   status: r.status, date: r.date, evidence: r.evidence, sources: r.sources,
                   curated_by: r.curated_by, corrections: r.corrections}) AS transfers_out
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hospnet.api.models import Link, LinkFacts, SupportItem
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Relationship
 from tests.api.conftest import error_of
@@ -77,6 +78,14 @@ def test_hospital_profile_is_the_query_module(client):
     assert [t["technique"] for t in api["transfers_in"]] == [
         t["technique"] for t in row["transfers_in"]
     ]
+    # one model of a link's facts: a hospital's links and a province's evidence share it
+    assert {s["relationship"] for s in api["supporters"]} == {"SUPPORTS"}
+    assert {t["relationship"] for t in api["transfers_in"]} == {"TRANSFERS"}
+    facts = set(LinkFacts.model_fields)
+    assert facts <= set(Link.model_fields) and facts <= set(SupportItem.model_fields)
+    coverage = client.get("/coverage", params={"limit": 1}).json()
+    evidence = [e for p in coverage["provinces"] for e in p["evidence"]]
+    assert evidence and all(facts <= set(e) for e in evidence)
 
 
 def test_hospital_profile(client):

@@ -53,6 +53,8 @@ def _coverage_model(item: Any) -> ProvinceCoverage:
                 relationship=e.relationship,
                 kinds=list(e.kinds),
                 technique=e.technique,
+                status=e.status,
+                date=e.since,
                 evidence=e.evidence,
                 documents=[
                     DocumentRef(

@@ -72,7 +72,9 @@ def network_page(
     lang: Literal["vi", "en"] | None = Query(
         None, description="`vi` (default) or `en`; else Accept-Language decides."
     ),
-    accept_language: str | None = Header(None, max_length=500),
+    accept_language: str | None = Header(
+        None, max_length=500, description="The browser's languages; used when `lang` is not given."
+    ),
     snapshot: Snapshot = Depends(get_snapshot),
     settings: Settings = Depends(get_settings),
 ) -> HTMLResponse:
