@@ -1,7 +1,11 @@
-"""Batched UNWIND/MERGE writer vs the naive one-statement-per-row writer, same 20,000 rows, per store.
+"""Batched UNWIND/MERGE writer vs the naive one-statement-per-row writer, same 20,000 rows, per store;
+and Neo4j's batched writer against FalkorDB's (issue 15: at least 0.4 of its rows/s).
 
 The naive writer is what one writes first: a MERGE per node and a MATCH-MATCH-MERGE per
 relationship, each its own transaction. Both start from an empty graph with the same indexes.
+The batched writer is timed ROUNDS times, the stores taking turns, and each store's best round
+counts: on a shared machine one round can fall on a burst of someone else's work, and taking turns
+gives both stores the same bursts.
 """
 
 from __future__ import annotations
@@ -12,9 +16,11 @@ from hospnet.graph.base import Batch
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Node, Relationship
 
-from .context import Context, Row, timed
+from .context import Context, Row, load_note, timed
 
 ROWS = 20_000
+ROUNDS = 3
+TARGET_RATIO = 0.4  # Neo4j's batched rows/s over FalkorDB's
 NODE_SHARE = 0.4  # 8,000 nodes, 12,000 relationships
 
 # Literal statements: the naive writer's Cypher, values only as $parameters.
@@ -103,37 +109,68 @@ def _fresh(store) -> None:
     store.ensure_schema()
 
 
+def _batched(store, settings, nodes, rels) -> float:
+    """Seconds for one batched write of all rows into an empty graph."""
+    _fresh(store)
+    with timed() as took:
+        BatchWriter(store, settings.batch_size).write_graph(nodes, rels)
+    assert count(store) == ROWS, "the batched writer lost rows"
+    return took["seconds"]
+
+
 def run(ctx: Context) -> list[Row]:
     nodes, rels = rows()
     warm_nodes, warm_rels = rows(1_000, seed=99)
-    out = []
-    for name in ctx.stores:
-        store, settings = ctx.open(name)
-        try:
+    opened = {name: ctx.open(name) for name in ctx.stores}
+    best: dict[str, float] = {}
+    naive: dict[str, float] = {}
+    loads: list[str] = []
+    try:
+        for store, settings in opened.values():
             # Warm up both writers first (query planning, JIT), so the timing is the steady state.
             BatchWriter(store, settings.batch_size).write_graph(warm_nodes, warm_rels)
             _fresh(store)
             naive_write(store, warm_nodes, warm_rels)
+        with load_note(loads):
+            for _ in range(ROUNDS):
+                for name, (store, settings) in opened.items():
+                    took = _batched(store, settings, nodes, rels)
+                    best[name] = min(best.get(name, took), took)
+        for name, (store, _settings) in opened.items():
             _fresh(store)
-            with timed() as batched:
-                BatchWriter(store, settings.batch_size).write_graph(nodes, rels)
-            assert count(store) == ROWS, "the batched writer lost rows"
-            _fresh(store)
-            with timed() as naive:
+            with timed() as slow:
                 naive_write(store, nodes, rels)
             assert count(store) == ROWS, "the naive writer lost rows"
-        finally:
+            naive[name] = slow["seconds"]
+    finally:
+        for store, _ in opened.values():
             store.clear()
             store.close()
-        fast, slow = ROWS / batched["seconds"], ROWS / naive["seconds"]
+    out = []
+    for name in opened:
+        fast, slow = ROWS / best[name], ROWS / naive[name]
         out.append(
             Row(
                 "writer: batched vs naive (20,000 rows)",
                 name,
-                f"{fast:,.0f} rows/s batched",
+                f"{fast:,.0f} rows/s batched (best of {ROUNDS})",
                 f"{slow:,.0f} rows/s one statement per row",
                 f"{fast / slow:.1f}x",
-                f"{batched['seconds']:.1f}s vs {naive['seconds']:.1f}s",
+                f"{best[name]:.1f}s vs {naive[name]:.1f}s",
+            )
+        )
+    if {"neo4j", "falkordb"} <= set(best):
+        neo, falk = ROWS / best["neo4j"], ROWS / best["falkordb"]
+        ratio = neo / falk
+        out.append(
+            Row(
+                "writer: Neo4j vs FalkorDB, batched (20,000 rows)",
+                "neo4j",
+                f"{neo:,.0f} rows/s",
+                f"FalkorDB {falk:,.0f} rows/s",
+                f"{ratio:.2f} of FalkorDB",
+                f"{'meets' if ratio >= TARGET_RATIO else 'BELOW'} the target {TARGET_RATIO}; "
+                f"best of {ROUNDS} rounds each, stores taking turns; {loads[0]}",
             )
         )
     return out

@@ -33,6 +33,19 @@ class Row:
 
 
 @contextmanager
+def load_note(notes: list[str]) -> Iterator[None]:
+    """Appends the machine's 1-minute load average before and after the block: seconds measured
+    under another process's load say so beside them."""
+    before = os.getloadavg()[0]
+    try:
+        yield
+    finally:
+        notes.append(
+            f"load average {before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        )
+
+
+@contextmanager
 def timed() -> Iterator[dict]:
     box: dict = {}
     start = time.perf_counter()

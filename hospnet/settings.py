@@ -49,7 +49,10 @@ class Settings(BaseSettings):
         le=65535,
         description="HTTP port of the local Neo4j (Neo4j Browser at /browser/, the Query API); 0 turns HTTP off.",
     )
-    batch_size: int = Field(500, description="Rows per UNWIND batch when writing.")
+    batch_size: int = Field(
+        2000,
+        description="Rows per UNWIND statement and per write transaction (a build also commits after each chunk of documents).",
+    )
     query_timeout: float = Field(20.0, description="Seconds a read query may run.")
     row_limit: int = Field(10_000, description="Most rows a user query returns.")
     max_document_bytes: int = Field(5_000_000, description="Largest document accepted, in bytes.")

@@ -40,6 +40,10 @@ _VERDICTS_KEPT = 2048  # distinct query texts whose read/write verdict is rememb
 _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
 
 PING = "RETURN 1 AS ok"
+# hospnet's own writes find every node by a unique-constraint seek, a plan that does not depend on
+# the graph's size; without this, Neo4j replans each of them again and again while a build grows
+# the graph from empty (its statistics diverge), and the replanning cost more than the writes.
+OWN_WRITES = "CYPHER replan=skip "
 
 _ADMIN_VERB = re.compile(
     r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b",
@@ -222,7 +226,7 @@ class Neo4jStore:
 
         def write(tx: neo4j.ManagedTransaction) -> None:
             for cypher, params in statements:
-                tx.run(cypher, params or {}).consume()
+                tx.run(OWN_WRITES + cypher, params or {}).consume()
 
         with self._session(neo4j.WRITE_ACCESS) as session:
             self._call(lambda: session.execute_write(write))
