@@ -252,6 +252,17 @@ def test_network_page_in_chromium(national, settings, chromium):
             assert page.evaluate("window.hospnetNetwork.body.edgeIndices.length") == total - before
             page.check("input[data-type='TRANSFERS']")
             assert _drawn(page, "d.edges.length") == total
+            # A province keeps its nodes and their partners; a level hides its hospitals.
+            hospitals = _drawn(page, "d.nodes.length")
+            page.select_option("#province-filter", "Thanh Hóa")
+            places = _drawn(page, "d.nodes.get().map(n => n.hn.places)")
+            assert 0 < len(places) < hospitals and all("Thanh Hóa" in p for p in places)
+            page.select_option("#province-filter", "")
+            page.uncheck("input[data-level='central']")
+            levels = set(_drawn(page, "d.nodes.get().map(n => n.hn.level)"))
+            assert "central" not in levels and levels
+            page.check("input[data-level='central']")
+            assert _drawn(page, "d.nodes.length") == hospitals
 
             _search_and_follow_a_document(page, store, server)
 
