@@ -48,20 +48,24 @@ def _lines(*parts: object) -> str:
     return "\n".join(str(p) for p in parts if p not in (None, "", []))
 
 
-def node_tooltip(node_id: str, data: dict, supported: int) -> str:
+def node_tooltip(node_id: str, data: dict, supported: int, t: Labels | None = None) -> str:
     """Plain text (vis-network 9 writes string titles with innerText); the side panel has the rest."""
+    t = t or Labels("en", "network_labels")
+    kind = t.word("labels", data.get("label", ""))
     return _lines(
         display_name(node_id, data),
-        data.get("label", "") + (f" · {data['level']}" if data.get("level") else ""),
-        f"province: {data['province']}" if data.get("province") else None,
-        f"supports {supported} unit(s)" if supported else None,
+        kind + (f" · {data['level']}" if data.get("level") else ""),
+        data.get("province"),
+        t.ui("tooltip_supports", n=supported) if supported else None,
+        node_id,
     )
 
 
-def edge_tooltip(data: dict) -> str:
+def edge_tooltip(data: dict, t: Labels | None = None) -> str:
     """The type and kinds only: the evidence is in the side panel, once."""
+    t = t or Labels("en", "network_labels")
     kinds = data.get("kinds") or []
-    return data["type"] + (f" ({', '.join(map(str, kinds))})" if kinds else "")
+    return t.word("types", data["type"]) + (f" ({', '.join(map(str, kinds))})" if kinds else "")
 
 
 def supported_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -99,10 +103,11 @@ def options(node_count: int) -> dict:
     }
 
 
-def to_pyvis(view: View) -> Network:
+def to_pyvis(view: View, lang: str = "vi") -> Network:
     """The view as a pyvis Network: colours, shapes, sizes, positions, and under `hn` what the
     page's script needs (kind, level, search key, facets, side panel)."""
     graph = view.graph
+    t = Labels(lang, "network_labels")
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     supported = supported_counts(graph)
     positions = layout.positions(graph)
@@ -115,7 +120,7 @@ def to_pyvis(view: View) -> Network:
         net.add_node(
             node_id,
             label=display_name(node_id, data),
-            title=node_tooltip(node_id, data, units),
+            title=node_tooltip(node_id, data, units, t),
             color=colour,
             shape=shape,
             size=12 + 6 * math.sqrt(units),
@@ -138,7 +143,7 @@ def to_pyvis(view: View) -> Network:
             a,
             b,
             id=f"e{i}",
-            title=edge_tooltip(data),
+            title=edge_tooltip(data, t),
             color=style.REL_COLOURS.get(data["type"], "#999999"),
             hn={"type": data["type"], **records.edge_details(graph, a, b, data)},
             **extra,
@@ -219,7 +224,7 @@ def render_html(
     page: then the side panel offers reject and merge.
     """
     t = Labels(lang, "network_labels")
-    net = to_pyvis(view)
+    net = to_pyvis(view, lang)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     config = {
         "lang": lang,

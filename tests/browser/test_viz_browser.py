@@ -303,6 +303,7 @@ def test_network_page_in_chromium(national, settings, chromium):
                 page.wait_for_selector("#panel:not([hidden])")
                 assert page.get_attribute("body", "data-panel") == f"node:{BACH_MAI}"
                 assert "hover" not in page.inner_text("body").lower()
+                assert page.locator("div.vis-tooltip:visible").count() == 0  # no tooltip over a tap
 
             # Hostile text from a document stays text: in the search results, the heading, the panel.
             _find(page, "hau loc 2", "Hậu Lộc 2")

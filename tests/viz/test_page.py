@@ -82,7 +82,8 @@ def test_colours_sizes_and_tooltips():
         {b for _, b, d in graph.out_edges("hospital:h0", data=True) if d["type"] == "SUPPORTS"}
     )
     assert nodes["hospital:h0"]["size"] > nodes["hospital:h29"]["size"] or supported == 0
-    assert "province: Thanh Hóa" in nodes["hospital:h0"]["title"]
+    assert "Thanh Hóa" in nodes["hospital:h0"]["title"]
+    assert nodes["hospital:h0"]["title"].split("\n")[1] == "Bệnh viện · central"  # Vietnamese
     assert {e["color"] for e in net.edges} >= {"#c0392b"}
 
 

@@ -25,6 +25,11 @@
   }
   function word(group, key) { return (config[group] || {})[key] || key; }
 
+  // A touch screen has no hover: a tap opens the side panel, and a tooltip would only cover it.
+  if (window.matchMedia && window.matchMedia("(hover: none)").matches) {
+    data.nodes.forEach(function (n) { delete n.title; });
+    data.edges.forEach(function (e) { delete e.title; });
+  }
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
 
