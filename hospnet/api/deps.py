@@ -94,3 +94,12 @@ def read_page(
         "offset": window.offset,
         "items": [item(row) for row in rows],
     }
+
+
+def without_nulls(value: Any) -> Any:
+    """A row with its null properties left out at every depth, so the model's defaults stand for them."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value

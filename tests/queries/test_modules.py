@@ -355,3 +355,31 @@ def test_variants_answer_like_the_main_form(fixture_store):
         assert module.text_for(fixture_store.name) == module.variants.get(
             fixture_store.name, module.cypher
         )
+
+
+def test_document_sentences(fixture_store):
+    """The read behind GET /documents/{id}: a mention is listed once, evidence with both ends."""
+    (row,) = queries.run(fixture_store, "document_sentences", {"id": "document:fixture-a"})
+    assert row["title"] == "Thanh Hóa nhận chuyển giao kỹ thuật"
+    mentions = [(m["text"], m["node"]) for m in row["mentions"]]
+    assert mentions and len(mentions) == len(set(mentions))
+    supports = [e for e in row["evidence"] if e["via"] == "SUPPORTS"]
+    assert {
+        "text": "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
+        "via": "SUPPORTS",
+        "node": BACH_MAI,
+        "other": THANH_HOA,
+    } in supports
+    assert rows(fixture_store, "document_sentences", id="document:khong-co") == []
+
+
+def test_hospitals_by_province(fixture_store):
+    counted = rows(fixture_store, "hospitals_by_province")
+    assert {"province": "Thanh Hóa", "hospitals": 2} in counted
+    assert [r["hospitals"] for r in counted] == sorted(
+        (r["hospitals"] for r in counted), reverse=True
+    )
+    everyone = fixture_store.read(
+        "MATCH (h:Hospital) WHERE h.province IS NOT NULL RETURN count(h) AS n"
+    )[0]["n"]
+    assert sum(r["hospitals"] for r in counted) == everyone

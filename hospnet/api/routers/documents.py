@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Body, Depends, Path, Query
 from fastapi.responses import Response
 
+from ... import queries
 from ...build import BuildSummary, ingest
 from ...corrections import apply_all
 from ...errors import DocumentError, NotFound
@@ -15,6 +16,7 @@ from ...names import normalize_text
 from ...settings import Settings
 from ..cache import Cached, cached
 from ..deps import (
+    without_nulls,
     ID_PATTERN,
     Window,
     get_settings,
@@ -27,17 +29,6 @@ from ..errors import ApiError
 from ..models import DocumentDetail, DocumentIn, DocumentRef, Failure, IngestResult, Page, Sentence
 
 router = APIRouter(tags=["documents"])
-
-DOCUMENT = "MATCH (d:Document {id: $id}) RETURN d AS d"
-MENTIONS = (
-    "MATCH (n)-[r:MENTIONED_IN]->(:Document {id: $id}) WHERE r.sentence IS NOT NULL "
-    "RETURN r.sentence AS text, coalesce(n.name, n.title, n.id) AS node, r.start AS start ORDER BY start, node"
-)
-EVIDENCE = (
-    "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONED_IN' AND r.evidence IS NOT NULL AND $id IN r.sources "
-    "RETURN r.evidence AS text, type(r) AS via, coalesce(a.name, a.title, a.id) AS node, "
-    "coalesce(b.name, b.title, b.id) AS other ORDER BY text, via, node"
-)
 
 
 def _text(value: object) -> str | None:
@@ -114,35 +105,13 @@ def get_document(
     store: GraphStore = Depends(get_store),
 ) -> DocumentDetail:
     """One document and the sentences it contributed: where it mentions nodes, and the evidence of relationships read from it."""
-    found = store.read(DOCUMENT, {"id": id})
+    found = queries.run(store, "document_sentences", {"id": id})
     if not found:
         raise NotFound(f"no document with id {id!r}")
-    d = found[0]["d"]
-    sentences, seen = [], set()
-    for row in store.read(MENTIONS, {"id": id}, limit=None):
-        key = ("MENTIONED_IN", row["text"], row["node"])
-        if key not in seen:
-            seen.add(key)
-            sentences.append(
-                Sentence(text=str(row["text"]), via="MENTIONED_IN", node=_text(row["node"]))
-            )
-    for row in store.read(EVIDENCE, {"id": id}, limit=None):
-        sentences.append(
-            Sentence(
-                text=str(row["text"]),
-                via=row["via"],
-                node=_text(row["node"]),
-                other=_text(row["other"]),
-            )
-        )
-    return DocumentDetail(
-        id=id,
-        title=_text(d.get("title")),
-        date=_text(d.get("date")),
-        source=_text(d.get("source")),
-        language=_text(d.get("language")),
-        sentences=sentences,
-    )
+    row = without_nulls(found[0])
+    sentences = [Sentence(via="MENTIONED_IN", **m) for m in row.pop("mentions")]
+    sentences += [Sentence(**e) for e in row.pop("evidence")]
+    return DocumentDetail.model_validate({**row, "sentences": sentences})
 
 
 def _documents(

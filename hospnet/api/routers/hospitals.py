@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
@@ -11,7 +10,7 @@ from ... import queries
 from ...errors import NotFound
 from ...graph.base import GraphStore, Row
 from ..cache import Cached, cached
-from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_page
+from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_page, without_nulls
 from ..models import HospitalProfile, HospitalSummary, Level, Page
 from ..search import province_name, search_text
 
@@ -98,14 +97,5 @@ def profile(store: GraphStore, id: str, sources_limit: int) -> HospitalProfile:
     found = queries.run(store, "hospital_profile", {"id": id, "sources_limit": sources_limit})
     if not found:
         raise NotFound(f"no hospital with id {id!r}")
-    row = _without_nulls(found[0])
+    row = without_nulls(found[0])
     return HospitalProfile.model_validate({**row, "name": row.get("name") or id})
-
-
-def _without_nulls(value: Any) -> Any:
-    """A row with its null properties left out at every depth, so the model's defaults stand for them."""
-    if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_nulls(v) for v in value]
-    return value

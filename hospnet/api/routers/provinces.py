@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
 
+from ... import queries
 from ...analysis import coverage as coverage_analysis
 from ...places import places
 from ...errors import NotFound, UnknownName
@@ -26,10 +27,6 @@ from ..models import (
 )
 
 router = APIRouter(tags=["provinces"])
-
-HOSPITALS_BY_PROVINCE = (
-    "MATCH (h:Hospital) WHERE h.province IS NOT NULL RETURN h.province AS province, count(h) AS n"
-)
 
 
 def _coverage_model(item: Any) -> ProvinceCoverage:
@@ -73,7 +70,10 @@ def list_provinces(
     window: Window = Depends(page_window), store: GraphStore = Depends(get_store)
 ) -> Page[ProvinceSummary]:
     """The 34 provinces of 2025 by code, with how many hospitals the graph places in each."""
-    counts = {row["province"]: row["n"] for row in store.read(HOSPITALS_BY_PROVINCE)}
+    counts = {
+        row["province"]: row["hospitals"]
+        for row in queries.run(store, "hospitals_by_province", limit=None)
+    }
     everything = [
         ProvinceSummary(
             code=p.code,

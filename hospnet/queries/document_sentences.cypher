@@ -1,0 +1,26 @@
+// name: document_sentences
+// title: What one document contributed
+// description: One document with the sentences the graph took from it: where it mentions a node, and the evidence sentence of each relationship read from it. The read behind GET /documents/{id}.
+// param: id string "document:9e456d645deb5b611048c890d730b739" -- the document id (GET /documents lists them)
+// example: | id | title | date | source | language | mentions | evidence |
+// example: | document:9e45… | BV Việt Đức ký kết hỗ trợ chuyên môn, … cho Hải Dương | 2024-… | … | vi | [{text: "…", node: "Bệnh viện Hữu nghị Việt Đức"}, …] | [{text: "…", via: "SUPPORTS", node: "Bệnh viện Hữu nghị Việt Đức", other: "…"}, …] |
+MATCH (d:Document {id: $id})
+CALL {
+  WITH d
+  MATCH (n)-[r:MENTIONED_IN]->(d)
+  WHERE r.sentence IS NOT NULL
+  WITH r.sentence AS text, coalesce(n.name, n.title, n.id) AS node, min(r.start) AS start
+  ORDER BY start, node
+  RETURN collect({text: text, node: node}) AS mentions
+}
+CALL {
+  WITH d
+  MATCH (a)-[r]->(b)
+  WHERE type(r) <> 'MENTIONED_IN' AND r.evidence IS NOT NULL AND d.id IN r.sources
+  WITH r.evidence AS text, type(r) AS via, coalesce(a.name, a.title, a.id) AS node,
+       coalesce(b.name, b.title, b.id) AS other
+  ORDER BY text, via, node
+  RETURN collect({text: text, via: via, node: node, other: other}) AS evidence
+}
+RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source, d.language AS language,
+       mentions, evidence
