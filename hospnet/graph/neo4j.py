@@ -45,6 +45,15 @@ PING = "RETURN 1 AS ok"
 # the graph from empty (its statistics diverge), and the replanning cost more than the writes.
 OWN_WRITES = "CYPHER replan=skip "
 
+# The write lock (see Neo4jStore.version): MERGE on a key a uniqueness constraint covers takes an
+# exclusive lock on that index entry and holds it until its transaction has closed; the node the
+# MERGE makes is deleted in the same statement, so no commit ever holds it and no reader sees it.
+WRITE_LOCK_SCHEMA = (
+    "CREATE CONSTRAINT hospnet_write_lock IF NOT EXISTS "
+    "FOR (l:HospnetWriteLock) REQUIRE l.id IS UNIQUE"
+)
+WRITE_LOCK = "MERGE (l:HospnetWriteLock {id: 'graph'}) DELETE l"
+
 _ADMIN_VERB = re.compile(
     r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b",
     re.IGNORECASE,
@@ -104,6 +113,7 @@ class Neo4jStore:
         # parameters, so the API's own queries pay for EXPLAIN once instead of on every request.
         self._verdicts: dict[str, str | None] = {}
         self._database = settings.neo4j_database
+        self._lock_ready = False  # WRITE_LOCK_SCHEMA made sure of, once per store
         self.queries = QueryLog()
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         if scheme not in _SCHEMES:
@@ -216,11 +226,16 @@ class Neo4jStore:
     # -- writing ----------------------------------------------------------------------------
 
     def write_batch(self, batch: Batch) -> None:
-        """Apply a batch in one write transaction, in its order: all of it, or none."""
+        """Apply a batch in one write transaction, in its order: all of it, or none.
+
+        Its last statement takes the write lock, which the transaction then holds while Neo4j
+        applies the commit to the store; `version` waits for it (taken last, so a version read
+        waits for a commit, not for the statements before it, and no deadlock can form: the
+        lock's holder waits for nothing else)."""
         if not batch:
             return
-
-        statements = batch.statements()
+        self._ensure_write_lock()
+        statements = [*batch.statements(), (WRITE_LOCK, {})]
         for cypher, _ in statements:
             self.queries.record(cypher)
 
@@ -232,17 +247,34 @@ class Neo4jStore:
             self._call(lambda: session.execute_write(write))
 
     def version(self) -> str:
-        """The bookmark of an empty read: Neo4j names the database's last committed transaction in
-        it, so it changes with every commit, whoever made it (an ingest, a correction, Neo4j
-        Browser), and costs one round trip, not a scan."""
-        self.queries.record(PING)
+        """The bookmark of a transaction that only takes the write lock: one round trip, no scan.
 
-        def read() -> str:
-            with self._session(neo4j.READ_ACCESS) as session:
-                session.run(PING).consume()
+        A bookmark names the last transaction Neo4j has closed, so it moves with every commit,
+        whoever made it (an ingest, a correction, Neo4j Browser). Alone it cannot serve as a
+        seqlock: Neo4j reads at read-committed isolation, applies a commit to the store record
+        by record (a query running meanwhile sees part of it: "non-repeatable reads may occur")
+        and closes the transaction, moving the bookmark, only after that. A reader checking the
+        bookmark before and after its query could see half a write with the same bookmark on
+        both sides. Readers take no locks in Neo4j, but a write transaction may take a lock a
+        writer holds: so this waits until any `write_batch` in flight has closed. Then a version
+        read before a query and one after it are equal only when no batch was applied meanwhile,
+        and a cache keyed on the version never keeps an answer read from half a write.
+        """
+        self._ensure_write_lock()
+        self.queries.record(WRITE_LOCK)
+
+        def locked() -> str:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.execute_write(lambda tx: tx.run(WRITE_LOCK).consume())
                 return ",".join(sorted(session.last_bookmarks().raw_values))
 
-        return self._retrying(read)
+        return self._call(locked)
+
+    def _ensure_write_lock(self) -> None:
+        """Without its constraint, the lock's MERGE would lock nothing: make sure of it, once."""
+        if not self._lock_ready:
+            self._run_auto(WRITE_LOCK_SCHEMA)
+            self._lock_ready = True
 
     def bump_version(self) -> None:
         """Nothing to do: every commit already moves the bookmark `version` reads."""
@@ -256,6 +288,7 @@ class Neo4jStore:
                 f"CREATE CONSTRAINT {label}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
             )
         statements += [
+            WRITE_LOCK_SCHEMA,
             "CREATE INDEX province_code IF NOT EXISTS FOR (n:Province) ON (n.code)",
             "CREATE INDEX hospital_search IF NOT EXISTS FOR (n:Hospital) ON (n.search)",
             f"CREATE FULLTEXT INDEX name_search IF NOT EXISTS FOR (n:{'|'.join(_FULLTEXT_LABELS)}) ON EACH [n.name]",
@@ -281,7 +314,13 @@ class Neo4jStore:
 
     def ping(self) -> None:
         """One trivial query: the server answers queries, not only the handshake."""
-        self.version()
+        self.queries.record(PING)
+
+        def read() -> None:
+            with self._session(neo4j.READ_ACCESS) as session:
+                session.run(PING).consume()
+
+        self._retrying(read)
 
     def close(self) -> None:
         try:

@@ -114,7 +114,9 @@ def test_readers_see_the_graph_before_or_after_each_correction_never_between(bui
     def reader() -> None:
         # Neo4j reads at read-committed isolation: one query may see a commit land midway through
         # it. A reader that needs one state checks the graph version around its read (a seqlock)
-        # and reads again when it moved. FalkorDB serialises queries, so there every read counts.
+        # and reads again when it moved; on Neo4j a version read waits for a commit being applied
+        # (Neo4jStore.version), so equal versions mean no batch landed during the read. FalkorDB
+        # serialises queries, so there every read counts.
         while not stop.is_set():
             version = store.version()
             found = state()

@@ -138,6 +138,39 @@ def test_write_batch_is_one_transaction(store):
     assert snapshot(store) == before
 
 
+def test_version_waits_for_a_write_in_flight_and_moves_when_it_closes(store):
+    """The seqlock's half in Neo4j: a version read cannot pass a commit being applied.
+
+    A second connection holds the write lock inside an open write transaction, as `write_batch`
+    does while Neo4j applies its commit; the version read must wait for it, then differ."""
+    import threading
+
+    import neo4j
+
+    from hospnet.graph.neo4j import WRITE_LOCK
+
+    before = store.version()
+    assert store.version() == before, "the version moved with nothing written"
+    read: list[str] = []
+    with (
+        neo4j.GraphDatabase.driver(
+            store.uri, auth=(store.settings.neo4j_user, store.settings.neo4j_password)
+        ) as driver,
+        driver.session() as session,
+    ):
+        tx = session.begin_transaction()
+        tx.run("CREATE (:Hospital {id: 'hospital:in-flight'})").consume()
+        tx.run(WRITE_LOCK).consume()
+        reader = threading.Thread(target=lambda: read.append(store.version()))
+        reader.start()
+        reader.join(timeout=1.5)
+        assert reader.is_alive() and not read, "version() passed a write holding the lock"
+        tx.commit()
+        reader.join(timeout=20)
+    assert read and read[0] != before, "version() did not see the commit it waited for"
+    assert store.read("MATCH (h:HospnetWriteLock) RETURN count(h) AS n") == [{"n": 0}]
+
+
 def test_ensure_schema_is_idempotent_and_indexes_names(store):
     store.ensure_schema()
     found = store.read(
