@@ -21,6 +21,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 import orjson
@@ -141,9 +142,17 @@ class Cached:
         self.request = request
         self.store = store
         self.cache: ResponseCache = request.app.state.responses
-        self.version = store.version()
         self.url = str(request.url.path) + ("?" + request.url.query if request.url.query else "")
-        self.etag = etag(self.version, self.url)
+
+    @cached_property
+    def version(self) -> str:
+        """Read on first use, in the endpoint's worker thread: building this object does no I/O, so
+        FastAPI runs the dependency on the event loop instead of handing it to a thread of its own."""
+        return self.store.version()
+
+    @cached_property
+    def etag(self) -> str:
+        return etag(self.version, self.url)
 
     def respond(
         self,
@@ -169,5 +178,5 @@ class Cached:
         return Response(entry.body, media_type=entry.media_type, headers=headers)
 
 
-def cached(request: Request, store: GraphStore = Depends(get_store)) -> Cached:
+async def cached(request: Request, store: GraphStore = Depends(get_store)) -> Cached:
     return Cached(request, store)

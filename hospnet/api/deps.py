@@ -8,6 +8,7 @@ from typing import Any, Callable
 from dataclasses import dataclass
 
 from fastapi import Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
 from ..errors import StoreUnavailable
@@ -41,9 +42,14 @@ def open_app_store(app: Any) -> GraphStore:
         return store
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
+    """The open store, handed over on the event loop (no thread hop per request); opening one
+    (the store was down) blocks, so that alone runs in a worker thread."""
+    store: GraphStore | None = request.app.state.store
+    if store is not None:
+        return store
     try:
-        return open_app_store(request.app)
+        return await run_in_threadpool(open_app_store, request.app)
     except StoreUnavailable:
         raise
     except OSError as exc:
