@@ -102,6 +102,28 @@ def read_page(
     }
 
 
+def read_module_page(
+    store: GraphStore,
+    name: str,
+    params: dict[str, Any],
+    window: Window,
+    item: Callable[[dict[str, Any]], Any],
+) -> dict[str, Any]:
+    """A Page from a query module that answers one row of `total` and `items` (its own
+    `SKIP $offset LIMIT $limit`), so a list is one named read and one round trip."""
+    from .. import queries
+
+    (row,) = queries.run(
+        store, name, {**params, "offset": window.offset, "limit": window.limit}, limit=None
+    )
+    return {
+        "total": row["total"],
+        "limit": window.limit,
+        "offset": window.offset,
+        "items": [item(r) for r in row["items"]],
+    }
+
+
 def without_nulls(value: Any) -> Any:
     """A row with its null properties left out at every depth, so the model's defaults stand for them."""
     if isinstance(value, dict):

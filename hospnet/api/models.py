@@ -363,6 +363,9 @@ class QueryParam(BaseModel):
     type: str = Field(description="string, int, float, list (comma-separated) or search (folded).")
     example: Any = Field(None, description="A value that returns rows on the sample corpus.")
     description: str = Field("", description="What the parameter means.")
+    optional: bool = Field(
+        False, description="Whether it may be left out (its filter is then off)."
+    )
 
 
 class QueryInfo(BaseModel):

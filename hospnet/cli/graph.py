@@ -81,7 +81,10 @@ def query_list() -> None:
     for column in ("name", "title", "parameters"):
         table.add_column(column, overflow="fold")
     for module in queries.modules().values():
-        params = ", ".join(f"{p.name}:{p.type} (e.g. {p.example})" for p in module.params)
+        params = ", ".join(
+            f"{p.name}:{p.type}{'?' if p.optional else ''} (e.g. {p.example})"
+            for p in module.params
+        )
         table.add_row(module.name, module.title, params)
     console.print(table)
 

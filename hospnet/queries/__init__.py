@@ -1,7 +1,8 @@
 """Named, documented `.cypher` modules: parsed from their header, run by name on the read-only path.
 
 A module opens with `// name:`, `// title:`, `// description:`, one `// param: NAME TYPE EXAMPLE -- meaning`
-line per parameter and `// example:` lines, then Cypher a researcher can paste into Neo4j Browser.
+line per parameter (`TYPE?` when it may be left out: it is then null, and the filter it feeds
+is off) and `// example:` lines, then Cypher a researcher can paste into Neo4j Browser.
 Where the embedded store needs another form, a `// variant: falkordb` line starts that form.
 Parameter types: string, int, float, list (comma-separated), and search (folded: case and
 diacritics removed before the query runs, to match the `search` property).
@@ -21,7 +22,7 @@ from ..graph.base import GraphStore, Row
 from ..names import fold
 
 _PARAM = re.compile(
-    r'^(?P<name>\w+)\s+(?P<type>string|int|float|list|search)\s+(?P<example>"[^"]*"|\[[^\]]*\]|\S+)(?:\s+--\s*(?P<doc>.*))?$'
+    r'^(?P<name>\w+)\s+(?P<type>string|int|float|list|search)(?P<optional>\?)?\s+(?P<example>"[^"]*"|\[[^\]]*\]|\S+)(?:\s+--\s*(?P<doc>.*))?$'
 )
 
 
@@ -31,6 +32,7 @@ class Param:
     type: str
     example: Any
     description: str = ""
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,13 @@ def parse(text: str, fallback_name: str = "") -> QueryModule:
         raw = m.group("example")
         example = json.loads(raw) if raw[0] in '"[0123456789-' else raw
         params.append(
-            Param(m.group("name"), m.group("type"), example, (m.group("doc") or "").strip())
+            Param(
+                m.group("name"),
+                m.group("type"),
+                example,
+                (m.group("doc") or "").strip(),
+                optional=bool(m.group("optional")),
+            )
         )
     return QueryModule(
         name=(header.get("name") or [fallback_name])[0].strip(),
@@ -122,8 +130,9 @@ def get(name: str) -> QueryModule:
 
 
 def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
-    """Check and convert the given parameters; a missing one takes its example only if it is a
-    limit (`limit`, `sources_limit`): every other must be given."""
+    """Check and convert the given parameters. A missing one takes its example if it pages (`limit`,
+    `sources_limit`, `offset`), is null if optional, and is an error otherwise; a null is missing."""
+    given = {k: v for k, v in given.items() if v is not None}
     unknown = set(given) - {p.name for p in module.params}
     if unknown:
         raise QueryParameterError(
@@ -133,8 +142,10 @@ def bind(module: QueryModule, given: dict[str, Any]) -> dict[str, Any]:
     for param in module.params:
         if param.name in given:
             bound[param.name] = convert(param, given[param.name])
-        elif param.name == "limit" or param.name.endswith("_limit"):
+        elif param.name in ("limit", "offset") or param.name.endswith("_limit"):
             bound[param.name] = param.example
+        elif param.optional:
+            bound[param.name] = None
         else:
             raise QueryParameterError(
                 f"query {module.name} needs parameter {param.name} ({param.type}, e.g. {param.example})"

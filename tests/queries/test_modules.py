@@ -383,3 +383,21 @@ def test_hospitals_by_province(fixture_store):
         "MATCH (h:Hospital) WHERE h.province IS NOT NULL RETURN count(h) AS n"
     )[0]["n"]
     assert sum(r["hospitals"] for r in counted) == everyone
+
+
+def test_hospital_search(fixture_store):
+    """The read behind GET /hospitals: every filter optional, one row of total and a page of items."""
+    (everything,) = rows(fixture_store, "hospital_search")
+    assert everything["total"] == 12 == len(everything["items"])
+    names = [h["name"] for h in everything["items"]]
+    assert names == sorted(names)
+    (page,) = rows(fixture_store, "hospital_search", offset=10, limit=5)
+    assert page["total"] == 12 and page["items"] == everything["items"][10:]
+    (bach_mai,) = rows(fixture_store, "hospital_search", q="bach mai")
+    assert [h["name"] for h in bach_mai["items"]] == [BACH_MAI]
+    (filtered,) = rows(fixture_store, "hospital_search", province="Thanh Hóa", level="provincial")
+    assert [h["name"] for h in filtered["items"]] == [THANH_HOA]
+    (none,) = rows(fixture_store, "hospital_search", q="khong co benh vien nay")
+    assert none == {"total": 0, "items": []}
+    module = queries.get("hospital_search")
+    assert {p.name for p in module.params if p.optional} == {"q", "province", "level"}

@@ -10,23 +10,11 @@ from ... import queries
 from ...errors import NotFound
 from ...graph.base import GraphStore, Row
 from ..cache import Cached, cached
-from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_page, without_nulls
+from ..deps import ID_PATTERN, MAX_PAGE, Window, page_window, read_module_page, without_nulls
 from ..models import HospitalProfile, HospitalSummary, Level, Page
 from ..search import province_name, search_text
 
 router = APIRouter(tags=["hospitals"])
-
-_FILTER = (
-    "MATCH (h:Hospital) "
-    "WHERE ($q IS NULL OR h.search CONTAINS $q) "
-    "AND ($province IS NULL OR h.province = $province OR h.legacy_province = $province) "
-    "AND ($level IS NULL OR h.level = $level) "
-)
-COUNT = _FILTER + "RETURN count(h) AS n"
-PAGE = (
-    _FILTER + "RETURN h.id AS id, h.name AS name, h.level AS level, h.province AS province, "
-    "h.legacy_province AS legacy_province, h.aliases AS aliases ORDER BY name, id SKIP $offset LIMIT $limit"
-)
 
 
 def _text(value: object) -> str | None:
@@ -66,7 +54,9 @@ def list_hospitals(
 ) -> Response:
     """Hospitals by name, province and level, sorted by name."""
     params = {"q": search_text(q), "province": province_name(province), "level": level}
-    return cache.respond(lambda: read_page(cache.store, COUNT, PAGE, params, window, summary))
+    return cache.respond(
+        lambda: read_module_page(cache.store, "hospital_search", params, window, summary)
+    )
 
 
 @router.get("/hospitals/{id}", response_model=HospitalProfile)

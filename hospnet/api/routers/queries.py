@@ -59,7 +59,13 @@ def list_queries() -> list[QueryInfo]:
             title=m.title,
             description=m.description,
             params=[
-                QueryParam(name=p.name, type=p.type, example=p.example, description=p.description)
+                QueryParam(
+                    name=p.name,
+                    type=p.type,
+                    example=p.example,
+                    description=p.description,
+                    optional=p.optional,
+                )
                 for p in m.params
             ],
         )
