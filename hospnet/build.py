@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .corrections import ApplyReport, apply_all
-from .errors import DocumentError
+from .errors import DataFolderError, DocumentError
 from .extract import extract, province_nodes
 from .graph.base import GraphStore
 from .graph.jsonl import is_export_file
@@ -222,6 +222,7 @@ def _build(
     BatchWriter(store, settings.batch_size).write_graph(province_nodes(), [])
     workers = settings.workers or (os.cpu_count() or 1)
     workers = workers if len(files) >= POOL_THRESHOLD else 1
+    stopped = True
     try:
         ingest(
             _documents(files, settings, summary, progress),
@@ -231,9 +232,15 @@ def _build(
             workers=workers,
             progress=progress,
         )
+        stopped = False
     finally:
         failed_sources = {f.source for f in summary.failed}
-        ledger.update(summary.failed, summary.succeeded - failed_sources)
+        try:
+            ledger.update(summary.failed, summary.succeeded - failed_sources)
+        except DataFolderError:
+            if not stopped:
+                raise
+            # else the error that stopped the build goes up: it names the cause (often the same folder)
         summary.errors_file = ledger.path if summary.failed else None
     summary.corrections = apply_all(
         store, settings.corrections_path

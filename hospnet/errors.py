@@ -85,7 +85,7 @@ class DataFolderError(HospnetError):
     """The data folder (store files, the failure ledger) refuses writes: the build stops, the next
     run resumes; what was stored stays."""
 
-    hint = "free space on its disk or make it writable, then run again (what was stored is kept)"
+    hint = "free space on its disk or make it writable, then run again; what was stored is kept"
 
 
 class StoreLocked(HospnetError):

@@ -8,10 +8,13 @@ for `hospnet build --retry-failed` and for a person to read.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .errors import DataFolderError
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,23 @@ class FailureLedger:
             current.pop(source, None)
         for failure in failed:
             current[failure.source] = failure
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(
-            "".join(
-                json.dumps({"source": f.source, "reason": f.reason}, ensure_ascii=False) + "\n"
-                for f in current.values()
-            ),
-            encoding="utf-8",
-        )
-        os.replace(tmp, self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(
+                "".join(
+                    json.dumps({"source": f.source, "reason": f.reason}, ensure_ascii=False) + "\n"
+                    for f in current.values()
+                ),
+                encoding="utf-8",
+            )
+            os.replace(tmp, self.path)
+        except OSError as exc:  # a read-only or full data folder; the ledger as it was stays
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise DataFolderError(
+                f"cannot save the failure ledger in {self.path.parent}: {exc.strerror or exc}"
+            ) from exc
 
     def sources(self) -> list[Path]:
         """Failed sources that are files still on disk (a JSONL line's source names its file)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 from typing import Any, Sequence
 
 import redis
@@ -16,6 +17,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from ..errors import (
+    DataFolderError,
     QueryParameterError,
     QueryRejected,
     QueryTimeout,
@@ -112,9 +114,18 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _translate(exc: Exception, *, waited: float | None = None) -> Exception:
-    """A driver error as hospnet's; `waited` is the socket timeout of a read, when it ran out."""
+def _translate(
+    exc: Exception, *, waited: float | None = None, folder: Path | None = None
+) -> Exception:
+    """A driver error as hospnet's; `waited` is the socket timeout of a read, when it ran out;
+    `folder` the server's folder, named when the server cannot write to it."""
     text = str(exc)
+    if (
+        "MISCONF" in text
+    ):  # the append-only file or a snapshot cannot be written (also as EXECABORT)
+        where = f"its folder {folder}" if folder else "its folder"
+        reason = text[text.index("MISCONF") :]  # not the command the pipeline names before it
+        return DataFolderError(f"the embedded store cannot write to {where}: {reason}")
     if isinstance(exc, redis.TimeoutError) and waited is not None and "connect" not in text:
         return QueryTimeout(f"the embedded store gave no answer within {waited:.0f}s")
     if isinstance(exc, (redis.ConnectionError, redis.TimeoutError, ConnectionError, OSError)):
@@ -153,6 +164,7 @@ class FalkorDBStore:
 
     def __init__(self, settings: Settings, *, supervise: bool = False) -> None:
         self.settings = settings
+        self._folder = falkordb_server.server_dir(settings.data_dir)
         self._socket = falkordb_server.start(settings.data_dir)
         self._clients: dict[float, FalkorDB] = {}
         self._db = self._client(WRITE_SOCKET_TIMEOUT)
@@ -175,7 +187,7 @@ class FalkorDBStore:
                     retry=Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,)),
                 )
             except Exception as exc:
-                raise _translate(exc) from exc
+                raise _translate(exc, folder=self._folder) from exc
             self._clients[socket_timeout] = client
         return client
 
@@ -204,7 +216,7 @@ class FalkorDBStore:
             result = self._ro_query(graph, cypher, timeout)
         except redis.ResponseError as exc:
             if "empty key" not in str(exc):
-                raise _translate(exc) from exc
+                raise _translate(exc, folder=self._folder) from exc
             # A graph nothing was written to has no key yet; create it (empty, indexed) and ask
             # again, so `count(n)` says 0 instead of the query giving no row at all.
             self.ensure_schema()
@@ -273,9 +285,9 @@ class FalkorDBStore:
         try:
             replies = pipe.execute(raise_on_error=False)
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, folder=self._folder) from exc
         if isinstance(replies[0], Exception):
-            raise _translate(replies[0]) from replies[0]
+            raise _translate(replies[0], folder=self._folder) from replies[0]
 
     def version(self) -> str:
         self.queries.record("GET graph version")
@@ -283,14 +295,14 @@ class FalkorDBStore:
             # read before every cached answer: a stalled server must not hold a request long
             value = self._client(falkordb_server.PING_TIMEOUT).connection.get(self._version_key)
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, folder=self._folder) from exc
         return "falkordb:" + (value.decode() if isinstance(value, bytes) else str(value or 0))
 
     def bump_version(self) -> None:
         try:
             self._conn.incr(self._version_key)
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, folder=self._folder) from exc
 
     def ensure_schema(self) -> None:
         statements = [
@@ -302,9 +314,9 @@ class FalkorDBStore:
                 self._graph.query(cypher)
             except redis.ResponseError as exc:
                 if "already" not in str(exc).lower():
-                    raise _translate(exc) from exc
+                    raise _translate(exc, folder=self._folder) from exc
             except Exception as exc:
-                raise _translate(exc) from exc
+                raise _translate(exc, folder=self._folder) from exc
 
     def clear(self) -> None:
         try:
@@ -312,7 +324,7 @@ class FalkorDBStore:
         except redis.ResponseError:
             pass  # no such graph yet
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, folder=self._folder) from exc
         self.bump_version()
 
     def ping(self) -> None:
@@ -320,7 +332,7 @@ class FalkorDBStore:
         try:
             self._client(falkordb_server.PING_TIMEOUT).connection.ping()
         except Exception as exc:
-            raise _translate(exc) from exc
+            raise _translate(exc, folder=self._folder) from exc
 
     def close(self) -> None:
         if self._supervisor is not None:

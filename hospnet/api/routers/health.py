@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, Response
 
 from ...build import graph_counts
-from ...errors import StoreError
+from ...errors import DataFolderError, StoreError
 from ..cache import Cached, cached
 from ..deps import open_app_store
 from ..models import Health, Stats
@@ -30,7 +30,7 @@ def health(request: Request) -> Health | JSONResponse:
     try:
         store = open_app_store(request.app)
         store.ping()
-    except (StoreError, OSError) as exc:
+    except (StoreError, DataFolderError, OSError) as exc:
         body = Health(status="degraded", store=settings.backend, message=str(exc))
         return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": "5"})
     return Health(status="ok", store=store.name)
