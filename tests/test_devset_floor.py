@@ -1,9 +1,9 @@
 """Extraction scored on the development set of real-fact news articles (../shared/devset).
 
 The issue's target is entities F1 >= 0.90 and relationships F1 >= 0.80 with SUPPORTS,
-TRANSFERS and HOLDS_POSITION each >= 0.75. Not reached yet: the floors below are what
-the extractor truly reaches (README, `hospnet eval`), so a change that reads worse fails
-here. Raise them as the reading improves; never lower them to pass.
+TRANSFERS and HOLDS_POSITION each >= 0.75. The floors below hold those targets, a little
+above where the extractor reads today (README, `hospnet eval`), so a change that reads worse
+fails here. Raise them as the reading improves; never lower them to pass.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from hospnet.evaluate import evaluate, format_report
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"
 FLOORS = {
-    "entities": 0.905,
-    "relationships": 0.81,
-    "SUPPORTS": 0.74,
-    "TRANSFERS": 0.70,
+    "entities": 0.91,
+    "relationships": 0.82,
+    "SUPPORTS": 0.75,
+    "TRANSFERS": 0.75,
     "HOLDS_POSITION": 0.85,
 }
 

@@ -175,6 +175,7 @@ def _resolve(ctx: DocumentContext) -> None:
     )
     hint = match_province(ctx.hint) if ctx.hint else None
     previous: Mention | None = None
+    last_provincial: Mention | None = None
     for unit in ctx.units:
         kept = []
         first_named = next((m for m in unit.mentions if m.label == "Hospital" and m.name), None)
@@ -184,8 +185,9 @@ def _resolve(ctx: DocumentContext) -> None:
                     continue
                 m.name, m.props = previous.name, dict(previous.props)
             elif m.ref == "provincial_hospital":
-                if provincial:
-                    m.name, m.props = provincial[0].name, dict(provincial[0].props)
+                if last_provincial or provincial:  # the one the story named last, else its top one
+                    chosen = last_provincial or provincial[0]
+                    m.name, m.props = chosen.name, dict(chosen.props)
                 elif hint:
                     m.name = provincial_general_name(hint.legacy, hint.is_city)
                     m.props = {"level": "provincial", "province": hint.province.name}
@@ -209,3 +211,11 @@ def _resolve(ctx: DocumentContext) -> None:
             kept.append(m)
         unit.mentions = kept
         previous = first_named or previous
+        last_provincial = next(
+            (
+                m
+                for m in reversed(kept)
+                if m.label == "Hospital" and m.props.get("level") == "provincial" and not m.ref
+            ),
+            last_provincial,
+        )

@@ -74,6 +74,9 @@ _NAME_CLOSE = re.compile(
 _NAME_TOKEN = re.compile(r"(?P<sep>[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)(?P<word>\w+(?:\.\w+)*)")
 
 
+_HEAD_AFTER_COMMA = re.compile(r"(?:bệnh viện|trung tâm|bệnh xá)(?![\w])", re.I)
+
+
 def read_name(
     text: str,
     pos: int,
@@ -104,8 +107,10 @@ def read_name(
             break
         word = m.group("word")
         hyphen = "-" in m.group("sep") or "–" in m.group("sep")
-        if "," in m.group("sep") and (word not in name_words or not n_caps):
-            break  # "phòng, chống dịch" goes on; ", Tỉnh ủy" is the next item
+        if "," in m.group("sep") and (
+            word not in name_words or not n_caps or _HEAD_AFTER_COMMA.match(text, m.start("word"))
+        ):
+            break  # "phòng, chống dịch" goes on; ", Tỉnh ủy" and ", bệnh viện tỉnh" are the next item
         if word[0].isdigit() and _MEASURE.match(text, m.end()):
             end = i if pending else end
             break  # "Bệnh viện Ung bướu 400 giường": a count, not a number of the name

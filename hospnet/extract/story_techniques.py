@@ -123,7 +123,8 @@ def story_techniques(
         new = [t for t in named if t.name not in read]
         if not new or asked:  # a technique only asked for is neither transferred nor had
             continue
-        blocked = any(rules.has(name, text) for name in _NOT_TRANSFERS)
+        plain = _without(rules, text, "not_only", "no_longer")
+        blocked = any(rules.has(name, plain) for name in _NOT_TRANSFERS)
         owners = [] if blocked or not rules.has("acquire", text) else _pairs_for(unit, pairs)
         for tech in new:
             if not owners:
@@ -146,6 +147,14 @@ def _mark_transfer_kind(facts: list[Fact], transfers: list[Fact]) -> None:
         pair = (f.start.name, f.end.name)
         if f.type == "SUPPORTS" and pair in moved and kinds and "technique_transfer" not in kinds:
             kinds.insert(0, "technique_transfer")
+
+
+def _without(rules: RuleSet, text: str, *names: str) -> str:
+    """The text with the words of the named lists blanked ("không chỉ" holds no negation)."""
+    for name in names:
+        for m in rules.finditer(name, text):
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
 
 
 def _props(ctx: DocumentContext, text: str, tech: Mention, rules: RuleSet) -> dict:

@@ -71,7 +71,7 @@ def _act(match: Match) -> Hit | None:
 
 
 def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
-    """Negated, requested by the receiving side, or only surveyed: no support."""
+    """Negated, requested by the receiving side, sent to learn, or only surveyed: no support."""
     act = _act(match) or (
         match.hits[0] if match.hits else None
     )  # a team's staff: its first cue word
@@ -84,6 +84,8 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
         return True
     if rules.has("appointment", text[act.end - base : act.end - base + 25]):
         return True
+    if act.name == "send" and rules.has("learn", text[act.end - base : match.end - base + 40]):
+        return True  # "cử ê-kíp ra Huế tham gia quan sát": sent to learn, not to support
     requests = rules.finditer("request", clause)
     if requests:
         after = clause[requests[-1].end() :]

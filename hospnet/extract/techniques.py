@@ -77,7 +77,7 @@ _ITEM_LEAD = re.compile(
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
 _ITEM_TAIL = re.compile(
-    r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|to|at|for|in)\s.*$"
+    r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|ngay|to|at|for|in)(?:\s.*)?$"
 )
 # Words that close a list ("…, siêu âm tim cùng các chuyên ngành tim mạch, hồi sức"): nothing after is an item.
 _LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
@@ -281,7 +281,8 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
 
 def is_field(name: str) -> bool:
     """A field or a department ("gây mê hồi sức", "chẩn đoán hình ảnh"), which SCHEMA says is no technique."""
-    return name.lower().startswith(_FIELDS)
+    low = name.lower()
+    return low.startswith(_FIELDS) or low in _HEADS  # a bare head ("can thiệp") names a field too
 
 
 def announced_techniques(text: str, base: int) -> list[Mention]:

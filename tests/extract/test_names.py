@@ -62,3 +62,22 @@ def test_a_district_name_followed_by_its_province_is_a_hospital_name_not_the_dis
         "Bệnh viện Đa khoa Thống Nhất tiếp nhận người bệnh.", 0, "Đồng Nai"
     )
     assert district.props["level"] == "district"
+
+
+def test_a_hospital_name_ends_at_a_comma_before_another_hospital_noun():
+    from hospnet.extract.hospitals import find_hospitals
+
+    found = find_hospitals("với sự hỗ trợ của BV Chợ Rẫy, bệnh viện tỉnh đã mổ tim", 0, "Khánh Hòa")
+    assert [m.surface for m in found if m.name] == ["BV Chợ Rẫy"]
+
+
+def test_the_provincial_hospital_is_the_one_the_story_named_last():
+    from hospnet.extract.context import read_document
+
+    ctx = read_document(
+        "Bệnh viện Đa khoa tỉnh Đồng Nai nhận chuyển giao nhiều kỹ thuật, được nhắc lại nhiều lần. "
+        "Bệnh viện Đa khoa tỉnh Đồng Nai đã tự làm. Ở Khánh Hòa, Bệnh viện Đa khoa tỉnh Khánh Hòa "
+        "mở khoa mới. Năm 2014, bệnh viện tỉnh đã mổ tim cho người bệnh đầu tiên."
+    )
+    last = [m for m in ctx.units[-1].mentions if m.label == "Hospital"]
+    assert [m.name for m in last] == ["Bệnh viện Đa khoa tỉnh Khánh Hòa"]

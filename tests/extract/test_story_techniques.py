@@ -71,3 +71,16 @@ def test_the_technique_of_the_sentence_before_is_this_technique():
         "Orthopaedics in 2020."
     )
     assert any(t[2] == "phẫu thuật thay khớp gối" for t in transfers), transfers
+
+
+def test_not_only_is_no_negation():
+    _, transfers = _read(
+        PAIR + "Không chỉ nội khoa, Bệnh viện Đa khoa tỉnh Phú Thọ còn được Bệnh viện Bạch Mai "
+        "hỗ trợ triển khai kỹ thuật chạy thận nhân tạo."
+    )
+    assert any(t[2] == "chạy thận nhân tạo" for t in transfers), transfers
+
+
+def test_a_bare_procedure_head_is_no_technique():
+    techniques, _ = _read(PAIR + "Các bác sĩ đã tiếp cận với các kỹ thuật như can thiệp, lọc máu.")
+    assert "can thiệp" not in techniques
