@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -63,6 +64,16 @@ def normalize_text(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, single spaces: the key names are compared and searched by."""
+    return _fold_name(text) if len(text) <= 160 else _fold(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_name(text: str) -> str:
+    """Names and short phrases recur in every document: folded once each."""
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if unicodedata.category(c) != "Mn")
     text = re.sub(r"[^\w]+", " ", text.lower())

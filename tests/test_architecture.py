@@ -46,7 +46,7 @@ def test_geography_has_one_home():
             "git",
             "grep",
             "-n",
-            r"_tables\|extract.provinces\|from \.\.extract\.provinces",
+            r"\(^\|[^a-z]\)_tables\|extract.provinces\|from \.\.extract\.provinces",
             "--",
             "hospnet/analysis",
             "hospnet/api",

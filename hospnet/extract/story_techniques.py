@@ -111,13 +111,14 @@ def story_techniques(
     techniques: list[tuple[Mention, str]] = []
     transfers: list[Fact] = []
     previous: list[Mention] = []
+    before: SentenceMentions | None = None  # the sentence before, for "kỹ thuật này"
     asked = False  # a request goes on into the next sentence while that names no hospital
     for unit in ctx.units:
         text = unit.sentence.text
         named = sentence_techniques(unit, rules)
-        if not named and rules.has("this_technique", text):
-            named = previous
-        previous = named or find_techniques(text, unit.sentence.start)
+        if not named and rules.has("this_technique", text) and before is not None:
+            named = previous or find_techniques(before.sentence.text, before.sentence.start)
+        previous, before = named, unit
         hospitals = any(m.label == "Hospital" for m in unit.mentions)
         asked = rules.has("request", text) or (asked and not hospitals)
         new = [t for t in named if t.name not in read]
