@@ -51,6 +51,15 @@ class PhraseMatcher(Generic[V]):
         if not self._empty:
             self._automaton.make_automaton()
 
+    def starts(self, text: str) -> list[int]:
+        """Every offset where some phrase starts (overlaps and word boundaries not settled), in order:
+        where an exact matcher needs to look, and nowhere else."""
+        if self._empty:
+            return []
+        return sorted(
+            {end - length + 1 for end, (length, _) in self._automaton.iter(fold_chars(text))}
+        )
+
     def find(self, text: str) -> list[tuple[int, int, V]]:
         """(start, end, value) of the phrases in `text`, longest first, without overlap, in text order."""
         if self._empty:
