@@ -401,3 +401,18 @@ def test_hospital_search(fixture_store):
     assert none == {"total": 0, "items": []}
     module = queries.get("hospital_search")
     assert {p.name for p in module.params if p.optional} == {"q", "province", "level"}
+
+
+def test_document_search(fixture_store):
+    """The read behind GET /documents: newest first, every filter optional, the total with the page."""
+    (everything,) = rows(fixture_store, "document_search")
+    dates = [d["date"] for d in everything["items"]]
+    assert everything["total"] == len(everything["items"]) >= 3 and dates == sorted(
+        dates, reverse=True
+    )
+    (page,) = rows(fixture_store, "document_search", offset=1, limit=1)
+    assert page["total"] == everything["total"] and page["items"] == everything["items"][1:2]
+    (a,) = rows(fixture_store, "document_search", q="thanh hóa nhận")
+    assert [d["id"] for d in a["items"]] == ["document:fixture-a"]
+    (none,) = rows(fixture_store, "document_search", date_from="2999")
+    assert none == {"total": 0, "items": []}

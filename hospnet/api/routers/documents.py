@@ -22,7 +22,7 @@ from ..deps import (
     get_settings,
     get_store,
     page_window,
-    read_page,
+    read_module_page,
     require_api_key,
 )
 from ..errors import ApiError
@@ -36,18 +36,6 @@ def _text(value: object) -> str | None:
 
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-_LIST_FILTER = (
-    "MATCH (d:Document) "
-    "WHERE ($q IS NULL OR toLower(d.title) CONTAINS $q) "
-    "AND ($date_from IS NULL OR d.date >= $date_from) "
-    "AND ($date_to IS NULL OR substring(d.date, 0, size($date_to)) <= $date_to) "
-    "AND ($source IS NULL OR toLower(d.source) CONTAINS $source) "
-)
-LIST_COUNT = _LIST_FILTER + "RETURN count(d) AS n"
-LIST_PAGE = (
-    _LIST_FILTER + "RETURN d.id AS id, d.title AS title, d.date AS date, d.source AS source "
-    "ORDER BY date DESC, id SKIP $offset LIMIT $limit"
-)
 
 
 def _ref(row: Row) -> DocumentRef:
@@ -93,7 +81,7 @@ def list_documents(
         "source": source.lower() if source and source.strip() else None,
     }
     return cache.respond(
-        lambda: read_page(cache.store, LIST_COUNT, LIST_PAGE, params, window, _ref)
+        lambda: read_module_page(cache.store, "document_search", params, window, _ref)
     )
 
 
