@@ -22,6 +22,7 @@ from hospnet.errors import DocumentError, UnsupportedFormat
 from hospnet.loaders import docx, html, jsonl, pdf, text  # noqa: F401  (each registers its suffixes)
 from hospnet.loaders.document import document_error
 from hospnet.loaders.registry import READERS, Reader, register
+from hospnet.loaders.snapshot import Snapshot
 from hospnet.model import Document
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -82,7 +83,12 @@ def load_file(
         yield document_error(name, f"cannot open: {exc.strerror or exc}")
         return
     with stream:
-        yield from _guarded(name, reader, stream, max_bytes)
+        try:
+            snapshot = Snapshot(name, path, stream)
+        except OSError as exc:
+            yield document_error(name, f"cannot read: {exc.strerror or exc}")
+            return
+        yield from _guarded(name, reader, snapshot, max_bytes)  # type: ignore[arg-type]
 
 
 def load_bytes(
