@@ -190,7 +190,7 @@ def _gazetteer_matches(text: str) -> list[re.Match]:
     return out
 
 
-_EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Medical|Health|Hospital)\b){CAP_WORD}"
+_EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Town|Medical|Health|Hospital)\b){CAP_WORD}"
 _EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
 
 _PATTERNS = [

@@ -81,3 +81,12 @@ def test_the_provincial_hospital_is_the_one_the_story_named_last():
     )
     last = [m for m in ctx.units[-1].mentions if m.label == "Hospital"]
     assert [m.name for m in last] == ["Bệnh viện Đa khoa tỉnh Khánh Hòa"]
+
+
+def test_an_english_town_general_hospital_is_the_town_hospital():
+    from hospnet.extract.hospitals import find_hospitals
+
+    found = find_hospitals(
+        "She was posted to Hong Linh Town General Hospital last week.", 0, "Hà Tĩnh"
+    )
+    assert [m.name for m in found] == ["Bệnh viện Đa khoa thị xã Hồng Lĩnh"]
