@@ -21,118 +21,25 @@ import re
 from hospnet.extract import gazetteers
 from hospnet.extract.phrases import PhraseMatcher
 from hospnet.extract.entity_patterns import head_names
+from hospnet.extract.hospital_patterns import (
+    BV,
+    DISTRICT_WORD,
+    ENGLISH_SPEC,
+    LIST_ITEM,
+    LIST_SEP,
+    NOT_A_NAME,
+    PATTERNS,
+    SPEC_BY_KEY,
+)
 from hospnet.extract.lexicon import (
-    CAP_WORD,
     END,
     LOWER_START,
-    NAME,
-    PLACE,
-    UPPER,
     Place,
     read_place,
 )
 from hospnet.extract.mentions import Mention, choose
 from hospnet.places import match_province
 from hospnet.names import expand_abbreviations, fold
-
-_BV = r"(?:[Bb]ệnh [Vv]iện|BỆNH VIỆN|BV\.?)"
-_DK = r"(?:[Đđ]a [Kk]hoa|ĐK)"
-_BVDK = rf"(?:BVĐK|{_BV}[ ]+{_DK})"
-_LEVEL = r"(?P<lw>huyện|Huyện|quận|Quận|thị xã|Thị xã|thành phố|Thành phố|TP\.?|Tp\.?)"
-_SPECIALTIES = (
-    "Sản - Nhi",
-    "Sản Nhi",
-    "Sản nhi",
-    "Nhi",
-    "Nhi đồng",
-    "Lao và Bệnh phổi",
-    "Lao và bệnh phổi",
-    "Phổi",
-    "Ung bướu",
-    "Y học cổ truyền",
-    "Y dược cổ truyền",
-    "Phục hồi chức năng",
-    "Y học cổ truyền và Phục hồi chức năng",
-    "Mắt",
-    "Tâm thần",
-    "Nội tiết",
-    "Da liễu",
-    "Phụ sản",
-    "Sản",
-    "Răng Hàm Mặt",
-    "Truyền nhiễm",
-    "Tim mạch",
-    "Phong - Da liễu",
-    "Chấn thương Chỉnh hình",
-    "Điều dưỡng - Phục hồi chức năng",
-    "Bệnh Nhiệt đới",
-    "Nhiệt đới",
-    "Lão khoa",
-)
-_SPEC = (
-    "(?P<spec>" + "|".join(re.escape(s) for s in sorted(_SPECIALTIES, key=len, reverse=True)) + ")"
-)
-_ENGLISH_SPEC = {
-    "Obstetrics and Pediatrics": "Sản - Nhi",
-    "Obstetrics and Paediatrics": "Sản - Nhi",
-    "Children's": "Nhi",
-    "Pediatric": "Nhi",
-    "Paediatric": "Nhi",
-    "Lung": "Phổi",
-    "Tuberculosis and Lung Disease": "Lao và Bệnh phổi",
-    "Oncology": "Ung bướu",
-    "Cancer": "Ung bướu",
-    "Eye": "Mắt",
-    "Traditional Medicine": "Y học cổ truyền",
-    "Endocrinology": "Nội tiết",
-    "Psychiatric": "Tâm thần",
-    "Obstetrics and Gynecology": "Phụ sản",
-    "Rehabilitation": "Phục hồi chức năng",
-    "Dermatology": "Da liễu",
-}
-_SPEC_BY_KEY = {
-    fold(s): s.replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi") for s in _SPECIALTIES
-}
-_EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in _ENGLISH_SPEC) + ")"
-# Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
-_NOT_A_NAME = {
-    "trung",
-    "tuyen",
-    "da",
-    "tinh",
-    "huyen",
-    "quan",
-    "thanh",
-    "hang",
-    "nha",
-    "cac",
-    "nay",
-    "tu",
-    "dai",
-    "khu",
-    "benh",
-    "so",
-    "trong",
-    "tai",
-    "va",
-    "cua",
-    "cung",
-    "ve",
-    "ngay",
-    "theo",
-    "chuyen",
-    "thuoc",
-    "vien",
-    "y",
-    "duoc",
-    "cap",
-    "ky",
-    "hoi",
-    "dong",
-    "nhan",
-    "ban",
-}
-_DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}
 
 
 def _variants(name: str) -> set[str]:
@@ -188,83 +95,6 @@ def _gazetteer_matches(text: str) -> list[re.Match]:
             out.append(m)
             pos = m.end()
     return out
-
-
-_EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Town|Medical|Health|Hospital)\b){CAP_WORD}"
-_EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
-
-_PATTERNS = [
-    (
-        "regional",
-        re.compile(
-            rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})"
-        ),
-    ),
-    ("centre", re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})")),
-    (
-        "list",
-        re.compile(
-            rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})"
-        ),
-    ),
-    (
-        "provincial",
-        re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})"),
-    ),
-    (
-        "district",
-        re.compile(
-            rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})"
-        ),
-    ),
-    (
-        "bare",
-        re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})"),
-    ),
-    (
-        "specialist",
-        re.compile(
-            rf"{LOWER_START}{_BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})"
-        ),
-    ),
-    (
-        "back_provincial",
-        re.compile(rf"{LOWER_START}(?:{_BVDK}|{_BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])"),
-    ),
-    (
-        "back_previous",
-        re.compile(
-            rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])"
-        ),
-    ),
-    (
-        "en_provincial_of",
-        re.compile(
-            r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)"
-            + rf"(?P<place>{PLACE})"
-        ),
-    ),
-    (
-        "en_general",
-        re.compile(
-            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|Town General|General|District|Provincial)[ ]+Hospital{END}"
-        ),
-    ),
-    (
-        "en_health_centre",
-        re.compile(
-            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}"
-        ),
-    ),
-    (
-        "en_specialist",
-        re.compile(
-            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}"
-        ),
-    ),
-]
-_LIST_ITEM = re.compile(rf"[ ]*(?:(?P<lw>huyện|thị xã|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")
-_LIST_SEP = re.compile(r"[ ]*(?:,|;|và|and)[ ]*")
 
 
 def _hospital(
@@ -326,7 +156,7 @@ def _general_name(place: Place) -> tuple[str, str]:
         return provincial_general_name(
             place.name, bool(place.province and place.province.is_city)
         ), "provincial"
-    kind = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
+    kind = DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
     return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
 
 
@@ -350,7 +180,7 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
         if h.specialties:
             mention.props["specialties"] = list(h.specialties)
         out.append(mention)
-    for kind, regex in _PATTERNS:
+    for kind, regex in PATTERNS:
         for m in regex.finditer(text):
             if kind == "list":
                 out.extend(_list_items(text, m.end(), base, hint, m.group(0), m.start()))
@@ -406,13 +236,13 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
         own = m.surface.split()[head_len:]
         if (
             not own
-            or fold(own[0]) in _NOT_A_NAME
+            or fold(own[0]) in NOT_A_NAME
             and own[0][:1].isupper()
             and own[0] != "Quân"
             or len(words) <= head_len
         ):
             continue
-        spec = _SPEC_BY_KEY.get(fold(" ".join(own)).removesuffix(" tinh"))
+        spec = SPEC_BY_KEY.get(fold(" ".join(own)).removesuffix(" tinh"))
         place = read_place(hint) if hint else None
         if (
             spec and place and place.kind == "province"
@@ -547,7 +377,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             if is_centre:
                 if place.kind != "district" or place.district is None:
                     return None
-                kind_word = _DISTRICT_WORD.get(place.district.kind, "huyện")
+                kind_word = DISTRICT_WORD.get(place.district.kind, "huyện")
                 return _hospital(
                     f"Trung tâm Y tế {kind_word} {place.name}",
                     "district",
@@ -581,7 +411,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                 place,
                 province=hint,
             )
-        if is_centre or fold(place_text).split()[0] in _NOT_A_NAME:
+        if is_centre or fold(place_text).split()[0] in NOT_A_NAME:
             return None
         return _hospital(
             _canon("Bệnh viện Đa khoa " + place_text),
@@ -607,7 +437,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         )
     if kind == "named":
         first = fold(place_text).split()[0]
-        if first in _NOT_A_NAME or head.strip().startswith(("BVĐK",)):
+        if first in NOT_A_NAME or head.strip().startswith(("BVĐK",)):
             return None
         level = "other" if re.search(r"Quân y|Quân đội|Công an|\d", place_text) else "private"
         return _hospital(
@@ -634,7 +464,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                 return None
             # "Huong Khe Medical Centre" keeps the text's form (no level word) unless it says "District"
             kind_word = (
-                _DISTRICT_WORD.get(place.district.kind, "huyện") + " "
+                DISTRICT_WORD.get(place.district.kind, "huyện") + " "
                 if "District" in surface
                 else ""
             )
@@ -650,7 +480,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if kind == "en_specialist":
             if place.kind != "province":
                 return None
-            spec = _ENGLISH_SPEC[m.group("espec")]
+            spec = ENGLISH_SPEC[m.group("espec")]
             return _hospital(
                 specialist_name(spec, place), "provincial", base + start, base + end, surface, place
             )
@@ -700,8 +530,8 @@ def _list_items(
     out: list[Mention] = []
     is_centre = "Trung tâm" in head or "TTYT" in head
     while True:
-        item = _LIST_ITEM.match(text, pos)
-        if not item or re.match(rf"{_BV}|Trung tâm|TTYT", item.group("place")):
+        item = LIST_ITEM.match(text, pos)
+        if not item or re.match(rf"{BV}|Trung tâm|TTYT", item.group("place")):
             break
         place = read_place(item.group("place"), hint, prefer="district")
         if place is None:
@@ -712,7 +542,7 @@ def _list_items(
         word = (item.group("lw") or "").lower()
         word = "thành phố" if word.startswith(("tp", "thành")) else word
         if not word:
-            word = _DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
+            word = DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
             word = "huyện" if word == "thành phố" and not item.group("lw") else word
         head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
         item_mention = _hospital(
@@ -728,7 +558,7 @@ def _list_items(
         if not out:
             item_mention.props["head_start"] = base + head_start
         out.append(item_mention)
-        sep = _LIST_SEP.match(text, end)
+        sep = LIST_SEP.match(text, end)
         if not sep:
             break
         pos = sep.end()

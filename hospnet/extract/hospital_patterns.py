@@ -1,0 +1,187 @@
+"""The written shapes of hospital names: head words, specialties (Vietnamese and English), words that
+are no name, and the pattern table `find_hospitals` (hospitals.py) reads place-named hospitals with.
+
+Kept apart from the reading so the table is one place to look at, and to extend, by itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, UPPER
+from hospnet.names import fold
+
+BV = r"(?:[Bb]ệnh [Vv]iện|BỆNH VIỆN|BV\.?)"
+_DK = r"(?:[Đđ]a [Kk]hoa|ĐK)"
+_BVDK = rf"(?:BVĐK|{BV}[ ]+{_DK})"
+_LEVEL = r"(?P<lw>huyện|Huyện|quận|Quận|thị xã|Thị xã|thành phố|Thành phố|TP\.?|Tp\.?)"
+_SPECIALTIES = (
+    "Sản - Nhi",
+    "Sản Nhi",
+    "Sản nhi",
+    "Nhi",
+    "Nhi đồng",
+    "Lao và Bệnh phổi",
+    "Lao và bệnh phổi",
+    "Phổi",
+    "Ung bướu",
+    "Y học cổ truyền",
+    "Y dược cổ truyền",
+    "Phục hồi chức năng",
+    "Y học cổ truyền và Phục hồi chức năng",
+    "Mắt",
+    "Tâm thần",
+    "Nội tiết",
+    "Da liễu",
+    "Phụ sản",
+    "Sản",
+    "Răng Hàm Mặt",
+    "Truyền nhiễm",
+    "Tim mạch",
+    "Phong - Da liễu",
+    "Chấn thương Chỉnh hình",
+    "Điều dưỡng - Phục hồi chức năng",
+    "Bệnh Nhiệt đới",
+    "Nhiệt đới",
+    "Lão khoa",
+)
+_SPEC = (
+    "(?P<spec>" + "|".join(re.escape(s) for s in sorted(_SPECIALTIES, key=len, reverse=True)) + ")"
+)
+ENGLISH_SPEC = {
+    "Obstetrics and Pediatrics": "Sản - Nhi",
+    "Obstetrics and Paediatrics": "Sản - Nhi",
+    "Children's": "Nhi",
+    "Pediatric": "Nhi",
+    "Paediatric": "Nhi",
+    "Lung": "Phổi",
+    "Tuberculosis and Lung Disease": "Lao và Bệnh phổi",
+    "Oncology": "Ung bướu",
+    "Cancer": "Ung bướu",
+    "Eye": "Mắt",
+    "Traditional Medicine": "Y học cổ truyền",
+    "Endocrinology": "Nội tiết",
+    "Psychiatric": "Tâm thần",
+    "Obstetrics and Gynecology": "Phụ sản",
+    "Rehabilitation": "Phục hồi chức năng",
+    "Dermatology": "Da liễu",
+}
+SPEC_BY_KEY = {
+    fold(s): s.replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi") for s in _SPECIALTIES
+}
+_EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in ENGLISH_SPEC) + ")"
+# Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
+NOT_A_NAME = {
+    "trung",
+    "tuyen",
+    "da",
+    "tinh",
+    "huyen",
+    "quan",
+    "thanh",
+    "hang",
+    "nha",
+    "cac",
+    "nay",
+    "tu",
+    "dai",
+    "khu",
+    "benh",
+    "so",
+    "trong",
+    "tai",
+    "va",
+    "cua",
+    "cung",
+    "ve",
+    "ngay",
+    "theo",
+    "chuyen",
+    "thuoc",
+    "vien",
+    "y",
+    "duoc",
+    "cap",
+    "ky",
+    "hoi",
+    "dong",
+    "nhan",
+    "ban",
+}
+DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã", "Thành phố": "thành phố"}
+
+_EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Town|Medical|Health|Hospital)\b){CAP_WORD}"
+_EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
+
+PATTERNS = [
+    (
+        "regional",
+        re.compile(
+            rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})"
+        ),
+    ),
+    ("centre", re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})")),
+    (
+        "list",
+        re.compile(
+            rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})"
+        ),
+    ),
+    (
+        "provincial",
+        re.compile(rf"{LOWER_START}(?:{_BVDK}|{BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})"),
+    ),
+    (
+        "district",
+        re.compile(
+            rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})"
+        ),
+    ),
+    (
+        "bare",
+        re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})"),
+    ),
+    (
+        "specialist",
+        re.compile(
+            rf"{LOWER_START}{BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})"
+        ),
+    ),
+    (
+        "back_provincial",
+        re.compile(rf"{LOWER_START}(?:{_BVDK}|{BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])"),
+    ),
+    (
+        "back_previous",
+        re.compile(
+            rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])"
+        ),
+    ),
+    (
+        "en_provincial_of",
+        re.compile(
+            r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)"
+            + rf"(?P<place>{PLACE})"
+        ),
+    ),
+    (
+        "en_general",
+        re.compile(
+            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|Town General|General|District|Provincial)[ ]+Hospital{END}"
+        ),
+    ),
+    (
+        "en_health_centre",
+        re.compile(
+            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}"
+        ),
+    ),
+    (
+        "en_specialist",
+        re.compile(
+            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}"
+        ),
+    ),
+]
+LIST_ITEM = re.compile(rf"[ ]*(?:(?P<lw>huyện|thị xã|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")
+LIST_SEP = re.compile(r"[ ]*(?:,|;|và|and)[ ]*")
