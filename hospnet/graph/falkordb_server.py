@@ -9,9 +9,11 @@ write the same files. A stop on purpose leaves a mark, so a `Supervisor` leaves 
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
+import signal
 import subprocess
 import threading
 import time
@@ -230,10 +232,22 @@ def stop(data_dir: Path) -> bool:
     """Stop the server cleanly (it writes its data first); False when none was running.
 
     A server that cannot save (its folder turned read-only or full) is stopped without the
-    snapshot: its append-only file holds what it wrote before the folder failed.
+    snapshot: its append-only file holds what it wrote before the folder failed. A server that
+    does not answer on its socket (still loading, its starter gone) gets SIGTERM, its own clean stop.
     """
     if not is_running(data_dir):
-        return False
+        pid = server_pid(data_dir)
+        if pid is None or not server_dir(data_dir).is_dir():
+            return False
+        with _starting(server_dir(data_dir)):
+            with contextlib.suppress(OSError):
+                _stopped_mark(data_dir).touch()
+            os.kill(pid, signal.SIGTERM)
+            for _ in range(200):
+                if server_pid(data_dir) is None:
+                    break
+                time.sleep(0.05)
+        return True
     with _starting(server_dir(data_dir)):  # no supervisor starts it again in the meantime
         _shutdown(data_dir)
     return True
