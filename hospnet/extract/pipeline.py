@@ -4,7 +4,8 @@ function runs them in order over a `Reading` (the document and what is known of 
     read        document          -> context     normalise, sentences, mentions, document-level resolution
     sentences   context           -> sentence_facts, signed
                                                  entities, positions, referrals, capabilities, agreements
-    support     context           -> support     SUPPORTS / TRANSFERS from the relation rules (rules as data)
+    support     context           -> support     SUPPORTS / TRANSFERS from the relation rules (rules as data),
+                                                 a person standing for their hospital (workplaces.py)
     techniques  context, support  -> story       techniques anywhere, given to the story's support pair
     assemble    everything        -> extraction  nodes and relationships with provenance
 
@@ -23,6 +24,7 @@ from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import Fact, agreements, capabilities, positions, referrals, signers
 from hospnet.extract.story_techniques import StoryTechniques, story_techniques
 from hospnet.extract.support import supports_and_transfers
+from hospnet.extract.workplaces import people_as_hospitals
 from hospnet.model import Document, Extraction
 
 
@@ -89,7 +91,7 @@ def _sentences(r: Reading) -> None:
 
 
 def _support(r: Reading) -> None:
-    r.support = supports_and_transfers(_context(r))
+    r.support = supports_and_transfers(people_as_hospitals(_context(r)))
 
 
 def _techniques(r: Reading) -> None:

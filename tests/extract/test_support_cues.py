@@ -22,3 +22,19 @@ def test_a_team_sent_to_observe_is_not_support_to_where_it_goes():
 def test_a_team_sent_to_support_still_is():
     found = _supports("Bệnh viện Bạch Mai sẽ cử ê-kíp lên Sơn La hỗ trợ cấp cứu người bệnh.")
     assert ("Bệnh viện Bạch Mai", "Sơn La") in found
+
+
+def test_a_doctor_tied_to_a_hospital_once_stands_for_it_later():
+    found = _supports(
+        "Người bệnh tin tưởng BS Trần Văn Minh, Bệnh viện Bạch Mai. "
+        "BS Trần Văn Minh đang luân phiên 3 tháng tại Bệnh viện Đa khoa tỉnh Hà Giang."
+    )
+    assert ("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Hà Giang") in found
+
+
+def test_a_doctor_tied_to_two_hospitals_stands_for_neither():
+    found = _supports(
+        "BS Trần Văn Minh, Bệnh viện Bạch Mai, nói. BS Trần Văn Minh, Bệnh viện E, cũng nói. "
+        "BS Trần Văn Minh đang luân phiên 3 tháng tại Bệnh viện Đa khoa tỉnh Hà Giang."
+    )
+    assert not {g for g, r in found if r == "Bệnh viện Đa khoa tỉnh Hà Giang"}
