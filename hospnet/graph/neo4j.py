@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from typing import Any, Callable, Sequence, TypeVar
 
 import neo4j
@@ -23,6 +24,7 @@ from ..errors import (
     ConfigError,
     QueryRejected,
     QueryTimeout,
+    QueryTooLarge,
     StoreError,
     StoreUnavailable,
     TransientStoreError,
@@ -154,22 +156,34 @@ class Neo4jStore:
         self.queries.record(cypher)
         timeout = self._read_timeout(timeout)
         params = params or {}
+        began = time.monotonic()
         self._check_read_only(cypher, params, timeout)
+        # The planning above counts against the query's time limit.
+        timeout = max(timeout - (time.monotonic() - began), 0.001)
 
         @neo4j.unit_of_work(timeout=timeout)
         def fetch(tx: neo4j.ManagedTransaction) -> list[Row]:
-            result = tx.run(cypher, params)
             rows: list[Row] = []
             if limit is not None and limit <= 0:
                 return rows
-            for record in result:
-                rows.append({key: plain(value) for key, value in record.items()})  # type: ignore[no-untyped-call]
-                if limit is not None and len(rows) >= limit:
-                    break
+            try:
+                for record in tx.run(cypher, params):
+                    rows.append({key: plain(value) for key, value in record.items()})  # type: ignore[no-untyped-call]
+                    if limit is not None and len(rows) >= limit:
+                        # Rolling back ends the query at once; a commit would first have the
+                        # server produce every remaining row, to be discarded.
+                        raise _Enough(rows)
+            except nx.TransientError as exc:
+                if "OutOfMemory" in (exc.code or ""):  # not retried: it would run out again
+                    raise self._translate(exc, user_query=True) from exc
+                raise
             return rows
 
         with self._session(neo4j.READ_ACCESS, fetch_size=_fetch_size(limit)) as session:
-            return self._call(lambda: session.execute_read(fetch), user_query=True)
+            try:
+                return self._call(lambda: session.execute_read(fetch), user_query=True)
+            except _Enough as enough:
+                return enough.rows
 
     def read_many(
         self, queries: Sequence[Statement], *, timeout: float | None = None
@@ -368,6 +382,10 @@ class Neo4jStore:
             return StoreUnavailable(f"Neo4j at {self.uri} is not reachable ({message})")
         if "TransactionTimedOut" in code or "TransactionTimeout" in code:
             return QueryTimeout(f"the query ran over its time limit ({message})")
+        if "OutOfMemoryError" in code:
+            return QueryTooLarge(
+                f"the query needed more memory than a transaction may take ({message})"
+            )
         if isinstance(exc, nx.TransientError):
             return TransientStoreError(f"Neo4j is busy, try again ({code}: {message})")
         if isinstance(exc, nx.DatabaseUnavailable) or code.startswith(
@@ -386,6 +404,14 @@ class Neo4jStore:
         return StoreError(
             f"Neo4j error {code}: {message}" if code else f"Neo4j driver error: {message}"
         )
+
+
+class _Enough(Exception):
+    """Raised inside a read transaction that has its rows, so the driver rolls it back."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        super().__init__(f"{len(rows)} rows")
+        self.rows = rows
 
 
 _QUERY_TYPES = {

@@ -7,7 +7,14 @@ backticks, no parentheses), CALL { } IN TRANSACTIONS, TERMINATE, and SHOW comman
 a carriage return, NUL or another control or line-separator character is refused outright: the
 stores end a `//` comment at characters this gate would otherwise have to agree on exactly (Neo4j
 ends it at `\r` too). Parameter names must be plain identifiers, since FalkorDB writes them into
-the query's `CYPHER name=value` header.
+the query's `CYPHER name=value` header. A query longer than MAX_QUERY_CHARS or nested deeper than
+MAX_NESTING (brackets, CASE, runs of NOT or unary signs) is refused before any store parses it: a
+parser recursing a thousand levels deep answered nothing for 40 s. `check_ranges` is the embedded
+store's own extra check: it refuses a `range()` with literal bounds spanning over MAX_RANGE values,
+since FalkorDB allocates the whole list before its memory limit is checked (10^9 values took 16 GB;
+Neo4j's range is lazy and its memory guard holds). `check_no_writes` is its other one: FalkorDB
+registers the property names of a query it parses, so a CREATE it then refuses as a write still
+added its names to db.propertyKeys(); a write clause is refused before that store sees it.
 
 >>> check_user_query("CALL db.labels() YIELD label RETURN label // it's fine, CREATE in a comment")
 >>> check_user_query("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
@@ -26,6 +33,10 @@ hospnet.errors.QueryRejected: procedure db.clearQueryCaches is not allowed on th
 Traceback (most recent call last):
 ...
 hospnet.errors.QueryRejected: the query holds a carriage return (U+000D); write it on lines ended by a line feed only
+>>> check_user_query("RETURN " + "[" * 100 + "]" * 100)
+Traceback (most recent call last):
+...
+hospnet.errors.QueryRejected: the query is nested 100 levels deep; at most 40 levels are allowed
 >>> check_parameters({"x=1 CALL dbms.procedures() //": 1})
 Traceback (most recent call last):
 ...
@@ -65,6 +76,18 @@ _TERMINATE = re.compile(r"\bTERMINATE\s+TRANSACTIONS?\b", re.IGNORECASE)
 _SHOW = re.compile(r"(?<![\w.$`])SHOW\s+(?!AS\b)([A-Za-z]+)", re.IGNORECASE)
 _TERMINATE_ANY = re.compile(r"(?<![\w.$`])TERMINATE\b", re.IGNORECASE)
 PARAMETER_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+MAX_QUERY_CHARS = 20_000
+MAX_NESTING = 40
+MAX_RANGE = 10_000_000
+# What opens and closes a level of nesting, and runs of prefix operators, each of which the
+# parsers recurse into.
+_NESTING = re.compile(
+    r"[(\[{]|[)\]}]|\bCASE\b|\bEND\b|(?:\bNOT\b\s*){2,}|(?:[-+]\s*){2,}",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    r"\brange\s*\(\s*([-+]?\d+)\s*,\s*([-+]?\d+)\s*(?:,\s*([-+]?\d+)\s*)?\)", re.IGNORECASE
+)
 # Tab and \n are the only control characters a query may hold.
 _ALLOWED_CONTROLS = {"\t", "\n"}
 
@@ -153,7 +176,16 @@ def check_user_query(cypher: str) -> None:
         raise QueryRejected(
             f"the query holds {what} (U+{ord(bad):04X}); write it on lines ended by a line feed only"
         )
+    if len(cypher) > MAX_QUERY_CHARS:
+        raise QueryRejected(
+            f"the query is {len(cypher):,} characters long; at most {MAX_QUERY_CHARS:,} are allowed"
+        )
     code = code_only(cypher)
+    depth = nesting(code)
+    if depth > MAX_NESTING:
+        raise QueryRejected(
+            f"the query is nested {depth} levels deep; at most {MAX_NESTING} levels are allowed"
+        )
     if re.search(r"\bLOAD\s+CSV\b", code, re.IGNORECASE):
         raise QueryRejected("LOAD CSV is not allowed on the read-only path")
     if re.search(r"\bIN\s+(\d+\s+)?(CONCURRENT\s+)?TRANSACTIONS\b", code, re.IGNORECASE):
@@ -166,3 +198,62 @@ def check_user_query(cypher: str) -> None:
     shown = _SHOW.search(code)
     if shown:
         raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")
+
+
+def nesting(code: str) -> int:
+    """How deep the query's expressions nest (strings and comments already removed).
+
+    >>> nesting("RETURN [1, (2 + 3)], NOT NOT NOT true, CASE WHEN x THEN {a: (1)} END")
+    3
+    """
+    depth = deepest = 0
+    for match in _NESTING.finditer(code):
+        token = match.group(0).strip().upper()
+        if token in ("(", "[", "{", "CASE"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in (")", "]", "}", "END"):
+            depth = max(depth - 1, 0)
+        else:  # a run of NOT or of signs: each one a level the parser descends
+            run = len(re.findall(r"NOT|[-+]", token))
+            deepest = max(deepest, depth + run)
+    return deepest
+
+
+_WRITE_CLAUSE = re.compile(
+    r"(?<![\w.$`:])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH)\b", re.IGNORECASE
+)
+
+
+def check_no_writes(cypher: str) -> None:
+    """Raise QueryRejected for a write clause, strings and comments aside.
+
+    >>> check_no_writes("MATCH (n:Hospital) RETURN n.name AS name // CREATE nothing, 'SET' either")
+    >>> check_no_writes("MATCH (n) SET n.x = 1")
+    Traceback (most recent call last):
+    ...
+    hospnet.errors.QueryRejected: query refused: it writes to the graph (SET is a write clause)
+    """
+    found = _WRITE_CLAUSE.search(code_only(cypher))
+    if found:
+        raise QueryRejected(
+            f"query refused: it writes to the graph ({found.group(1).upper()} is a write clause)"
+        )
+
+
+def check_ranges(cypher: str) -> None:
+    """Raise QueryRejected for a range() of literal bounds over MAX_RANGE values.
+
+    >>> check_ranges("RETURN count(range(1, 1000000000))")
+    Traceback (most recent call last):
+    ...
+    hospnet.errors.QueryRejected: range(1, 1000000000) builds 1,000,000,000 values; at most 10,000,000 are allowed
+    """
+    for match in _RANGE.finditer(code_only(cypher)):
+        start, end = int(match.group(1)), int(match.group(2))
+        step = int(match.group(3) or 1) or 1
+        values = (end - start) // step + 1
+        if values > MAX_RANGE:
+            raise QueryRejected(
+                f"{match.group(0)} builds {values:,} values; at most {MAX_RANGE:,} are allowed"
+            )

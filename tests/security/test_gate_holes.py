@@ -179,3 +179,18 @@ def test_http_post_refuses_a_parameter_value_no_driver_can_send(client, value):
 def test_a_lone_surrogate_is_refused_by_the_store(store):
     with pytest.raises(QueryParameterError, match="Unicode"):
         store.read("RETURN $x AS x", {"x": "\ud800"})
+
+
+def test_refused_writes_leave_no_property_names_behind(store):
+    """A refused CREATE or MERGE once added its property names to FalkorDB's db.propertyKeys()."""
+
+    def keys() -> set[str]:
+        rows = store.read("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey")
+        return {row["propertyKey"] for row in rows}
+
+    before = keys()
+    for i in range(150):
+        for write in (f"CREATE (:Leak {{leak_a{i}: 1}})", f"MERGE (:Leak {{leak_b{i}: 1}})"):
+            with pytest.raises(QueryRejected):
+                store.read(write)
+    assert keys() == before

@@ -87,6 +87,9 @@ public final class HospnetNeo4j {
         set(config, GraphDatabaseSettings.load_csv_file_url_root, home.resolve("import").toString());
         set(config, GraphDatabaseSettings.memory_transaction_max_size, String.valueOf(256L * 1024 * 1024));
         set(config, GraphDatabaseSettings.memory_transaction_global_max_size, String.valueOf(512L * 1024 * 1024));
+        // No transaction runs over ten minutes (the export's own limit), whatever a client asks;
+        // user reads carry HOSPNET_QUERY_TIMEOUT as their own, also enforced by the server.
+        set(config, GraphDatabaseSettings.transaction_timeout, "600s");
         // A development store on a shared machine: keep memory small.
         set(config, GraphDatabaseSettings.pagecache_memory, String.valueOf(128L * 1024 * 1024));
         set(config, GraphDatabaseSettings.keep_logical_logs, "2 files");
