@@ -12,46 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hospnet.extract.clauses import _CLAUSE_END, ACTS, Item, Match, _list_from, items_of, match_rule
+from hospnet.extract.clauses import _CLAUSE_END, ACTS, Match, items_of, match_rule
 from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
+from hospnet.extract.references import listed_units, plural_references, the_province
 from hospnet.extract.relations import Fact, kinds_of
 from hospnet.extract.rules import Hit, RuleSet, load_rules
-from hospnet.places import match_province
 from hospnet.extract.techniques import find_techniques, list_techniques, named_techniques
-
-_NUMBER = {
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-}
-_PLURAL = re.compile(
-    r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?"
-    r"(?:\s+(?:này|trên|nói trên))?|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
-    r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])",
-    re.IGNORECASE,
-)
-
-
-# "cán bộ y tế của tỉnh", "ngành y tế tỉnh", "hỗ trợ tỉnh này": the province the story is about, unnamed.
-_THE_PROVINCE = re.compile(
-    r"(?<![\w])(?:(?:ngành y tế|y tế|cán bộ y tế|nhân viên y tế|bác sĩ|đồng nghiệp|người dân)\s+(?:của\s+|tại\s+)?tỉnh"
-    r"(?:\s+nhà)?)(?![\w])(?!\s+[A-ZĐ])"
-)
-
-
-# What leads from a plural to the list it announces: "(tại TP.HCM) là", "gồm", ":".
-_FORWARD = re.compile(
-    r"^(?:(?!\.\s)[^,;:]){0,25}?(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -99,79 +66,6 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
             return True
     start = max(match.start - base, ends[-1] if ends else 0)
     return rules.has("survey", text[start : act.start - base])
-
-
-def _plurals(
-    unit: SentenceMentions, lists: list[list[Mention]]
-) -> list[tuple[int, int, list[Mention]]]:
-    """ "hai bệnh viện", "các đơn vị trên": the units of the latest list of that size named before;
-    "ba bệnh viện tại TP.HCM là A, B và C", "4 bệnh viện: A, B": the list right after."""
-    out = []
-    text, base = unit.sentence.text, unit.sentence.start
-    for m in _PLURAL.finditer(text):
-        n = _NUMBER.get((m.group("n") or m.group("en") or "").lower()) or (
-            int(m.group("n")) if (m.group("n") or "").isdigit() else None
-        )
-        start, end = base + m.start(), base + m.end()
-        ahead = next(
-            (
-                ls
-                for ls in lists
-                if ls[0].start >= end and _FORWARD.match(text[m.end() : ls[0].start - base])
-            ),
-            None,
-        )
-        found = ahead or next(
-            (
-                ls
-                for ls in reversed(lists)
-                if (n is None and len(ls) >= 2 or len(ls) == n) and ls[-1].end <= start
-            ),
-            None,
-        )
-        out.append((start, end, list(found) if found else []))
-    return out
-
-
-def _the_province(
-    unit: SentenceMentions, ctx: DocumentContext
-) -> list[tuple[int, int, list[Mention]]]:
-    """The unnamed province of "cán bộ y tế của tỉnh", as the document's province (when it has one)."""
-    found = match_province(ctx.hint) if ctx.hint else None
-    if found is None:
-        return []
-    base = unit.sentence.start
-    return [
-        (
-            base + m.start(),
-            base + m.end(),
-            [
-                Mention(
-                    "Province",
-                    found.province.name,
-                    base + m.start(),
-                    base + m.end(),
-                    m.group(0),
-                    {"prefixed": True},
-                )
-            ],
-        )
-        for m in _THE_PROVINCE.finditer(unit.sentence.text)
-    ]
-
-
-def _lists(items: list[Item], unit: SentenceMentions) -> list[list[Mention]]:
-    """The coordinated lists of two or more hospitals in a sentence."""
-    out, j = [], 0
-    hospitals = [i for i in items if i.mention is not None and i.mention.label == "Hospital"]
-    while j < len(hospitals):
-        units, last = _list_from(
-            hospitals, j, ("Hospital",), unit.sentence.text, unit.sentence.start
-        )
-        if len({u.name for u in units}) >= 2:
-            out.append(units)
-        j = last + 1
-    return out
 
 
 class _Reader:
@@ -293,9 +187,11 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         text, base = unit.sentence.text, unit.sentence.start
         hits = rules.hits(text, base)
         plain = items_of(unit.mentions, hits, [])
-        plurals = _plurals(unit, lists + _lists(plain, unit)) + _the_province(unit, ctx)
+        plurals = plural_references(unit, lists + listed_units(plain, unit)) + the_province(
+            unit, ctx
+        )
         items = items_of(unit.mentions, hits, plurals)
-        lists += _lists(plain, unit)
+        lists += listed_units(plain, unit)
         closed_acts: set[int] = set()
         found = [m for rule in rules.rules for m in match_rule(rule, items, rules, text, base)]
         for m in found:
