@@ -75,9 +75,11 @@ class GraphStore(Protocol):
     - `write_batch` applies a `Batch` of hospnet's own parameterised statements atomically.
     - `version` is the graph's version: a value the store keeps beside the graph that changes with
       every `write_batch` and `clear` (FalkorDB: a counter bumped in the same MULTI; Neo4j: the
-      last committed transaction), so every process reading the store sees a change of the graph
-      by reading one value, never by counting it. Whoever changes the graph without
-      `write_batch` calls `bump_version` after the change.
+      last closed transaction, read after any `write_batch` being applied), so every process
+      reading the store sees a change of the graph by reading one value, never by counting it.
+      It is a seqlock: equal versions read before and after a read mean no batch landed during
+      it, so the read saw one whole state. Whoever changes the graph without `write_batch` calls
+      `bump_version` after the change.
     - `queries` records the texts of the queries run (reads, writes, version reads).
     - Driver errors are translated to hospnet.errors at this seam.
     """

@@ -277,9 +277,14 @@ class Neo4jStore:
         self._ensure_write_lock()
         self.queries.record(WRITE_LOCK)
 
+        # The wait for a commit is bounded like a read: a stalled writer is a QueryTimeout here.
+        @neo4j.unit_of_work(timeout=self._read_timeout(None))
+        def take(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(WRITE_LOCK).consume()
+
         def locked() -> str:
             with self._session(neo4j.WRITE_ACCESS) as session:
-                session.execute_write(lambda tx: tx.run(WRITE_LOCK).consume())
+                session.execute_write(take)
                 return ",".join(sorted(session.last_bookmarks().raw_values))
 
         return self._call(locked)
