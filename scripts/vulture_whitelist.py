@@ -7,6 +7,7 @@ Response-model fields are read by FastAPI's serialiser, dataclass fields by temp
 # ruff: noqa: B018, F821
 
 _.curated_by  # api/models.py
+_.at_id
 _.acquired_from
 _.transfers_in
 _.transfers_out

@@ -83,25 +83,6 @@ def require_api_key(
         raise ApiError(401, "unauthorized", "missing or wrong X-API-Key header")
 
 
-def read_page(
-    store: GraphStore,
-    count_cypher: str,
-    page_cypher: str,
-    params: dict[str, Any],
-    window: Window,
-    item: Callable[[dict[str, Any]], Any],
-) -> dict[str, Any]:
-    """Run a count query and a page query (`SKIP $offset LIMIT $limit`) and shape a Page."""
-    total = store.read(count_cypher, params)[0]["n"]
-    rows = store.read(page_cypher, {**params, "offset": window.offset, "limit": window.limit})
-    return {
-        "total": total,
-        "limit": window.limit,
-        "offset": window.offset,
-        "items": [item(row) for row in rows],
-    }
-
-
 def read_module_page(
     store: GraphStore,
     name: str,

@@ -416,3 +416,38 @@ def test_document_search(fixture_store):
     assert [d["id"] for d in a["items"]] == ["document:fixture-a"]
     (none,) = rows(fixture_store, "document_search", date_from="2999")
     assert none == {"total": 0, "items": []}
+
+
+def _search(store, module, **params):
+    (row,) = rows(store, module, **params)
+    return row
+
+
+def test_person_search(fixture_store):
+    everyone = _search(fixture_store, "person_search")
+    assert everyone["total"] == len(everyone["items"]) > 0
+    (tuan,) = _search(fixture_store, "person_search", q="nguyen minh tuan")["items"]
+    assert tuan["name"] == "Nguyễn Minh Tuấn"
+    assert {
+        "title": "Giám đốc",
+        "at_id": "hospital:benh-vien-da-khoa-tinh-thanh-hoa",
+        "at": THANH_HOA,
+    } in tuan["positions"]
+    assert _search(fixture_store, "person_search", q="khong co ai") == {"total": 0, "items": []}
+
+
+def test_technique_search(fixture_store):
+    every = _search(fixture_store, "technique_search")
+    assert every["total"] == len(every["items"]) > 0
+    (loc,) = _search(fixture_store, "technique_search", q="loc mang bung")["items"]
+    assert loc["name"] == "lọc màng bụng" and loc["transfers"] >= 1
+    page = _search(fixture_store, "technique_search", offset=1, limit=1)
+    assert page["total"] == every["total"] and page["items"] == every["items"][1:2]
+
+
+def test_program_search(fixture_store):
+    every = _search(fixture_store, "program_search")
+    assert every["total"] == len(every["items"]) > 0
+    code = next(p["code"] for p in every["items"] if p["code"])
+    by_code = _search(fixture_store, "program_search", q="khong co", code=code)
+    assert [p["code"] for p in by_code["items"]] == [code]
