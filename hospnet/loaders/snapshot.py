@@ -61,7 +61,7 @@ class Snapshot:
         reason = None
         if named is None or (named.st_dev, named.st_ino) != self._stamp[:2]:
             reason = "was replaced or removed while it was read"
-        elif now.st_size > self.size and now.st_mtime_ns != self._stamp[3]:
+        elif now.st_size > self.size:
             reason = f"grew while it was read ({self.size:,} -> {now.st_size:,} bytes)"
         elif _stamp(now) != self._stamp:
             reason = "was rewritten while it was read"
