@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     )
     query_timeout: float = Field(20.0, description="Seconds a read query may run.")
     row_limit: int = Field(10_000, description="Most rows a user query returns.")
+    cypher_concurrency: int = Field(
+        2,
+        ge=1,
+        description="Most /cypher queries an API worker runs at once; one more is answered 503 with Retry-After.",
+    )
     max_document_bytes: int = Field(5_000_000, description="Largest document accepted, in bytes.")
     max_documents_per_request: int = Field(
         100, description="Most documents one POST /documents may carry."

@@ -25,3 +25,4 @@ _.sub_units  # extract/gazetteers.py, a field of the gazetteer's JSON records
 _.send_400_response  # api/http.py, called by uvicorn's H11Protocol
 run_frame  # hospnet.queries, the notebook's entry point (examples/researcher.ipynb)
 exc_info  # Neo4jStore.__exit__
+_.falkordb  # tests/security/test_hostile_reads.py, an Attack field read by store name

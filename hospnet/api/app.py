@@ -20,6 +20,7 @@ from ..errors import StoreUnavailable
 from ..settings import Settings
 from . import docs, errors
 from .cache import ResponseCache
+from .cypher_pool import CypherPool
 from .limits import BodyLimit
 from .snapshot import SnapshotCache
 from .models import ERROR_RESPONSES
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            app.state.cypher_pool.close()
             store, app.state.store = app.state.store, None
             if store is not None:
                 store.close()
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = None
     app.state.snapshots = SnapshotCache()
+    app.state.cypher_pool = CypherPool(settings)
     app.state.responses = ResponseCache(
         max_entries=settings.cache_entries, max_bytes=settings.cache_bytes
     )

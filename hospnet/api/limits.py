@@ -1,10 +1,13 @@
-"""Refuse a request body over settings.max_request_bytes before the app holds it in memory.
+"""Refuse a request body over settings.max_request_bytes before the app holds it in memory; note
+when a request arrived, so a query's time limit counts from then.
 
 A declared Content-Length over the limit is answered 413 at once; a body sent without one (chunked)
 is counted as it streams and cut off with 413 when it passes the limit.
 """
 
 from __future__ import annotations
+
+import time
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,6 +33,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope.setdefault("state", {})["arrived"] = time.monotonic()
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None:
             try:

@@ -4,50 +4,31 @@ Everything here runs on the store's read-only path with the configured time limi
 A user query the store cannot run (a syntax error) is the caller's mistake: 400, not 500.
 Rows come a page at a time (`limit`, `offset`), like every list: the query runs once to the row
 limit, so `total` is exact up to it, and the answer holds the page.
+/cypher runs at most HOSPNET_CYPHER_CONCURRENCY queries at once per API worker, in worker processes
+apart from the API's own reads, so heavy queries cannot starve lookups; one more is answered 503
+with Retry-After. Its time limit counts from the request's arrival.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+import threading
+import time
+from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 
 from ... import queries
-from ...errors import QueryRejected, QueryTimeout, StoreError, StoreUnavailable, TransientStoreError
+from ...errors import QueryTimeout
 from ...graph.base import GraphStore
 from ...settings import Settings
+from ..cypher_pool import CypherPool, user_rows
 from ..deps import Window, get_settings, get_store, page_window
+from ..errors import ApiError
 from ..models import CypherRequest, QueryInfo, QueryParam, Rows
 
 router = APIRouter(tags=["queries"])
 PAGE_PARAMS = ("limit", "offset")  # the page window's, never a module's
-
-
-def _rows(
-    store: GraphStore,
-    settings: Settings,
-    window: Window,
-    run: Callable[[int], list[dict[str, Any]]],
-) -> Rows:
-    limit = settings.row_limit
-    try:
-        rows = run(limit + 1)
-    except (QueryTimeout, QueryRejected, StoreUnavailable, TransientStoreError):
-        raise
-    except StoreError as exc:
-        raise QueryRejected(
-            f"the store could not run this query: {exc}", hint="check the Cypher"
-        ) from exc
-    total = min(len(rows), limit)
-    page = rows[window.offset : min(window.offset + window.limit, total)]
-    return Rows(
-        rows=page,
-        count=len(page),
-        total=total,
-        limit=window.limit,
-        offset=window.offset,
-        truncated=len(rows) > limit,
-    )
 
 
 @router.get("/queries", response_model=list[QueryInfo])
@@ -92,7 +73,7 @@ def run_query(
             params["limit"] = limit  # the module runs to the row limit; the window pages it
         return queries.run(store, name, params, limit=limit)
 
-    return _rows(store, settings, window, run)
+    return user_rows(run, settings.row_limit, window.limit, window.offset)
 
 
 # A URL must fit the HTTP server's request-line limit (h11: 16 KB) even when every character is
@@ -101,13 +82,62 @@ GET_QUERY_MAX = 1000
 
 CYPHER_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {
-        "description": "The Cypher is not read-only, or the store refused it (syntax, unknown function)."
-    }
+        "description": "The Cypher is not read-only, is too long or nested too deep, or the store refused it (syntax, unknown function)."
+    },
+    408: {
+        "description": "The query ran over HOSPNET_QUERY_TIMEOUT, counted from the request's arrival."
+    },
+    413: {"description": "The query needed more memory than a query may take."},
+    503: {
+        "description": "HOSPNET_CYPHER_CONCURRENCY queries are already running, or the store is unavailable (see Retry-After)."
+    },
 }
+_SLOTS_LOCK = threading.Lock()
+
+
+def _user_query(
+    request: Request, settings: Settings, window: Window, query: str, params: dict[str, Any]
+) -> Response:
+    """Run a /cypher query in one of the worker's slots, with what is left of its time limit."""
+    with _SLOTS_LOCK:
+        slots = getattr(request.app.state, "cypher_slots", None)
+        if slots is None:
+            slots = request.app.state.cypher_slots = threading.BoundedSemaphore(
+                settings.cypher_concurrency
+            )
+    if not slots.acquire(blocking=False):
+        raise ApiError(
+            503,
+            "cypher_busy",
+            f"{settings.cypher_concurrency} Cypher queries are already running "
+            "(HOSPNET_CYPHER_CONCURRENCY); try again shortly",
+        )
+    try:
+        pool: CypherPool = request.app.state.cypher_pool
+        arrived = getattr(request.state, "arrived", time.monotonic())
+        if pool.start():  # the workers' one-time start is not the query's time
+            arrived = time.monotonic()
+        left = settings.query_timeout - (time.monotonic() - arrived)
+        if left <= 0:
+            raise QueryTimeout(
+                f"the query waited over its time limit of {settings.query_timeout:g} s before it could run"
+            )
+        body = pool.read(
+            query,
+            params,
+            timeout=left,
+            row_limit=settings.row_limit,
+            limit=window.limit,
+            offset=window.offset,
+        )
+        return Response(content=body, media_type="application/json")
+    finally:
+        slots.release()
 
 
 @router.get("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
 def cypher_get(
+    request: Request,
     query: str = Query(
         ...,
         min_length=1,
@@ -115,32 +145,19 @@ def cypher_get(
         description=f"Read-only Cypher, without parameters; at most {GET_QUERY_MAX} characters (POST /cypher takes longer ones).",
     ),
     window: Window = Depends(page_window),
-    store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
-) -> Rows:
+) -> Response:
     """Run read-only Cypher given in the URL, a page of rows at a time; writes are refused (400)."""
-    return _rows(
-        store,
-        settings,
-        window,
-        lambda limit: store.read(query, {}, timeout=settings.query_timeout, limit=limit),
-    )
+    return _user_query(request, settings, window, query, {})
 
 
 @router.post("/cypher", response_model=Rows, responses=CYPHER_ERRORS)
 def cypher_post(
+    request: Request,
     body: CypherRequest,
     window: Window = Depends(page_window),
-    store: GraphStore = Depends(get_store),
     settings: Settings = Depends(get_settings),
-) -> Rows:
+) -> Response:
     """Run read-only Cypher with $parameters, a page of rows at a time (`limit`, `offset` in the
     query string); writes are refused (400)."""
-    return _rows(
-        store,
-        settings,
-        window,
-        lambda limit: store.read(
-            body.query, body.params, timeout=settings.query_timeout, limit=limit
-        ),
-    )
+    return _user_query(request, settings, window, body.query, body.params)
