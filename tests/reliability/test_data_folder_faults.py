@@ -129,7 +129,7 @@ def error_lines(stderr: str) -> list[str]:
 def test_a_data_folder_that_fills_up_stops_the_build_in_one_line(disk, corpus, expected):
     settings = embedded_on(disk)
     filler = disk.fill(leave_kb=1500)  # the corpus's append-only file takes about 3 MB
-    failed = hospnet(settings, "build", str(corpus))
+    failed = hospnet(settings, "build", str(corpus), batch_size="100")  # several commits
     assert failed.returncode == 1, failed.stdout
     lines = error_lines(failed.stderr)
     assert len(lines) == 1, failed.stderr
