@@ -74,6 +74,10 @@ class Report:
     rules: dict[str, Score] = field(
         default_factory=dict
     )  # per `rule` id: tp and fp of what it extracted
+    node_ids: set[str] = field(
+        default_factory=set
+    )  # what the extractor read, for the ledger's check
+    relationship_keys: set[tuple] = field(default_factory=set)  # (type, from, to, technique)
 
     @property
     def entity_total(self) -> Score:
@@ -181,6 +185,11 @@ def evaluate(
         if gold.get("language") and document.language != gold["language"]:
             document = document.model_copy(update={"language": gold["language"]})
         extraction = extract(document)
+        report.node_ids |= {n.id for n in extraction.nodes}
+        report.relationship_keys |= {
+            (r.type, r.start, r.end, r.properties.get("technique"))
+            for r in extraction.relationships
+        }
         got_entities, got_relations = extracted_keys(extraction)
         want_entities, want_relations = gold_keys(gold)
         names = {

@@ -130,9 +130,28 @@ def eval_cmd(
         "--by-rule",
         help="Also print the precision of each extraction rule (the `rule` property).",
     ),
+    corrections: Optional[Path] = typer.Option(
+        None,
+        "--corrections",
+        help="A corrections ledger (corrections.jsonl): also say how many of its corrections "
+        "this extractor makes unnecessary.",
+    ),
 ) -> None:
     """Score extraction against hand-annotated gold files: precision, recall and F1."""
+    from ..corrections.ledger import Ledger
+    from ..corrections.needed import unnecessary
     from ..evaluate import evaluate, format_report
 
+    if corrections is not None and not corrections.is_file():
+        say(
+            f"Error: no corrections ledger at {corrections}; give the corrections.jsonl file",
+            to=err,
+        )
+        raise typer.Exit(2)
     report = evaluate(gold_dir, docs_dir, seeds_dir=seeds_dir)
     say(format_report(report, misses=misses, by_rule=by_rule))
+    if corrections is not None:
+        needed = unnecessary(
+            Ledger(corrections).active(), report.node_ids, report.relationship_keys
+        )
+        say(needed.line())
