@@ -9,7 +9,7 @@ import typer
 
 from ..settings import Settings
 from .app import neo4j_app, store_app
-from .output import console, say
+from .output import console, opened_store, say
 
 
 @neo4j_app.command("start")
@@ -32,10 +32,20 @@ def neo4j_import(
     ),
 ) -> None:
     """Bulk-load a csv export into the stopped local Neo4j with neo4j-admin (replaces its database), then start it."""
+    from ..corrections import apply_all
+    from ..graph import neo4j_server
     from ..graph.neo4j_admin import import_csv
+    from .corrections import report_corrections
 
-    nodes, rels = import_csv(Settings(), folder)
+    settings = Settings()
+    nodes, rels = import_csv(settings, folder)
     say(f"imported {nodes} nodes and {rels} relationships; the local Neo4j runs again")
+    # Like every way the graph is made, the import ends with the corrections ledger applied.
+    local = settings.model_copy(
+        update={"store": "neo4j", "neo4j_uri": neo4j_server.start(settings)}
+    )
+    with opened_store(local) as store:
+        report_corrections(apply_all(store, settings.corrections_path))
 
 
 @neo4j_app.command("stop")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from hospnet.build import build
+from hospnet.corrections.ledger import Ledger, new_correction
 from hospnet.exports import export
 from hospnet.graph import neo4j_server
 from hospnet.graph.jsonl import export_jsonl
@@ -48,6 +50,12 @@ def test_csv_export_imports_with_neo4j_admin_into_a_fresh_database(
         assert "lat:double" in next(csv.reader(handle))
 
     env = _env(spare_neo4j)
+    # The ledger is applied after the import, as after every build: one rejected fact stays out.
+    first = json.loads(next(line for line in _lines(store) if '"SUPPORTS"' in line))
+    rejected = {"type": "SUPPORTS", "from": first["from"], "to": first["to"]}
+    ledger = Ledger(tmp_path / "corrections.jsonl")
+    ledger.append(new_correction("reject", rejected, "lan", "not in the contract"))
+    env["HOSPNET_CORRECTIONS_FILE"] = str(ledger.path)
     refused = _hospnet(
         "neo4j", "import", str(folder), env=env
     )  # the server runs: nothing is touched
@@ -57,13 +65,20 @@ def test_csv_export_imports_with_neo4j_admin_into_a_fresh_database(
         imported = _hospnet("neo4j", "import", str(folder), env=env)
         assert imported.returncode == 0, imported.stderr + imported.stdout
         assert "imported" in imported.stdout
+        assert "corrections: 1 applied" in imported.stdout
     finally:
         neo4j_server.start(spare_neo4j)
     exported = _hospnet("export", "--format", "jsonl", env=env)
     assert exported.returncode == 0, exported.stderr
-    source = io.StringIO()
-    export_jsonl(store, source)
-    assert sorted(exported.stdout.splitlines()) == sorted(source.getvalue().splitlines())
+    kept = [line for line in _lines(store) if line != json.dumps(first, ensure_ascii=False)]
+    assert len(kept) == len(_lines(store)) - 1
+    assert sorted(exported.stdout.splitlines()) == sorted(kept)
+
+
+def _lines(store) -> list[str]:
+    out = io.StringIO()
+    export_jsonl(store, out)
+    return out.getvalue().splitlines()
 
 
 def test_neo4j_import_names_a_folder_without_a_manifest(tmp_path, spare_neo4j):
