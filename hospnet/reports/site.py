@@ -81,6 +81,8 @@ class DocumentPage:
     outlet: str | None
     date: str | None
     facts: list[Fact] = field(default_factory=list)
+    # (id, name, label) of every node the facts name, for the served page's merge controls
+    nodes: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def highlight(sentence: str, names: list[str]) -> list[tuple[str, bool]]:
@@ -146,6 +148,12 @@ def document_pages(G: nx.MultiDiGraph) -> dict[str, DocumentPage]:
                         [str(who) for who in data.get("curated_by") or []],
                     )
                 )
+                named = {n[0] for n in pages[doc].nodes}
+                pages[doc].nodes += [
+                    (n, name_of(G, n), G.nodes[n].get("label") or "")
+                    for n in dict.fromkeys((start, end))
+                    if n not in named
+                ]
     return pages
 
 
@@ -200,7 +208,7 @@ def site_pages(
     """Every page of the site. With `lang_links` (served by the API) links carry ?lang= and a
     language switch appears; written to disk, the site is in one language. With `corrections`
     (`{"url": "/corrections", "writes": bool}`, only from the API) each fact of a document page
-    has a reject button that sends POST /corrections."""
+    has a reject button and each node it names a merge control, both sending POST /corrections."""
     policy = csp("'self'" if corrections else "'none'")
     t = Labels(lang)
     env = environment()

@@ -13,7 +13,11 @@ $HOSPNET_SCREENSHOTS/site (default /tmp/hospnet-screenshots/site), beside the re
 
 from __future__ import annotations
 
+import json
 import os
+import urllib.error
+import urllib.parse
+import urllib.request
 from html import unescape
 from pathlib import Path
 
@@ -462,3 +466,67 @@ def test_reject_from_a_document_page(settings, store, chromium, tmp_path):
     static = (written / "documents" / f"{file_stem(doc)}.html").read_text("utf-8")
     assert 'class="reject"' not in static and 'id="corrections"' not in static
     assert "connect-src 'none'" in unescape(static)
+
+
+def test_merge_from_a_document_page(settings, store, chromium, tmp_path):
+    """Served by the API with writes on, each node a document page names can be merged into
+    another (picked from the page or typed): after a reload the gone hospital's facts name the
+    survivor and GET /hospitals/{gone} is a 404. The written site has no merge controls."""
+    write_fixture(store)
+    G = read_graph(store)
+    pages = document_pages(G)
+    hospitals = {
+        doc: [n for n, _, label in page.nodes if label == "Hospital"] for doc, page in pages.items()
+    }
+    pairs = [  # two hospitals of one page with no fact between them, so every fact stays
+        (doc, gone, keep)
+        for doc, found in hospitals.items()
+        for gone in found
+        for keep in found
+        if gone != keep and not G.has_edge(gone, keep) and not G.has_edge(keep, gone)
+    ]
+    assert pairs, "no document of the fixture graph names two unrelated hospitals"
+    doc, gone, keep = pairs[0]
+    gone_name, keep_name = G.nodes[gone]["name"], G.nodes[keep]["name"]
+    other = next((n for n, _, label in pages[doc].nodes if label != "Hospital"), None)
+    assert other, "the document names no node but hospitals: the wrong-kind merge is untested"
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    seen = {"console": [], "errors": [], "requests": []}
+    _watch(page, seen)
+    with _serving(settings.model_copy(update={"api_key": API_KEY})) as server:
+        page.goto(f"{server}/report/documents/{file_stem(doc)}.html?lang=en")
+        assert gone_name in page.inner_text("#facts")
+        row = page.locator(f"#merge > li[data-node='{gone}']")
+        assert keep in page.eval_on_selector_all("#merge-ids option", "os => os.map(o => o.value)")
+        page.fill("#corrections input[name=api_key]", API_KEY)
+        page.fill("#corrections input[name=who]", "Chromium")
+        page.fill("#corrections input[name=why]", "one hospital, two names")
+        row.locator("input[name=keep]").fill(gone)  # into itself: asked again, nothing sent
+        row.locator("button.merge").click()
+        assert "another node" in page.inner_text("#correction-status")
+        row.locator("input[name=keep]").fill(other)  # another kind: refused, in one line
+        row.locator("button.merge").click()
+        page.wait_for_selector("#correction-status:has-text('422')")
+        assert "\n" not in page.inner_text("#correction-status")
+        row.locator("input[name=keep]").fill(keep)
+        row.locator("button.merge").click()
+        page.wait_for_selector("#correction-status:has-text('c-')")
+        page.reload()
+        assert page.locator(f"#merge > li[data-node='{gone}']").count() == 0
+        assert page.locator(f"#merge > li[data-node='{keep}']").count() == 1
+        facts = page.inner_text("#facts")
+        assert keep_name in facts
+        assert f"→ {gone_name}" not in facts and f": {gone_name} →" not in facts
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{server}/hospitals/{urllib.parse.quote(gone, safe='')}")
+        assert refused.value.code == 404
+        survivor = json.loads(
+            urllib.request.urlopen(f"{server}/hospitals/{urllib.parse.quote(keep, safe='')}").read()
+        )
+        assert gone_name in json.dumps(survivor, ensure_ascii=False)
+    # the one console line is Chromium reporting the refused 422
+    assert seen["errors"] == [] and [c for c in seen["console"] if "422" not in c] == [], seen
+    assert [u for u in seen["requests"] if not u.startswith(server + "/")] == []
+    written = build_report(store, tmp_path / "site").index.parent
+    static = (written / "documents" / f"{file_stem(doc)}.html").read_text("utf-8")
+    assert 'class="merge"' not in static and 'id="merge"' not in static

@@ -33,36 +33,55 @@
       th.appendChild(button);
     });
   });
-  // Served by the API with writes on, a document page's facts can be rejected (POST /corrections).
+  // Served by the API with writes on, a document page's facts can be rejected and the nodes it
+  // names merged into another (POST /corrections to this page's own server, one status line).
   var box = document.getElementById("corrections");
   function fill(text, values) {
     Object.keys(values).forEach(function (name) { text = text.split("{" + name + "}").join(String(values[name])); });
     return text;
   }
+  function send(op, target, done) {
+    var status = document.getElementById("correction-status");
+    var value = function (name) { return box.querySelector("input[name=" + name + "]").value.trim(); };
+    if (!value("api_key") || !value("who") || !value("why")) { status.textContent = box.getAttribute("data-need-key"); return; }
+    fetch(box.getAttribute("data-url"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-API-Key": value("api_key") },
+      body: JSON.stringify({ op: op, target: target, who: value("who"), why: value("why") })
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        if (response.ok) {
+          status.textContent = fill(box.getAttribute("data-sent"), { id: answer.correction.id, status: answer.status });
+          done();
+        } else {
+          status.textContent = fill(box.getAttribute("data-refused"), { status: response.status, message: (answer.error || {}).message || "" });
+        }
+      });
+    }).catch(function (err) { status.textContent = String(err); });
+  }
   document.querySelectorAll("button.reject").forEach(function (button) {
     button.addEventListener("click", function () {
-      var status = document.getElementById("correction-status");
-      var value = function (name) { return box.querySelector("input[name=" + name + "]").value.trim(); };
-      if (!value("api_key") || !value("who") || !value("why")) { status.textContent = box.getAttribute("data-need-key"); return; }
       var target = {};
       Array.prototype.forEach.call(button.attributes, function (attribute) {
         if (attribute.name.indexOf("data-target-") === 0) { target[attribute.name.slice(12)] = attribute.value; }
       });
-      fetch(box.getAttribute("data-url"), {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-API-Key": value("api_key") },
-        body: JSON.stringify({ op: "reject", target: target, who: value("who"), why: value("why") })
-      }).then(function (response) {
-        return response.json().then(function (answer) {
-          if (response.ok) {
-            status.textContent = fill(box.getAttribute("data-sent"), { id: answer.correction.id, status: answer.status });
-            button.disabled = true;
-            button.parentNode.classList.add("rejected");
-          } else {
-            status.textContent = fill(box.getAttribute("data-refused"), { status: response.status, message: (answer.error || {}).message || "" });
-          }
-        });
-      }).catch(function (err) { status.textContent = String(err); });
+      send("reject", target, function () {
+        button.disabled = true;
+        button.parentNode.classList.add("rejected");
+      });
+    });
+  });
+  document.querySelectorAll("button.merge").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var keep = button.parentNode.querySelector("input[name=keep]").value.trim();
+      if (!keep || keep === button.getAttribute("data-gone")) {
+        document.getElementById("correction-status").textContent = box.getAttribute("data-merge-need");
+        return;
+      }
+      send("merge", { keep: keep, gone: button.getAttribute("data-gone") }, function () {
+        button.disabled = true;
+        button.parentNode.classList.add("rejected");
+      });
     });
   });
   document.querySelectorAll("input[data-filter]").forEach(function (input) {
