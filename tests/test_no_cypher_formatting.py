@@ -27,6 +27,10 @@ REVIEWED = {
         "chain",
     ): "joins a Batch of hospnet's own statements; each part's parameters are renamed $p<i>_<name>",
     (
+        "hospnet/graph/falkordb.py",
+        "limited",
+    ): "wraps a user's read, which the gate checked, in CALL { } with an int() row limit",
+    (
         "hospnet/exports/cypher_script.py",
         "_create_nodes",
     ): "writes a script file, which has no parameters: values pass literal() (JSON strings)",

@@ -95,6 +95,11 @@ class Reader(threading.Thread):
 
     def get(self, client: httpx.Client, path: str, **params) -> httpx.Response | None:
         response = client.get(path, params=params)
+        for _ in range(50):  # /cypher's own pool is full: come back when told, as a client should
+            if response.status_code != 503 or "cypher_busy" not in response.text:
+                break
+            time.sleep(float(response.headers.get("Retry-After", "1")) / 10)
+            response = client.get(path, params=params)
         if response.status_code != 200:
             self.errors.append(f"GET {path} -> {response.status_code}: {response.text[:300]}")
             return None

@@ -158,6 +158,7 @@ def test_a_data_folder_that_turns_read_only_stops_the_build_in_one_line(disk, co
     store = open_store(settings)
     try:
         wait_for_first_documents(store, build)
+        time.sleep(1.5)  # the server writes what it holds to its AOF once a second (appendfsync)
         assert build.poll() is None, "the build ended before the disk failed"
         disk.break_it()
         out, err = build.communicate(timeout=300)
