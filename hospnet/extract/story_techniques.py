@@ -23,6 +23,7 @@ from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import Fact
 from hospnet.extract.rules import RuleSet, load_rules
+from hospnet.extract.support import mark_technique_transfer, transfer_props, transfer_status
 from hospnet.extract.techniques import (
     announced_techniques,
     find_techniques,
@@ -59,9 +60,9 @@ def sentence_techniques(unit: SentenceMentions, rules: RuleSet) -> list[Mention]
 
 def _without_announcer(t: Mention) -> Mention:
     """ "kỹ thuật tiêu sợi huyết" names the technique "tiêu sợi huyết"."""
-    head, _, rest = t.name.partition(" ")
-    if t.name.lower().startswith(("kỹ thuật ", "kĩ thuật ")) and len(rest.split()) > 1:
-        name = rest.partition(" ")[2]
+    words = t.name.split(" ", 2)
+    if t.name.lower().startswith(("kỹ thuật ", "kĩ thuật ")) and len(words) == 3 and words[2]:
+        name = words[2]
         return Mention(t.label, name, t.end - len(name), t.end, name, t.props)
     return t
 
@@ -130,24 +131,17 @@ def story_techniques(
         for tech in new:
             if not owners:
                 techniques.append((tech, text))
+        status = transfer_status(rules, text, text)
         for giver, receiver in owners:
             for tech in new:
                 transfers.append(
-                    Fact("TRANSFERS", giver, receiver, text, _props(ctx, text, tech, rules), RULE)
+                    Fact(
+                        "TRANSFERS", giver, receiver, text, transfer_props(ctx, status, tech), RULE
+                    )
                 )
         read |= {t.name for t in new} if owners else set()
-    _mark_transfer_kind(facts, transfers)
+    mark_technique_transfer(facts, {(t.start.name, t.end.name) for t in transfers})
     return StoryTechniques(techniques, transfers)
-
-
-def _mark_transfer_kind(facts: list[Fact], transfers: list[Fact]) -> None:
-    """SCHEMA: every TRANSFERS pair's SUPPORTS has the kind `technique_transfer`."""
-    moved = {(t.start.name, t.end.name) for t in transfers}
-    for f in facts:
-        kinds = f.props.get("kinds")
-        pair = (f.start.name, f.end.name)
-        if f.type == "SUPPORTS" and pair in moved and kinds and "technique_transfer" not in kinds:
-            kinds.insert(0, "technique_transfer")
 
 
 def _without(rules: RuleSet, text: str, *names: str) -> str:
@@ -156,17 +150,3 @@ def _without(rules: RuleSet, text: str, *names: str) -> str:
         for m in rules.finditer(name, text):
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
-
-
-def _props(ctx: DocumentContext, text: str, tech: Mention, rules: RuleSet) -> dict:
-    status = (
-        "planned"
-        if rules.has("planned", text)
-        else "done"
-        if rules.has("done", text)
-        else "in_progress"
-    )
-    props: dict = {"status": status, "technique_mention": tech}
-    if ctx.date:
-        props["date"] = ctx.date
-    return props

@@ -149,31 +149,40 @@ class _Reader:
             t for t in techniques if not any(m.start <= t.start < m.end for m in unit.mentions)
         ]
         head = sentence[: act.start - base]
-        status = (
-            "planned"
-            if self.rules.has("planned", head)
-            else "done"
-            if self.rules.has("done", sentence)
-            else "in_progress"
-        )
+        status = transfer_status(self.rules, head, sentence)
         for tech in techniques:
             key = ("TRANSFERS", source.name, dest.name, tech.name)
             if key in self.seen:
                 continue
             self.seen.add(key)
-            props = {"status": status, "technique_mention": tech}
-            if self.ctx.date:
-                props["date"] = self.ctx.date
+            props = transfer_props(self.ctx, status, tech)
             self.facts.append(Fact("TRANSFERS", source, dest, text, props, rule=rule))
         if techniques:
-            pair = (source.name, dest.name)
-            for f in self.facts:
-                if (
-                    f.type == "SUPPORTS"
-                    and (f.start.name, f.end.name) == pair
-                    and "technique_transfer" not in f.props["kinds"]
-                ):
-                    f.props["kinds"].insert(0, "technique_transfer")
+            mark_technique_transfer(self.facts, {(source.name, dest.name)})
+
+
+def transfer_status(rules: RuleSet, before: str, sentence: str) -> str:
+    """planned ("sẽ", "kế hoạch" before the trigger), done ("đã", "thành công"), else in progress."""
+    if rules.has("planned", before):
+        return "planned"
+    return "done" if rules.has("done", sentence) else "in_progress"
+
+
+def transfer_props(ctx: DocumentContext, status: str, tech: Mention) -> dict:
+    """A TRANSFERS fact's properties: its status, its technique and the story's date."""
+    props: dict = {"status": status, "technique_mention": tech}
+    if ctx.date:
+        props["date"] = ctx.date
+    return props
+
+
+def mark_technique_transfer(facts: list[Fact], pairs: set[tuple[str, str]]) -> None:
+    """SCHEMA: every TRANSFERS pair's SUPPORTS has the kind `technique_transfer`."""
+    for f in facts:
+        kinds = f.props.get("kinds")
+        pair = (f.start.name, f.end.name)
+        if f.type == "SUPPORTS" and pair in pairs and kinds and "technique_transfer" not in kinds:
+            kinds.insert(0, "technique_transfer")
 
 
 def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -> list[Fact]:
