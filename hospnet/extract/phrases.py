@@ -54,11 +54,16 @@ class PhraseMatcher(Generic[V]):
     def starts(self, text: str) -> list[int]:
         """Every offset where some phrase starts (overlaps and word boundaries not settled), in order:
         where an exact matcher needs to look, and nowhere else."""
+        return sorted({start for start, _ in self.candidates(text)})
+
+    def candidates(self, text: str) -> list[tuple[int, V]]:
+        """(start, value) of every phrase found, overlaps and word boundaries not settled."""
         if self._empty:
             return []
-        return sorted(
-            {end - length + 1 for end, (length, _) in self._automaton.iter(fold_chars(text))}
-        )
+        return [
+            (end - length + 1, value)
+            for end, (length, value) in self._automaton.iter(fold_chars(text))
+        ]
 
     def find(self, text: str) -> list[tuple[int, int, V]]:
         """(start, end, value) of the phrases in `text`, longest first, without overlap, in text order."""
