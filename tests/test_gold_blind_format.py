@@ -1,7 +1,7 @@
-"""The blind set's annotation files follow the gold format (tests/gold/README.md).
+"""The blind sets' annotation files follow the gold format (tests/gold/README.md).
 
-A format check only: it never runs the extractor, so the set stays blind until the lead
-scores it once (tests/gold_blind/README.md).
+A format check only: it never runs the extractor, so each set stays blind until it is scored
+once (tests/gold_blind/README.md, tests/gold_blind2/README.md).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-BLIND = Path(__file__).resolve().parent / "gold_blind"
-ANNOTATIONS = sorted((BLIND / "annotations").glob("*.json"))
-DOCS = sorted(p for p in (BLIND / "docs").iterdir() if p.is_file())
+HERE = Path(__file__).resolve().parent
+BLIND_SETS = [HERE / "gold_blind", HERE / "gold_blind2"]
+ANNOTATIONS = sorted(a for s in BLIND_SETS for a in (s / "annotations").glob("*.json"))
 
 PROVINCES_2025 = {
     "Hà Nội",
@@ -72,20 +72,33 @@ def _load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_the_set_has_twenty_documents_each_with_one_annotation():
-    assert len(DOCS) == 20
-    assert sorted(p.name for p in DOCS) == sorted(_load(a)["doc"] for a in ANNOTATIONS)
-    for path in ANNOTATIONS:
+def _annotations(blind: Path) -> list[Path]:
+    return sorted((blind / "annotations").glob("*.json"))
+
+
+@pytest.mark.parametrize("blind", BLIND_SETS, ids=lambda p: p.name)
+def test_the_set_has_twenty_documents_each_with_one_annotation(blind):
+    docs = sorted(p for p in (blind / "docs").iterdir() if p.is_file())
+    annotations = _annotations(blind)
+    assert len(docs) == 20
+    assert sorted(p.name for p in docs) == sorted(_load(a)["doc"] for a in annotations)
+    for path in annotations:
         assert path.name == _load(path)["doc"] + ".json"
 
 
-def test_two_documents_are_in_english():
-    languages = [_load(a)["language"] for a in ANNOTATIONS]
+@pytest.mark.parametrize("blind", BLIND_SETS, ids=lambda p: p.name)
+def test_two_documents_are_in_english(blind):
+    languages = [_load(a)["language"] for a in _annotations(blind)]
     assert set(languages) <= {"vi", "en"}
     assert languages.count("en") == 2
 
 
-@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name)
+def test_no_document_name_is_shared_between_the_blind_sets():
+    names = [a.name for a in ANNOTATIONS]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_entities_are_well_formed(path):
     data = _load(path)
     assert set(data) == {"doc", "language", "entities", "relations"}
@@ -112,7 +125,7 @@ def test_entities_are_well_formed(path):
             assert name in PROVINCES_2025, entity
 
 
-@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_relations_name_entities_of_the_right_kind(path):
     data = _load(path)
     label_of = {}
@@ -137,7 +150,7 @@ def test_relations_name_entities_of_the_right_kind(path):
     assert len(rows) == len(set(rows)), "a relation is listed twice"
 
 
-@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_conventions_that_tie_relations_together(path):
     """Every TRANSFERS pair has its SUPPORTS; every hospital with a province is LOCATED_IN it."""
     data = _load(path)
