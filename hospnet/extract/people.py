@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from hospnet.extract import gazetteers
-from hospnet.extract.lexicon import CAP_WORD
+from hospnet.extract.lexicon import CAP_WORD, UPPER
 from hospnet.extract.mentions import Mention
 from hospnet.names import fold
 from hospnet.places import match_province
@@ -28,7 +28,6 @@ from hospnet.places import match_province
 _NOT_NAME_WORDS = {
     "Bệnh",
     "Sở",
-    "Khoa",
     "Hội",
     "UBND",
     "BV",
@@ -59,6 +58,10 @@ _NOT_NAME_WORDS = {
 }
 
 
+# English news names a person after the verb that quotes them ("said Pham Dinh Thanh, head of …").
+_REPORTING = r"(?:said|says|according to|told|added)"
+
+
 @functools.lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     people = gazetteers.people()
@@ -79,8 +82,12 @@ def _regexes() -> dict[str, re.Pattern]:
             reverse=True,
         )
     )
-    word = rf"(?!(?:{not_name})(?![\w])){CAP_WORD}"
+    # "Khoa" ends many names ("Trần Đình Khoa, Trưởng khoa …") but opens a department ("Khoa Nội").
+    word = rf"(?!(?:{not_name})(?![\w]))(?!Khoa[ ]+[{UPPER}]){CAP_WORD}"
     name = rf"(?:(?:{surname_alt})|{word})(?:[ ]+{word}){{1,3}}(?![\w])"
+    # After a bare position or a reporting verb only a name that starts with a known surname: "Thứ trưởng
+    # Đỗ Xuân Tuyên", "said Pham Dinh Thanh", but not "Trưởng khoa Hồi sức Tích cực".
+    surnamed = rf"(?:{surname_alt})(?:[ ]+{word}){{1,3}}(?![\w])"
     honor_alt = "|".join(re.escape(h) for h in sorted(people.honorifics, key=len, reverse=True))
     position_alt = "|".join(
         re.escape(p) for p in sorted(people.positions, key=lambda p: (-len(p), p))
@@ -91,6 +98,9 @@ def _regexes() -> dict[str, re.Pattern]:
             rf"(?<![\w])(?P<titles>(?:(?:{title_alt})(?:[ ]*[.,][ ]*|[ ]+)){{1,5}})(?P<name>{name})"
         ),
         "honored": re.compile(rf"(?<![\w])(?:{honor_alt})[ ]+(?P<name>{name})"),
+        "positioned": re.compile(
+            rf"(?<![\w])(?:(?:{position_alt})|{_REPORTING})[ ]+(?P<name>{surnamed})"
+        ),
         "name": re.compile(rf"[ ]+(?P<name>{name})"),
         "position": re.compile(rf"(?:{position_alt})(?![\w])"),
     }
@@ -116,10 +126,11 @@ def split_titles(text: str) -> tuple[str, list[str]]:
 
 
 def find_people(text: str, base: int) -> list[Mention]:
-    """Persons introduced by titles or an honorific, in a sentence starting at `base`."""
+    """Persons introduced by titles, an honorific, a position or a reporting verb, in a sentence
+    starting at `base`."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for kind in ("titled", "honored"):
+    for kind in ("titled", "honored", "positioned"):
         for m in _regexes()[kind].finditer(text):
             if any(m.start("name") < e and m.end("name") > s for s, e in taken):
                 continue

@@ -10,6 +10,8 @@ must not end a sentence.
 ['Bệnh viện E hỗ trợ.', 'Đoàn công tác đến.', 'Ưu tiên ca nặng.']
 >>> [s.text for s in sentences("Ông Lê Đức Luận, Thứ trưởng; TP. Hà Nội có Dr. Smith.")]
 ['Ông Lê Đức Luận, Thứ trưởng; TP. Hà Nội có Dr. Smith.']
+>>> [s.text for s in sentences("PGS.TS. Vũ Văn Giáp phát biểu. TS.BS. Hoàng Việt Anh dự.")]
+['PGS.TS. Vũ Văn Giáp phát biểu.', 'TS.BS. Hoàng Việt Anh dự.']
 """
 
 from __future__ import annotations
@@ -90,7 +92,12 @@ def sentences(text: str) -> list[Sentence]:
         piece = text[start : match.start()]
         if match.group(0).strip() or "\n" not in match.group(0):
             word = _WORD_BEFORE.search(piece)
-            if word and (word.group(1).lower() in _NO_BREAK_BEFORE or len(word.group(1)) == 1):
+            last = word.group(1).split(".")[-1] if word else ""  # "PGS.TS." ends in "TS"
+            if word and (
+                word.group(1).lower() in _NO_BREAK_BEFORE
+                or last.lower() in _NO_BREAK_BEFORE
+                or len(word.group(1)) == 1
+            ):
                 continue
         _add(out, text, start, match.start())
         start = match.end()
