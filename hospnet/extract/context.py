@@ -145,7 +145,8 @@ _GENERIC = frozenset(
 
 def _prefer_the_story_names(ctx: DocumentContext) -> None:
     """A short form the gazetteer knows ("Bệnh viện 103") means the longer name this story wrote out
-    ("Bệnh viện Trung ương 103, Quân đội nhân dân Lào") when the story never writes the gazetteer's."""
+    ("Bệnh viện Trung ương 103, Quân đội nhân dân Lào") when the story never writes the gazetteer's;
+    so does a short name read from the text ("BV Đại học Y Dược" for "… Đại học Y Dược TP.HCM")."""
     hospitals = {
         m.name: m for unit in ctx.units for m in unit.mentions if m.label == "Hospital" and m.name
     }
@@ -154,8 +155,8 @@ def _prefer_the_story_names(ctx: DocumentContext) -> None:
         for m in unit.mentions:
             if m.label != "Hospital" or not m.name or fold(m.surface) == fold(m.name):
                 continue
-            if fold(m.name) in written:
-                continue
+            if fold(m.name) in written and m.rule != "hospital.named":
+                continue  # the gazetteer's name, written out; a name read from the text may be cut short
             words = set(fold(m.surface).replace(",", " ").split()) - _GENERIC
             longer = [
                 h

@@ -71,6 +71,13 @@ SPEC_BY_KEY = {
 }
 _EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in ENGLISH_SPEC) + ")"
 # Capitalised words that follow "Bệnh viện" without naming one ("các Bệnh viện Trung ương").
+# The words that cannot open a hospital's own name after its head, as written (with their tones):
+# "Bệnh viện Tại …" is no name but "Bệnh viện Tai Mũi Họng Trung ương" is, "Bệnh viện Đại học Wonkwang" too.
+NOT_A_NAME_WORD = {
+    "trung", "tuyến", "đa", "tỉnh", "huyện", "quận", "thành", "hạng", "nhà", "các", "này", "từ",
+    "khu", "bệnh", "số", "sở", "trong", "tại", "và", "của", "cùng", "về", "ngày", "theo", "chuyên",
+    "thuộc",
+}  # fmt: skip
 NOT_A_NAME = {
     "trung",
     "tuyen",

@@ -28,10 +28,12 @@ from hospnet.extract.hospital_patterns import (
     LIST_ITEM,
     LIST_SEP,
     NOT_A_NAME,
+    NOT_A_NAME_WORD,
     PATTERNS,
     SPEC_BY_KEY,
 )
 from hospnet.extract.lexicon import (
+    is_foreign_name,
     END,
     LOWER_START,
     Place,
@@ -236,7 +238,7 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
         own = m.surface.split()[head_len:]
         if (
             not own
-            or fold(own[0]) in NOT_A_NAME
+            or own[0].lower() in NOT_A_NAME_WORD
             and own[0][:1].isupper()
             and own[0] != "Quân"
             or len(words) <= head_len
@@ -259,6 +261,8 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
                 )
             )
             continue
+        if any(k.priority == 3 and k.start <= m.start and m.end <= k.end for k in found):
+            continue  # a part of a name the gazetteer knows ("Bệnh viện Đại học Y Dược| TP.HCM")
         known = [k for k in found if k.priority == 3 and m.start <= k.start and k.end < m.end]
         tail = text[known[0].end - base : m.end - base] if known else ""
         if (
@@ -267,11 +271,12 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
             or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail)
         ):
             continue
+        foreign = is_foreign_name(own)
         level = (
             "other"
-            if re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
+            if foreign or re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
             else "central"
-            if "Đại học" in m.name
+            if "Đại học" in m.name or "Trung ương" in m.name
             else "district"
             if m.name.startswith("Trung tâm")
             else "private"
@@ -282,7 +287,7 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
             m.start,
             m.end,
             m.surface,
-            province=None if level == "other" else hint,
+            province=None if level == "other" or "Trung ương" in m.name else hint,
             priority=3 if known else 1,
         )
         mention.rule = m.rule

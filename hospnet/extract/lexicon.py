@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from hospnet.places import District, ProvinceMatch, match_province, province_of_district
+from hospnet.names import fold
 
 UPPER = "A-Z" + "".join(
     c for c in map(chr, list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))) if c.isupper()
@@ -116,7 +117,7 @@ def read_name(
             break  # "Bệnh viện Ung bướu 400 giường": a count, not a number of the name
         if last in _JOINS and not word[0].isupper():
             break  # "và" joins capitalised words of one name ("Lao và Bệnh phổi"), not a new item ("và tỉnh X")
-        if word[0].isupper() or word[0].isdigit():
+        if word[0].isupper() or word[0].isdigit() or (word == "ương" and last == "Trung"):
             if (
                 (word in stop_caps and (pending or n_caps == 0))
                 or (m.start("word") in heads_at and last in _JOINS)
@@ -136,3 +137,20 @@ def read_name(
     elif pending and n_caps and before_join > end:
         end = before_join
     return end if n_caps else pos
+
+
+# One Vietnamese syllable, folded: initial consonants, vowels, a final ("nguyen", "ngoc", "hoi").
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def is_foreign_name(words: list[str]) -> bool:
+    """Whether a name's last capitalised word is no Vietnamese syllable ("Samsung Seoul", "Đại học
+    Wonkwang"): a hospital abroad. Abbreviations in capitals ("FV") and numbers are not judged.
+
+    >>> is_foreign_name(["Samsung", "Seoul"]), is_foreign_name(["Hữu", "nghị", "Việt", "Nam", "-", "Cuba", "Đồng", "Hới"])
+    (True, False)
+    """
+    caps = [w for w in words if w[:1].isupper() and not w.isupper()]
+    return bool(caps) and not _SYLLABLE.fullmatch(fold(caps[-1]))

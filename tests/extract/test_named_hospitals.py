@@ -1,0 +1,31 @@
+"""Hospitals read by their own name after a head: the level and province the name implies."""
+
+from __future__ import annotations
+
+import pytest
+
+from hospnet.extract.hospitals import find_hospitals
+
+
+@pytest.mark.parametrize(
+    "sentence, name, level, province",
+    [
+        # "Tai" is no "tại": the name is read, and "Trung ương" makes it central with no guessed province.
+        (
+            "Bệnh viện Tai Mũi Họng Trung ương hỗ trợ tỉnh.",
+            "Bệnh viện Tai Mũi Họng Trung ương",
+            "central",
+            None,
+        ),
+        # A name that is no Vietnamese syllable is a hospital abroad: level other, no province.
+        (
+            "Bệnh viện Đại học Wonkwang ký kết với tỉnh.",
+            "Bệnh viện Đại học Wonkwang",
+            "other",
+            None,
+        ),
+    ],
+)
+def test_named_hospital_level(sentence, name, level, province):
+    (m,) = [m for m in find_hospitals(sentence, 0, "Long An") if m.name == name]
+    assert (m.props.get("level"), m.props.get("province")) == (level, province)
