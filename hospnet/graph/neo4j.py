@@ -1,44 +1,28 @@
 """The real store: Neo4j over Bolt with the official driver; user Cypher passes three read-only gates.
 
-The read path refuses a query (QueryRejected) at the first gate it fails:
-  1. text: `readonly.check_user_query` (LOAD CSV, IN TRANSACTIONS, procedures outside the allow-list
-     however written, TERMINATE and SHOW, which EXPLAIN may call read-only, and control characters);
-  2. `EXPLAIN <query>`: the planner's query type must be 'r';
-  3. the query runs in a READ transaction, so the server itself refuses any write that slipped by.
+The gates are in neo4j_read (the text, the planner's verdict, a READ transaction); driver errors
+become hospnet errors in neo4j_errors.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import time
 from typing import Any, Callable, Sequence, TypeVar
 
 import neo4j
 import neo4j.exceptions as nx
-import neo4j.graph
-import neo4j.spatial
-import neo4j.time
 
-from ..errors import (
-    ConfigError,
-    QueryRejected,
-    QueryTimeout,
-    QueryTooLarge,
-    StoreError,
-    StoreUnavailable,
-    TransientStoreError,
-)
+from ..errors import ConfigError, StoreUnavailable
 from ..model import LABELS
 from ..settings import Settings
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
+from .neo4j_errors import translate
+from .neo4j_read import Enough, ReadGate, fetch_size, plain_row
 from .retry import DEFAULT as RETRY
-from .readonly import check_parameters, check_user_query, code_only, procedures
 
 T = TypeVar("T")
 
 _SCHEMES = ("bolt", "neo4j", "bolt+s", "neo4j+s", "bolt+ssc", "neo4j+ssc")
-_VERDICTS_KEPT = 2048  # distinct query texts whose read/write verdict is remembered
 _FULLTEXT_LABELS = ("Hospital", "Person", "Organization", "Technique", "Program", "Province")
 
 PING = "RETURN 1 AS ok"
@@ -56,47 +40,6 @@ WRITE_LOCK_SCHEMA = (
 )
 WRITE_LOCK = "MERGE (l:HospnetWriteLock {id: 'graph'}) DELETE l"
 
-_ADMIN_VERB = re.compile(
-    r"\b(CREATE|DROP|ALTER|GRANT|DENY|REVOKE|SHOW|START|STOP|RENAME|ENABLE|DISABLE|TERMINATE|DEALLOCATE|REALLOCATE)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_dbms_read(cypher: str) -> bool:
-    """EXPLAIN types a call of a DBMS-mode procedure (dbms.components) as 's', like a schema command.
-
-    Such a query is let through when every procedure in it is on the allow-list (checked before) and
-    it has no verb a schema or administration command needs; the READ transaction still guards it.
-    """
-    code = code_only(cypher)
-    calls_dbms = any(name.lower().startswith("dbms.") for name in procedures(code))
-    return calls_dbms and not _ADMIN_VERB.search(code)
-
-
-def plain(value: Any) -> Any:
-    """Driver values to JSON-able ones, the same shape the FalkorDB backend returns."""
-    if isinstance(value, neo4j.graph.Node):
-        return {**{k: plain(v) for k, v in value.items()}, "_labels": sorted(value.labels)}
-    if isinstance(value, neo4j.graph.Relationship):
-        return {**{k: plain(v) for k, v in value.items()}, "_type": value.type}
-    if isinstance(value, neo4j.graph.Path):
-        return [plain(n) for n in value.nodes]
-    if isinstance(
-        value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time, neo4j.time.Duration)
-    ):
-        return value.iso_format()
-    if isinstance(value, (dt.date, dt.time, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return neo4j.time.Duration(seconds=value.total_seconds()).iso_format()
-    if isinstance(value, neo4j.spatial.Point):
-        return {"srid": value.srid, "coordinates": list(value)}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    return value
-
 
 class Neo4jStore:
     """GraphStore on a Neo4j 5 server (bolt://, neo4j://, bolt+s://, neo4j+s://)."""
@@ -111,9 +54,7 @@ class Neo4jStore:
             )
         self.settings = settings
         self.uri = settings.neo4j_uri
-        # The planner's read/write verdict per query text: it depends on the text, never on the
-        # parameters, so the API's own queries pay for EXPLAIN once instead of on every request.
-        self._verdicts: dict[str, str | None] = {}
+        self._gate = ReadGate(self._explain)
         self._database = settings.neo4j_database
         self._lock_ready = False  # WRITE_LOCK_SCHEMA made sure of, once per store
         self.queries = QueryLog()
@@ -157,7 +98,7 @@ class Neo4jStore:
         timeout = self._read_timeout(timeout)
         params = params or {}
         began = time.monotonic()
-        self._check_read_only(cypher, params, timeout)
+        self._gate.check(cypher, params, timeout)
         # The planning above counts against the query's time limit.
         timeout = max(timeout - (time.monotonic() - began), 0.001)
 
@@ -168,21 +109,21 @@ class Neo4jStore:
                 return rows
             try:
                 for record in tx.run(cypher, params):
-                    rows.append({key: plain(value) for key, value in record.items()})  # type: ignore[no-untyped-call]
+                    rows.append(plain_row(record))
                     if limit is not None and len(rows) >= limit:
                         # Rolling back ends the query at once; a commit would first have the
                         # server produce every remaining row, to be discarded.
-                        raise _Enough(rows)
+                        raise Enough(rows)
             except nx.TransientError as exc:
                 if "OutOfMemory" in (exc.code or ""):  # not retried: it would run out again
                     raise self._translate(exc, user_query=True) from exc
                 raise
             return rows
 
-        with self._session(neo4j.READ_ACCESS, fetch_size=_fetch_size(limit)) as session:
+        with self._session(neo4j.READ_ACCESS, fetch_size=fetch_size(limit)) as session:
             try:
                 return self._call(lambda: session.execute_read(fetch), user_query=True)
-            except _Enough as enough:
+            except Enough as enough:
                 return enough.rows
 
     def read_many(
@@ -194,15 +135,12 @@ class Neo4jStore:
         queries = [(cypher, params or {}) for cypher, params in queries]
         for cypher, params in queries:
             self.queries.record(cypher)
-            self._check_read_only(cypher, params, timeout)
+            self._gate.check(cypher, params, timeout)
 
         @neo4j.unit_of_work(timeout=timeout)
         def fetch(tx: neo4j.ManagedTransaction) -> list[list[Row]]:
             return [
-                [
-                    {key: plain(value) for key, value in record.items()}  # type: ignore[no-untyped-call]
-                    for record in tx.run(cypher, params)
-                ]
+                [plain_row(record) for record in tx.run(cypher, params)]
                 for cypher, params in queries
             ]
 
@@ -212,20 +150,6 @@ class Neo4jStore:
     def _read_timeout(self, timeout: float | None) -> float:
         timeout = self.settings.query_timeout if timeout is None else timeout
         return max(timeout, 0.001)  # Neo4j reads a timeout of 0 as "no limit"
-
-    def _check_read_only(self, cypher: str, params: dict[str, Any], timeout: float) -> None:
-        """Refuse unless the names and text pass the lexical gate and the planner types it as a read."""
-        check_parameters(params)
-        check_user_query(cypher)
-        query_type = self._verdicts.get(cypher)
-        if query_type is None:
-            query_type = self._explain(cypher, params, timeout)
-            if len(self._verdicts) < _VERDICTS_KEPT:
-                self._verdicts[cypher] = query_type
-        if query_type != "r" and not (query_type == "s" and _is_dbms_read(cypher)):
-            raise QueryRejected(
-                f"only read-only queries are accepted here; Neo4j plans this one as {_QUERY_TYPES.get(query_type, query_type)}"
-            )
 
     def _explain(self, cypher: str, params: dict[str, Any], timeout: float) -> str | None:
         """The planner's verdict without running anything: 'r', 'w', 'rw' or 's' (schema)."""
@@ -276,18 +200,16 @@ class Neo4jStore:
         """
         self._ensure_write_lock()
         self.queries.record(WRITE_LOCK)
-
-        # The wait for a commit is bounded like a read: a stalled writer is a QueryTimeout here.
-        @neo4j.unit_of_work(timeout=self._read_timeout(None))
-        def take(tx: neo4j.ManagedTransaction) -> None:
-            tx.run(WRITE_LOCK).consume()
+        # Auto-commit: one round trip (a managed transaction costs three: begin, run, commit), and
+        # the wait for a commit is bounded like a read: a stalled writer is a QueryTimeout here.
+        query = neo4j.Query(WRITE_LOCK, timeout=self._read_timeout(None))
 
         def locked() -> str:
             with self._session(neo4j.WRITE_ACCESS) as session:
-                session.execute_write(take)
+                session.run(query).consume()
                 return ",".join(sorted(session.last_bookmarks().raw_values))
 
-        return self._call(locked)
+        return self._retrying(locked)
 
     def _ensure_write_lock(self) -> None:
         """Without its constraint, the lock's MERGE would lock nothing: make sure of it, once."""
@@ -373,60 +295,10 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable: {exc}") from exc
 
     def _translate(self, exc: Exception, *, user_query: bool) -> Exception:
-        """Each driver error becomes the hospnet error a caller can act on (STYLE habit 2)."""
-        code = getattr(exc, "code", None) or ""
-        message = getattr(exc, "message", None) or str(exc)
-        if isinstance(exc, nx.AuthError):
-            return ConfigError(
-                f"Neo4j at {self.uri} refused user {self.settings.neo4j_user!r}: {message}",
-                hint="check HOSPNET_NEO4J_USER and HOSPNET_NEO4J_PASSWORD",
-            )
-        if isinstance(
-            exc, (nx.ServiceUnavailable, nx.SessionExpired, nx.ConnectionAcquisitionTimeoutError)
-        ):
-            return StoreUnavailable(f"Neo4j at {self.uri} is not reachable ({message})")
-        if "TransactionTimedOut" in code or "TransactionTimeout" in code:
-            return QueryTimeout(f"the query ran over its time limit ({message})")
-        if "OutOfMemoryError" in code:
-            return QueryTooLarge(
-                f"the query needed more memory than a transaction may take ({message})"
-            )
-        if isinstance(exc, nx.TransientError):
-            return TransientStoreError(f"Neo4j is busy, try again ({code}: {message})")
-        if isinstance(exc, nx.DatabaseUnavailable) or code.startswith(
-            "Neo.ClientError.Database.DatabaseNotFound"
-        ):
-            return StoreUnavailable(
-                f"Neo4j database {self._database or '(default)'} is not available at {self.uri} ({message})"
-            )
-        if user_query and isinstance(exc, nx.ClientError):
-            if code.endswith("AccessMode") or code.endswith("ForbiddenOnReadOnlyDatabase"):
-                return QueryRejected(f"only read-only queries are accepted here ({message})")
-            return QueryRejected(
-                f"Neo4j cannot run this query: {message}",
-                hint="check the Cypher: see the message for the position of the problem",
-            )
-        return StoreError(
-            f"Neo4j error {code}: {message}" if code else f"Neo4j driver error: {message}"
+        return translate(
+            exc,
+            uri=self.uri,
+            user=self.settings.neo4j_user,
+            database=self._database,
+            user_query=user_query,
         )
-
-
-class _Enough(Exception):
-    """Raised inside a read transaction that has its rows, so the driver rolls it back."""
-
-    def __init__(self, rows: list[Row]) -> None:
-        super().__init__(f"{len(rows)} rows")
-        self.rows = rows
-
-
-_QUERY_TYPES = {
-    "w": "a write",
-    "rw": "a read and write",
-    "s": "a schema or administration command",
-    None: "nothing",
-}
-
-
-def _fetch_size(limit: int | None) -> int:
-    """Ask the server for no more records than will be kept."""
-    return 1000 if limit is None or limit <= 0 else min(limit, 1000)

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import ConfigError, StoreUnavailable
 from ..settings import Settings
 from . import neo4j_server
+from .neo4j_install import log_tail, require_tool, resolve_classpath
 from ..model import LABELS, LIST_PROPERTIES, REL_TYPES
 from .admin_csv import admin_import_arguments, read_manifest
 from .base import Batch, schema_identifier
@@ -35,9 +36,9 @@ def import_csv(settings: Settings, folder: Path) -> tuple[int, int]:
             "the local Neo4j is running, and an import replaces its database",
             hint="run `hospnet neo4j stop`, then the import, then `hospnet neo4j start`",
         )
-    java = neo4j_server._require_tool("java")
+    java = require_tool("java")
     root.mkdir(parents=True, exist_ok=True)
-    classpath = neo4j_server._resolve_classpath(settings, root)
+    classpath = resolve_classpath(settings, root)
     (root / "db").mkdir(exist_ok=True)
     log = root / "import.log"
     env = {**os.environ, "NEO4J_HOME": str(root / "db")}
@@ -70,7 +71,7 @@ def import_csv(settings: Settings, folder: Path) -> tuple[int, int]:
     counts = re.search(r"Imported:\s+(\d+) nodes\s+(\d+) relationships", text)
     if done.returncode != 0 or counts is None:
         raise StoreUnavailable(
-            f"neo4j-admin import failed:\n{neo4j_server._tail(log)}", hint=f"full log: {log}"
+            f"neo4j-admin import failed:\n{log_tail(log)}", hint=f"full log: {log}"
         )
     _finish(
         settings.model_copy(update={"neo4j_uri": neo4j_server.start(settings), "store": "neo4j"}),

@@ -1,15 +1,13 @@
-"""A local Neo4j Community server without Docker: jars from Maven Central, run by a tiny Java launcher.
+"""A local Neo4j Community server without Docker, run by a tiny Java launcher: start, stop, status.
 
-Everything lives under `settings.data_dir / "neo4j"`:
+Everything lives under `settings.data_dir / "neo4j"`: the install (m2/, <version>/, see
+neo4j_install), and
 
-    m2/                      Maven repository: the Neo4j jars, downloaded once
-    <version>/classpath.txt  the resolved classpath of org.neo4j:neo4j + org.neo4j:neo4j-bolt
-    <version>/classes/       HospnetNeo4j.class, compiled from neo4j_launcher/ with javac
     db/                      the store (Neo4j home: data/, logs/debug.log)
     neo4j.pid, neo4j.log     the running server and its console output
 
-Needs Java 17 (or newer) and Maven on PATH. `start` downloads on first use (about 160 MB),
-then starts in about ten seconds; the server runs detached until `stop`.
+`start` installs on first use (neo4j_install: Java 17 and Maven, about 160 MB), then starts in
+about ten seconds; the server runs detached until `stop`.
 
     python -m hospnet.graph.neo4j_server start|stop|status
 """
@@ -18,40 +16,32 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
-import re
-import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
 from hospnet.errors import ConfigError, HospnetError, StoreUnavailable
 from hospnet.settings import Settings
 
-LAUNCHER_CLASS = "HospnetNeo4j"
+from hospnet.graph.neo4j_install import (
+    JVM_OPTIONS,
+    LAUNCHER_CLASS,
+    Launcher,
+    check_password,
+    log_tail,
+    prepare,
+)
+
 READY_MARKER = b"HOSPNET_NEO4J_READY"  # printed by the launcher once the password is set
 _CHILDREN: list[subprocess.Popen[bytes]] = []
 READY_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
-MAVEN_TIMEOUT = 1800.0
-JVM_OPTIONS = (
-    "-Xms256m",
-    "-Xmx768m",
-    "-XX:+UseG1GC",
-    "-Dfile.encoding=UTF-8",
-    # What Neo4j's own start script opens, so the page cache and Netty avoid slow fallbacks.
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "-Dio.netty.tryReflectionSetAccessible=true",
-)
 
 
 def home(settings: Settings) -> Path:
@@ -69,7 +59,7 @@ def http_url(settings: Settings) -> str | None:
 
 def start(settings: Settings) -> str:
     """Start the local Neo4j (downloading it first if needed) and return its Bolt URI; no-op if running."""
-    _check_password(settings)
+    check_password(settings)
     root = home(settings)
     root.mkdir(parents=True, exist_ok=True)
     with _lock(root / "start.lock"):
@@ -79,15 +69,12 @@ def start(settings: Settings) -> str:
             uri = str(state.get("uri", bolt_uri(settings)))
             _wait_until_ready(uri, settings, pid, root, timeout=READY_TIMEOUT)
             return uri
-        java = _require_tool("java")
-        _check_java_version(java)
-        classpath = _resolve_classpath(settings, root)
-        classes = _compile_launcher(root / settings.neo4j_version, classpath)
+        launcher = prepare(settings, root)
         _check_port_free(settings.neo4j_bolt_port)
         if settings.neo4j_http_port:
             _check_port_free(settings.neo4j_http_port, "HOSPNET_NEO4J_HTTP_PORT")
         uri = bolt_uri(settings)
-        pid = _spawn(java, classes, classpath, settings, root)
+        pid = _spawn(launcher, settings, root)
         _write_state(
             root,
             {
@@ -205,121 +192,6 @@ def _lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-# -- install: Maven resolves the jars, javac compiles the launcher -----------------------------
-
-
-def _require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        raise ConfigError(
-            f"`{name}` was not found on PATH; the local Neo4j needs Java 17 and Maven",
-            hint="install a JDK 17 and Maven (Debian: apt-get install openjdk-17-jdk-headless maven), or point HOSPNET_NEO4J_URI at a running Neo4j",
-        )
-    return path
-
-
-def _check_java_version(java: str) -> None:
-    out = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
-    match = re.search(r'version "(\d+)', out)
-    if match and int(match.group(1)) < 17:
-        raise ConfigError(
-            f"Neo4j 5 needs Java 17 or newer; `java -version` says: {out.splitlines()[0]}",
-            hint="install a JDK 17 and put it first on PATH",
-        )
-
-
-def _check_password(settings: Settings) -> None:
-    if len(settings.neo4j_password) < 8:
-        raise ConfigError(
-            "Neo4j 5 refuses passwords shorter than 8 characters",
-            hint="set HOSPNET_NEO4J_PASSWORD to at least 8 characters",
-        )
-
-
-def _launcher_dir() -> Path:
-    return Path(str(resources.files("hospnet.graph") / "neo4j_launcher"))
-
-
-def _resolve_classpath(settings: Settings, root: Path) -> list[str]:
-    """Resolve (and download, the first time) the Neo4j jars into root/m2; cached in classpath.txt."""
-    version_dir = root / settings.neo4j_version
-    cp_file = version_dir / "classpath.txt"
-    pom_digest = hashlib.sha256((_launcher_dir() / "pom.xml").read_bytes()).hexdigest()
-    stamp = version_dir / "classpath.pom.sha256"  # a changed pom (a new dependency) resolves again
-    if cp_file.exists() and stamp.exists() and stamp.read_text() == pom_digest:
-        entries = [e for e in cp_file.read_text().strip().split(os.pathsep) if e]
-        if entries and all(Path(e).exists() for e in entries):
-            return entries
-    mvn = _require_tool("mvn")
-    version_dir.mkdir(parents=True, exist_ok=True)
-    # Maven writes next to the pom, and the package folder may be read-only: work on a copy.
-    pom = version_dir / "pom.xml"
-    shutil.copyfile(_launcher_dir() / "pom.xml", pom)
-    log = version_dir / "maven.log"
-    cmd = [
-        mvn, "-B", "-q", "-f", str(pom),
-        f"-Dmaven.repo.local={root / 'm2'}",
-        f"-Dneo4j.version={settings.neo4j_version}",
-        "dependency:build-classpath",
-        f"-Dmdep.outputFile={cp_file}",
-    ]  # fmt: skip
-    with open(log, "w") as out:
-        try:
-            done = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT, timeout=MAVEN_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            raise StoreUnavailable(
-                f"downloading Neo4j {settings.neo4j_version} took over {MAVEN_TIMEOUT:.0f} s",
-                hint=f"check access to Maven Central; log: {log}",
-            ) from None
-    if done.returncode != 0 or not cp_file.exists():
-        cp_file.unlink(missing_ok=True)
-        raise StoreUnavailable(
-            f"Maven could not resolve Neo4j {settings.neo4j_version} (org.neo4j:neo4j, org.neo4j:neo4j-bolt):\n{_tail(log)}",
-            hint=f"check access to Maven Central and HOSPNET_NEO4J_VERSION (a 5.26.x release); full log: {log}",
-        )
-    stamp.write_text(pom_digest)
-    return [e for e in cp_file.read_text().strip().split(os.pathsep) if e]
-
-
-def _compile_launcher(version_dir: Path, classpath: list[str]) -> Path:
-    """Compile HospnetNeo4j.java against the jars; recompiled only when the source changes."""
-    source = _launcher_dir() / f"{LAUNCHER_CLASS}.java"
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    classes = version_dir / "classes"
-    stamp = classes / "source.sha256"
-    if (
-        (classes / f"{LAUNCHER_CLASS}.class").exists()
-        and stamp.exists()
-        and stamp.read_text() == digest
-    ):
-        return classes
-    javac = _require_tool("javac")
-    shutil.rmtree(classes, ignore_errors=True)
-    classes.mkdir(parents=True)
-    done = subprocess.run(
-        [
-            javac,
-            "-nowarn",
-            "-encoding",
-            "UTF-8",
-            "-cp",
-            os.pathsep.join(classpath),
-            "-d",
-            str(classes),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        raise StoreUnavailable(
-            f"javac could not compile the Neo4j launcher:\n{done.stderr[-2000:]}",
-            hint="use a JDK 17 (javac), not only a JRE",
-        )
-    stamp.write_text(digest)
-    return classes
-
-
 # -- run ------------------------------------------------------------------------------------------
 
 
@@ -332,14 +204,14 @@ def _check_port_free(port: int, setting: str = "HOSPNET_NEO4J_BOLT_PORT") -> Non
             )
 
 
-def _spawn(java: str, classes: Path, classpath: list[str], settings: Settings, root: Path) -> int:
+def _spawn(launcher: Launcher, settings: Settings, root: Path) -> int:
     store = root / "db"
     store.mkdir(parents=True, exist_ok=True)
     cmd = [
-        java,
+        launcher.java,
         *JVM_OPTIONS,
         "-cp",
-        os.pathsep.join([str(classes), *classpath]),
+        os.pathsep.join([str(launcher.classes), *launcher.classpath]),
         LAUNCHER_CLASS,
         str(store),
         str(settings.neo4j_bolt_port),
@@ -416,7 +288,7 @@ def _wait_until_ready(
         if not _alive(pid):
             _clear_state(root)
             raise StoreUnavailable(
-                f"the local Neo4j exited while starting:\n{_tail(log)}",
+                f"the local Neo4j exited while starting:\n{log_tail(log)}",
                 hint=f"see {log} and {root / 'db' / 'logs' / 'debug.log'}",
             )
         if time.monotonic() > deadline:
@@ -432,13 +304,6 @@ def _has_ready_line(log: Path) -> bool:
         return READY_MARKER in log.read_bytes()
     except OSError:
         return False
-
-
-def _tail(path: Path, lines: int = 15) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -242,8 +242,8 @@ def test_the_planners_verdict_is_remembered_per_query_text(store):
     assert snapshot(store) == before
     read = "MATCH (n) WHERE n.touched = $v RETURN count(n) AS n"
     assert store.read(read, {"v": 1}) == [{"n": 0}]
-    assert store._verdicts[write] == "rw" and store._verdicts[read] == "r"
-    store._verdicts[read] = (
+    assert store._gate.verdicts[write] == "rw" and store._gate.verdicts[read] == "r"
+    store._gate.verdicts[read] = (
         "w"  # a planted verdict shows the cache is consulted: the read is now refused
     )
     with pytest.raises(QueryRejected):
