@@ -135,6 +135,13 @@ PATTERNS = [
         ),
     ),
     (
+        # "BV đa khoa các tỉnh: Bình Định, Đồng Nai và Cà Mau": one provincial hospital per province.
+        "province_list",
+        re.compile(
+            rf"{LOWER_START}(?:(?:các|những)[ ]+)?{_BVDK}[ ]+(?:các|những)[ ]+tỉnh(?:[ ]*,[ ]*thành phố|[ ]+thành)?[ ]*:?[ ]*(?={CAP_WORD})"
+        ),
+    ),
+    (
         "provincial",
         re.compile(rf"{LOWER_START}(?:{_BVDK}|{BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})"),
     ),

@@ -187,6 +187,9 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
             if kind == "list":
                 out.extend(_list_items(text, m.end(), base, hint, m.group(0), m.start()))
                 continue
+            if kind == "province_list":
+                out.extend(_province_list_items(text, m.end(), base, m.start()))
+                continue
             if kind == "back_previous":
                 out.append(
                     Mention(
@@ -573,3 +576,32 @@ def _list_items(
 def _canon(name: str) -> str:
     """Expanded abbreviations, one space, "Khu vực" capitalised as hospitals write it."""
     return re.sub(r"\s+", " ", expand_abbreviations(name)).strip()
+
+
+def _province_list_items(text: str, pos: int, base: int, head_start: int) -> list[Mention]:
+    """The provinces of "BV đa khoa các tỉnh: A, B và C", each read as "Bệnh viện Đa khoa tỉnh A" would be."""
+    out: list[Mention] = []
+    while True:
+        item = LIST_ITEM.match(text, pos)
+        place = read_place(item.group("place"), None, prefer="province") if item else None
+        if item is None or place is None or place.kind != "province":
+            break
+        start, end = item.start("place"), item.start("place") + place.length
+        found = [
+            h
+            for h in find_hospitals(f"Bệnh viện Đa khoa tỉnh {text[start:end]}", 0)
+            if h.props.get("level") == "provincial"
+        ]
+        if not found:
+            break
+        mention = found[0]
+        mention.start, mention.end, mention.surface = base + start, base + end, text[start:end]
+        mention.props["list_item"] = True
+        if not out:
+            mention.props["head_start"] = base + head_start
+        out.append(mention)
+        sep = LIST_SEP.match(text, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out

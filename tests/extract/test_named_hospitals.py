@@ -29,3 +29,14 @@ from hospnet.extract.hospitals import find_hospitals
 def test_named_hospital_level(sentence, name, level, province):
     (m,) = [m for m in find_hospitals(sentence, 0, "Long An") if m.name == name]
     assert (m.props.get("level"), m.props.get("province")) == (level, province)
+
+
+def test_distributed_head_over_provinces():
+    """ "BV đa khoa các tỉnh: A, B và C" is one provincial general hospital per province."""
+    text = "Bệnh viện có 3 vệ tinh là BV đa khoa các tỉnh: Bình Định, Cà Mau và Lâm Đồng."
+    names = [m.name for m in find_hospitals(text, 0) if m.props.get("list_item")]
+    assert names == [
+        "Bệnh viện Đa khoa tỉnh Bình Định",
+        "Bệnh viện Đa khoa tỉnh Cà Mau",
+        "Bệnh viện Đa khoa tỉnh Lâm Đồng",
+    ]
