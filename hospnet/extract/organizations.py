@@ -39,6 +39,20 @@ _PLACE_NAMED = (
         True,
     ),
 )
+# A province's other departments, named like its Sở Y tế ("Sở Nội vụ Thanh Hóa", "Sở Ngoại vụ Thái Nguyên").
+_DEPARTMENTS = (
+    "Nội vụ",
+    "Ngoại vụ",
+    "Tài chính",
+    "Kế hoạch và Đầu tư",
+    "Giáo dục và Đào tạo",
+    "Khoa học và Công nghệ",
+    "Lao động - Thương binh và Xã hội",
+    "Thông tin và Truyền thông",
+    "Tư pháp",
+    "Xây dựng",
+)
+_PLACE_NAMED += tuple((re.escape(f"Sở {d}"), f"Sở {d}", "other", False) for d in _DEPARTMENTS)
 _PROVINCE_WORD = r"(?P<pw>(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)[ ]*)?"
 
 

@@ -227,7 +227,9 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             if len(pair) >= 2 and re.match(
                 r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base : pair[-1].start - base]
             ):
-                groups = [[pair[-2], pair[-1]]]
+                # "A (Hàn Quốc), B và C đã ký": the whole list signs, not only its last two
+                chain = _chain_before(pair, text, base, base + trig.start())
+                groups = [chain if len(chain) > 2 else [pair[-2], pair[-1]]]
             else:
                 # "Giám đốc Sở Y tế A và giám đốc sở y tế các tỉnh B, C, D đã cùng ký": every unit of the list
                 chain = _chain_before(pair, text, base, base + trig.start())
@@ -263,7 +265,10 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
     return out
 
 
-_CHAIN_GAP = re.compile(r"^[ ]*(?:,[ ]*|(?:,[ ]*)?(?:và|and|&)\b[^.;:]{0,40})$", re.IGNORECASE)
+# Between two units of a list: a comma or "và", after the first one's country or city in brackets.
+_CHAIN_GAP = re.compile(
+    r"^[ ]*(?:\([^()]{0,30}\)[ ]*)?(?:,[ ]*|(?:,[ ]*)?(?:và|and|&)\b[^.;:]{0,40})$", re.IGNORECASE
+)
 
 
 def _chain_before(parties: list[Mention], text: str, base: int, trigger: int) -> list[Mention]:

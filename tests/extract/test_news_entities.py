@@ -1,4 +1,5 @@
-"""Hospitals read by their own name after a head: the level and province the name implies."""
+"""Entities as news writes them: hospitals by their own name (the level and province the name implies),
+heads distributed over a list, signers listed with a country in brackets."""
 
 from __future__ import annotations
 
@@ -39,4 +40,22 @@ def test_distributed_head_over_provinces():
         "Bệnh viện Đa khoa tỉnh Bình Định",
         "Bệnh viện Đa khoa tỉnh Cà Mau",
         "Bệnh viện Đa khoa tỉnh Lâm Đồng",
+    ]
+
+
+def test_signers_listed_with_a_country_in_brackets():
+    """ "A (Hàn Quốc), B và C đã ký": every unit of the list is a party, a province's Sở Ngoại vụ too."""
+    from hospnet.extract.context import read_document
+    from hospnet.extract.relations import agreements
+
+    text = (
+        "Bệnh viện Samsung Seoul (Hàn Quốc), Sở Ngoại vụ Thái Nguyên và Bệnh viện A Thái Nguyên "
+        "đã ký biên bản ghi nhớ."
+    )
+    ctx = read_document(text)
+    (agreement,) = agreements(ctx.units[0], ctx)
+    assert [p.name for p in agreement.parties] == [
+        "Bệnh viện Samsung Seoul",
+        "Sở Ngoại vụ Thái Nguyên",
+        "Bệnh viện A Thái Nguyên",
     ]
