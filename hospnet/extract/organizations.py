@@ -17,7 +17,7 @@ from hospnet.extract.lexicon import END, LOWER_START, PLACE, read_place
 from hospnet.extract.mentions import Mention, choose
 
 # (regex head, canonical head, kind, whether the canonical name keeps "tỉnh")
-_PLACE_NAMED = (
+_PLACE_NAMED: tuple[tuple[str, str | None, str, bool], ...] = (
     (
         r"Sở Y tế|Sở y tế|Department of Health|Health Department",
         "Sở Y tế",
