@@ -102,7 +102,9 @@ def _list_from(
         if it.hit is not None:
             k += 1
             continue
-        between = text[items[last].end - base : it.start - base]
+        # a list item's shared head stands between ("A và BV đa khoa các tỉnh: B, C")
+        head = it.mention.props.get("head_start", it.start) if it.mention else it.start
+        between = text[items[last].end - base : head - base]
         if not _JOIN.match(between) or not all(u.label in labels for u in _units(it)):
             break
         units += _units(it)
