@@ -209,9 +209,13 @@ def districts_by_name() -> dict[str, list[District]]:
 
 def province_of_district(name: str, hint_province: str | None = None) -> District | None:
     """The district a name means; `hint_province` (2025 or legacy name) settles names used twice."""
-    candidates = _tables()[1].get(fold(_DISTRICT_PREFIX.sub("", name.strip())), [])
+    written = _DISTRICT_PREFIX.sub("", name.strip())
+    candidates = _tables()[1].get(fold(written), [])
     if not candidates:
         return None
+    exact = [d for d in candidates if d.name.lower() == written.lower()]
+    if len(candidates) > 1 and len(exact) == 1:
+        return exact[0]  # "Tam Đường" (Lai Châu) is not "Tam Dương" (Vĩnh Phúc): the tones decide
     if hint_province:
         hint = match_province(hint_province)
         if hint:

@@ -37,6 +37,11 @@ def _act(match: Match) -> Hit | None:
     return next((h for h in match.hits if h.name in ACTS), None)
 
 
+def _learning(match: Match) -> bool:
+    """A rule that reads staff sent to learn at the giver (supports.sent_to_learn)."""
+    return any(h.name in ("learn", "trained") for h in match.hits)
+
+
 def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
     """Negated, requested by the receiving side, sent to learn, or only surveyed: no support."""
     act = _act(match) or (
@@ -51,7 +56,14 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
         return True
     if rules.has("appointment", text[act.end - base : act.end - base + 25]):
         return True
-    if act.name == "send" and rules.has("learn", text[act.end - base : match.end - base + 40]):
+    if (
+        act.name == "send"
+        and not _learning(match)
+        and any(
+            rules.has(name, text[act.end - base : match.end - base + 40])
+            for name in ("learn", "trained")
+        )
+    ):
         return True  # "cử ê-kíp ra Huế tham gia quan sát": sent to learn, not to support
     requests = rules.finditer("request", clause)
     if requests:
@@ -210,10 +222,14 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                     for r in m.slots.get("receivers", [])
                     if not _place_word_before(r, unit, rules)
                 ]
-            if "givers" in m.slots:
+            if "givers" in m.slots and not _learning(m):
                 m.slots["givers"] = [
                     g for g in m.slots["givers"] if not _word_before(g, unit, rules, "toward")
                 ]
+            if "givers" in m.slots and "receivers" in m.slots:
+                # "được cử về Bệnh viện E ..., được các bác sĩ Bệnh viện E chuyển giao": no self-support
+                givers = {g.name for g in m.slots["givers"]}
+                m.slots["receivers"] = [r for r in m.slots["receivers"] if r.name not in givers]
         closed = _most_specific([m for m in found if m.rule.open is None])
         givers_done: set[str] = set()
         receivers_done: set[str] = set()
@@ -375,7 +391,12 @@ def _pair(reader: _Reader, opens: list[_Open], units: list[SentenceMentions]) ->
             reader.add(
                 o.match.rule.id, givers, before, [units[o.index - 1], units[o.index]], _act(o.match)
             )
-        elif not here and act is not None and act.name == "transfer" and len(givers) == 1:
+        elif (
+            not here
+            and act is not None
+            and (act.name == "transfer" or _learning(o.match))
+            and len(givers) == 1
+        ):
             other = reader.ctx.partner(givers[0], higher=False)
             if other is not None:
                 reader.add(o.match.rule.id, givers, [other], [units[o.index]], act)
