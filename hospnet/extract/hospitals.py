@@ -239,6 +239,10 @@ def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list
             else 4
         )
         own = m.surface.split()[head_len:]
+        if own[:2] == ["Đa", "khoa"] and len(own) > 2 and "-" in own and own[2][:1].isupper():
+            own = own[
+                2:
+            ]  # "Bệnh viện Đa khoa Hồng Ngọc - Phúc Trường Minh": a compound name after the level
         if (
             not own
             or own[0].lower() in NOT_A_NAME_WORD
