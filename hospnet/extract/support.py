@@ -263,7 +263,47 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
             ):
                 opens.append(_Open(m, index))
     _pair(reader, opens, units)
+    if not any(f.type == "SUPPORTS" for f in reader.facts):
+        _story_pair(reader, rules)
     return _drop_shorthand_provinces(reader.facts, reader.listed)
+
+
+def _story_pair(reader: _Reader, rules: RuleSet) -> None:
+    """A story that speaks of support but whose sentences state no pair: its two most salient
+    hospitals, when one is of a higher level, are the giver and the receiver (rule
+    supports.story_pair), evidenced by the first sentence naming one of them with a support word."""
+    top = reader.ctx.hospitals_by_salience()[:2]
+    if len(top) < 2 or reader.ctx.salience[top[1].name] < 2:
+        return
+    giver, receiver = sorted(top, key=_rank, reverse=True)
+    if _rank(giver) <= _rank(receiver):
+        return
+    for unit in reader.ctx.units:
+        names = {m.name for m in unit.mentions}
+        if not names & {giver.name, receiver.name}:
+            continue
+        match = next(
+            (
+                h
+                for h in rules.hits(
+                    unit.sentence.text, unit.sentence.start, ("support", "transfer", "satellite")
+                )
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        before = unit.sentence.text[: match.start - unit.sentence.start]
+        if rules.has("request", before) or rules.has("negation", before[-16:]):
+            continue
+        if any(
+            rules.has("survey", u.sentence.text)
+            for u in reader.ctx.units
+            if giver.name in {m.name for m in u.mentions}
+        ):
+            return  # the giver only visits or surveys: not support yet
+        reader.add("supports.story_pair", [giver], [receiver], [unit], None)
+        return
 
 
 def _most_specific(matches: list[Match]) -> list[Match]:
