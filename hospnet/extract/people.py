@@ -58,6 +58,11 @@ _NOT_NAME_WORDS = {
 }
 
 
+# Words that make a capitalised English run a place or a unit, not a person.
+_EN_NOT_NAME = frozenset(
+    "City Hospital Province Provincial Center Centre Street District Committee University General "
+    "Department Institute Ministry Medical Health Town Ward Commune".split()
+)
 # English news names a person after the verb that quotes them ("said Pham Dinh Thanh, head of …").
 _REPORTING = r"(?:said|says|according to|told|added)"
 
@@ -102,6 +107,11 @@ def _regexes() -> dict[str, re.Pattern]:
             rf"(?<![\w])(?:(?:{position_alt})|{_REPORTING})[ ]+(?P<name>{surnamed})"
         ),
         "name": re.compile(rf"[ ]+(?P<name>{name})"),
+        # English prose writes Vietnamese names bare and without tones: three or four capitalised
+        # words from a known surname, not followed by another capitalised word ("Bach Mai Hospital").
+        "english": re.compile(
+            rf"(?<![\w])(?P<name>(?:{'|'.join(sorted({fold(x).title() for x in people.surnames if fold(x)}, key=len, reverse=True))})(?:[ ]+[A-Z][a-z]+){{2,3}})(?![\w]|[ ]+[A-Z]|'s)"
+        ),
         "position": re.compile(rf"(?:{position_alt})(?![\w])"),
     }
 
@@ -130,10 +140,17 @@ def find_people(text: str, base: int) -> list[Mention]:
     starting at `base`."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for kind in ("titled", "honored", "positioned"):
+    kinds = ["titled", "honored", "positioned"]
+    if text.isascii():
+        kinds.append("english")  # a sentence in English
+    for kind in kinds:
         for m in _regexes()[kind].finditer(text):
             if any(m.start("name") < e and m.end("name") > s for s, e in taken):
                 continue
+            if kind == "english" and (
+                set(m.group("name").split()) & _EN_NOT_NAME or match_province(m.group("name"))
+            ):
+                continue  # "Ho Chi Minh City", "Bach Mai Hospital": a place or a unit
             named_province = match_province(m.group("name"))
             if named_province and fold(m.group("name")) == fold(named_province.legacy):
                 continue  # "ông ... Sơn La": a province, no one's name

@@ -59,3 +59,14 @@ def test_signers_listed_with_a_country_in_brackets():
         "Sở Ngoại vụ Thái Nguyên",
         "Bệnh viện A Thái Nguyên",
     ]
+
+
+def test_english_prose_names_people_bare():
+    """English news writes Vietnamese names without tones or titles; places and units are no one."""
+    from hospnet.extract.people import find_people
+
+    text = (
+        "Vice Chairman of the provincial People's Committee Luong Van Cau met technician "
+        "Quach Hien Trung in Ho Chi Minh City at Nguyen Tri Phuong Hospital."
+    )
+    assert [m.name for m in find_people(text, 0)] == ["Luong Van Cau", "Quach Hien Trung"]
