@@ -60,8 +60,27 @@ _NOT_NAME_WORDS = {
 
 # Words that make a capitalised English run a place or a unit, not a person.
 _EN_NOT_NAME = frozenset(
-    "City Hospital Province Provincial Center Centre Street District Committee University General "
-    "Department Institute Ministry Medical Health Town Ward Commune".split()
+    [
+        "City",
+        "Hospital",
+        "Province",
+        "Provincial",
+        "Center",
+        "Centre",
+        "Street",
+        "District",
+        "Committee",
+        "University",
+        "General",
+        "Department",
+        "Institute",
+        "Ministry",
+        "Medical",
+        "Health",
+        "Town",
+        "Ward",
+        "Commune",
+    ]
 )
 # English news names a person after the verb that quotes them ("said Pham Dinh Thanh, head of …").
 _REPORTING = r"(?:said|says|according to|told|added)"
