@@ -274,7 +274,7 @@ class FalkorDBStore:
     ) -> list[Row]:
         check_user_query(cypher)
         check_no_writes(cypher)
-        check_ranges(cypher)
+        check_ranges(cypher, params)
         self.queries.record(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
         check_parameters(params)

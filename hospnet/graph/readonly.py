@@ -15,6 +15,9 @@ since FalkorDB allocates the whole list before its memory limit is checked (10^9
 Neo4j's range is lazy and its memory guard holds). `check_no_writes` is its other one: FalkorDB
 registers the property names of a query it parses, so a CREATE it then refuses as a write still
 added its names to db.propertyKeys(); a write clause is refused before that store sees it.
+`check_ranges` also refuses a bound it cannot size: anything but integer literals, integer
+parameters and one `size(x)` or `length(x)` of a variable (the support_chains module's
+`range(0, length(path) - 1)`), since `range(1, toInteger('1000000000'))` allocated just the same.
 
 >>> check_user_query("CALL db.labels() YIELD label RETURN label // it's fine, CREATE in a comment")
 >>> check_user_query("LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l")
@@ -85,8 +88,12 @@ _NESTING = re.compile(
     r"[(\[{]|[)\]}]|\bCASE\b|\bEND\b|(?:\bNOT\b\s*){2,}|(?:[-+]\s*){2,}",
     re.IGNORECASE,
 )
-_RANGE = re.compile(
-    r"\brange\s*\(\s*([-+]?\d+)\s*,\s*([-+]?\d+)\s*(?:,\s*([-+]?\d+)\s*)?\)", re.IGNORECASE
+_RANGE_CALL = re.compile(r"(?<![\w.$`])range\s*\(", re.IGNORECASE)
+# One term of a range() bound: an integer literal, a $parameter, or size()/length() of a variable
+# (bounded by a list or path the query already holds), each with its sign.
+_BOUND_TERM = re.compile(
+    r"\s*([-+])?\s*(?:(\d+)|\$([A-Za-z_]\w*)|(?:size|length)\s*\(\s*[A-Za-z_]\w*\s*\))\s*",
+    re.IGNORECASE,
 )
 # Tab and \n are the only control characters a query may hold.
 _ALLOWED_CONTROLS = {"\t", "\n"}
@@ -198,6 +205,36 @@ def check_user_query(cypher: str) -> None:
     shown = _SHOW.search(code)
     if shown:
         raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")
+    check_folds(code)
+
+
+_REDUCE = re.compile(r"(?<![\w.$`])reduce\s*\(\s*(`(?:[^`]|``)*`|[^\W\d]\w*)\s*=", re.IGNORECASE)
+
+
+def check_folds(code: str) -> None:
+    """Raise QueryRejected for a reduce() whose step names its accumulator twice (strings and
+    comments already removed): each step could double it, and forty steps make a terabyte that
+    neither store's memory limit sees, since both count what operators keep, not what an
+    expression builds (Neo4j collected garbage for seconds, FalkorDB aborted).
+
+    >>> check_folds("RETURN reduce(total = 0, x IN [1, 2] | total + x)")
+    >>> check_folds("RETURN reduce(s = 'x', i IN range(1, 40) | s + s)")
+    Traceback (most recent call last):
+    ...
+    hospnet.errors.QueryRejected: reduce() names its accumulator s twice in its step, which can double it at every step; name it once (to join strings: reduce(s = head(l), x IN tail(l) | s + ', ' + x))
+    """
+    for found in _REDUCE.finditer(code):
+        accumulator = found.group(1)
+        arguments, _ = _arguments(code, code.index("(", found.start()) + 1)
+        step = _after_top_level_bar(arguments[-1]) if arguments else ""
+        name = re.escape(accumulator.strip("`"))
+        uses = re.findall(rf"(?<![\w.$`]){name}(?![\w`])|`{name}`", step)
+        if len(uses) > 1:
+            raise QueryRejected(
+                f"reduce() names its accumulator {accumulator} twice in its step, which can double "
+                "it at every step; name it once (to join strings: "
+                "reduce(s = head(l), x IN tail(l) | s + ', ' + x))"
+            )
 
 
 def nesting(code: str) -> int:
@@ -241,19 +278,94 @@ def check_no_writes(cypher: str) -> None:
         )
 
 
-def check_ranges(cypher: str) -> None:
-    """Raise QueryRejected for a range() of literal bounds over MAX_RANGE values.
+def check_ranges(cypher: str, params: Mapping[str, Any] | None = None) -> None:
+    """Raise QueryRejected for a range() over MAX_RANGE values, or one whose bounds it cannot size.
 
     >>> check_ranges("RETURN count(range(1, 1000000000))")
     Traceback (most recent call last):
     ...
     hospnet.errors.QueryRejected: range(1, 1000000000) builds 1,000,000,000 values; at most 10,000,000 are allowed
+    >>> check_ranges("MATCH p = ()-[*1..4]-() RETURN all(i IN range(0, length(p) - 1) WHERE i >= 0)")
+    >>> check_ranges("RETURN range(1, $n)", {"n": 30})
+    >>> check_ranges("RETURN size(range(1, toInteger('1000000000')))")
+    Traceback (most recent call last):
+    ...
+    hospnet.errors.QueryRejected: range(1, toInteger('…')) has a bound the gate cannot size; write each bound as an integer, a $parameter or size(x)/length(x) of a variable
     """
-    for match in _RANGE.finditer(code_only(cypher)):
-        start, end = int(match.group(1)), int(match.group(2))
-        step = int(match.group(3) or 1) or 1
-        values = (end - start) // step + 1
+    code = code_only(cypher)
+    for call in _RANGE_CALL.finditer(code):
+        arguments, end = _arguments(code, call.end())
+        text = code[call.start() : end].replace("''", "'…'")  # strings were blanked
+        bounds = [_bound(argument, params or {}) for argument in arguments]
+        if len(arguments) not in (2, 3) or any(bound is None for bound in bounds):
+            raise QueryRejected(
+                f"{text} has a bound the gate cannot size; write each bound as an integer, "
+                "a $parameter or size(x)/length(x) of a variable"
+            )
+        (start, start_sized), (stop, stop_sized) = bounds[0], bounds[1]  # type: ignore[misc]
+        step, step_sized = bounds[2] if len(bounds) == 3 else (1, False)  # type: ignore[misc]
+        if step_sized or step == 0:
+            raise QueryRejected(f"{text} needs a step that is a non-zero integer")
+        if start_sized or stop_sized:
+            # A list's or a path's size, moved by at most MAX_RANGE: as long as what it measures.
+            values = abs(start) + abs(stop)
+        else:
+            values = max(0, (stop - start) // step + 1)
         if values > MAX_RANGE:
             raise QueryRejected(
-                f"{match.group(0)} builds {values:,} values; at most {MAX_RANGE:,} are allowed"
+                f"{text} builds {values:,} values; at most {MAX_RANGE:,} are allowed"
             )
+
+
+def _after_top_level_bar(text: str) -> str:
+    """What follows the first `|` outside brackets: a reduce()'s step."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return text[index + 1 :]
+    return ""
+
+
+def _arguments(code: str, at: int) -> tuple[list[str], int]:
+    """The top-level comma-separated arguments of the call whose `(` ends before `at`, and where the call ends."""
+    depth, arguments, begun = 0, [], at
+    for index in range(at, len(code)):
+        char = code[index]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                arguments.append(code[begun:index])
+                return arguments, index + 1
+            depth -= 1
+        elif char == "," and depth == 0:
+            arguments.append(code[begun:index])
+            begun = index + 1
+    return [], len(code)  # unclosed: the store's parser refuses it
+
+
+def _bound(argument: str, params: Mapping[str, Any]) -> tuple[int, bool] | None:
+    """The sum of a bound's literal and parameter terms, and whether it holds a size(); None: unsizable."""
+    total, sized, position = 0, False, 0
+    while position < len(argument):
+        term = _BOUND_TERM.match(argument, position)
+        if term is None or term.end() == position or (position and term.group(1) is None):
+            return None
+        sign = -1 if term.group(1) == "-" else 1
+        if term.group(2) is not None:
+            total += sign * int(term.group(2))
+        elif term.group(3) is not None:
+            value = params.get(term.group(3))
+            if isinstance(value, bool) or not isinstance(value, int):
+                return None
+            total += sign * value
+        elif sized:
+            return None  # two sizes could add up to any multiple of what they measure
+        else:
+            sized = True
+        position = term.end()
+    return (total, sized) if position else None

@@ -92,6 +92,15 @@ def alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def address_space(pid: int) -> int | None:
+    """The process's address-space ceiling in bytes (None: unlimited)."""
+    for line in Path(f"/proc/{pid}/limits").read_text().splitlines():
+        if line.startswith("Max address space"):
+            soft = line.split()[3]
+            return None if soft == "unlimited" else int(soft)
+    raise AssertionError(f"no address-space line for process {pid}")
+
+
 def assert_unavailable_shape(response: httpx.Response) -> None:
     """503 with Retry-After, in the API's error shape (or /health's own `degraded` body)."""
     assert response.status_code == 503, response.text
@@ -110,6 +119,7 @@ def test_a_killed_embedded_store_is_restarted_with_nothing_lost(embedded, served
     assert len(before) > 50
     pid = falkordb_server.server_pid(embedded.data_dir)
     assert pid is not None
+    assert address_space(pid) == falkordb_server.ADDRESS_SPACE
 
     os.kill(pid, signal.SIGKILL)
     killed = time.monotonic()
@@ -133,8 +143,11 @@ def test_a_killed_embedded_store_is_restarted_with_nothing_lost(embedded, served
     assert any(r.status_code == 503 for r in seen), [
         (r.url.path, r.status_code, r.text[:200]) for r in seen
     ]
-    assert falkordb_server.server_pid(embedded.data_dir) not in (None, pid)
+    restarted = falkordb_server.server_pid(embedded.data_dir)
+    assert restarted not in (None, pid)
     assert export(embedded) == before, "the restarted store lost what was stored"
+    # The supervisor's server runs under the same ceiling: a runaway allocation fails it alone.
+    assert address_space(restarted) == falkordb_server.ADDRESS_SPACE
 
 
 def test_a_stalled_embedded_store_holds_no_request(embedded, served):
