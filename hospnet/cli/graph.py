@@ -47,13 +47,17 @@ def import_cmd(
         None, "--store", help="falkordb or neo4j; the configured store when omitted."
     ),
 ) -> None:
-    """Load an exported graph (also how a graph moves from the embedded store to Neo4j)."""
+    """Load an exported graph (also how a graph moves from the embedded store to Neo4j).
+
+    Exit 4: another writer (a build, an import, POST /documents) is writing to the same store.
+    """
     from ..corrections import apply_all
     from ..graph.jsonl import import_jsonl
+    from ..graph.lock import build_lock
     from .corrections import report_corrections
 
     settings = Settings(store=store_name) if store_name else Settings()
-    with opened_store(settings) as store:
+    with opened_store(settings) as store, build_lock(settings, "hospnet import"):
         nodes, rels = import_jsonl(store, file, settings.batch_size)
         report_corrections(apply_all(store, settings.corrections_path))
     console.print(f"imported {nodes} nodes and {rels} relationships into {store.name}")

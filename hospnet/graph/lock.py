@@ -1,9 +1,14 @@
-"""One build at a time per store: an exclusive lock on a file, which the kernel frees when its
-holder dies, so a build killed with SIGKILL never leaves a stale lock behind.
+"""One writer of documents at a time per store (`hospnet build`, `hospnet import`, POST
+/documents): an exclusive lock on a file, which the kernel frees when its holder dies, so a
+writer killed with SIGKILL never leaves a stale lock behind.
 
 The embedded store's lock lives in its own folder. A Neo4j server has no folder of ours: its lock
 is a file in the system's temporary folder named after the URI and database as written, so it
-keeps out builds from this machine only.
+keeps out writers from this machine only. A lock in the store itself would reach every machine,
+but neither form is cheap: a lock node is seen by every reader (the export, the counts, /cypher)
+and outlives a holder killed with SIGKILL, so it needs a lease renewed by a thread; and a lock
+held by an open transaction is cut by the server's own transaction time limit (600 s on the
+launcher's), well before a national build ends.
 """
 
 from __future__ import annotations
@@ -30,8 +35,8 @@ def lock_path(settings: Settings) -> Path:
 
 
 @contextmanager
-def build_lock(settings: Settings) -> Iterator[None]:
-    """Hold the store's build lock, or raise StoreLocked naming the build that holds it."""
+def build_lock(settings: Settings, writer: str = "hospnet build") -> Iterator[None]:
+    """Hold the store's build lock, or raise StoreLocked naming the writer that holds it."""
     path = lock_path(settings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,14 +48,15 @@ def build_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
-            holder = handle.read().strip() or "unknown"
+            pid, _, holder = handle.read().strip().partition(" ")
             where = "the embedded store" if settings.backend == "falkordb" else settings.neo4j_uri
             raise StoreLocked(
-                f"another build (pid {holder}) is writing to {where}; lock file {path}"
+                f"another writer ({holder or 'hospnet build'}, pid {pid or 'unknown'}) is "
+                f"writing to {where}; lock file {path}"
             ) from None
         try:
             handle.truncate(0)
-            handle.write(str(os.getpid()))  # for the message the next build gets
+            handle.write(f"{os.getpid()} {writer}")  # for the message the next writer gets
             handle.flush()
         except OSError as exc:
             raise DataFolderError(f"cannot write the build lock {path}: {exc.strerror}") from exc

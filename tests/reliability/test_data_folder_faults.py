@@ -186,26 +186,34 @@ def test_a_data_folder_that_turns_read_only_stops_the_build_in_one_line(disk, co
 
 def test_a_ledger_that_cannot_be_saved_is_one_line(disk, rsettings, tmp_path):
     """Neo4j keeps its data elsewhere: only the failure ledger is in the data folder. On the
-    embedded store the folder is read-only before the build starts (the server's own files are
-    another folder then: the data folder is the ledger's only)."""
+    embedded store the server's own folder (data/falkordb) is a filesystem of its own, a tmpfs
+    mounted there, so it stays writable while the data folder around it turns read-only: the
+    store takes the build's writes and only the ledger cannot be saved."""
     corpus = write_documents(tmp_path / "corpus", 5)
     (corpus / "broken.txt").write_bytes(b"")
     data = disk.mount / "ledger"
     data.mkdir()
-    run("mount", "-o", "remount,ro", str(disk.mount))
-    settings = rsettings
-    extra = {"data_dir": str(data)}
+    server_folder = falkordb_server.server_dir(data)
     if rsettings.backend == "falkordb":
-        pytest.skip("the embedded store keeps its server's files in the data folder")
-    failed = hospnet(settings, "build", str(corpus), **extra)
-    assert failed.returncode == 1, failed.stdout
-    lines = error_lines(failed.stderr)
-    assert len(lines) == 1, failed.stderr
-    assert lines[0].startswith(f"Error: cannot save the failure ledger in {data}: ")
-    assert "Read-only file system" in lines[0] and "make it writable" in lines[0]
+        server_folder.mkdir()
+        run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(server_folder))
+    try:
+        run("mount", "-o", "remount,ro", str(disk.mount))
+        settings = rsettings
+        extra = {"data_dir": str(data)}
+        failed = hospnet(settings, "build", str(corpus), **extra)
+        assert failed.returncode == 1, failed.stdout
+        lines = error_lines(failed.stderr)
+        assert len(lines) == 1, failed.stderr
+        assert lines[0].startswith(f"Error: cannot save the failure ledger in {data}: ")
+        assert "Read-only file system" in lines[0] and "make it writable" in lines[0]
 
-    run("mount", "-o", "remount,rw", str(disk.mount))
-    again = hospnet(settings, "build", str(corpus), **extra)
-    assert again.returncode == 0, again.stderr
-    assert summary_count(again.stdout, "skipped (already ingested)") == 5  # stored the first time
-    assert str(corpus / "broken.txt") in (data / "failures.jsonl").read_text()
+        run("mount", "-o", "remount,rw", str(disk.mount))
+        again = hospnet(settings, "build", str(corpus), **extra)
+        assert again.returncode == 0, again.stderr
+        assert summary_count(again.stdout, "skipped (already ingested)") == 5  # stored the 1st time
+        assert str(corpus / "broken.txt") in (data / "failures.jsonl").read_text()
+    finally:
+        if rsettings.backend == "falkordb":
+            falkordb_server.stop(data)
+            subprocess.run(["umount", "-l", str(server_folder)], capture_output=True)

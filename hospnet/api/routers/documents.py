@@ -10,6 +10,7 @@ from ...build import BuildSummary, ingest
 from ...corrections import apply_all
 from ...errors import DocumentError, NotFound
 from ...graph.base import GraphStore, Row
+from ...graph.lock import build_lock
 from ...loaders import load_bytes
 from ...model import Document
 from ...names import normalize_text
@@ -132,6 +133,7 @@ def _documents(
     responses={
         401: {"description": "Missing or wrong X-API-Key."},
         403: {"description": "Writes are off (no HOSPNET_API_KEY)."},
+        409: {"description": "Another writer (a build, an import) is writing to the store."},
     },
 )
 def post_documents(
@@ -154,9 +156,11 @@ def post_documents(
     failed_loading: list[DocumentError] = []
     loaded = _documents(documents, settings, failed_loading)
     summary.read = len(loaded)
-    store.ensure_schema()
-    ingest(loaded, store, settings, summary)
-    apply_all(store, settings.corrections_path)  # new facts of a merged name land on the survivor
+    with build_lock(settings, "POST /documents"):  # StoreLocked: 409 while another writer writes
+        store.ensure_schema()
+        ingest(loaded, store, settings, summary)
+        # a merged name's new facts land on the survivor
+        apply_all(store, settings.corrections_path)
     failures = [
         Failure(source=f.source, reason=f.reason) for f in failed_loading + list(summary.failed)
     ]
