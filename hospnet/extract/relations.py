@@ -24,6 +24,7 @@ _REFER = re.compile(
 )
 _AGREEMENT = re.compile(
     r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
+    r"ký (?:văn bản|bản ghi nhớ|ghi nhớ|chương trình hợp tác|kế hoạch hợp tác)|"
     r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
     re.IGNORECASE,
 )
