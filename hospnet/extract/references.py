@@ -34,7 +34,9 @@ _PLURAL = re.compile(
 # "cán bộ y tế của tỉnh", "ngành y tế tỉnh", "hỗ trợ tỉnh này": the province the story is about, unnamed.
 _THE_PROVINCE = re.compile(
     r"(?<![\w])(?:(?:ngành y tế|y tế|cán bộ y tế|nhân viên y tế|bác sĩ|đồng nghiệp|người dân)\s+(?:của\s+|tại\s+)?tỉnh"
-    r"(?:\s+nhà)?)(?![\w])(?!\s+[A-ZĐ])"
+    r"(?:\s+nhà)?"
+    # "cam kết hỗ trợ tỉnh": the province right after a support word (the word stays a trigger)
+    r"|(?:(?<=hỗ trợ )|(?<=chi viện )|(?<=giúp đỡ )|(?<=giúp ))tỉnh)(?![\w])(?!\s+[A-ZĐ])"
 )
 
 
