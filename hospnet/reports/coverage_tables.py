@@ -12,7 +12,7 @@ from ..analysis.distance import ProvinceDistance
 from ..analysis.places import legacy_provinces_of
 from ..analysis.reachability import ChainToCentral
 from .evidence import evidence_line
-from .tables import Table
+from .tables import Table, ranked
 
 
 def unreached_by_province(
@@ -85,20 +85,18 @@ def coverage_gaps_table(
         (c for c in coverage if c.status != "covered"),
         key=lambda c: (-rank[c.status], -len(unreached_by_province.get(c.province, [])), c.code),
     )
-    for i, c in enumerate(missing, 1):
-        gaps.rows.append(
-            {
-                "rank": i,
-                "code": c.code,
-                "province": c.province,
-                "status": c.status,
-                "reason": c.reason,
-                "hospitals_without_chain": sorted(unreached_by_province.get(c.province, [])),
-                "evidence": [evidence_line(e) for e in c.evidence],
-            }
-        )
-
-    return gaps
+    return ranked(
+        gaps,
+        missing,
+        lambda c: {
+            "code": c.code,
+            "province": c.province,
+            "status": c.status,
+            "reason": c.reason,
+            "hospitals_without_chain": sorted(unreached_by_province.get(c.province, [])),
+            "evidence": [evidence_line(e) for e in c.evidence],
+        },
+    )
 
 
 def evidence_table(coverage: list[ProvinceCoverage]) -> Table:
@@ -136,8 +134,9 @@ def evidence_table(coverage: list[ProvinceCoverage]) -> Table:
                         "technique": e.technique,
                         "sentence": e.evidence,
                         "document": d.id if d else None,
-                        "document_title": d.title if d else None,
-                        "document_source": d.source if d else None,
+                        # "" where the document has none, as the report always wrote it
+                        "document_title": (d.title or "") if d else None,
+                        "document_source": (d.source or "") if d else None,
                         "document_date": d.date if d else None,
                     }
                 )

@@ -9,7 +9,7 @@ from ..analysis.hubs import CentralLoad, supporter_hubs
 from ..analysis.reachability import ChainToCentral
 from ..analysis.resilience import critical_supporters, single_supporter_units, support_weak_points
 from .evidence import edge_evidence
-from .tables import Table
+from .tables import Table, ranked
 
 
 def chain_tables(chains: list[ChainToCentral]) -> tuple[Table, Table]:
@@ -72,94 +72,85 @@ def single_supporter_table(G: nx.MultiDiGraph) -> Table:
 
 def critical_table(G: nx.MultiDiGraph, legacy: bool) -> Table:
     """Supporters whose loss lowers provinces' coverage."""
-    critical = Table(
-        "critical_supporters",
-        "Supporters whose loss lowers provinces' coverage",
-        "Each supporter's support removed in turn; the provinces whose status would drop.",
-        ["rank", "supporter", "level", "provinces", "changes"],
+    return ranked(
+        Table(
+            "critical_supporters",
+            "Supporters whose loss lowers provinces' coverage",
+            "Each supporter's support removed in turn; the provinces whose status would drop.",
+            ["rank", "supporter", "level", "provinces", "changes"],
+        ),
+        critical_supporters(G, legacy=legacy),
+        lambda cs: {
+            "supporter": cs.supporter,
+            "level": cs.level,
+            "provinces": len(cs.provinces),
+            "changes": list(cs.changes),
+        },
     )
-    for i, cs in enumerate(critical_supporters(G, legacy=legacy), 1):
-        critical.rows.append(
-            {
-                "rank": i,
-                "supporter": cs.supporter,
-                "level": cs.level,
-                "provinces": len(cs.provinces),
-                "changes": list(cs.changes),
-            }
-        )
-
-    return critical
 
 
 def load_table(loads: list[CentralLoad]) -> Table:
     """Units, provinces and techniques per central hospital."""
-    load = Table(
-        "central_load",
-        "Load per central hospital",
-        "Units supported, provinces reached and techniques transferred.",
-        [
-            "rank",
-            "hospital",
-            "province",
-            "units_supported",
-            "hospitals_supported",
-            "provinces_reached",
-            "transfers",
-            "techniques",
-        ],
+    return ranked(
+        Table(
+            "central_load",
+            "Load per central hospital",
+            "Units supported, provinces reached and techniques transferred.",
+            [
+                "rank",
+                "hospital",
+                "province",
+                "units_supported",
+                "hospitals_supported",
+                "provinces_reached",
+                "transfers",
+                "techniques",
+            ],
+        ),
+        loads,
+        lambda cl: {
+            "hospital": cl.hospital,
+            "province": cl.province,
+            "units_supported": cl.units_supported,
+            "hospitals_supported": cl.hospitals_supported,
+            "provinces_reached": list(cl.provinces_reached),
+            "transfers": cl.transfers,
+            "techniques": cl.techniques,
+        },
     )
-    for i, cl in enumerate(loads, 1):
-        load.rows.append(
-            {
-                "rank": i,
-                "hospital": cl.hospital,
-                "province": cl.province,
-                "units_supported": cl.units_supported,
-                "hospitals_supported": cl.hospitals_supported,
-                "provinces_reached": list(cl.provinces_reached),
-                "transfers": cl.transfers,
-                "techniques": cl.techniques,
-            }
-        )
-
-    return load
 
 
 def hubs_table(G: nx.MultiDiGraph) -> Table:
     """Supporters by reach and betweenness."""
-    hubs = Table(
-        "supporter_hubs",
-        "Supporters by reach and brokerage",
-        "Units supported, supporters of their own, transfers made, and betweenness on the support graph.",
-        [
-            "rank",
-            "hospital",
-            "level",
-            "province",
-            "units_supported",
-            "supported_by",
-            "transfers",
-            "betweenness",
-            "betweenness_exact",
-        ],
+    return ranked(
+        Table(
+            "supporter_hubs",
+            "Supporters by reach and brokerage",
+            "Units supported, supporters of their own, transfers made, and betweenness on the support graph.",
+            [
+                "rank",
+                "hospital",
+                "level",
+                "province",
+                "units_supported",
+                "supported_by",
+                "transfers",
+                "betweenness",
+                "betweenness_exact",
+            ],
+        ),
+        supporter_hubs(G),
+        lambda h: {
+            "hospital": h.hospital,
+            "level": h.level,
+            "province": h.province,
+            "units_supported": h.units_supported,
+            "supported_by": h.supported_by,
+            "transfers": h.transfers,
+            "betweenness": h.betweenness,
+            "betweenness_exact": h.betweenness_exact,
+        },
     )
-    for i, h in enumerate(supporter_hubs(G), 1):
-        hubs.rows.append(
-            {
-                "rank": i,
-                "hospital": h.hospital,
-                "level": h.level,
-                "province": h.province,
-                "units_supported": h.units_supported,
-                "supported_by": h.supported_by,
-                "transfers": h.transfers,
-                "betweenness": h.betweenness,
-                "betweenness_exact": h.betweenness_exact,
-            }
-        )
-
-    return hubs
 
 
 def weak_points_table(G: nx.MultiDiGraph) -> Table:

@@ -7,9 +7,11 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, TypeVar
 
 from ..spreadsheet import safe_cell
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -21,6 +23,12 @@ class Table:
     description: str
     columns: list[str]
     rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def ranked(table: Table, items: Iterable[T], row: Callable[[T], dict[str, Any]]) -> Table:
+    """`table` with a row for each of `items`, in their order, numbered from 1 in its `rank` column."""
+    table.rows = [{"rank": i, **row(item)} for i, item in enumerate(items, 1)]
+    return table
 
 
 def display(value: Any) -> str | list[str]:

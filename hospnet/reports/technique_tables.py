@@ -5,48 +5,50 @@ from __future__ import annotations
 import networkx as nx
 
 from ..analysis.techniques import SpecialtyGap, technique_gaps
-from .tables import Table
+from .tables import Table, ranked
 
 
 def specialty_table(s_gaps: list[SpecialtyGap]) -> Table:
     """Specialties ranked by the provinces where none of their techniques is performed."""
-    specialty_table = Table(
-        "specialty_gaps",
-        "Specialties: provinces where no technique of the specialty is performed",
-        "Ranked by the number of 2025 provinces without any of the specialty's techniques.",
-        ["rank", "specialty", "techniques", "provinces_without", "provinces_with", "missing_in"],
+    return ranked(
+        Table(
+            "specialty_gaps",
+            "Specialties: provinces where no technique of the specialty is performed",
+            "Ranked by the number of 2025 provinces without any of the specialty's techniques.",
+            [
+                "rank",
+                "specialty",
+                "techniques",
+                "provinces_without",
+                "provinces_with",
+                "missing_in",
+            ],
+        ),
+        s_gaps,
+        lambda g: {
+            "specialty": g.specialty,
+            "techniques": g.techniques,
+            "provinces_without": len(g.provinces_without),
+            "provinces_with": list(g.provinces_with),
+            "missing_in": list(g.provinces_without),
+        },
     )
-    for i, g in enumerate(s_gaps, 1):
-        specialty_table.rows.append(
-            {
-                "rank": i,
-                "specialty": g.specialty,
-                "techniques": g.techniques,
-                "provinces_without": len(g.provinces_without),
-                "provinces_with": list(g.provinces_with),
-                "missing_in": list(g.provinces_without),
-            }
-        )
-    return specialty_table
 
 
 def technique_table(G: nx.MultiDiGraph) -> Table:
     """Techniques ranked by the provinces where no hospital performs them."""
-    technique_table = Table(
-        "technique_gaps",
-        "Techniques: provinces where no hospital performs them",
-        "Ranked by the number of 2025 provinces without the technique.",
-        ["rank", "technique", "specialty", "provinces_without", "provinces_with"],
+    return ranked(
+        Table(
+            "technique_gaps",
+            "Techniques: provinces where no hospital performs them",
+            "Ranked by the number of 2025 provinces without the technique.",
+            ["rank", "technique", "specialty", "provinces_without", "provinces_with"],
+        ),
+        technique_gaps(G),
+        lambda tg: {
+            "technique": tg.technique,
+            "specialty": tg.specialty,
+            "provinces_without": len(tg.provinces_without),
+            "provinces_with": list(tg.provinces_with),
+        },
     )
-    for i, tg in enumerate(technique_gaps(G), 1):
-        technique_table.rows.append(
-            {
-                "rank": i,
-                "technique": tg.technique,
-                "specialty": tg.specialty,
-                "provinces_without": len(tg.provinces_without),
-                "provinces_with": list(tg.provinces_with),
-            }
-        )
-
-    return technique_table
