@@ -1,11 +1,16 @@
-"""The records that flow between the stages (SCHEMA.md as pydantic models); no I/O here."""
+"""The records that flow between the stages (SCHEMA.md as pydantic models); no I/O here.
+
+Below the stages that read the graph, so the analyses, the report and the API share one model of
+a support link and its evidence (LinkFacts, Link, SupportEvidence, DocumentRef).
+"""
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 LABELS = (
     "Hospital",
@@ -111,3 +116,87 @@ class Extraction(BaseModel):
         for r in self.relationships:
             out[r.type] = out.get(r.type, 0) + 1
         return out
+
+
+# Who changed a node or a fact by hand, and with which corrections (hospnet/corrections).
+CuratedBy = Annotated[
+    list[str], Field(default_factory=list, description="People whose corrections changed it.")
+]
+CorrectionIds = Annotated[
+    list[str],
+    Field(default_factory=list, description="Ids of those corrections (GET /corrections)."),
+]
+
+
+class DocumentRef(BaseModel):
+    id: str = Field(
+        description="Document id (`document:` and a content hash; GET /documents/{id})."
+    )
+    title: str | None = Field(None, description="The document's title.")
+    date: str | None = Field(None, description="Publication date (YYYY-MM-DD where known).")
+    source: str | None = Field(None, description="Where it was published (site or issuer).")
+
+
+class LinkFacts(BaseModel):
+    """What a SUPPORTS or TRANSFERS relationship says, from whichever end it is seen: the one model
+    of a support link's facts, shared by a hospital's links and a province's evidence."""
+
+    relationship: str = Field(description="SUPPORTS or TRANSFERS.")
+    kinds: list[str] = Field(
+        description="Kinds of support (training, technique_transfer, …); empty for a transfer.",
+        default_factory=list,
+    )
+    technique: str | None = Field(None, description="The technique transferred, for TRANSFERS.")
+    status: str | None = Field(
+        None, description="A transfer's status: planned, in_progress or done."
+    )
+    date: str | None = Field(
+        None,
+        description="A support's `since` or a transfer's `date` (YYYY, YYYY-MM or YYYY-MM-DD).",
+    )
+    evidence: str | None = Field(None, description="The sentence the relationship was read from.")
+
+
+class Link(LinkFacts):
+    """A relationship seen from one hospital: the node at the other end, and why we believe it."""
+
+    id: str = Field(description="Id of the node at the other end.")
+    name: str = Field(description="Name (or title) of the node at the other end.")
+    label: str = Field(
+        description="Label of the node at the other end (Hospital, Organization, Province, …)."
+    )
+    sources: list[str] = Field(
+        description="Ids of the documents behind it (GET /documents/{id}).", default_factory=list
+    )
+    curated_by: CuratedBy
+    corrections: CorrectionIds
+
+
+class SupportEvidence(LinkFacts):
+    """A relationship that brings support into a province, with both of its ends named."""
+
+    # What the coverage analyses count, the report cites and /coverage answers, with the documents.
+
+    model_config = ConfigDict(frozen=True)
+
+    supporter_id: str = Field(description="Id of the supporting hospital.")
+    supporter: str = Field(description="Name of the supporting hospital.")
+    supporter_level: str = Field(
+        description="Level of the supporting hospital (central, provincial, …)."
+    )
+    target_id: str = Field(
+        description="Id of what is supported (a hospital, organisation or province)."
+    )
+    target: str = Field(description="Name of what is supported.")
+    documents: list[DocumentRef] = Field(
+        description="The documents behind it.", default_factory=list
+    )
+    # For the analyses, not part of an answer: the provinces each end lies in (pre-2025 ones for a
+    # legacy analysis) and the transferred technique's specialty.
+    supporter_places: SkipJsonSchema[tuple[str, ...]] = Field((), exclude=True)
+    target_places: SkipJsonSchema[tuple[str, ...]] = Field((), exclude=True)
+    specialty: SkipJsonSchema[str | None] = Field(None, exclude=True)
+
+    @property
+    def central(self) -> bool:
+        return self.supporter_level == "central"

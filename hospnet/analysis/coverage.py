@@ -21,49 +21,13 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .network import edges_of_type, name_of
+from ..model import DocumentRef, SupportEvidence
 from ..places import places
 from .places import legacy_provinces_of, province_of
 
 EPIDEMIC = "epidemic_response"
 TRANSFER = "technique_transfer"
 STATUSES = ("covered", "partly", "uncovered")
-
-
-@dataclass(frozen=True)
-class DocumentRef:
-    id: str
-    title: str
-    source: str
-    date: str | None
-
-
-@dataclass(frozen=True)
-class SupportEvidence:
-    """One relationship that brings support into a place, with the sentence and documents behind it."""
-
-    supporter_id: str
-    supporter: str
-    supporter_level: str
-    supporter_places: tuple[str, ...]
-    target_id: str
-    target: str
-    target_places: tuple[str, ...]
-    relationship: str  # SUPPORTS or TRANSFERS
-    kinds: tuple[str, ...]
-    technique: str | None
-    specialty: str | None
-    evidence: str | None
-    documents: tuple[DocumentRef, ...]
-    status: str | None = None  # a transfer's: planned / in_progress / done
-    since: str | None = None  # a support's `since`, a transfer's `date`
-
-    @property
-    def central(self) -> bool:
-        return self.supporter_level == "central"
-
-    @property
-    def epidemic_only(self) -> bool:
-        return bool(self.kinds) and set(self.kinds) <= {EPIDEMIC}
 
 
 @dataclass(frozen=True)
@@ -83,14 +47,19 @@ class ProvinceCoverage:
     evidence: tuple[SupportEvidence, ...]
 
 
-def _documents(G: nx.MultiDiGraph, sources) -> tuple[DocumentRef, ...]:
+def _documents(G: nx.MultiDiGraph, sources) -> list[DocumentRef]:
     refs = []
     for doc_id in sources or ():
         data = G.nodes[doc_id] if doc_id in G else {}
         refs.append(
-            DocumentRef(doc_id, data.get("title") or "", data.get("source") or "", data.get("date"))
+            DocumentRef(
+                id=doc_id,
+                title=data.get("title") or None,
+                date=data.get("date"),
+                source=data.get("source") or None,
+            )
         )
-    return tuple(refs)
+    return refs
 
 
 def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[SupportEvidence]:
@@ -109,7 +78,7 @@ def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Suppor
         if supporter.get("label") != "Hospital":
             continue
         technique = techniques.get(data.get("technique"), {}) if data["type"] == "TRANSFERS" else {}
-        kinds = tuple(data.get("kinds") or ()) if data["type"] == "SUPPORTS" else (TRANSFER,)
+        kinds = list(data.get("kinds") or ()) if data["type"] == "SUPPORTS" else [TRANSFER]
         out.append(
             SupportEvidence(
                 supporter_id=start,
@@ -126,7 +95,7 @@ def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Suppor
                 evidence=data.get("evidence"),
                 documents=_documents(G, data.get("sources")),
                 status=(data.get("status") or "done") if data["type"] == "TRANSFERS" else None,
-                since=data.get("since") if data["type"] == "SUPPORTS" else data.get("date"),
+                date=data.get("since") if data["type"] == "SUPPORTS" else data.get("date"),
             )
         )
     out.sort(
@@ -135,8 +104,12 @@ def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Suppor
     return out
 
 
+def _epidemic_only(e: SupportEvidence) -> bool:
+    return bool(e.kinds) and set(e.kinds) <= {EPIDEMIC}
+
+
 def _status(place: str, evidence: list[SupportEvidence], hosted: list[str]) -> tuple[str, str]:
-    covering = sorted({e.supporter for e in evidence if e.central and not e.epidemic_only})
+    covering = sorted({e.supporter for e in evidence if e.central and not _epidemic_only(e)})
     if hosted:
         return "covered", f"a central hospital is located here ({', '.join(sorted(hosted))})"
     if covering:

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .coverage import TRANSFER, DocumentRef, SupportEvidence, support_evidence
+from .coverage import TRANSFER, support_evidence
 from .network import edges_of_type, name_of
+from ..model import DocumentRef, SupportEvidence
 from ..places import Place, places
 from .places import province_of
 
@@ -135,12 +136,12 @@ def _support(e: SupportEvidence, status: str) -> Support:
         e.supporter_id,
         e.supporter,
         status,
-        e.kinds,
+        tuple(e.kinds),
         e.technique,
         e.target,
-        e.since,
+        e.date,
         e.evidence,
-        e.documents,
+        tuple(e.documents),
     )
 
 

@@ -6,6 +6,8 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from ..model import CorrectionIds, CuratedBy, DocumentRef, Link, SupportEvidence
+
 T = TypeVar("T")
 
 Level = Literal["central", "provincial", "district", "private", "other"]
@@ -37,6 +39,13 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (503, "The graph store is unavailable."),
     )
 }
+
+
+def html_responses(description: str) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI answer of a route that serves an HTML page."""
+    return {
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": description}
+    }
 
 
 class Page(BaseModel, Generic[T]):
@@ -80,45 +89,6 @@ class HospitalSummary(BaseModel):
     )
 
 
-class LinkFacts(BaseModel):
-    """What a SUPPORTS or TRANSFERS relationship says, from whichever end it is seen: the one model
-    of a support link's facts, shared by a hospital's links and a province's evidence."""
-
-    relationship: str = Field(description="SUPPORTS or TRANSFERS.")
-    kinds: list[str] = Field(
-        description="Kinds of support (training, technique_transfer, …); empty for a transfer.",
-        default_factory=list,
-    )
-    technique: str | None = Field(None, description="The technique transferred, for TRANSFERS.")
-    status: str | None = Field(
-        None, description="A transfer's status: planned, in_progress or done."
-    )
-    date: str | None = Field(
-        None,
-        description="A support's `since` or a transfer's `date` (YYYY, YYYY-MM or YYYY-MM-DD).",
-    )
-    evidence: str | None = Field(None, description="The sentence the relationship was read from.")
-
-
-class Link(LinkFacts):
-    """A relationship seen from one hospital: the node at the other end, and why we believe it."""
-
-    id: str = Field(description="Id of the node at the other end.")
-    name: str = Field(description="Name (or title) of the node at the other end.")
-    label: str = Field(
-        description="Label of the node at the other end (Hospital, Organization, Province, …)."
-    )
-    sources: list[str] = Field(
-        description="Ids of the documents behind it (GET /documents/{id}).", default_factory=list
-    )
-    curated_by: list[str] = Field(
-        default_factory=list, description="People whose corrections changed this fact."
-    )
-    corrections: list[str] = Field(
-        default_factory=list, description="Ids of those corrections (GET /corrections)."
-    )
-
-
 class PersonAt(BaseModel):
     id: str = Field(description="Person id.")
     name: str = Field(description="The person's name.")
@@ -145,25 +115,12 @@ class AgreementRef(BaseModel):
     )
 
 
-class DocumentRef(BaseModel):
-    id: str = Field(
-        description="Document id (`document:` and a content hash; GET /documents/{id})."
-    )
-    title: str | None = Field(None, description="The document's title.")
-    date: str | None = Field(None, description="Publication date (YYYY-MM-DD where known).")
-    source: str | None = Field(None, description="Where it was published (site or issuer).")
-
-
 class HospitalProfile(HospitalSummary):
     specialties: list[str] = Field(
         description="Specialties the documents name for it.", default_factory=list
     )
-    curated_by: list[str] = Field(
-        default_factory=list, description="People whose corrections changed this hospital."
-    )
-    corrections: list[str] = Field(
-        default_factory=list, description="Ids of those corrections (GET /corrections)."
-    )
+    curated_by: CuratedBy
+    corrections: CorrectionIds
     supporters: list[Link] = Field(
         description="Who supports it (SUPPORTS into this hospital).", default_factory=list
     )
@@ -238,23 +195,6 @@ class ProvinceSummary(BaseModel):
     hospitals: int = Field(0, description="Hospitals the graph places in it.")
 
 
-class SupportItem(LinkFacts):
-    """A relationship that brings support into a province, with both of its ends named."""
-
-    supporter_id: str = Field(description="Id of the supporting hospital.")
-    supporter: str = Field(description="Name of the supporting hospital.")
-    supporter_level: str = Field(
-        description="Level of the supporting hospital (central, provincial, …)."
-    )
-    target_id: str = Field(
-        description="Id of what is supported (a hospital, organisation or province)."
-    )
-    target: str = Field(description="Name of what is supported.")
-    documents: list[DocumentRef] = Field(
-        description="The documents behind it.", default_factory=list
-    )
-
-
 class ProvinceCoverage(BaseModel):
     code: str = Field(description="Two-digit 2025 province code.")
     province: str = Field(description="The 2025 province name.")
@@ -276,7 +216,7 @@ class ProvinceCoverage(BaseModel):
     specialties: list[str] = Field(
         description="Specialties of the techniques transferred to it.", default_factory=list
     )
-    evidence: list[SupportItem] = Field(
+    evidence: list[SupportEvidence] = Field(
         description="Each relationship that brings support in, with its sentence and documents.",
         default_factory=list,
     )

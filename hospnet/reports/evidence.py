@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..analysis.coverage import SupportEvidence
+from ..model import SupportEvidence
 
 
 def evidence_line(e: SupportEvidence) -> str:

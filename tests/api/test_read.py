@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hospnet.api.models import Link, LinkFacts, SupportItem
+from hospnet.analysis.coverage import province_coverage
+from hospnet.analysis.network import read_graph
+from hospnet.model import Link, LinkFacts, SupportEvidence
 from hospnet.graph.writer import BatchWriter
 from hospnet.model import Relationship
 from tests.api.conftest import error_of
@@ -82,10 +84,25 @@ def test_hospital_profile_is_the_query_module(client):
     assert {s["relationship"] for s in api["supporters"]} == {"SUPPORTS"}
     assert {t["relationship"] for t in api["transfers_in"]} == {"TRANSFERS"}
     facts = set(LinkFacts.model_fields)
-    assert facts <= set(Link.model_fields) and facts <= set(SupportItem.model_fields)
+    assert facts <= set(Link.model_fields) and facts <= set(SupportEvidence.model_fields)
     coverage = client.get("/coverage", params={"limit": 1}).json()
     evidence = [e for p in coverage["provinces"] for e in p["evidence"]]
     assert evidence and all(facts <= set(e) for e in evidence)
+
+
+def test_coverage_serves_the_analysis_evidence_as_it_is(client, graph):
+    """The analysis, the report and /coverage share one SupportEvidence: the API sends the analysis's
+    records, without the places and specialty only the analyses read."""
+    analysed = [
+        e.model_dump(mode="json")
+        for c in province_coverage(read_graph(graph, mentions=False))
+        for e in c.evidence
+    ]
+    served = [e for p in client.get("/coverage").json()["provinces"] for e in p["evidence"]]
+    assert served == analysed and len(served) > 5
+    assert not {"supporter_places", "target_places", "specialty"} & {k for e in served for k in e}
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["SupportEvidence"]
+    assert set(schema["properties"]) == set(served[0])
 
 
 def test_hospital_profile(client):

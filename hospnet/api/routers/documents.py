@@ -27,7 +27,8 @@ from ..deps import (
     require_api_key,
 )
 from ..errors import ApiError
-from ..models import DocumentDetail, DocumentIn, DocumentRef, Failure, IngestResult, Page, Sentence
+from ...model import DocumentRef
+from ..models import DocumentDetail, DocumentIn, Failure, IngestResult, Page, Sentence
 
 router = APIRouter(tags=["documents"])
 

@@ -19,11 +19,9 @@ from ..search import province_name
 from ..models import (
     CoverageGap,
     CoverageSummary,
-    DocumentRef,
     Page,
     ProvinceCoverage,
     ProvinceSummary,
-    SupportItem,
 )
 
 router = APIRouter(tags=["provinces"])
@@ -40,28 +38,7 @@ def _coverage_model(item: Any) -> ProvinceCoverage:
         hosted_central=list(item.hosted_central),
         kinds=list(item.kinds),
         specialties=list(item.specialties),
-        evidence=[
-            SupportItem(
-                supporter_id=e.supporter_id,
-                supporter=e.supporter,
-                supporter_level=e.supporter_level,
-                target_id=e.target_id,
-                target=e.target,
-                relationship=e.relationship,
-                kinds=list(e.kinds),
-                technique=e.technique,
-                status=e.status,
-                date=e.since,
-                evidence=e.evidence,
-                documents=[
-                    DocumentRef(
-                        id=d.id, title=d.title or None, date=d.date, source=d.source or None
-                    )
-                    for d in e.documents
-                ],
-            )
-            for e in item.evidence
-        ],
+        evidence=list(item.evidence),
     )
 
 

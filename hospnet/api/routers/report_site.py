@@ -18,6 +18,7 @@ from ...reports.site import csp, site_pages
 from ...reports.tables import csv_text, json_text
 from ...settings import Settings
 from ..deps import get_settings
+from ..models import html_responses
 from ..snapshot import Snapshot, get_snapshot
 
 # The document pages' reject buttons call this server's corrections endpoint (and nothing else).
@@ -49,12 +50,7 @@ def _site(snapshot: Snapshot, lang: str, writes: bool) -> dict[str, str]:
 @router.get(
     "/report/{page:path}",
     response_model=None,
-    responses={
-        200: {
-            "content": {"text/html": {"schema": {"type": "string"}}},
-            "description": "A page of the report site.",
-        }
-    },
+    responses=html_responses("A page of the report site."),
 )
 def report_site_page(
     page: str = Path(

@@ -22,6 +22,7 @@ from ...viz.views import Filters, select
 from ..cache import Cached, cached
 from ...settings import Settings
 from ..deps import get_settings
+from ..models import html_responses
 from ..snapshot import Snapshot, get_snapshot
 
 router = APIRouter(tags=["pages"])
@@ -47,12 +48,7 @@ def page_headers(
 @router.get(
     "/viz",
     response_model=None,
-    responses={
-        200: {
-            "content": {"text/html": {"schema": {"type": "string"}}},
-            "description": "The network page.",
-        }
-    },
+    responses=html_responses("The network page."),
 )
 def network_page(
     province: str | None = Query(
@@ -109,12 +105,7 @@ def network_page(
 @router.get(
     "/report",
     response_model=None,
-    responses={
-        200: {
-            "content": {"text/html": {"schema": {"type": "string"}}},
-            "description": "The report page.",
-        }
-    },
+    responses=html_responses("The report page."),
 )
 def coverage_report(
     legacy: bool = Query(
