@@ -451,3 +451,43 @@ def test_program_search(fixture_store):
     code = next(p["code"] for p in every["items"] if p["code"])
     by_code = _search(fixture_store, "program_search", q="khong co", code=code)
     assert [p["code"] for p in by_code["items"]] == [code]
+
+
+TAY_NINH_ID = "hospital:benh-vien-da-khoa-tinh-tay-ninh"
+CHO_RAY_ID = "hospital:benh-vien-cho-ray"
+
+
+def test_nodes_by_id(fixture_store):
+    found = rows(
+        fixture_store,
+        "nodes_by_id",
+        ids=[TAY_NINH_ID, "province:tay-ninh", "document:fixture-a", "hospital:khong-co"],
+    )
+    assert sorted(found, key=lambda r: r["id"]) == [
+        {
+            "id": "document:fixture-a",
+            "name": "Thanh Hóa nhận chuyển giao kỹ thuật",
+            "label": "Document",
+        },
+        {"id": TAY_NINH_ID, "name": TAY_NINH, "label": "Hospital"},
+        {"id": "province:tay-ninh", "name": "Tây Ninh", "label": "Province"},
+    ]
+
+
+def test_steps_out(fixture_store):
+    assert rows(fixture_store, "steps_out", ids=[TAY_NINH_ID]) == [
+        {"node": TAY_NINH_ID, "next": "province:tay-ninh", "type": "LOCATED_IN"}
+    ]
+    # Bạch Mai is MENTIONED_IN document A: a document is no step
+    out_of_bach_mai = rows(fixture_store, "steps_out", ids=["hospital:benh-vien-bach-mai"])
+    assert out_of_bach_mai and "document:fixture-a" not in {r["next"] for r in out_of_bach_mai}
+
+
+def test_steps_in(fixture_store):
+    found = rows(fixture_store, "steps_in", ids=[TAY_NINH_ID, "province:tay-ninh"])
+    assert sorted((r["node"], r["next"], r["type"]) for r in found) == [
+        (TAY_NINH_ID, CHO_RAY_ID, "SUPPORTS"),
+        (TAY_NINH_ID, CHO_RAY_ID, "TRANSFERS"),
+        (TAY_NINH_ID, CHO_RAY_ID, "TRANSFERS"),
+        ("province:tay-ninh", TAY_NINH_ID, "LOCATED_IN"),
+    ]

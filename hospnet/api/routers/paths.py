@@ -1,13 +1,15 @@
 """GET /paths: the shortest chain of relationships between two nodes, in either direction.
 
-Computed here by breadth-first search over the read-only path, one query per step, because the
-embedded store has no undirected shortestPath. Documents are not stepping stones.
+Computed here by breadth-first search over the read-only path, the steps_out and steps_in query
+modules once each per level, because the embedded store has no undirected shortestPath. Documents
+are not stepping stones; nodes_by_id names the ends and the chain.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
+from ... import queries
 from ...errors import NotFound
 from ...graph.base import GraphStore
 from ..deps import ID_PATTERN, get_store
@@ -16,16 +18,6 @@ from ..models import PathHop, PathResult, PathStep
 router = APIRouter(tags=["paths"])
 
 MAX_VISITED = 50_000
-
-NODES = "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, coalesce(n.name, n.title, n.id) AS name, labels(n)[0] AS label"
-OUT = (
-    "MATCH (n)-[r]->(m) WHERE n.id IN $ids AND NOT m:Document "
-    "RETURN n.id AS node, m.id AS next, type(r) AS type"
-)
-IN = (
-    "MATCH (m)-[r]->(n) WHERE n.id IN $ids AND NOT m:Document "
-    "RETURN n.id AS node, m.id AS next, type(r) AS type"
-)
 
 
 def shortest_path(
@@ -38,8 +30,8 @@ def shortest_path(
         if end in came_from or not frontier or len(came_from) > MAX_VISITED:
             break
         found: list[str] = []
-        for cypher, outward in ((OUT, True), (IN, False)):
-            for row in store.read(cypher, {"ids": frontier}, limit=None):
+        for module, outward in (("steps_out", True), ("steps_in", False)):
+            for row in queries.run(store, module, {"ids": frontier}):
                 nxt = row["next"]
                 if nxt is None or nxt in came_from:
                     continue
@@ -76,7 +68,7 @@ def get_path(
     store: GraphStore = Depends(get_store),
 ) -> PathResult:
     """The shortest path between two nodes over any relationship, either direction (not through documents)."""
-    known = {row["id"]: row for row in store.read(NODES, {"ids": [start, end]})}
+    known = {row["id"]: row for row in queries.run(store, "nodes_by_id", {"ids": [start, end]})}
     for node in (start, end):
         if node not in known:
             raise NotFound(f"no node with id {node!r}")
@@ -84,7 +76,7 @@ def get_path(
     if chain is None:
         return PathResult(found=False)
     ids = [start] + [node for node, _ in chain]
-    names = {row["id"]: row for row in store.read(NODES, {"ids": ids})}
+    names = {row["id"]: row for row in queries.run(store, "nodes_by_id", {"ids": ids})}
     return PathResult(
         found=True,
         length=len(chain),
