@@ -1,4 +1,4 @@
-"""The gazetteers shipped in hospnet/data/gazetteers, read once."""
+"""The gazetteers shipped in hospnet/data/gazetteers, read once (the hospitals by hospnet.gazetteer)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hospnet.gazetteer import KnownHospital, known_hospitals
 from hospnet.names import normalize_text
 
 _DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteers"
@@ -29,16 +30,6 @@ def _json(name: str) -> dict:
         return value
 
     return norm(json.loads(_read(name)))
-
-
-@dataclass(frozen=True)
-class KnownHospital:
-    name: str
-    level: str
-    province: str
-    legacy_province: str | None
-    aliases: tuple[str, ...]
-    specialties: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -73,20 +64,10 @@ class People:
     surnames: tuple[str, ...] = field(default=())
 
 
-@functools.lru_cache(maxsize=1)
 def hospitals() -> tuple[KnownHospital, ...]:
-    data = _json("hospitals.json")["hospitals"]
-    return tuple(
-        KnownHospital(
-            h["name"],
-            h["level"],
-            h["province"],
-            h.get("legacy_province"),
-            tuple(h["aliases"]),
-            tuple(h["specialties"]),
-        )
-        for h in data
-    )
+    """The hospitals the extractor knows by name: hospnet.gazetteer's records, which the analyses and
+    the synthetic corpus read too."""
+    return known_hospitals()
 
 
 @functools.lru_cache(maxsize=1)
