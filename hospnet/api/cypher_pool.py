@@ -16,15 +16,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
-from ..errors import (
-    HospnetError,
-    QueryRejected,
-    QueryTimeout,
-    QueryTooLarge,
-    StoreError,
-    StoreUnavailable,
-    TransientStoreError,
-)
+from ..errors import HospnetError, QueryRejected, QueryTimeout, StoreError, StoreUnavailable
 from ..graph.base import GraphStore
 from ..settings import Settings
 from .models import Rows
@@ -55,9 +47,9 @@ def user_rows(
     were cut); a query the store cannot run is the caller's mistake (400), not a 500."""
     try:
         rows = run(row_limit + 1)
-    except (QueryTimeout, QueryTooLarge, QueryRejected, StoreUnavailable, TransientStoreError):
-        raise
     except StoreError as exc:
+        if type(exc) is not StoreError:  # a timeout, a refusal, a store away: each says so itself
+            raise
         raise QueryRejected(
             f"the store could not run this query: {exc}", hint="check the Cypher"
         ) from None

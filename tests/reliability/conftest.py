@@ -12,11 +12,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
 from hospnet.graph import falkordb_server, open_store
+from hospnet.graph.base import GraphStore
 from hospnet.graph.jsonl import export_records
 from hospnet.settings import Settings
 from hospnet.synth import synthesize
@@ -97,6 +100,27 @@ def wait_for_first_documents(store, proc: subprocess.Popen, timeout: float = 300
         timeout=timeout,
         what="the first stored documents",
     )
+
+
+@contextmanager
+def build_under_way(
+    settings: Settings, corpus: Path, env: dict[str, str], **popen: Any
+) -> Iterator[tuple[subprocess.Popen, GraphStore]]:
+    """A real `hospnet build` of `corpus` running in the background, and a store open on its graph,
+    handed over once the build has stored its first documents (or has ended); the store is closed
+    on the way out, the build is the test's to end. Output is captured as text unless `popen` says
+    otherwise."""
+    proc = subprocess.Popen(
+        [str(HOSPNET), "build", str(corpus)],
+        env=env,
+        **{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **popen},
+    )
+    store = open_store(settings)
+    try:
+        wait_for_first_documents(store, proc)
+        yield proc, store
+    finally:
+        store.close()
 
 
 def write_documents(folder: Path, count: int, seed: int = 1) -> Path:

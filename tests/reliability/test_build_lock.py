@@ -5,37 +5,24 @@ and `hospnet import` processes and the real API on each store."""
 from __future__ import annotations
 
 import json
-import subprocess
 from contextlib import contextmanager
 
 from fastapi.testclient import TestClient
 
 from hospnet.api.app import create_app
-from hospnet.graph import open_store
 from tests.api.conftest import API_KEY
 
-from .conftest import HOSPNET, cli_env, export, hospnet, wait_for_first_documents, write_documents
+from .conftest import build_under_way, cli_env, export, hospnet, write_documents
 from .test_resume import summary_count
 
 
 def test_a_second_build_into_the_same_store_is_refused(rsettings, tmp_path):
     corpus = write_documents(tmp_path / "corpus", 300)
     other = write_documents(tmp_path / "other", 5, seed=2)
-    first = subprocess.Popen(
-        [str(HOSPNET), "build", str(corpus)],
-        env=cli_env(rsettings, batch_size="50"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    store = open_store(rsettings)
-    try:
-        wait_for_first_documents(store, first)
+    with build_under_way(rsettings, corpus, cli_env(rsettings, batch_size="50")) as (first, _):
         assert first.poll() is None, "the first build ended before the second started"
         second = hospnet(rsettings, "build", str(other), timeout=120)
         still_running = first.poll() is None
-    finally:
-        store.close()
     out, err = first.communicate(timeout=900)
 
     assert still_running, "the second build was not refused while the first ran"
@@ -72,22 +59,13 @@ def error_lines(stderr: str) -> list[str]:
 @contextmanager
 def a_build_running(rsettings, corpus):
     """A `hospnet build` of `corpus` that has stored its first documents and still runs."""
-    first = subprocess.Popen(
-        [str(HOSPNET), "build", str(corpus)],
-        env=cli_env(rsettings, batch_size="50"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    store = open_store(rsettings)
-    try:
-        wait_for_first_documents(store, first)
-        assert first.poll() is None, "the build ended before the second writer started"
-        yield first
-        assert first.poll() is None, "the build ended before the second writer was refused"
-    finally:
-        store.close()
-        out, err = first.communicate(timeout=900)
+    with build_under_way(rsettings, corpus, cli_env(rsettings, batch_size="50")) as (first, _):
+        try:
+            assert first.poll() is None, "the build ended before the second writer started"
+            yield first
+            assert first.poll() is None, "the build ended before the second writer was refused"
+        finally:
+            out, err = first.communicate(timeout=900)
     assert first.returncode == 0, err
     assert summary_count(out, "stored") == 300
 

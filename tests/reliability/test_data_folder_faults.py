@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from hospnet.graph import falkordb_server, open_store
+from hospnet.graph import falkordb_server
 from hospnet.settings import Settings
 
-from .conftest import HOSPNET, cli_env, export, hospnet, wait_for_first_documents, write_documents
+from .conftest import build_under_way, cli_env, export, hospnet, write_documents
 from .test_resume import summary_count
 
 
@@ -148,22 +148,11 @@ def test_a_data_folder_that_fills_up_stops_the_build_in_one_line(disk, corpus, e
 
 def test_a_data_folder_that_turns_read_only_stops_the_build_in_one_line(disk, corpus, expected):
     settings = embedded_on(disk)
-    build = subprocess.Popen(
-        [str(HOSPNET), "build", str(corpus)],
-        env=cli_env(settings, batch_size="100"),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    store = open_store(settings)
-    try:
-        wait_for_first_documents(store, build)
+    with build_under_way(settings, corpus, cli_env(settings, batch_size="100")) as (build, _):
         time.sleep(1.5)  # the server writes what it holds to its AOF once a second (appendfsync)
         assert build.poll() is None, "the build ended before the disk failed"
         disk.break_it()
         out, err = build.communicate(timeout=300)
-    finally:
-        store.close()
     assert build.returncode == 1, (out, err)
     lines = error_lines(err)
     assert len(lines) == 1, err

@@ -8,17 +8,7 @@ import re
 import signal
 import subprocess
 
-from hospnet.graph import open_store
-
-from .conftest import (
-    HOSPNET,
-    clear,
-    cli_env,
-    export,
-    hospnet,
-    wait_for_first_documents,
-    write_documents,
-)
+from .conftest import build_under_way, clear, cli_env, export, hospnet, write_documents
 
 GOOD = (
     "Bệnh viện Bạch Mai chuyển giao kỹ thuật can thiệp mạch vành cho Bệnh viện Đa khoa tỉnh Phú Thọ\n\n"
@@ -95,24 +85,14 @@ def test_a_build_killed_with_sigkill_resumes_to_the_same_graph(rsettings, tmp_pa
 
     # Small transactions, so the kill lands between commits of a build that has several.
     env = cli_env(rsettings, batch_size="100")
-    proc = subprocess.Popen(
-        [str(HOSPNET), "build", str(corpus)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    store = open_store(rsettings)
-    try:
-        wait_for_first_documents(store, proc)
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    with build_under_way(rsettings, corpus, env, start_new_session=True, **quiet) as (proc, store):
         assert proc.poll() is None, "the build finished before it could be killed"
         os.killpg(
             proc.pid, signal.SIGKILL
         )  # the build and its extraction workers, with no chance to clean up
         proc.wait(timeout=30)
         stored_at_kill = store.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"]
-    finally:
-        store.close()
     assert proc.returncode == -signal.SIGKILL
     assert 0 < stored_at_kill < 500
 

@@ -7,29 +7,20 @@ close). The one fake is `FaultOnNthBatch`, for transient faults that cannot be c
 from __future__ import annotations
 
 import socket
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from hospnet.build import build
 from hospnet.errors import StoreError, TransientStoreError
-from hospnet.graph import falkordb_server, open_store
+from hospnet.graph import falkordb_server
 from hospnet.graph.jsonl import export_records
 from hospnet.graph import retry
 from hospnet.graph.writer import BatchWriter, batch
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.settings import Settings
 
-from .conftest import (
-    HOSPNET,
-    clear,
-    cli_env,
-    export,
-    hospnet,
-    wait_for_first_documents,
-    write_documents,
-)
+from .conftest import build_under_way, clear, cli_env, export, hospnet, write_documents
 from .tcp_proxy import TcpProxy
 
 
@@ -72,24 +63,13 @@ def test_store_stopped_mid_build_fails_clearly_and_keeps_what_was_stored(rsettin
         host, port = rsettings.neo4j_uri.split("://", 1)[1].rsplit(":", 1)
         proxy = TcpProxy(host, int(port))
         env["HOSPNET_NEO4J_URI"] = f"bolt://127.0.0.1:{proxy.port}"
-    proc = subprocess.Popen(
-        [str(HOSPNET), "build", str(corpus)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    store = open_store(rsettings)
-    try:
-        wait_for_first_documents(store, proc)
+    with build_under_way(rsettings, corpus, env) as (proc, _):
         assert proc.poll() is None, "the build finished before the store could be stopped"
         if proxy:
             proxy.cut()
         else:
             falkordb_server.stop(rsettings.data_dir)
         out, err = proc.communicate(timeout=120)
-    finally:
-        store.close()
 
     assert proc.returncode == 1, (out, err)
     errors = [line for line in err.splitlines() if line.startswith("Error:")]
