@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import hmac
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 from dataclasses import dataclass
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import APIKeyHeader
 
 from ..errors import StoreUnavailable
 from ..graph.base import GraphStore
+from ..labels import pick_language
 from ..settings import Settings
 from .errors import ApiError
 
@@ -24,6 +25,18 @@ _lock = threading.Lock()
 api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="The key set in HOSPNET_API_KEY."
 )
+
+
+def page_language(
+    lang: Literal["vi", "en"] | None = Query(
+        None, description="`vi` (default) or `en`; else Accept-Language decides."
+    ),
+    accept_language: str | None = Header(
+        None, max_length=500, description="The browser's languages; used when `lang` is not given."
+    ),
+) -> str:
+    """The language a page is written in: `lang` when given, else the browser's choice."""
+    return pick_language(lang, accept_language)
 
 
 def get_settings(request: Request) -> Settings:

@@ -6,18 +6,15 @@ The pages carry their own Content-Security-Policy (their one script by hash); th
 
 from __future__ import annotations
 
-from typing import Literal
-
-from fastapi import APIRouter, Depends, Header, Path, Query
+from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
 
 from ...errors import NotFound
 from ...reports.data import report_data
-from ...labels import pick_language
 from ...reports.site import csp, site_pages
 from ...reports.tables import csv_text, json_text
 from ...settings import Settings
-from ..deps import get_settings
+from ..deps import get_settings, page_language
 from ..models import html_responses
 from ..snapshot import Snapshot, get_snapshot
 
@@ -58,17 +55,11 @@ def report_site_page(
         max_length=300,
         description="`index.html`, `provinces/01.html`, `documents/<id>.html`, `tables/<name>.csv`.",
     ),
-    lang: Literal["vi", "en"] | None = Query(
-        None, description="`vi` (default) or `en`; else Accept-Language decides."
-    ),
-    accept_language: str | None = Header(
-        None, max_length=500, description="The browser's languages; used when `lang` is not given."
-    ),
+    chosen: str = Depends(page_language),
     snapshot: Snapshot = Depends(get_snapshot),
     settings: Settings = Depends(get_settings),
 ) -> Response:
     """One page of the report site; an unknown page is a 404, an unknown language a 422."""
-    chosen = pick_language(lang, accept_language)
     pages = _site(snapshot, chosen, bool(settings.api_key))
     body = pages.get(page or "index.html")
     if body is None:

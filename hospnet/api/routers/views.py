@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Header, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
-from ...labels import pick_language
 from ...model import REL_TYPES
 from ...reports.data import report_data
 from ...reports.html import render_html as render_report
@@ -21,7 +20,7 @@ from ...viz.network import new_nonce, render_html
 from ...viz.views import Filters, select
 from ..cache import Cached, cached
 from ...settings import Settings
-from ..deps import get_settings
+from ..deps import get_settings, page_language
 from ..models import html_responses
 from ..snapshot import Snapshot, get_snapshot
 
@@ -65,18 +64,12 @@ def network_page(
         None, max_length=300, description="Id of the node at the centre of a neighbourhood."
     ),
     depth: int = Query(1, ge=0, le=6, description="Neighbourhood depth around `center`."),
-    lang: Literal["vi", "en"] | None = Query(
-        None, description="`vi` (default) or `en`; else Accept-Language decides."
-    ),
-    accept_language: str | None = Header(
-        None, max_length=500, description="The browser's languages; used when `lang` is not given."
-    ),
+    chosen: str = Depends(page_language),
     snapshot: Snapshot = Depends(get_snapshot),
     settings: Settings = Depends(get_settings),
 ) -> HTMLResponse:
     """The support network as an interactive page (vis-network, no external resources): search, filters,
     a side panel with evidence and links to /report/documents/, and reject or merge with the API key."""
-    chosen = pick_language(lang, accept_language)
     view = select(
         snapshot.network,
         Filters(
