@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
+import httpx
 import pytest
 
 from hospnet.graph import falkordb_server, open_store
@@ -23,6 +24,7 @@ from hospnet.graph.base import GraphStore
 from hospnet.graph.jsonl import export_records
 from hospnet.settings import Settings
 from hospnet.synth import synthesize
+from tests.neo4j_fixture import free_port
 
 HOSPNET = Path(sys.executable).with_name("hospnet")
 
@@ -121,6 +123,38 @@ def build_under_way(
         yield proc, store
     finally:
         store.close()
+
+
+@contextmanager
+def serving(env: dict[str, str], log: Path, *args: str) -> Iterator[tuple[subprocess.Popen, str]]:
+    """A real `hospnet serve` on a free port with `args`, its output in `log`: the server and its
+    base URL once /health answers 200; terminated on the way out."""
+    port = free_port()
+    with open(log, "w") as handle:
+        server = subprocess.Popen(
+            [str(HOSPNET), "serve", "--port", str(port), *args],
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+
+    def up() -> bool:
+        try:
+            return httpx.get(base + "/health", timeout=5).status_code == 200
+        except httpx.HTTPError:
+            return server.poll() is not None
+
+    try:
+        wait_for(up, timeout=120, what="the API to answer")
+        assert server.poll() is None, log.read_text()
+        yield server, base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def write_documents(folder: Path, count: int, seed: int = 1) -> Path:

@@ -7,7 +7,6 @@ the finished graph has.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import threading
 import time
@@ -18,7 +17,7 @@ import httpx
 from hospnet.api.app import server_command
 from hospnet.graph import open_store
 
-from .conftest import HOSPNET, cli_env, wait_for, write_documents
+from .conftest import HOSPNET, cli_env, free_port, wait_for, write_documents
 
 CLIENTS = 20
 MAX_REQUESTS = 400  # per client: the loops are bounded even if the build hangs
@@ -34,12 +33,6 @@ SOURCES = (
 MENTIONS = (
     "MATCH (d:Document) OPTIONAL MATCH (d)<-[m:MENTIONED_IN]-() RETURN d.id AS id, count(m) AS n"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Reader(threading.Thread):

@@ -10,8 +10,7 @@ import httpx
 
 from hospnet.names import make_id
 
-from .conftest import HOSPNET, cli_env, wait_for, write_documents
-from .test_concurrency import free_port
+from .conftest import HOSPNET, cli_env, serving, wait_for, write_documents
 
 KEY = "workers-test-key"
 BACH_MAI = make_id("Hospital", "Bệnh viện Bạch Mai")
@@ -32,26 +31,8 @@ def test_two_workers_serve_the_same_graph(rsettings, tmp_path):
         timeout=300,
     )
     assert built.returncode == 0, built.stderr
-    port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w") as handle:
-        server = subprocess.Popen(
-            [str(HOSPNET), "serve", "--port", str(port), "--workers", "2"],
-            env=cli_env(rsettings, api_key=KEY),
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-
-    def up() -> bool:
-        try:
-            return httpx.get(base + "/health", timeout=5).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_for(lambda: up() or server.poll() is not None, timeout=120, what="the API to answer")
-        assert server.poll() is None, log.read_text()
+    with serving(cli_env(rsettings, api_key=KEY), log, "--workers", "2") as (_, base):
         wait_for(
             lambda: len(re.findall(r"Application startup complete", log.read_text())) == 2,
             timeout=60,
@@ -86,9 +67,3 @@ def test_two_workers_serve_the_same_graph(rsettings, tmp_path):
         assert {
             httpx.get(base + "/stats", timeout=30).json()["nodes"]["Document"] for _ in range(10)
         } == {5}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()

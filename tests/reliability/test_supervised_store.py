@@ -19,8 +19,7 @@ from hospnet.graph import falkordb_server
 from hospnet.names import make_id
 from hospnet.settings import Settings
 
-from .conftest import HOSPNET, cli_env, export, wait_for, write_documents
-from .test_concurrency import free_port
+from .conftest import HOSPNET, cli_env, export, serving, wait_for, write_documents
 
 BACH_MAI = make_id("Hospital", "Bệnh viện Bạch Mai")
 
@@ -49,30 +48,11 @@ def embedded(tmp_path):
 @pytest.fixture
 def served(embedded, tmp_path):
     """`hospnet serve` over the embedded store: its base URL."""
-    port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w") as handle:
-        server = subprocess.Popen(
-            [str(HOSPNET), "serve", "--port", str(port)],
-            env=cli_env(embedded, query_timeout="2"),
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(
-            lambda: answers(base + "/health") == 200 or server.poll() is not None,
-            timeout=120,
-            what="the API to answer",
-        )
-        assert server.poll() is None, log.read_text()
-        yield base
+        with serving(cli_env(embedded, query_timeout="2"), log) as (_, base):
+            yield base
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
         print("".join(l for l in log.read_text().splitlines(True) if "INFO:" not in l))
 
 

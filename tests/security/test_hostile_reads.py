@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import tempfile
 import threading
 import time
@@ -27,8 +26,7 @@ from hospnet.build import build
 from hospnet.graph import falkordb_server, neo4j_server, open_store
 from hospnet.names import make_id
 from tests.conftest import STORES
-from tests.reliability.conftest import HOSPNET, cli_env, wait_for
-from tests.reliability.test_concurrency import free_port
+from tests.reliability.conftest import cli_env, serving
 
 TIME_LIMIT = 3.0  # HOSPNET_QUERY_TIMEOUT of the server under attack
 GRACE = 2.0
@@ -148,34 +146,14 @@ def served(request):
     store.ensure_schema()
     build(None, store, settings)
     store.close()
-    port = free_port()
-    log = open(Path(tempfile.mkdtemp(prefix="hh-log-")) / "serve.log", "w+")
-    server = subprocess.Popen(
-        [str(HOSPNET), "serve", "--port", str(port)],
-        env=cli_env(settings, query_timeout=str(TIME_LIMIT), cypher_concurrency="1"),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-
-    def up() -> bool:
-        try:
-            return httpx.get(base + "/health", timeout=5).status_code == 200
-        except httpx.HTTPError:
-            return server.poll() is not None
-
+    log = Path(tempfile.mkdtemp(prefix="hh-log-")) / "serve.log"
+    env = cli_env(settings, query_timeout=str(TIME_LIMIT), cypher_concurrency="1")
     try:
-        wait_for(up, timeout=120, what="the API to answer")
-        assert server.poll() is None, Path(log.name).read_text()
-        warm = httpx.post(base + "/cypher", json={"query": "RETURN 1 AS one"}, timeout=120)
-        assert warm.status_code == 200, warm.text  # the /cypher workers are started
-        yield Served(request.param, base, server.pid, _store_pid(settings))
+        with serving(env, log) as (server, base):
+            warm = httpx.post(base + "/cypher", json={"query": "RETURN 1 AS one"}, timeout=120)
+            assert warm.status_code == 200, warm.text  # the /cypher workers are started
+            yield Served(request.param, base, server.pid, _store_pid(settings))
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
         if folder is not None:
             falkordb_server.stop(folder)
             shutil.rmtree(folder, ignore_errors=True)
