@@ -19,7 +19,7 @@ import functools
 import re
 
 from hospnet.extract import gazetteers
-from hospnet.extract.phrases import PhraseMatcher
+from hospnet.extract.phrases import PhraseMatcher, scan
 from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.hospital_patterns import (
     BV,
@@ -87,16 +87,7 @@ def _gazetteer_starts() -> PhraseMatcher:
 def _gazetteer_matches(text: str) -> list[re.Match]:
     """The gazetteer's matches, as `pattern.finditer` gives them, tried only where the phrase matcher
     sees a name start (the one long alternation, run everywhere, was most of the reading time)."""
-    pattern, _ = _gazetteer()
-    out, pos = [], 0
-    for start in _gazetteer_starts().starts(text):
-        if start < pos:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            out.append(m)
-            pos = m.end()
-    return out
+    return scan(_gazetteer()[0], text, _gazetteer_starts().starts(text))
 
 
 def _hospital(

@@ -15,6 +15,7 @@ from hospnet.extract import gazetteers
 from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.lexicon import END, LOWER_START, PLACE, read_place
 from hospnet.extract.mentions import Mention, choose
+from hospnet.extract.phrases import PhraseMatcher, scan
 
 # (regex head, canonical head, kind, whether the canonical name keeps "tỉnh")
 _PLACE_NAMED: tuple[tuple[str, str | None, str, bool], ...] = (
@@ -67,6 +68,12 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, gazetteers.KnownOrganization]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _gazetteer_starts() -> PhraseMatcher:
+    """Where a known organization's name may start: the long alternation is tried only there."""
+    return PhraseMatcher(dict.fromkeys(_gazetteer()[1], True))
+
+
+@functools.lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern, re.Pattern, str | None, str, bool]]:
     out = []
     for head, canon, kind, keep in _PLACE_NAMED:
@@ -80,7 +87,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
     """Every organization mention in a sentence starting at document offset `base`."""
     out: list[Mention] = []
     pattern, by_surface = _gazetteer()
-    for m in pattern.finditer(text):
+    for m in scan(pattern, text, _gazetteer_starts().starts(text)):
         o = by_surface[m.group(0)]
         out.append(
             Mention(

@@ -15,6 +15,7 @@ taken longest first, then leftmost, without overlap.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
@@ -84,3 +85,18 @@ class PhraseMatcher(Generic[V]):
             if all(h[1] <= t[0] or h[0] >= t[1] for t in taken):
                 taken.append(h)
         return sorted(taken, key=lambda h: h[0])
+
+
+def scan(pattern: re.Pattern, text: str, starts: Iterable[int]) -> list[re.Match]:
+    """What `pattern.finditer(text)` finds, trying the pattern only at `starts` (in order): the
+    offsets where a phrase matcher saw one of its phrases begin, a superset of where it can match."""
+    out: list[re.Match] = []
+    end = -1
+    for start in starts:
+        if start < end:
+            continue  # inside the previous match, as a scan would skip it
+        m = pattern.match(text, start)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from hospnet.errors import RuleFileError
-from hospnet.extract.phrases import PhraseMatcher, fold_chars
+from hospnet.extract.phrases import PhraseMatcher, fold_chars, scan
 
 _DEFAULT = "relations.yaml"
 GAP = "..."
@@ -84,16 +84,11 @@ class RuleSet:
         for start, lists in self.first_words().candidates(text):
             for name in lists:
                 starts.setdefault(name, set()).add(start)
-        out = []
-        for name in wanted:
-            rx, end = self.triggers[name], -1
-            for start in sorted(starts.get(name, ())):
-                if start < end:
-                    continue  # inside the list's previous word, as a scan would skip it
-                m = rx.match(text, start)
-                if m:
-                    out.append(Hit(name, base + m.start(), base + m.end(), m.group(0)))
-                    end = m.end()
+        out = [
+            Hit(name, base + m.start(), base + m.end(), m.group(0))
+            for name in wanted
+            for m in scan(self.triggers[name], text, sorted(starts.get(name, ())))
+        ]
         return sorted(out, key=lambda h: (h.start, -h.end))
 
     def first_words(self) -> PhraseMatcher[frozenset[str]]:

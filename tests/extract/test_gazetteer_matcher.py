@@ -1,24 +1,60 @@
-"""The hospital gazetteer is tried only where the phrase matcher sees a name start: same matches."""
+"""The gazetteers and the trigger lists are tried only where the phrase matcher sees a phrase start:
+the same matches as a scan of the whole sentence."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from hospnet.evaluate import read_document
-from hospnet.extract import hospitals
+from hospnet.extract import hospitals, organizations
+from hospnet.extract.phrases import scan
+from hospnet.extract.rules import load_rules
 from hospnet.extract.segment import sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_prefiltered_gazetteer_matches_equal_the_whole_alternation():
-    pattern, _ = hospitals._gazetteer()
+def _sentences() -> list[str]:
     files = sorted((ROOT / "tests" / "gold" / "docs").glob("*.txt"))
     files += sorted((ROOT / "hospnet" / "data" / "sample").glob("*.txt"))
+    return [s.text for path in files for s in sentences(read_document(path).text)]
+
+
+def test_prefiltered_gazetteer_matches_equal_the_whole_alternation():
+    pattern, _ = hospitals._gazetteer()
     checked = 0
-    for path in files:
-        for s in sentences(read_document(path).text):
-            expected = [m.span() for m in pattern.finditer(s.text)]
-            assert [m.span() for m in hospitals._gazetteer_matches(s.text)] == expected, s.text
-            checked += bool(expected)
+    for text in _sentences():
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in hospitals._gazetteer_matches(text)] == expected, text
+        checked += bool(expected)
     assert checked > 50
+
+
+def test_prefiltered_organizations_equal_the_whole_alternation():
+    pattern, _ = organizations._gazetteer()
+    starts = organizations._gazetteer_starts()
+    checked = 0
+    for text in _sentences():
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan(pattern, text, starts.starts(text))] == expected, text
+        checked += bool(expected)
+    assert checked > 5
+
+
+def test_trigger_hits_equal_a_scan_per_list():
+    rules = load_rules()
+    for text in _sentences():
+        expected = sorted(
+            (
+                (name, m.start(), m.end())
+                for name, rx in rules.triggers.items()
+                for m in rx.finditer(text)
+            ),
+            key=lambda h: (h[1], -h[2]),
+        )
+        assert (
+            sorted(
+                ((h.name, h.start, h.end) for h in rules.hits(text)), key=lambda h: (h[1], -h[2])
+            )
+            == expected
+        )
