@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hospnet.extract.hospitals import find_hospitals, provincial_general_name
+from hospnet.extract.hospital_names import provincial_general_name
+from hospnet.extract.hospitals import find_hospitals
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.organizations import find_organizations
 from hospnet.extract.people import find_people

@@ -20,28 +20,30 @@ import re
 
 from hospnet.extract import gazetteers
 from hospnet.extract.phrases import PhraseMatcher, scan
-from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.hospital_patterns import (
-    BV,
     DISTRICT_WORD,
     ENGLISH_SPEC,
-    LIST_ITEM,
-    LIST_SEP,
     NOT_A_NAME,
-    NOT_A_NAME_WORD,
     PATTERNS,
-    SPEC_BY_KEY,
 )
 from hospnet.extract.lexicon import (
-    is_foreign_name,
     END,
     LOWER_START,
     Place,
     read_place,
 )
+from hospnet.extract.hospital_lists import district_list_items, province_list_items
+from hospnet.extract.hospital_names import (
+    canon_name,
+    general_name,
+    hospital_mention,
+    named_for_district,
+    provincial_general_name,
+    specialist_name,
+)
 from hospnet.extract.mentions import Mention, choose
-from hospnet.places import match_province
-from hospnet.names import expand_abbreviations, fold
+from hospnet.extract.named_hospitals import named_hospitals
+from hospnet.names import fold
 
 
 def _variants(name: str) -> set[str]:
@@ -90,76 +92,13 @@ def _gazetteer_matches(text: str) -> list[re.Match]:
     return scan(_gazetteer()[0], text, _gazetteer_starts().starts(text))
 
 
-def _hospital(
-    name: str,
-    level: str,
-    start: int,
-    end: int,
-    surface: str,
-    place: Place | None = None,
-    province: str | None = None,
-    priority: int = 2,
-) -> Mention:
-    props: dict = {"level": level}
-    match = place.province if place and place.province else None
-    if place and place.district:
-        props["province"] = place.district.province.name
-        if place.district.legacy_province != place.district.province.name:
-            props["legacy_province"] = place.district.legacy_province
-    elif match:
-        props["province"] = match.province.name
-        if match.legacy_province:
-            props["legacy_province"] = match.legacy_province
-    elif province:
-        found = match_province(province)
-        if found:
-            props["province"] = found.province.name
-            if found.legacy_province:
-                props["legacy_province"] = found.legacy_province
-    return Mention("Hospital", name, start, end, surface, props, priority=priority)
-
-
-def provincial_general_name(place_name: str, is_city: bool) -> str:
-    """`Bệnh viện Đa khoa tỉnh X`, `… thành phố Cần Thơ`; the city's "Thành phố" is not written twice."""
-    if is_city:
-        return f"Bệnh viện Đa khoa thành phố {place_name.removeprefix('Thành phố ')}"
-    return f"Bệnh viện Đa khoa tỉnh {place_name}"
-
-
-def specialist_name(specialty: str, place: Place) -> str:
-    """One name however the province was written: "Bệnh viện Phổi Bắc Giang" and "… Phổi tỉnh Bắc Giang"
-    are one hospital, named with "tỉnh"; a city's ("Bệnh viện Ung bướu Hà Nội") goes without."""
-    is_city = bool(place.province and place.province.is_city)
-    return f"Bệnh viện {specialty} {'' if is_city else 'tỉnh '}{place.name}"
-
-
-def _named_for_district(place: Place, after: str) -> str:
-    """The province written right after a district's name (" Đồng Nai" in "Đa khoa Thống Nhất Đồng Nai")."""
-    if place.kind != "district" or place.district is None:
-        return ""
-    for province in {place.district.province.name, place.district.legacy_province}:
-        if re.match(rf" {re.escape(province)}(?![\w])", after):
-            return f" {province}"
-    return ""
-
-
-def _general_name(place: Place) -> tuple[str, str]:
-    """Canonical name and level of the general hospital named for a place."""
-    if place.kind == "province":
-        return provincial_general_name(
-            place.name, bool(place.province and place.province.is_city)
-        ), "provincial"
-    kind = DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
-    return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
-
-
 def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mention]:
     """Every hospital mention in `text` (a sentence starting at document offset `base`)."""
     out: list[Mention] = []
     by_surface = _gazetteer()[1]
     for m in _gazetteer_matches(text):
         h = by_surface[m.group(0)]
-        mention = _hospital(
+        mention = hospital_mention(
             h.name,
             h.level,
             base + m.start(),
@@ -176,10 +115,10 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
     for kind, regex in PATTERNS:
         for m in regex.finditer(text):
             if kind == "list":
-                out.extend(_list_items(text, m.end(), base, hint, m.group(0), m.start()))
+                out.extend(district_list_items(text, m.end(), base, hint, m.group(0), m.start()))
                 continue
             if kind == "province_list":
-                out.extend(_province_list_items(text, m.end(), base, m.start()))
+                out.extend(province_list_items(text, m.end(), base, m.start(), find_hospitals))
                 continue
             if kind == "back_previous":
                 out.append(
@@ -212,85 +151,7 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
             found = _from_match(kind, m, text, base, hint)
             if found:
                 out.append(found)
-    return choose(out + _named(text, base, hint, out))
-
-
-def _named(text: str, base: int, hint: str | None, found: list[Mention]) -> list[Mention]:
-    """Hospitals by their own name after a head ("Bệnh viện Quân y 121", "Bệnh viện Hữu nghị Việt Nam - Cu Ba
-    Đồng Hới"); such a name wins over a shorter gazetteer name only when it goes on with a hyphen, a number
-    or lower-case name words (a capitalised tail is more often a person: "Bệnh viện Chợ Rẫy Nguyễn Tri Thức")."""
-    out = []
-    for m in head_names(text, base, "Hospital"):
-        words = m.surface.split()
-        head_len = (
-            1
-            if m.surface.startswith(("BV", "TTYT"))
-            else 2
-            if not m.surface.startswith("Trung")
-            else 4
-        )
-        own = m.surface.split()[head_len:]
-        if own[:2] == ["Đa", "khoa"] and len(own) > 2 and "-" in own and own[2][:1].isupper():
-            own = own[
-                2:
-            ]  # "Bệnh viện Đa khoa Hồng Ngọc - Phúc Trường Minh": a compound name after the level
-        if (
-            not own
-            or own[0].lower() in NOT_A_NAME_WORD
-            and own[0][:1].isupper()
-            and own[0] != "Quân"
-            or len(words) <= head_len
-        ):
-            continue
-        spec = SPEC_BY_KEY.get(fold(" ".join(own)).removesuffix(" tinh"))
-        place = read_place(hint) if hint else None
-        if (
-            spec and place and place.kind == "province"
-        ):  # "Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh": the province's
-            out.append(
-                _hospital(
-                    specialist_name(spec, place),
-                    "provincial",
-                    m.start,
-                    m.end,
-                    m.surface,
-                    place,
-                    priority=1,
-                )
-            )
-            continue
-        if any(k.priority == 3 and k.start <= m.start and m.end <= k.end for k in found):
-            continue  # a part of a name the gazetteer knows ("Bệnh viện Đại học Y Dược| TP.HCM")
-        known = [k for k in found if k.priority == 3 and m.start <= k.start and k.end < m.end]
-        tail = text[known[0].end - base : m.end - base] if known else ""
-        if (
-            known
-            and not re.search(r"[-–\d]|(?<![\w])[a-zđ]", tail)
-            or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail)
-        ):
-            continue
-        foreign = is_foreign_name(own)
-        level = (
-            "other"
-            if foreign or re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
-            else "central"
-            if "Đại học" in m.name or "Trung ương" in m.name
-            else "district"
-            if m.name.startswith("Trung tâm")
-            else "private"
-        )
-        mention = _hospital(
-            m.name,
-            level,
-            m.start,
-            m.end,
-            m.surface,
-            province=None if level == "other" or "Trung ương" in m.name else hint,
-            priority=3 if known else 1,
-        )
-        mention.rule = m.rule
-        out.append(mention)
-    return out
+    return choose(out + named_hospitals(text, base, hint, out))
 
 
 def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) -> Mention | None:
@@ -305,9 +166,9 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         ):  # "Khu vực Tây Bắc Nghệ An": a region, maybe ending in a province
             skip, inner = _tail_place(place_text, hint)
             end = place_start + len(place_text.rstrip())
-            name = _canon(f"Bệnh viện Đa khoa Khu vực {text[place_start:end]}")
+            name = canon_name(f"Bệnh viện Đa khoa Khu vực {text[place_start:end]}")
             province = inner.province.legacy if inner and inner.province else hint
-            return _hospital(
+            return hospital_mention(
                 name,
                 "provincial",
                 base + m.start(),
@@ -321,8 +182,8 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         pw = (m.group("pw") or "").strip() + " " if kind == "regional" and m.group("pw") else ""
         label = "Khu vực" if kind == "regional" else "Trung tâm"
         name = f"Bệnh viện Đa khoa {label} {pw}{text[place_start:end]}"
-        return _hospital(
-            _canon(name),
+        return hospital_mention(
+            canon_name(name),
             "provincial",
             base + m.start(),
             base + end,
@@ -334,8 +195,10 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if place is None or place.kind != "province":
             return None
         end = place_start + place.length
-        name, level = _general_name(place)
-        return _hospital(name, level, base + m.start(), base + end, text[m.start() : end], place)
+        name, level = general_name(place)
+        return hospital_mention(
+            name, level, base + m.start(), base + end, text[m.start() : end], place
+        )
     if kind == "district":
         lw = m.group("lw")
         is_centre = "Trung tâm" in m.group("head") or "TTYT" in m.group("head")
@@ -351,7 +214,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         ):
             if is_centre:
                 return None
-            return _hospital(
+            return hospital_mention(
                 provincial_general_name(place.name, True),
                 "provincial",
                 base + m.start(),
@@ -364,7 +227,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         ):  # a town that shares its province's name ("thành phố Thanh Hóa")
             place = read_place(place_text, hint, prefer="district") or place
         head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
-        return _hospital(
+        return hospital_mention(
             f"{head_name} {word} {place.name}",
             "district",
             base + m.start(),
@@ -381,7 +244,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                 if place.kind != "district" or place.district is None:
                     return None
                 kind_word = DISTRICT_WORD.get(place.district.kind, "huyện")
-                return _hospital(
+                return hospital_mention(
                     f"Trung tâm Y tế {kind_word} {place.name}",
                     "district",
                     base + m.start(),
@@ -390,12 +253,12 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                     place,
                     province=hint,
                 )
-            named = _named_for_district(place, text[end:])
+            named = named_for_district(place, text[end:])
             if (
                 named and not is_centre
             ):  # "Bệnh viện Đa khoa Thống Nhất Đồng Nai": a name, not the district's hospital
                 end += len(named)
-                return _hospital(
+                return hospital_mention(
                     f"Bệnh viện Đa khoa {place.name}{named}",
                     "provincial",
                     base + m.start(),
@@ -404,8 +267,8 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                     place,
                     province=place.district.province.name if place.district else hint,
                 )
-            name, level = _general_name(place)
-            return _hospital(
+            name, level = general_name(place)
+            return hospital_mention(
                 name,
                 level,
                 base + m.start(),
@@ -416,8 +279,8 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             )
         if is_centre or fold(place_text).split()[0] in NOT_A_NAME:
             return None
-        return _hospital(
-            _canon("Bệnh viện Đa khoa " + place_text),
+        return hospital_mention(
+            canon_name("Bệnh viện Đa khoa " + place_text),
             "private",
             base + m.start(),
             base + m.end(),
@@ -430,7 +293,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             return None
         end = place_start + place.length
         spec = m.group("spec").replace("Sản Nhi", "Sản - Nhi").replace("Sản nhi", "Sản - Nhi")
-        return _hospital(
+        return hospital_mention(
             specialist_name(spec, place),
             "provincial",
             base + m.start(),
@@ -443,8 +306,8 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if first in NOT_A_NAME or head.strip().startswith(("BVĐK",)):
             return None
         level = "other" if re.search(r"Quân y|Quân đội|Công an|\d", place_text) else "private"
-        return _hospital(
-            _canon("Bệnh viện " + place_text),
+        return hospital_mention(
+            canon_name("Bệnh viện " + place_text),
             level,
             base + m.start(),
             base + m.end(),
@@ -471,7 +334,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                 if "District" in surface
                 else ""
             )
-            return _hospital(
+            return hospital_mention(
                 f"Trung tâm Y tế {kind_word}{place.name}",
                 "district",
                 base + start,
@@ -484,12 +347,12 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             if place.kind != "province":
                 return None
             spec = ENGLISH_SPEC[m.group("espec")]
-            return _hospital(
+            return hospital_mention(
                 specialist_name(spec, place), "provincial", base + start, base + end, surface, place
             )
         hk = m.groupdict().get("kind") or ""
         if hk.startswith("Regional"):
-            return _hospital(
+            return hospital_mention(
                 f"Bệnh viện Đa khoa Khu vực {place.name}",
                 "provincial",
                 base + start,
@@ -502,7 +365,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             place = read_place(place_text, hint, prefer="district") or place
         if hk.startswith("Town"):
             place = read_place(place_text[skip:], hint, prefer="district") or place
-            return _hospital(
+            return hospital_mention(
                 f"Bệnh viện Đa khoa thị xã {place.name}",
                 "district",
                 base + start,
@@ -511,8 +374,10 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
                 place,
                 province=hint,
             )
-        name, level = _general_name(place)
-        return _hospital(name, level, base + start, base + end, surface, place, province=hint)
+        name, level = general_name(place)
+        return hospital_mention(
+            name, level, base + start, base + end, surface, place, province=hint
+        )
     return None
 
 
@@ -524,79 +389,3 @@ def _tail_place(place_text: str, hint: str | None) -> tuple[int, Place | None]:
         if place and place.length >= len(rest.rstrip()):
             return word.start(), place
     return 0, None
-
-
-def _list_items(
-    text: str, pos: int, base: int, hint: str | None, head: str, head_start: int
-) -> list[Mention]:
-    """The districts of "các Bệnh viện Đa khoa huyện: A, B, thành phố C và ..." as one hospital each."""
-    out: list[Mention] = []
-    is_centre = "Trung tâm" in head or "TTYT" in head
-    while True:
-        item = LIST_ITEM.match(text, pos)
-        if not item or re.match(rf"{BV}|Trung tâm|TTYT", item.group("place")):
-            break
-        place = read_place(item.group("place"), hint, prefer="district")
-        if place is None:
-            break
-        if place.kind == "province":
-            place = read_place(item.group("place"), hint, prefer="district") or place
-        end = item.start("place") + place.length
-        word = (item.group("lw") or "").lower()
-        word = "thành phố" if word.startswith(("tp", "thành")) else word
-        if not word:
-            word = DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
-            word = "huyện" if word == "thành phố" and not item.group("lw") else word
-        head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
-        item_mention = _hospital(
-            f"{head_name} {word} {place.name}",
-            "district",
-            base + item.start("place"),
-            base + end,
-            text[item.start("place") : end],
-            place,
-            province=hint,
-        )
-        item_mention.props["list_item"] = True
-        if not out:
-            item_mention.props["head_start"] = base + head_start
-        out.append(item_mention)
-        sep = LIST_SEP.match(text, end)
-        if not sep:
-            break
-        pos = sep.end()
-    return out
-
-
-def _canon(name: str) -> str:
-    """Expanded abbreviations, one space, "Khu vực" capitalised as hospitals write it."""
-    return re.sub(r"\s+", " ", expand_abbreviations(name)).strip()
-
-
-def _province_list_items(text: str, pos: int, base: int, head_start: int) -> list[Mention]:
-    """The provinces of "BV đa khoa các tỉnh: A, B và C", each read as "Bệnh viện Đa khoa tỉnh A" would be."""
-    out: list[Mention] = []
-    while True:
-        item = LIST_ITEM.match(text, pos)
-        place = read_place(item.group("place"), None, prefer="province") if item else None
-        if item is None or place is None or place.kind != "province":
-            break
-        start, end = item.start("place"), item.start("place") + place.length
-        found = [
-            h
-            for h in find_hospitals(f"Bệnh viện Đa khoa tỉnh {text[start:end]}", 0)
-            if h.props.get("level") == "provincial"
-        ]
-        if not found:
-            break
-        mention = found[0]
-        mention.start, mention.end, mention.surface = base + start, base + end, text[start:end]
-        mention.props["list_item"] = True
-        if not out:
-            mention.props["head_start"] = base + head_start
-        out.append(mention)
-        sep = LIST_SEP.match(text, end)
-        if not sep:
-            break
-        pos = sep.end()
-    return out

@@ -1,0 +1,88 @@
+"""Hospitals named once for a whole list of places: "các Bệnh viện Đa khoa huyện: A, B và C" and
+"BV đa khoa các tỉnh: A, B và C" give one hospital per place."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hospnet.extract.hospital_names import hospital_mention
+from hospnet.extract.hospital_patterns import BV, DISTRICT_WORD, LIST_ITEM, LIST_SEP
+from hospnet.extract.lexicon import read_place
+from hospnet.extract.mentions import Mention
+
+# How a whole sentence's hospitals are read (hospitals.find_hospitals), for a list item read alone.
+Reader = Callable[[str, int], list[Mention]]
+
+
+def district_list_items(
+    text: str, pos: int, base: int, hint: str | None, head: str, head_start: int
+) -> list[Mention]:
+    """The districts of "các Bệnh viện Đa khoa huyện: A, B, thành phố C và ..." as one hospital each."""
+    out: list[Mention] = []
+    is_centre = "Trung tâm" in head or "TTYT" in head
+    while True:
+        item = LIST_ITEM.match(text, pos)
+        if not item or re.match(rf"{BV}|Trung tâm|TTYT", item.group("place")):
+            break
+        place = read_place(item.group("place"), hint, prefer="district")
+        if place is None:
+            break
+        if place.kind == "province":
+            place = read_place(item.group("place"), hint, prefer="district") or place
+        end = item.start("place") + place.length
+        word = (item.group("lw") or "").lower()
+        word = "thành phố" if word.startswith(("tp", "thành")) else word
+        if not word:
+            word = DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
+            word = "huyện" if word == "thành phố" and not item.group("lw") else word
+        head_name = "Trung tâm Y tế" if is_centre else "Bệnh viện Đa khoa"
+        item_mention = hospital_mention(
+            f"{head_name} {word} {place.name}",
+            "district",
+            base + item.start("place"),
+            base + end,
+            text[item.start("place") : end],
+            place,
+            province=hint,
+        )
+        item_mention.props["list_item"] = True
+        if not out:
+            item_mention.props["head_start"] = base + head_start
+        out.append(item_mention)
+        sep = LIST_SEP.match(text, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out
+
+
+def province_list_items(
+    text: str, pos: int, base: int, head_start: int, read: Reader
+) -> list[Mention]:
+    """The provinces of "BV đa khoa các tỉnh: A, B và C", each read as "Bệnh viện Đa khoa tỉnh A" would be."""
+    out: list[Mention] = []
+    while True:
+        item = LIST_ITEM.match(text, pos)
+        place = read_place(item.group("place"), None, prefer="province") if item else None
+        if item is None or place is None or place.kind != "province":
+            break
+        start, end = item.start("place"), item.start("place") + place.length
+        found = [
+            h
+            for h in read(f"Bệnh viện Đa khoa tỉnh {text[start:end]}", 0)
+            if h.props.get("level") == "provincial"
+        ]
+        if not found:
+            break
+        mention = found[0]
+        mention.start, mention.end, mention.surface = base + start, base + end, text[start:end]
+        mention.props["list_item"] = True
+        if not out:
+            mention.props["head_start"] = base + head_start
+        out.append(mention)
+        sep = LIST_SEP.match(text, end)
+        if not sep:
+            break
+        pos = sep.end()
+    return out

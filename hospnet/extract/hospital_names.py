@@ -1,0 +1,81 @@
+"""How a hospital read from a place is named and placed: one home for the SCHEMA's canonical names
+("Bệnh viện Đa khoa tỉnh X", "Bệnh viện Phổi tỉnh X", "Bệnh viện Đa khoa huyện Y") and for the
+province and level a mention carries."""
+
+from __future__ import annotations
+
+import re
+
+from hospnet.extract.hospital_patterns import DISTRICT_WORD
+from hospnet.extract.lexicon import Place
+from hospnet.extract.mentions import Mention
+from hospnet.names import expand_abbreviations
+from hospnet.places import match_province
+
+
+def hospital_mention(
+    name: str,
+    level: str,
+    start: int,
+    end: int,
+    surface: str,
+    place: Place | None = None,
+    province: str | None = None,
+    priority: int = 2,
+) -> Mention:
+    props: dict = {"level": level}
+    match = place.province if place and place.province else None
+    if place and place.district:
+        props["province"] = place.district.province.name
+        if place.district.legacy_province != place.district.province.name:
+            props["legacy_province"] = place.district.legacy_province
+    elif match:
+        props["province"] = match.province.name
+        if match.legacy_province:
+            props["legacy_province"] = match.legacy_province
+    elif province:
+        found = match_province(province)
+        if found:
+            props["province"] = found.province.name
+            if found.legacy_province:
+                props["legacy_province"] = found.legacy_province
+    return Mention("Hospital", name, start, end, surface, props, priority=priority)
+
+
+def provincial_general_name(place_name: str, is_city: bool) -> str:
+    """`Bệnh viện Đa khoa tỉnh X`, `… thành phố Cần Thơ`; the city's "Thành phố" is not written twice."""
+    if is_city:
+        return f"Bệnh viện Đa khoa thành phố {place_name.removeprefix('Thành phố ')}"
+    return f"Bệnh viện Đa khoa tỉnh {place_name}"
+
+
+def specialist_name(specialty: str, place: Place) -> str:
+    """One name however the province was written: "Bệnh viện Phổi Bắc Giang" and "… Phổi tỉnh Bắc Giang"
+    are one hospital, named with "tỉnh"; a city's ("Bệnh viện Ung bướu Hà Nội") goes without."""
+    is_city = bool(place.province and place.province.is_city)
+    return f"Bệnh viện {specialty} {'' if is_city else 'tỉnh '}{place.name}"
+
+
+def named_for_district(place: Place, after: str) -> str:
+    """The province written right after a district's name (" Đồng Nai" in "Đa khoa Thống Nhất Đồng Nai")."""
+    if place.kind != "district" or place.district is None:
+        return ""
+    for province in {place.district.province.name, place.district.legacy_province}:
+        if re.match(rf" {re.escape(province)}(?![\w])", after):
+            return f" {province}"
+    return ""
+
+
+def general_name(place: Place) -> tuple[str, str]:
+    """Canonical name and level of the general hospital named for a place."""
+    if place.kind == "province":
+        return provincial_general_name(
+            place.name, bool(place.province and place.province.is_city)
+        ), "provincial"
+    kind = DISTRICT_WORD.get(place.district.kind, "huyện") if place.district else "huyện"
+    return f"Bệnh viện Đa khoa {kind} {place.name}", "district"
+
+
+def canon_name(name: str) -> str:
+    """Expanded abbreviations, one space, "Khu vực" capitalised as hospitals write it."""
+    return re.sub(r"\s+", " ", expand_abbreviations(name)).strip()
