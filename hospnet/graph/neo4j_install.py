@@ -28,9 +28,18 @@ from hospnet.settings import Settings
 LAUNCHER_CLASS = "HospnetNeo4j"
 MAVEN_TIMEOUT = 1800.0
 JVM_OPTIONS = (
-    "-Xms256m",
+    # The whole heap from the start: a small young generation made a 20,000-row write collect
+    # about ten times per round (-Xms256m: 47 young collections in five rounds, 21 with 768m).
+    "-Xms768m",
     "-Xmx768m",
     "-XX:+UseG1GC",
+    # C1 only. A server that lives for a build, a benchmark or a test run spends more CPU in the
+    # C2 compiler than in its queries: five rounds of the writer benchmark's 20,000 rows on a fresh
+    # server took 45 s of JVM CPU (130 s of compile time) and 22 s with C1 alone (6 s compiling),
+    # CPU the extraction workers of a build share on a small machine. A C2 server warmed for an
+    # hour writes the same rows with about half the CPU of C1's: run a long-lived production Neo4j
+    # with its own start script, not this launcher.
+    "-XX:TieredStopAtLevel=1",
     "-Dfile.encoding=UTF-8",
     # What Neo4j's own start script opens, so the page cache and Netty avoid slow fallbacks.
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
