@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hospnet.extract.mentions import Mention
 from hospnet.places import match_province, province_for, province_properties
-from hospnet.extract.relations import AgreementFact, Fact, kinds_of
+from hospnet.extract.agreements import AgreementFact
+from hospnet.extract.relations import Fact, kinds_of
 from hospnet.model import Document, Extraction, Node, Relationship
 from hospnet.names import make_id, search_key
 

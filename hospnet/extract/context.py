@@ -23,6 +23,13 @@ from hospnet.places import match_province
 from hospnet.extract.segment import Sentence, sentences
 
 RANK = {"central": 4, "other": 4, "provincial": 3, "district": 2, "private": 2}
+
+
+def level_rank(m: Mention) -> int:
+    """How high a hospital stands (central 4 … district 2); 0 for any other mention."""
+    return RANK.get(m.props.get("level", ""), 0) if m.label == "Hospital" else 0
+
+
 _PAIR = re.compile(
     r"(?<![\w])(?:[Hh]ai (?:bên|bệnh viện|đơn vị|cơ sở)|[Bb]oth (?:sides|hospitals|parties)|"
     r"[Tt]he two (?:hospitals|sides|parties|units))(?![\w])"

@@ -33,3 +33,14 @@ def choose(candidates: list[Mention]) -> list[Mention]:
         if all(m.end <= t.start or m.start >= t.end for t in taken):
             taken.append(m)
     return sorted(taken, key=lambda m: m.start)
+
+
+def distinct(ms: list[Mention]) -> list[Mention]:
+    """The mentions with the first of each name, in order."""
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for x in ms:
+        if x.name not in seen:
+            seen.add(x.name)
+            out.append(x)
+    return out

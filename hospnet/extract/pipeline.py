@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import DocumentContext, read_document
 from hospnet.extract.mentions import Mention
-from hospnet.extract.relations import Fact, agreements, capabilities, positions, referrals, signers
+from hospnet.extract.agreements import agreements, signers
+from hospnet.extract.relations import Fact, capabilities, positions, referrals
 from hospnet.extract.story_techniques import StoryTechniques, story_techniques
 from hospnet.extract.support import supports_and_transfers
 from hospnet.extract.workplaces import people_as_hospitals

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hospnet.extract.context import RANK, DocumentContext, SentenceMentions
+from hospnet.extract.context import DocumentContext, SentenceMentions, level_rank
 from hospnet.extract.mentions import Mention
 from hospnet.extract.relations import Fact
 from hospnet.extract.rules import RuleSet, load_rules
-from hospnet.extract.support import mark_technique_transfer, transfer_props, transfer_status
+from hospnet.extract.support_facts import mark_technique_transfer, transfer_props, transfer_status
 from hospnet.extract.techniques import (
     announced_techniques,
     find_techniques,
@@ -82,17 +82,13 @@ def _pairs_for(unit: SentenceMentions, pairs: list[tuple[Mention, Mention]]) -> 
     return []
 
 
-def _rank(m: Mention) -> int:
-    return RANK.get(m.props.get("level", ""), 0)
-
-
 def _reverse_wins(pair: tuple[Mention, Mention], pairs: list[tuple]) -> bool:
     giver, receiver = pair
     names = [(g.name, r.name) for g, r in pairs]
     if (receiver.name, giver.name) not in names:
         return False
-    if _rank(receiver) != _rank(giver):
-        return _rank(receiver) > _rank(giver)
+    if level_rank(receiver) != level_rank(giver):
+        return level_rank(receiver) > level_rank(giver)
     return names.index((receiver.name, giver.name)) < names.index((giver.name, receiver.name))
 
 
@@ -105,7 +101,7 @@ def story_techniques(
     for f in facts:
         known = any((g.name, r.name) == (f.start.name, f.end.name) for g, r in pairs)
         # SCHEMA: support comes from an upper level (a pair read the wrong way round gives nothing here)
-        upward = _rank(f.start) and _rank(f.end) > _rank(f.start)
+        upward = level_rank(f.start) and level_rank(f.end) > level_rank(f.start)
         if f.type == "SUPPORTS" and f.end.label == "Hospital" and not known and not upward:
             pairs.append((f.start, f.end))
     read = {f.props["technique_mention"].name for f in facts if f.type == "TRANSFERS"}

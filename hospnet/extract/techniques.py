@@ -12,7 +12,7 @@ import functools
 import re
 
 from hospnet.extract import gazetteers
-from hospnet.extract.mentions import Mention
+from hospnet.extract.mentions import Mention, distinct
 
 # Words a named procedure starts with (after "kỹ thuật"), for items the vocabulary lacks.
 _HEADS = (
@@ -165,17 +165,6 @@ _ITEM_STOP = re.compile(
 )
 
 
-def _distinct_names(ms: list[Mention]) -> list[Mention]:
-    """The first mention of each name, in order."""
-    seen: set[str] = set()
-    out: list[Mention] = []
-    for m in ms:
-        if m.name not in seen:
-            seen.add(m.name)
-            out.append(m)
-    return out
-
-
 def named_techniques(text: str, base: int) -> list[Mention]:
     """Procedures written "kỹ thuật X" anywhere in a sentence (X up to a preposition or a comma)."""
     out: list[Mention] = []
@@ -184,7 +173,7 @@ def named_techniques(text: str, base: int) -> list[Mention]:
         for part in re.split(r"\s+và\s+", item):
             offset = text.find(part, m.start("item"))
             out.extend(list_techniques(part, base + offset, announced=False))
-    return _distinct_names(out)
+    return distinct(out)
 
 
 def _shared_head(item: str, previous: str) -> str:
@@ -276,7 +265,7 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         specialty = hits[0].props["specialty"] if hits else guess_specialty(name)
         props = {"specialty": specialty} if specialty else {}
         out.append(Mention("Technique", name, item_start, item_start + len(item), item, props))
-    return _distinct_names(out)
+    return distinct(out)
 
 
 def is_field(name: str) -> bool:
@@ -297,4 +286,4 @@ def announced_techniques(text: str, base: int) -> list[Mention]:
         out += list_techniques(text[at:], base + at)
     for plural in _PLURAL_TECHNIQUES.finditer(text):  # "các kỹ thuật A, B, C cùng …": no list word
         out += list_techniques(text[plural.end() :], base + plural.end(), announced=False)
-    return _distinct_names([m for m in out if not is_field(m.name)])
+    return distinct([m for m in out if not is_field(m.name)])

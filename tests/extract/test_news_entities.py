@@ -46,7 +46,7 @@ def test_distributed_head_over_provinces():
 def test_signers_listed_with_a_country_in_brackets():
     """ "A (Hàn Quốc), B và C đã ký": every unit of the list is a party, a province's Sở Ngoại vụ too."""
     from hospnet.extract.context import read_document
-    from hospnet.extract.relations import agreements
+    from hospnet.extract.agreements import agreements
 
     text = (
         "Bệnh viện Samsung Seoul (Hàn Quốc), Sở Ngoại vụ Thái Nguyên và Bệnh viện A Thái Nguyên "

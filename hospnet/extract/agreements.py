@@ -1,0 +1,185 @@
+"""Agreements and who signed them: "giữa A với B", "A và B ký kết", "A ký kết với B, C", "hai bên",
+"A (Hàn Quốc), B và C đã ký"; PARTY_TO for every party, SIGNED_BY for the person who signed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hospnet.extract.context import DocumentContext, SentenceMentions, level_rank
+from hospnet.extract.mentions import Mention, distinct
+from hospnet.extract.relations import Fact, objects_after
+from hospnet.extract.rules import load_rules
+
+
+_AGREEMENT = re.compile(
+    r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
+    r"ký (?:văn bản|bản ghi nhớ|ghi nhớ|chương trình hợp tác|kế hoạch hợp tác)|"
+    r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_BETWEEN = re.compile(
+    r"(?<![\w])(?:giữa|between)(?:[ ]+(?:hai|ba|bốn|năm|\d+|các|two|three)[ ]+"
+    r"(?:bên|đơn vị|bệnh viện|cơ sở|parties|hospitals))?[ ]*:?[ ]+$",
+    re.IGNORECASE,
+)
+
+
+_WITH = re.compile(r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?[ ]*$", re.IGNORECASE)
+
+
+@dataclass
+class AgreementFact:
+    """A signed agreement and its parties, read from a sentence."""
+
+    parties: list[Mention]
+    kind: str
+    sentence: str
+    date: str | None
+    supporter: Mention | None = None
+    rule: str = "agreement.signed"
+
+
+def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFact]:
+    """Agreements signed: "giữa A với B", "A và B ký kết", "A ký kết với B, C", "hai bên"."""
+    text, base = unit.sentence.text, unit.sentence.start
+    trig = _AGREEMENT.search(text)
+    if not trig:
+        return []
+    parties_of = [
+        m
+        for m in unit.mentions
+        if m.label in ("Hospital", "Organization") and not _is_parent(m, unit)
+    ]
+    groups: list[list[Mention]] = []
+    for m in parties_of:
+        before = text[: m.start - base]
+        if _BETWEEN.search(before):
+            rest = objects_after(unit, m.end, ("Hospital", "Organization"), reach=8)
+            follow = [x for x in parties_of if x.start >= m.end][:1]
+            if follow and re.match(
+                r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base : follow[0].start - base]
+            ):
+                groups.append([m, follow[0]])
+            elif rest:  # "giữa ba đơn vị: A, B và C": every unit listed is a party
+                groups.append([m, *rest])
+    if not groups:
+        with_list = None
+        for m in parties_of:
+            if m.start > base + trig.start() and _WITH.search(
+                text[: m.props.get("head_start", m.start) - base]
+            ):
+                with_list = [m] + objects_after(unit, m.end, ("Hospital", "Organization"), reach=6)
+                break
+        subject = None
+        for m in reversed(parties_of):
+            if m.end <= (with_list[0].start if with_list else base + trig.start()):
+                subject = m
+                break
+        if subject is None and with_list and load_rules().has("staff", text[: trig.start()]):
+            # "Đoàn cũng ký kết ... với TTYT X": the team of the hospital the story is about.
+            top = ctx.hospitals_by_salience()
+            subject = top[0] if top and top[0].name not in {w.name for w in with_list} else None
+        if subject and with_list:
+            groups = [[subject, other] for other in with_list if other.name != subject.name]
+        elif subject:
+            pair = [m for m in parties_of if m.end <= base + trig.start()]
+            if len(pair) >= 2 and re.match(
+                r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base : pair[-1].start - base]
+            ):
+                # "A (Hàn Quốc), B và C đã ký": the whole list signs, not only its last two
+                chain = _chain_before(pair, text, base, base + trig.start())
+                groups = [chain if len(chain) > 2 else [pair[-2], pair[-1]]]
+            else:
+                # "Giám đốc Sở Y tế A và giám đốc sở y tế các tỉnh B, C, D đã cùng ký": every unit of the list
+                chain = _chain_before(pair, text, base, base + trig.start())
+                if len(chain) >= 3:
+                    groups = [chain]
+    if not groups and unit.pair_refs:
+        pair = ctx.pair()
+        if pair:
+            groups = [pair]
+    out = []
+    low = text.lower()
+    for group in groups:
+        group = distinct(group)
+        if len(group) < 2:
+            continue
+        if "hỗ trợ" in low or "support" in low or "chỉ đạo tuyến" in low:
+            kind = "support_contract"
+        elif "chuyển giao" in low or "transfer" in low:
+            kind = "transfer_plan"
+        elif "hợp tác" in low or "cooperat" in low or "memorandum" in low or "mou" in low:
+            kind = "cooperation"
+        else:
+            kind = "other"
+        supporter = None
+        hospitals = [g for g in group if g.label == "Hospital"]
+        if (
+            kind in ("support_contract", "transfer_plan")
+            and len(hospitals) == 2
+            and level_rank(hospitals[0]) != level_rank(hospitals[1])
+        ):
+            supporter = max(hospitals, key=level_rank)
+        out.append(AgreementFact(group, kind, text, _date_in(text, ctx.date), supporter))
+    return out
+
+
+# Between two units of a list: a comma or "và", after the first one's country or city in brackets.
+_CHAIN_GAP = re.compile(
+    r"^[ ]*(?:\([^()]{0,30}\)[ ]*)?(?:,[ ]*|(?:,[ ]*)?(?:và|and|&)\b[^.;:]{0,40})$", re.IGNORECASE
+)
+
+
+def _chain_before(parties: list[Mention], text: str, base: int, trigger: int) -> list[Mention]:
+    """The coordinated units that end right before a signing word, last one within a few words of it."""
+    if not parties or trigger - parties[-1].end > 25:
+        return []
+    chain = [parties[-1]]
+    for m in reversed(parties[:-1]):
+        if not _CHAIN_GAP.match(text[m.end - base : chain[0].start - base]):
+            break
+        chain.insert(0, m)
+    return chain
+
+
+def _is_parent(m: Mention, unit: SentenceMentions) -> bool:
+    """ "Viện X, Bộ Y tế": the ministry after a comma names X's parent, not a party."""
+    if m.label != "Organization" or m.props.get("kind") != "ministry":
+        return False
+    text, base = unit.sentence.text, unit.sentence.start
+    before = text[: m.start - base]
+    return before.rstrip().endswith(",") and any(
+        o.end <= m.start and before[o.end - base :].strip() == "," for o in unit.mentions
+    )
+
+
+_DATE = re.compile(r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?:[/-](?P<y>\d{4}))?")
+
+
+def _date_in(text: str, doc_date: str | None) -> str | None:
+    m = _DATE.search(text)
+    if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+        year = m.group("y") or (doc_date[:4] if doc_date else None)
+        if year:
+            return f"{year}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    return doc_date
+
+
+_SIGNING = re.compile(r"(?<![\w])(?:ký(?! sinh| túc)|signed|signing|signs?)(?![\w])", re.IGNORECASE)
+
+
+def signers(unit: SentenceMentions, held: list[Fact]) -> list[Fact]:
+    """SIGNED_BY candidates: "Đại diện ký kết gồm <person>, Giám đốc <unit> …" names who signed for which side.
+
+    A fact runs from the person to the unit they signed for; assemble.py ties it to that unit's agreements.
+    """
+    if not _SIGNING.search(unit.sentence.text):
+        return []
+    return [
+        Fact("SIGNED_BY", f.start, f.end, f.sentence, rule="signed.by_signatory")
+        for f in held
+        if f.type == "HOLDS_POSITION"
+    ]
