@@ -46,15 +46,24 @@ def district_list_items(
             place,
             province=hint,
         )
-        item_mention.props["list_item"] = True
-        if not out:
-            item_mention.props["head_start"] = base + head_start
-        out.append(item_mention)
-        sep = LIST_SEP.match(text, end)
-        if not sep:
+        next_pos = _add_item(out, item_mention, text, end, base + head_start)
+        if next_pos is None:
             break
-        pos = sep.end()
+        pos = next_pos
     return out
+
+
+def _add_item(
+    out: list[Mention], item: Mention, text: str, end: int, head_start: int
+) -> int | None:
+    """Keep a list item (the first one remembers where the shared head began); where the next
+    item starts, or None when no separator follows."""
+    item.props["list_item"] = True
+    if not out:
+        item.props["head_start"] = head_start
+    out.append(item)
+    sep = LIST_SEP.match(text, end)
+    return sep.end() if sep else None
 
 
 def province_list_items(
@@ -77,12 +86,8 @@ def province_list_items(
             break
         mention = found[0]
         mention.start, mention.end, mention.surface = base + start, base + end, text[start:end]
-        mention.props["list_item"] = True
-        if not out:
-            mention.props["head_start"] = base + head_start
-        out.append(mention)
-        sep = LIST_SEP.match(text, end)
-        if not sep:
+        next_pos = _add_item(out, mention, text, end, base + head_start)
+        if next_pos is None:
             break
-        pos = sep.end()
+        pos = next_pos
     return out
