@@ -52,8 +52,9 @@ DEEP = (
 
 
 NEO4J_HEAP = (
-    "Neo4j's 768 MB heap collects garbage while a transaction fills it, pausing every query of "
-    "the server, the API's own reads included"
+    "Neo4j's collector copies what the transaction keeps (up to its 128 MB) while it grows, "
+    "pausing every query of the server, the API's own reads included; on a machine busier than "
+    "its cores the pauses can still reach the second client's p95"
 )
 
 
