@@ -95,3 +95,27 @@ def spare_neo4j():
     yield spare
     neo4j_server.stop(spare)
     shutil.rmtree(spare.data_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def national(falkordb_dir, tmp_path_factory):
+    """The national synthetic graph (tests/national.py), built once on the embedded store and
+    shared: tests that use it only read it."""
+    from tests.national import build_national
+
+    built = build_national(falkordb_dir, tmp_path_factory.mktemp("national"))
+    print(
+        f"\nnational graph: {built.summary.stored:,} documents built in {built.build_seconds:.0f}s "
+        f"({built.settings.graph_name} on the embedded store)"
+    )
+    yield built
+    built.store.clear()
+    built.store.close()
+
+
+@pytest.fixture(scope="session")
+def national_site(national, tmp_path_factory) -> Path:
+    """The folder of the national graph's report site (`hospnet report`), written once."""
+    from hospnet.reports import build_report
+
+    return build_report(national.store, tmp_path_factory.mktemp("national-site")).index.parent

@@ -13,22 +13,18 @@ from hospnet.analysis.network import graph_from_records, read_graph
 from hospnet.api.app import create_app
 from hospnet.build import build
 from hospnet.model import Node, Relationship
-from hospnet.graph.jsonl import import_jsonl
 from hospnet.reports import build_report
-from hospnet.synth import synthesize
-
-NATIONAL_DOCS = 400  # enough for every province and most specialties; small enough to stay fast
 
 
-def _all_agree(store, settings, out):
+def _all_agree(store, settings, site):
+    """The answer, the query module, the report written to `site` and GET /coverage agree."""
     found = answer(read_graph(store, mentions=False))
     without = [p.name for p in found.without_central_supporter()]
     gaps = [(c.province, c.specialty, c.status) for c in found.gaps()]
     by_query = [
         row["province"] for row in queries.run(store, "provinces_without_central_supporter")
     ]
-    files = build_report(store, out)
-    tables = out / "tables"
+    tables = site / "tables"
     report_without = [
         r["province"]
         for r in json.loads((tables / "without_central_supporter.json").read_text("utf-8"))["rows"]
@@ -53,12 +49,12 @@ def _all_agree(store, settings, out):
     assert gaps == report_gaps == api_gaps and body["gaps_total"] == len(gaps)
     matrix = json.loads((tables / "specialty_matrix.json").read_text("utf-8"))["rows"]
     assert len(matrix) == 34 and sum(r["gaps"] for r in matrix) == len(gaps)
-    return found, files
+    return found
 
 
 def test_sample_answer_agrees_everywhere(store, settings, tmp_path):
     build(None, store, settings)
-    found, _ = _all_agree(store, settings, tmp_path / "report")
+    found = _all_agree(store, settings, build_report(store, tmp_path / "report").index.parent)
     hanoi = {c.specialty: c for c in found.row("01")}
     # Việt Đức is in Hà Nội: surgery is not a gap there, whatever the status of its transfers.
     assert not hanoi["ngoại khoa"].gap
@@ -111,11 +107,10 @@ def test_planned_transfers_alone_leave_a_gap():
     ] == "tim mạch"  # planned-only ranks after missing
 
 
-def test_national_answer_agrees_everywhere(store, settings, tmp_path):
-    corpus = synthesize(NATIONAL_DOCS, 2024, tmp_path / "corpus")
-    import_jsonl(store, corpus.truth)
-    found, _ = _all_agree(store, settings, tmp_path / "report")
-    assert len(found.specialties) >= 5
+def test_national_answer_agrees_everywhere(national, national_site):
+    """On the national graph the browser tests use (tests/national.py, built by the extractor)."""
+    found = _all_agree(national.store, national.settings, national_site)
+    assert len(found.specialties) >= 5 and found.gaps()
     assert (
         sum(not c.gap for c in found.cells.values()) > 34
     )  # support reaches well beyond the hosting provinces

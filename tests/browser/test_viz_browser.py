@@ -1,127 +1,41 @@
-"""The network page in a real headless Chromium, on a national synthetic graph read by the extractor
-(`hospnet synth`, then `hospnet build`): the search box finds "bach mai" and the side panel shows an
+"""The network page in a real headless Chromium, on the national synthetic graph read by the extractor
+(tests/national.py: `hospnet synth --docs 10000`, then `hospnet build`): the search box finds "bach mai" and the side panel shows an
 evidence sentence and a document link that opens; a filter hides a relationship type; parallel
 relationships are each reachable; the legend draws the drawn shapes; a tap opens the panel on a
 phone; no request leaves the page and no script from a document runs. The same from the file
 `hospnet viz --site` writes. Reject from the side panel goes through POST /corrections.
 
 Runs Debian's `chromium` (/usr/bin/chromium; `apt-get install chromium`) through the playwright
-package; `playwright install` is never needed. HOSPNET_TEST_VIZ_DOCS sets the corpus size (default
-300 documents, about a minute a store). Screenshots of the page at 1,440 and 390 px go to
+package; `playwright install` is never needed. HOSPNET_TEST_NATIONAL_DOCS sets the corpus size
+(default 10,000 documents). Screenshots of the page at 1,440 and 390 px go to
 $HOSPNET_SCREENSHOTS/site (default /tmp/hospnet-screenshots/site), beside the report site's.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
 from html import unescape
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from hospnet.api.app import create_app
-from hospnet.build import build
-from hospnet.graph.writer import BatchWriter
-from hospnet.model import Node, Relationship
 from hospnet.analysis.network import read_graph
-from hospnet.names import file_stem, search_key
+from hospnet.names import file_stem
 from hospnet.reports.site import document_pages
 from hospnet.reports import build_report
-from hospnet.synth import synthesize
-from hospnet.viz.network import write_html
-from hospnet.viz.views import build_view
+from hospnet.viz.views import Filters, select
 from tests.fixture_graph import BACH_MAI, E, write_fixture
 from tests.live_server import live_server
+from tests.national import EVIL_NAME, EVIL_SENTENCE
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DOCS = int(os.environ.get("HOSPNET_TEST_VIZ_DOCS", "300"))
-SHOTS = Path(os.environ.get("HOSPNET_SCREENSHOTS", "/tmp/hospnet-screenshots")) / "site"
 API_KEY = "viz-test-key-7d2a"
-
-EVIL_NAME = 'Bệnh viện <img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2;alert(2)</script> Hậu Lộc 2'
-EVIL_ID = "hospital:evil-hau-loc-2"
-EVIL_DOC = "document:evil"
-EVIL_SENTENCE = (
-    '</script><script>window.__pwned=3;alert(3)</script><b onmouseover="window.__pwned=4">x</b>'
-)
-
-
-def _write_evil_document(store) -> None:
-    """A document whose hospital name and sentences carry script, as a hostile article would."""
-    nodes = [
-        Node(
-            label="Hospital",
-            id=EVIL_ID,
-            properties={
-                "name": EVIL_NAME,
-                "level": "district",
-                "province": "Thanh Hóa",
-                "search": search_key(EVIL_NAME),
-            },
-        ),
-        Node(
-            label="Document",
-            id=EVIL_DOC,
-            properties={"title": EVIL_NAME, "source": "evil.txt", "language": "vi"},
-        ),
-    ]
-    relationships = [
-        Relationship(
-            type="SUPPORTS",
-            start=BACH_MAI,
-            start_label="Hospital",
-            end=EVIL_ID,
-            end_label="Hospital",
-            properties={"kinds": ["training"], "sources": [EVIL_DOC], "evidence": EVIL_SENTENCE},
-        ),
-        Relationship(
-            type="MENTIONED_IN",
-            start=EVIL_ID,
-            start_label="Hospital",
-            end=EVIL_DOC,
-            end_label="Document",
-            properties={"sentence": EVIL_SENTENCE, "start": 0, "end": 10},
-        ),
-    ]
-    BatchWriter(store).write_graph(nodes, relationships)
 
 
 def _serving(settings):
     return live_server(create_app(settings))
-
-
-@pytest.fixture
-def national(settings, store, tmp_path):
-    """A synthetic national corpus read by the real extractor, plus one hostile document."""
-    corpus = synthesize(DOCS, 2025, tmp_path / "corpus")
-    build([corpus.docs_dir], store, settings)
-    _write_evil_document(store)
-    return store
-
-
-@pytest.fixture
-def chromium():
-    assert CHROMIUM.exists(), "Debian's chromium is missing: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=ARGS, headless=True
-        )
-        yield browser
-        browser.close()
 
 
 def _watch(page, seen: dict) -> None:
@@ -138,11 +52,22 @@ def _watch(page, seen: dict) -> None:
     page.on("dialog", lambda d: (seen["errors"].append("dialog " + d.message), d.dismiss()))
 
 
+# GET /viz renders the national page per request (12 MB, 2,500 nodes: seconds of server time, more
+# on a loaded machine). Speed is the benchmark's business (bench_viz); these tests wait for it.
+LOAD_MS = 180_000
+
+
 def _draw(page, url: str) -> None:
-    page.goto(url)
+    page.goto(url, timeout=LOAD_MS)
+    _drawn_page(page)
+
+
+def _drawn_page(page) -> None:
     # A selector, not wait_for_function: under the page's CSP (no 'unsafe-eval') a string predicate
     # that is not already true when first checked fails to poll.
-    page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
+    page.wait_for_selector(
+        "body[data-ready='true'][data-drawn='true']", state="attached", timeout=LOAD_MS
+    )
 
 
 def _on_screen(page, node_id: str) -> dict:
@@ -192,17 +117,15 @@ def _search_and_follow_a_document(page, store, server: str | None) -> None:
     href = link.get_attribute("href")
     assert href.endswith(".html" + ("?lang=vi" if server else ""))
     title = link.inner_text()
-    link.click()
-    page.wait_for_selector("#document-title")
+    link.click(timeout=LOAD_MS)  # the API's first document page renders the whole site
+    page.wait_for_selector("#document-title", timeout=LOAD_MS)
     assert page.inner_text("#document-title") == title
-    page.go_back()
-    page.wait_for_selector("body[data-ready='true'][data-drawn='true']", state="attached")
+    page.go_back(timeout=LOAD_MS)
+    _drawn_page(page)
 
 
-def test_network_page_in_chromium(national, settings, chromium):
-    store = national
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots in {SHOTS}")
+def test_network_page_in_chromium(national, national_page, chromium, shots):
+    store, settings = national.store, national.settings
     with _serving(settings) as server:
         for name, width in (("desktop", 1440), ("phone", 390)):
             phone = name == "phone"
@@ -212,6 +135,7 @@ def test_network_page_in_chromium(national, settings, chromium):
                 is_mobile=phone,
                 locale="vi-VN",  # Accept-Language: vi-VN, the page's default language anyway
             )
+            context.set_default_navigation_timeout(LOAD_MS)
             page = context.new_page()
             seen = {"console": [], "errors": [], "requests": []}
             _watch(page, seen)
@@ -232,9 +156,12 @@ def test_network_page_in_chromium(national, settings, chromium):
             kinds = set(_drawn(page, "d.nodes.get().map(n => n.hn.kind)"))
             assert {"Hospital", "Person", "Agreement"} <= kinds
             # The legend draws each node with the shape and colour the network draws it with.
-            for node in _drawn(
-                page, "d.nodes.get().map(n => [n.hn.kind, n.hn.level, n.shape, n.color])"
-            ):
+            for node in {
+                tuple(n)
+                for n in _drawn(
+                    page, "d.nodes.get().map(n => [n.hn.kind, n.hn.level, n.shape, n.color])"
+                )
+            }:
                 kind, level, shape, colour = node
                 entry = page.locator(f"#legend [data-legend-kind='{kind}']")
                 assert entry.get_attribute("data-shape") == shape
@@ -315,7 +242,17 @@ def test_network_page_in_chromium(national, settings, chromium):
                 assert "hover" not in page.inner_text("body").lower()
                 assert page.locator("div.vis-tooltip:visible").count() == 0  # no tooltip over a tap
 
+            page.evaluate("window.scrollTo(0, 0)")
+            _find(page, "bach mai", "Bệnh viện Bạch Mai")
+            if not phone:
+                page.mouse.move(5, 5)  # no tooltip over the picture
+            page.screenshot(path=str(shots / f"network-{name}.png"))
+
             # Hostile text from a document stays text: in the search results, the heading, the panel.
+            # The national view is capped at its 2,500 best-connected nodes, which leaves out the
+            # hostile hospital (one relationship): it is drawn in its province's view.
+            assert "2,500" in page.inner_text("p.message")  # and the page says so
+            _draw(page, server + "/viz?province=" + urllib.parse.quote("Thanh Hóa"))
             _find(page, "hau loc 2", "Hậu Lộc 2")
             assert page.inner_text("#panel h2") == EVIL_NAME
             assert EVIL_SENTENCE in page.locator("#panel blockquote").all_inner_texts()
@@ -327,27 +264,57 @@ def test_network_page_in_chromium(national, settings, chromium):
             assert (
                 page.evaluate("document.scripts.length") == 3
             )  # vis-network, data, the page's own
-            page.evaluate("window.scrollTo(0, 0)")
-            _find(page, "bach mai", "Bệnh viện Bạch Mai")
-            if not phone:
-                page.mouse.move(5, 5)  # no tooltip over the picture
-            page.screenshot(path=str(SHOTS / f"network-{name}.png"))
 
             assert seen["console"] == [] and seen["errors"] == [], seen
             assert [u for u in seen["requests"] if not u.startswith(server + "/")] == []
             context.close()
 
     # The file `hospnet viz --site` writes beside a report site: the same search, a link that opens.
-    site = build_report(store, Path(settings.data_dir) / "site").index.parent
-    page_file = write_html(build_view(store), site / "network.html", site=site)
     page = chromium.new_page(viewport={"width": 1440, "height": 900})
     seen = {"console": [], "errors": [], "requests": []}
     _watch(page, seen)
-    _draw(page, page_file.as_uri())
+    _draw(page, national_page[0].as_uri())
     _search_and_follow_a_document(page, store, None)
     assert page.locator("#panel .corrections").count() == 0  # no API behind a file
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert seen["errors"] == [] and seen["console"] == [], seen
+    assert [u for u in seen["requests"] if not u.startswith("file://")] == []
+
+
+def test_programme_filter_in_the_page(national_page, chromium):
+    """Picking a programme in the page (no rebuild) keeps the hospitals `hospnet viz --program`
+    keeps, with only the relationships between them, and shows the programme's agreements on demand;
+    "all" brings the whole view back."""
+    path, view = national_page
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    seen = {"console": [], "errors": [], "requests": []}
+    _watch(page, seen)
+    _draw(page, path.as_uri())
+    options = page.eval_on_selector_all(
+        "#program-filter option", "os => os.map(o => [o.value, o.textContent])"
+    )
+    programme = next((value for value, text in options if "1816" in text), None)
+    assert programme, options
+    nodes, edges = _drawn(page, "d.nodes.length"), _drawn(page, "d.edges.length")
+    shown = page.inner_text("#shown")
+    page.select_option("#program-filter", programme)
+    kept = set(_drawn(page, "d.nodes.getIds()"))
+    under = select(view.graph, Filters(program="1816")).graph  # what `--program 1816` draws
+    wanted = {n for n, d in under.nodes(data=True) if d["label"] == "Hospital"}
+    assert kept == wanted and 0 < len(kept) < nodes, (len(kept), len(wanted), nodes)
+    assert all(programme in p for p in _drawn(page, "d.nodes.get().map(n => n.hn.programs)"))
+    ends = _drawn(page, "d.edges.get().map(e => [e.from, e.to])")
+    assert 0 < len(ends) < edges and all(a in kept and b in kept for a, b in ends)
+    assert page.get_attribute("body", "data-shown-nodes") == str(len(kept))
+    assert page.inner_text("#shown") != shown
+    # On demand, the programme itself and the agreements signed under it.
+    page.check("#show-all")
+    assert set(_drawn(page, "d.nodes.getIds()")) == set(under) and programme in under
+    assert {"Program", "Agreement"} <= set(_drawn(page, "d.nodes.get().map(n => n.hn.kind)"))
+    page.uncheck("#show-all")
+    page.select_option("#program-filter", "")
+    assert _drawn(page, "d.nodes.length") == nodes and _drawn(page, "d.edges.length") == edges
+    assert seen["console"] == [] and seen["errors"] == [], seen
     assert [u for u in seen["requests"] if not u.startswith("file://")] == []
 
 
