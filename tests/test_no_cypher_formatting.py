@@ -23,11 +23,11 @@ REVIEWED = {
         "_on_relationship",
     ): "its `action` is one of two literals, written by its two callers",
     (
-        "hospnet/graph/falkordb.py",
+        "hospnet/graph/falkordb_cypher.py",
         "chain",
     ): "joins a Batch of hospnet's own statements; each part's parameters are renamed $p<i>_<name>",
     (
-        "hospnet/graph/falkordb.py",
+        "hospnet/graph/falkordb_cypher.py",
         "limited",
     ): "wraps a user's read, which the gate checked, in CALL { } with an int() row limit",
     (

@@ -40,7 +40,7 @@ log = logging.getLogger("hospnet.store")
 # QUERY_MEM_CAPACITY bytes is stopped with "Query's mem consumption exceeded capacity"; a caller
 # finding MAX_QUEUED_QUERIES waiting is told the store is busy instead of queueing without end.
 # RESULTSET_SIZE stays unlimited: hospnet's own reads (export, the network) read whole graphs, and
-# user reads carry their LIMIT in the query (see falkordb.limited).
+# user reads carry their LIMIT in the query (see falkordb_cypher.limited).
 MODULE_ARGS = {
     "TIMEOUT_MAX": 600_000,
     "TIMEOUT_DEFAULT": 600_000,
