@@ -148,7 +148,7 @@ class Cached:
     def version(self) -> str:
         """Read on first use, in the endpoint's worker thread: building this object does no I/O, so
         FastAPI runs the dependency on the event loop instead of handing it to a thread of its own."""
-        return self.store.version()
+        return self.store.last_version()
 
     @cached_property
     def etag(self) -> str:

@@ -109,6 +109,12 @@ class GraphStore(Protocol):
         """The graph version, opaque: compare it for equality only; one cheap read."""
         ...
 
+    def last_version(self) -> str:
+        """The version of the last write that closed, without waiting for one in flight: what a
+        cached answer is looked up by. `version` after a query still waits, so an answer read
+        across a write is never kept (the seqlock of the API's cache)."""
+        ...
+
     def bump_version(self) -> None:
         """Say "the graph changed": every cache keyed by `version` is stale from now on."""
 

@@ -263,6 +263,10 @@ class FalkorDBStore:
             raise _translate(exc, folder=self._folder) from exc
         return "falkordb:" + (value.decode() if isinstance(value, bytes) else str(value or 0))
 
+    def last_version(self) -> str:
+        """The same counter: a batch and its bump are one MULTI, no reader sees one without the other."""
+        return self.version()
+
     def bump_version(self) -> None:
         try:
             self._conn.incr(self._version_key)

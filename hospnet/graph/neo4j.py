@@ -39,6 +39,8 @@ WRITE_LOCK_SCHEMA = (
     "FOR (l:HospnetWriteLock) REQUIRE l.id IS UNIQUE"
 )
 WRITE_LOCK = "MERGE (l:HospnetWriteLock {id: 'graph'}) DELETE l"
+# What `last_version` runs: any read returns the bookmark of the last closed transaction.
+LAST_VERSION = "RETURN 1"
 
 
 class Neo4jStore:
@@ -210,6 +212,19 @@ class Neo4jStore:
                 return ",".join(sorted(session.last_bookmarks().raw_values))
 
         return self._retrying(locked)
+
+    def last_version(self) -> str:
+        """The bookmark a read-only round trip sees: the last closed transaction, with no lock (a
+        third of the write-lock round trip's cost); a cache hit serves that version's answer."""
+        self.queries.record(LAST_VERSION)
+        query = neo4j.Query(LAST_VERSION, timeout=self._read_timeout(None))
+
+        def read() -> str:
+            with self._session(neo4j.READ_ACCESS) as session:
+                session.run(query).consume()
+                return ",".join(sorted(session.last_bookmarks().raw_values))
+
+        return self._retrying(read)
 
     def _ensure_write_lock(self) -> None:
         """Without its constraint, the lock's MERGE would lock nothing: make sure of it, once."""

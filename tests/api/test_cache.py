@@ -64,6 +64,9 @@ def test_a_profile_is_read_once_per_version_and_refreshed_after_an_ingest(client
     assert _graph_queries(store.queries.texts()) == [], (
         "a cached profile was read from the graph again"
     )
+    assert not [t for t in store.queries.texts() if "MERGE" in t.upper()], (
+        "a cached hit waited for the write lock: its version read should not"
+    )
 
     posted = client.post(
         "/documents", json=[{"text": ARTICLE, "title": "Điện Biên"}], headers={"X-API-Key": API_KEY}
