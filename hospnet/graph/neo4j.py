@@ -201,30 +201,25 @@ class Neo4jStore:
         and a cache keyed on the version never keeps an answer read from half a write.
         """
         self._ensure_write_lock()
-        self.queries.record(WRITE_LOCK)
-        # Auto-commit: one round trip (a managed transaction costs three: begin, run, commit), and
-        # the wait for a commit is bounded like a read: a stalled writer is a QueryTimeout here.
-        query = neo4j.Query(WRITE_LOCK, timeout=self._read_timeout(None))
-
-        def locked() -> str:
-            with self._session(neo4j.WRITE_ACCESS) as session:
-                session.run(query).consume()
-                return ",".join(sorted(session.last_bookmarks().raw_values))
-
-        return self._retrying(locked)
+        return self._bookmark_after(neo4j.WRITE_ACCESS, WRITE_LOCK)
 
     def last_version(self) -> str:
         """The bookmark a read-only round trip sees: the last closed transaction, with no lock (a
         third of the write-lock round trip's cost); a cache hit serves that version's answer."""
-        self.queries.record(LAST_VERSION)
-        query = neo4j.Query(LAST_VERSION, timeout=self._read_timeout(None))
+        return self._bookmark_after(neo4j.READ_ACCESS, LAST_VERSION)
 
-        def read() -> str:
-            with self._session(neo4j.READ_ACCESS) as session:
+    def _bookmark_after(self, access: str, cypher: str) -> str:
+        """The bookmark one statement leaves. Auto-commit: one round trip (a managed transaction
+        costs three: begin, run, commit), bounded like a read: a stalled writer is a QueryTimeout."""
+        self.queries.record(cypher)
+        query = neo4j.Query(cypher, timeout=self._read_timeout(None))
+
+        def run() -> str:
+            with self._session(access) as session:
                 session.run(query).consume()
                 return ",".join(sorted(session.last_bookmarks().raw_values))
 
-        return self._retrying(read)
+        return self._retrying(run)
 
     def _ensure_write_lock(self) -> None:
         """Without its constraint, the lock's MERGE would lock nothing: make sure of it, once."""
