@@ -9,12 +9,8 @@ from typing import IO, Any
 from ..errors import HospnetError
 from ..model import Node, Relationship
 from .base import GraphStore
+from .whole import NODES, READ_TIMEOUT, RELATIONSHIPS
 from .writer import BatchWriter
-
-NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-RELATIONSHIPS = (
-    "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props"
-)
 
 
 def _canonical(props: dict[str, Any]) -> dict[str, Any]:
@@ -25,7 +21,7 @@ def _canonical(props: dict[str, Any]) -> dict[str, Any]:
 def export_records(store: GraphStore) -> list[dict[str, Any]]:
     """Every node and relationship as an export record, sorted."""
     nodes = []
-    for row in store.read(NODES, timeout=600):
+    for row in store.read(NODES, timeout=READ_TIMEOUT):
         props = _canonical(row["props"])
         nodes.append(
             {
@@ -36,7 +32,7 @@ def export_records(store: GraphStore) -> list[dict[str, Any]]:
             }
         )
     rels = []
-    for row in store.read(RELATIONSHIPS, timeout=600):
+    for row in store.read(RELATIONSHIPS, timeout=READ_TIMEOUT):
         rels.append(
             {
                 "kind": "relationship",
