@@ -117,29 +117,22 @@ def story_pair(reader: FactReader, rules: RuleSet) -> None:
     giver, receiver = sorted(top, key=level_rank, reverse=True)
     if level_rank(giver) <= level_rank(receiver):
         return
+    if any(
+        rules.has("survey", u.sentence.text)
+        for u in reader.ctx.units
+        if giver.name in {m.name for m in u.mentions}
+    ):
+        return  # the giver only visits or surveys: not support yet
     for unit in reader.ctx.units:
-        names = {m.name for m in unit.mentions}
-        if not names & {giver.name, receiver.name}:
+        if not {m.name for m in unit.mentions} & {giver.name, receiver.name}:
             continue
-        match = next(
-            (
-                h
-                for h in rules.hits(
-                    unit.sentence.text, unit.sentence.start, ("support", "transfer", "satellite")
-                )
-            ),
-            None,
+        hits = rules.hits(
+            unit.sentence.text, unit.sentence.start, ("support", "transfer", "satellite")
         )
-        if match is None:
+        if not hits:
             continue
-        before = unit.sentence.text[: match.start - unit.sentence.start]
+        before = unit.sentence.text[: hits[0].start - unit.sentence.start]
         if rules.has("request", before) or rules.has("negation", before[-16:]):
             continue
-        if any(
-            rules.has("survey", u.sentence.text)
-            for u in reader.ctx.units
-            if giver.name in {m.name for m in u.mentions}
-        ):
-            return  # the giver only visits or surveys: not support yet
         reader.add("supports.story_pair", [giver], [receiver], [unit], None)
         return
