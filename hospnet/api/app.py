@@ -86,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = None
     app.state.snapshots = SnapshotCache()
+    app.state.health_ping = health.SharedPing()
     app.state.cypher_pool = CypherPool(settings)
     app.state.responses = ResponseCache(
         max_entries=settings.cache_entries, max_bytes=settings.cache_bytes
