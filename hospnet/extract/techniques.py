@@ -48,6 +48,7 @@ _HEADS = (
     "lấy huyết khối",
     "tạo hình",
     "thụ tinh",
+    "nối",
     "laparoscopic",
     "endoscopic",
     "transplant",
@@ -77,7 +78,16 @@ _ITEM_LEAD = re.compile(
 _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
 _ITEM_TAIL = re.compile(
-    r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|ngay|to|at|for|in)(?:\s.*)?$"
+    r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|ngay|(?:các|những)\s+(?:bệnh|ca|trường hợp|người)|to|at|for|in)(?:\s.*)?$"
+)
+# A procedure named right after a unit word is the unit's name ("Trung tâm Hỗ trợ sinh sản", "khu xạ trị").
+_UNIT_BEFORE = re.compile(
+    r"(?<![\w])(?:trung tâm|khoa|khu|đơn vị|phòng|lĩnh vực|chuyên ngành|chuyên khoa|ngành)\s+$", re.I
+)
+# A list announced as fields ("các chuyên môn gồm: …", "những lĩnh vực then chốt gồm: …") names no procedures.
+# ("… kỹ thuật thuộc lĩnh vực tim mạch can thiệp, gồm: …" lists procedures: the field is not what is counted.)
+_FIELD_ANNOUNCER = re.compile(
+    r"(?<![\w])(?:các|những|nhiều|\d+)\s+(?:chuyên môn|lĩnh vực|chuyên ngành|chuyên khoa)(?![\w])", re.I
 )
 # Words that close a list ("…, siêu âm tim cùng các chuyên ngành tim mạch, hồi sức"): nothing after is an item.
 _LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
@@ -140,6 +150,8 @@ def find_techniques(text: str, base: int) -> list[Mention]:
     pattern, by_form = _vocabulary()
     out = []
     for m in pattern.finditer(text):
+        if _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue
         t = by_form[m.group(0).lower()]
         # English names map to the Vietnamese one; a Vietnamese variant is kept as the text writes it.
         name = t.name if m.group(0).isascii() else technique_name(m.group(0))
@@ -255,7 +267,7 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
             out.extend(hits)
             continue
         has_head = any(low.startswith(h) for h in _HEADS)
-        if not 2 <= len(words) <= 14 or not (
+        if low in _HEADS or not 2 <= len(words) <= 14 or not (
             has_head or (headless and not low.startswith(_FIELDS))
         ):
             out.extend(hits)
@@ -283,7 +295,12 @@ def announced_techniques(text: str, base: int) -> list[Mention]:
         if not announcers or re.search(r"[.;]", before[announcers[-1].end() :]):
             continue
         at = announcers[-1].start()
+        if _FIELD_ANNOUNCER.search(before, at):
+            continue
         out += list_techniques(text[at:], base + at)
     for plural in _PLURAL_TECHNIQUES.finditer(text):  # "các kỹ thuật A, B, C cùng …": no list word
+        then = _LIST_START.search(text, plural.end())
+        if then and _FIELD_ANNOUNCER.search(text, plural.end(), then.start()):
+            continue
         out += list_techniques(text[plural.end() :], base + plural.end(), announced=False)
     return distinct([m for m in out if not is_field(m.name)])

@@ -52,3 +52,28 @@ def test_a_list_of_training_topics_still_needs_procedure_heads():
         "được chuyển giao nhiều gói kỹ thuật và đào tạo, gồm: giảm đau sau mổ; phẫu thuật nội soi khớp vai"
     )
     assert got == ["phẫu thuật nội soi khớp vai"]
+
+
+def test_a_procedure_named_after_a_unit_word_is_the_units_name():
+    from hospnet.extract.techniques import find_techniques
+
+    text = "bệnh viện đã thành lập Trung tâm Hỗ trợ sinh sản và khu xạ trị, nay làm chủ hỗ trợ sinh sản"
+    got = [(m.name, m.start) for m in find_techniques(text, 0)]
+    assert got == [("hỗ trợ sinh sản", text.rindex("hỗ trợ sinh sản"))]
+
+
+def test_a_list_announced_as_fields_names_no_procedures():
+    from hospnet.extract.techniques import announced_techniques
+
+    fields = "phát triển các kỹ thuật chuyên sâu, mũi nhọn ở các chuyên môn gồm: can thiệp đột quỵ, ngoại thần kinh"
+    assert announced_techniques(fields, 0) == []
+    of_a_field = "bốn gói kỹ thuật thuộc lĩnh vực tim mạch can thiệp, gồm: nong van hai lá qua da"
+    assert [m.name for m in announced_techniques(of_a_field, 0)] == ["nong van hai lá qua da"]
+
+
+def test_a_bare_head_is_no_item_and_a_plural_object_ends_the_name():
+    assert names("phối hợp thực hiện: phẫu thuật; nối gân") == ["nối gân"]
+    from hospnet.extract.techniques import named_techniques
+
+    got = named_techniques('chuyển giao kỹ thuật "xạ trị ngoài các bệnh lý ung thư"', 0)
+    assert [m.name for m in got] == ["xạ trị ngoài"]
