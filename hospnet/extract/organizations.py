@@ -31,6 +31,12 @@ _PLACE_NAMED: tuple[tuple[str, str | None, str, bool], ...] = (
         "peoples_committee",
         True,
     ),
+    (
+        r"Hội đồng nhân dân|HĐND|People's Council",
+        "Hội đồng nhân dân",
+        "other",
+        True,
+    ),
     (r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ", None, "party_committee", False),
     (r"Bảo hiểm xã hội|BHXH", "Bảo hiểm xã hội", "other", True),
     (

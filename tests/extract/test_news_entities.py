@@ -70,3 +70,24 @@ def test_english_prose_names_people_bare():
         "Quach Hien Trung in Ho Chi Minh City at Nguyen Tri Phuong Hospital."
     )
     assert [m.name for m in find_people(text, 0)] == ["Luong Van Cau", "Quach Hien Trung"]
+
+
+def test_a_peoples_council_is_named_like_its_peoples_committee():
+    from hospnet.extract.context import read_document
+
+    text = "Dự lễ có bà A, Chủ tịch HĐND tỉnh Vĩnh Phúc. Ông B cảm ơn Tỉnh ủy, HĐND, UBND tỉnh Vĩnh Phúc."
+    orgs = [m.name for u in read_document(text).units for m in u.mentions if m.label == "Organization"]
+    assert orgs.count("Hội đồng nhân dân tỉnh Vĩnh Phúc") == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # A well-known hospital's own name is not cut at a shorter gazetteer name ("Bệnh viện Hữu nghị").
+        ("Ê-kíp BV Hữu nghị Việt Tiệp phẫu thuật.", "Bệnh viện Hữu nghị Việt Tiệp"),
+        ("Bệnh viện HNĐK Nghệ An tiếp nhận.", "Bệnh viện Hữu nghị Đa khoa Nghệ An"),
+        ("được BV Đồng Tháp chuyển lên.", "Bệnh viện Đa khoa Đồng Tháp"),
+    ],
+)
+def test_official_names_and_common_short_forms(sentence, name):
+    assert [m.name for m in find_hospitals(sentence, 0)] == [name]
