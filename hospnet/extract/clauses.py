@@ -14,18 +14,25 @@ from dataclasses import dataclass, field
 from hospnet.extract.mentions import Mention
 from hospnet.extract.rules import Element, Hit, Rule, RuleSet
 
-_CLAUSE_END = re.compile(r";|[.!?](?=\s|$)")
+# The period of an abbreviation ("TP. Hồ Chí Minh", "ThS. Nguyễn") ends no clause.
+_CLAUSE_END = re.compile(
+    r";|[!?](?=\s|$)|(?<!\b(?:TP|Tp|tp|TX|TS|BS|GS|CN|Dr|St|Mr|Ms))(?<!\b(?:ThS|PGS))(?<!\bQ)\.(?=\s|$)"
+)
 _NEAR = (
     40  # characters allowed between side-by-side elements ("được các chuyên gia ngoại khoa của X")
 )
 # What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
 _JOIN = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
+    # a name's "Trung ương" the name left out ("BV K Trung ương"), a place in parentheses
+    r"^\s*(?:(?:Trung ương|TW|T\.Ư)(?![\w]))?\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
     r"(?:(?:các|những|the)\s+)?"
     # a sub-unit named before its hospital: "..., và Trung tâm Sản Nhi - Bệnh viện Đa khoa tỉnh Phú Thọ"
     r"(?:(?:Trung tâm|Khoa|Đơn vị|Viện)\s+[^,;()]{1,30}?\s*[-–]\s*)?$",
     re.IGNORECASE,
 )
+
+
+_CONJUNCTION = re.compile(r"(?<![\w])(?:và|cùng|and|with|or|hoặc)(?![\w])|&", re.IGNORECASE)
 
 
 @dataclass
@@ -48,10 +55,21 @@ class Match:
     hits: list[Hit]
     start: int
     end: int
+    plural: set[str] = field(default_factory=set)  # the slots a plural reference filled
 
 
 # The trigger lists that name the act itself (the others are cues: "của", "được", "gồm", ...).
-ACTS = ("support", "send", "consult", "transfer", "rotate", "satellite", "assigned", "receive")
+ACTS = (
+    "support",
+    "send",
+    "consult",
+    "transfer",
+    "rotate",
+    "satellite",
+    "assigned",
+    "receive",
+    "with_help",
+)
 _UNITS = ("Hospital", "Province", "Organization")
 
 
@@ -92,9 +110,10 @@ def _fits(item: Item, el: Element, rules: RuleSet) -> bool:
 
 
 def _list_from(
-    items: list[Item], j: int, labels: tuple[str, ...], text: str, base: int
+    items: list[Item], j: int, labels: tuple[str, ...], text: str, base: int, commas: bool = True
 ) -> tuple[list[Mention], int]:
-    """The coordinated list starting at item j: its units and the index of its last item."""
+    """The coordinated list starting at item j: its units and the index of its last item (with
+    `commas` False, only units joined by a conjunction: "Với sự hỗ trợ của A, B đã ...")."""
     units, last = list(_units(items[j])), j
     k = j + 1
     while k < len(items):
@@ -105,12 +124,31 @@ def _list_from(
         # a list item's shared head stands between ("A và BV đa khoa các tỉnh: B, C")
         head = it.mention.props.get("head_start", it.start) if it.mention else it.start
         between = text[items[last].end - base : head - base]
+        if _where_it_is(it, units, between):
+            last, k = k, k + 1
+            continue
         if not _JOIN.match(between) or not all(u.label in labels for u in _units(it)):
+            break
+        if not commas and not _CONJUNCTION.search(between):
             break
         units += _units(it)
         last = k
         k += 1
     return units, last
+
+
+def _where_it_is(item: Item, units: list[Mention], between: str) -> bool:
+    """ "Trung tâm Y tế huyện Bắc Sơn, tỉnh Lạng Sơn": the province after a comma is where the hospital
+    before it is, not one more unit of the list."""
+    m = item.mention
+    return (
+        m is not None
+        and m.label == "Province"
+        and bool(units)
+        and units[-1].label == "Hospital"
+        and units[-1].props.get("province") == m.name
+        and between.strip() == ","
+    )
 
 
 def _next(
@@ -125,8 +163,11 @@ def _next(
     """The first item from index i that fits `el` within reach of `prev_end`, or None."""
     for j in range(i, len(items)):
         it = items[j]
+        if it.start < prev_end:  # inside the element before ("hỗ trợ" of "với sự hỗ trợ")
+            continue
         between = text[prev_end - base : it.start - base]
-        if _CLAUSE_END.search(between) or len(between) > (rules.gap if el.gap else _NEAR):
+        ended = _CLAUSE_END.search(text, prev_end - base, it.start - base)  # sees "TP" before "."
+        if ended or len(between) > (rules.gap if el.gap else _NEAR):
             return None
         if (
             el.slot is None and ": " in between
@@ -155,6 +196,7 @@ def match_rule(rule: Rule, items: list[Item], rules: RuleSet, text: str, base: i
             continue
         slots: dict[str, list[Mention]] = {}
         hits: list[Hit] = []
+        plural: set[str] = set()
         j, ok = i0, True
         for k, el in enumerate(rule.pattern):
             if k:
@@ -164,13 +206,17 @@ def match_rule(rule: Rule, items: list[Item], rules: RuleSet, text: str, base: i
                     break
                 j = found
             if el.slot:
-                units, j = _list_from(items, j, rules.slots[el.slot], text, base)
+                first_item = j
+                commas = el.slot not in rule.single
+                units, j = _list_from(items, j, rules.slots[el.slot], text, base, commas)
                 slots.setdefault(el.slot, []).extend(units)
+                if any(items[x].members for x in range(first_item, j + 1)):
+                    plural.add(el.slot)
             elif (hit := items[j].hit) is not None:
                 hits.append(hit)
         first_hit = min((h.start for h in hits), default=it.start)
         if ok and not any(
             rules.has(u, text[first_hit - base : items[j].end - base]) for u in rule.unless
         ):
-            out.append(Match(rule, slots, hits, it.start, items[j].end))
+            out.append(Match(rule, slots, hits, it.start, items[j].end, plural))
     return out

@@ -178,11 +178,19 @@ def _prefer_the_story_names(ctx: DocumentContext) -> None:
 def _resolve(ctx: DocumentContext) -> None:
     """Give back-references the name they mean; drop those the document cannot settle."""
     # "bệnh viện tỉnh" is the province's general hospital: named so if the text names it, else its top one.
+    hint = match_province(ctx.hint) if ctx.hint else None
+
+    def local(m: Mention) -> bool:
+        """A hospital of the story's province: "bệnh viện tỉnh" is no centrally-run city's hospital."""
+        where = match_province(m.props.get("legacy_province") or m.props.get("province") or "")
+        if where is None or where.is_city:
+            return where is None and hint is None
+        return hint is None or hint.is_city or where.legacy == hint.legacy
+
     provincial = sorted(
         (m for m in ctx.hospitals_by_salience() if m.props.get("level") == "provincial"),
-        key=lambda m: not m.name.startswith("Bệnh viện Đa khoa t"),
+        key=lambda m: (not local(m), not m.name.startswith("Bệnh viện Đa khoa t")),
     )
-    hint = match_province(ctx.hint) if ctx.hint else None
     previous: Mention | None = None
     last_provincial: Mention | None = None
     for unit in ctx.units:
@@ -224,7 +232,10 @@ def _resolve(ctx: DocumentContext) -> None:
             (
                 m
                 for m in reversed(kept)
-                if m.label == "Hospital" and m.props.get("level") == "provincial" and not m.ref
+                if m.label == "Hospital"
+                and m.props.get("level") == "provincial"
+                and not m.ref
+                and local(m)
             ),
             last_provincial,
         )

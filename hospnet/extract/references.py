@@ -5,11 +5,12 @@ trên") standing for the units listed before or after, and the story's own provi
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from hospnet.extract.clauses import Item, _list_from
 from hospnet.extract.context import DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
-from hospnet.places import match_province
+from hospnet.places import ProvinceMatch, match_province
 
 _NUMBER = {
     "hai": 2,
@@ -26,7 +27,15 @@ _NUMBER = {
 _PLURAL = re.compile(
     r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?"
     r"(?:\s+(?:này|trên|nói trên))?|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
-    r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])",
+    r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])(?!\s+(?:địa bàn|cả nước|toàn quốc))",
+    re.IGNORECASE,
+)
+
+# "các địa phương trên", "ba tỉnh", "the three provinces": the provinces listed before.
+_PLURAL_PROVINCES = re.compile(
+    r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:tỉnh|địa phương|tỉnh, thành)(?:\s+(?:này|trên|nói trên|đó))?"
+    r"|(?:các|những)\s+(?:tỉnh|địa phương|tỉnh, thành)\s+(?:này|trên|nói trên|đó)"
+    r"|(?:these|the (?P<en>two|three|four)) provinces)(?![\w])(?!\s+(?:địa bàn|cả nước|toàn quốc))",
     re.IGNORECASE,
 )
 
@@ -36,7 +45,10 @@ _THE_PROVINCE = re.compile(
     r"(?<![\w])(?:(?:ngành y tế|y tế|cán bộ y tế|nhân viên y tế|bác sĩ|đồng nghiệp|người dân)\s+(?:của\s+|tại\s+)?tỉnh"
     r"(?:\s+nhà)?"
     # "cam kết hỗ trợ tỉnh": the province right after a support word (the word stays a trigger)
-    r"|(?:(?<=hỗ trợ )|(?<=chi viện )|(?<=giúp đỡ )|(?<=giúp ))tỉnh)(?![\w])(?!\s+[A-ZĐ])"
+    r"|(?:(?<=hỗ trợ )|(?<=chi viện )|(?<=giúp đỡ )|(?<=giúp ))tỉnh"
+    # "khi tỉnh được đón nhận những hỗ trợ từ X": the bare province as the subject of receiving
+    r"|(?<=khi )tỉnh(?=\s+(?:đã\s+)?(?:được|nhận|đón nhận|tiếp nhận))"
+    r"|(?:(?<=cho )|(?<=tại ))tỉnh)(?![\w])(?!\s+[A-ZĐ])"
 )
 
 
@@ -54,7 +66,14 @@ def plural_references(
     "ba bệnh viện tại TP.HCM là A, B và C", "4 bệnh viện: A, B": the list right after."""
     out = []
     text, base = unit.sentence.text, unit.sentence.start
-    for m in _PLURAL.finditer(text):
+    spans = [(m.start, m.end) for m in unit.mentions]
+    found_plurals = [(m, "Hospital") for m in _PLURAL.finditer(text)] + [
+        (m, "Province") for m in _PLURAL_PROVINCES.finditer(text)
+    ]
+    for m, label in found_plurals:
+        if any(s <= base + m.start() < e for s, e in spans):
+            continue  # "UBND ba tỉnh": inside a name
+        of_label = [ls for ls in lists if ls[0].label == label]
         n = _NUMBER.get((m.group("n") or m.group("en") or "").lower()) or (
             int(m.group("n")) if (m.group("n") or "").isdigit() else None
         )
@@ -62,7 +81,7 @@ def plural_references(
         ahead = next(
             (
                 ls
-                for ls in lists
+                for ls in of_label
                 if ls[0].start >= end and _FORWARD.match(text[m.end() : ls[0].start - base])
             ),
             None,
@@ -70,7 +89,7 @@ def plural_references(
         found = ahead or next(
             (
                 ls
-                for ls in reversed(lists)
+                for ls in reversed(of_label)
                 if (n is None and len(ls) >= 2 or len(ls) == n) and ls[-1].end <= start
             ),
             None,
@@ -80,10 +99,9 @@ def plural_references(
 
 
 def the_province(
-    unit: SentenceMentions, ctx: DocumentContext
+    unit: SentenceMentions, found: ProvinceMatch | None
 ) -> list[tuple[int, int, list[Mention]]]:
-    """The unnamed province of "cán bộ y tế của tỉnh", as the document's province (when it has one)."""
-    found = match_province(ctx.hint) if ctx.hint else None
+    """The unnamed province of "cán bộ y tế của tỉnh": `found`, the document's (`the_tinh`)."""
     if found is None:
         return []
     base = unit.sentence.start
@@ -106,14 +124,32 @@ def the_province(
     ]
 
 
+def the_tinh(ctx: DocumentContext) -> ProvinceMatch | None:
+    """The document's province, or, when that is a centrally-run city (never a "tỉnh"), the province
+    it names most often after it ("Kon Tum cách Huế 400 km" in a story told from Huế)."""
+    found = match_province(ctx.hint) if ctx.hint else None
+    if found is None or not found.is_city:
+        return found
+    counts: Counter = Counter()
+    for unit in ctx.units:
+        for m in unit.mentions:
+            if m.label == "Province" and not m.props.get("in_parens"):
+                other = match_province(m.props.get("legacy_province") or m.name)
+                if other is not None and not other.is_city:
+                    counts[other.legacy] += 1
+    return match_province(counts.most_common(1)[0][0]) if counts else None
+
+
 def listed_units(items: list[Item], unit: SentenceMentions) -> list[list[Mention]]:
-    """The coordinated lists of two or more hospitals in a sentence."""
+    """The coordinated lists of two or more hospitals, or of two or more provinces, in a sentence."""
+    return _listed(items, unit, "Hospital") + _listed(items, unit, "Province")
+
+
+def _listed(items: list[Item], unit: SentenceMentions, label: str) -> list[list[Mention]]:
     out, j = [], 0
-    hospitals = [i for i in items if i.mention is not None and i.mention.label == "Hospital"]
+    hospitals = [i for i in items if i.mention is not None and i.mention.label == label]
     while j < len(hospitals):
-        units, last = _list_from(
-            hospitals, j, ("Hospital",), unit.sentence.text, unit.sentence.start
-        )
+        units, last = _list_from(hospitals, j, (label,), unit.sentence.text, unit.sentence.start)
         if len({u.name for u in units}) >= 2:
             out.append(units)
         j = last + 1

@@ -47,6 +47,7 @@ class Rule:
     open: str | None = None  # the slot the neighbouring sentence fills
     unless: tuple[str, ...] = ()  # trigger lists whose words cancel a match they stand inside
     examples: tuple[dict, ...] = ()
+    single: tuple[str, ...] = ()  # slots whose units a comma does not join (only "và", "and")
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,9 @@ def parse_rules(data: dict, source: str = "rules") -> RuleSet:
         unless = tuple(entry.get("unless") or ())
         if any(u not in words for u in unless):
             raise RuleFileError(f"{where}: `unless` names an unknown trigger list")
+        single = tuple(entry.get("single") or ())
+        if any(x not in slots for x in single):
+            raise RuleFileError(f"{where}: `single` names no slot")
         rules.append(
             Rule(
                 entry["id"],
@@ -173,6 +177,7 @@ def parse_rules(data: dict, source: str = "rules") -> RuleSet:
                 entry.get("open"),
                 unless,
                 tuple(entry.get("examples") or ()),
+                single,
             )
         )
     ids = [r.id for r in rules]

@@ -9,20 +9,22 @@ before sent "hỗ trợ tỉnh X"; such a fact keeps both sentences as its evide
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hospnet.extract.clauses import _CLAUSE_END, ACTS, Match, items_of, match_rule
-from hospnet.extract.context import DocumentContext, SentenceMentions
+from hospnet.extract.context import DocumentContext, SentenceMentions, level_rank
 from hospnet.extract.mentions import Mention
 from hospnet.extract.support_facts import FactReader, OpenFact, act_of, learning
 from hospnet.extract.support_pairs import pair_halves, story_pair
-from hospnet.extract.references import listed_units, plural_references, the_province
+from hospnet.extract.references import listed_units, plural_references, the_province, the_tinh
 from hospnet.extract.relations import Fact
 from hospnet.extract.rules import RuleSet, load_rules
 
 
 def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
-    """Negated, requested by the receiving side, sent to learn, or only surveyed: no support."""
+    """Negated, requested by the receiving side, sent to learn, a patient moved, or only surveyed: no
+    support."""
     act = act_of(match) or (
         match.hits[0] if match.hits else None
     )  # a team's staff: its first cue word
@@ -33,6 +35,8 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
     clause = text[(ends[-1] if ends else 0) : act.start - base]
     if rules.has("negation", text[max(0, act.start - base - 16) : act.start - base]):
         return True
+    if act.name == "send" and _patients_next(text[act.end - base :], rules):
+        return True  # "đưa người bệnh vào TP.HCM": a patient moved, not a team sent
     if rules.has("appointment", text[act.end - base : act.end - base + 25]):
         return True
     if (
@@ -66,12 +70,13 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
     opens: list[OpenFact] = []
     lists: list[list[Mention]] = []
     units = ctx.units
+    tinh = the_tinh(ctx)
     for index, unit in enumerate(units):
         text, base = unit.sentence.text, unit.sentence.start
         hits = rules.hits(text, base)
         plain = items_of(unit.mentions, hits, [])
         plurals = plural_references(unit, lists + listed_units(plain, unit)) + the_province(
-            unit, ctx
+            unit, tinh
         )
         items = items_of(unit.mentions, hits, plurals)
         lists += listed_units(plain, unit)
@@ -86,17 +91,30 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                 ]
             if "givers" in m.slots and not learning(m):
                 m.slots["givers"] = [
-                    g for g in m.slots["givers"] if not _word_before(g, unit, rules, "toward")
+                    g
+                    for g in m.slots["givers"]
+                    if not (_word_before(g, unit, rules, "toward") and not _thanked(g, unit, rules))
+                    and not _passive_subject(g, m, unit, rules)
                 ]
             if "givers" in m.slots and "receivers" in m.slots:
+                m.slots["receivers"] = [
+                    r
+                    for r in m.slots["receivers"]
+                    if not _where_giver_is(r, m.slots["givers"], unit, rules)
+                ]
                 # "được cử về Bệnh viện E ..., được các bác sĩ Bệnh viện E chuyển giao": no self-support
                 givers = {g.name for g in m.slots["givers"]}
+                receivers = {r.name for r in m.slots["receivers"]}
+                if "receivers" in m.plural and givers & receivers:
+                    # "A chuyển giao cho B và C, giúp hai bệnh viện ...": C is among those helped
+                    m.slots["receivers"] = []
                 m.slots["receivers"] = [r for r in m.slots["receivers"] if r.name not in givers]
         closed = _most_specific([m for m in found if m.rule.open is None])
         givers_done: set[str] = set()
         receivers_done: set[str] = set()
         for m in closed:
-            closed_acts |= {h.start for h in m.hits if h.name in ACTS}
+            if m.slots.get("receivers"):
+                closed_acts |= {h.start for h in m.hits if h.name in ACTS}
             if not _blocked(m, unit, rules) and m.slots.get("receivers"):
                 reader.add(
                     m.rule.id, m.slots.get("givers", []), m.slots["receivers"], [unit], act_of(m)
@@ -127,7 +145,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
     pair_halves(reader, opens, units)
     if not any(f.type == "SUPPORTS" for f in reader.facts):
         story_pair(reader, rules)
-    return _drop_shorthand_provinces(reader.facts, reader.listed)
+    return _downward(_drop_shorthand_provinces(reader.facts, reader.listed))
 
 
 def _most_specific(matches: list[Match]) -> list[Match]:
@@ -141,6 +159,16 @@ def _most_specific(matches: list[Match]) -> list[Match]:
     return list(best.values())
 
 
+def _patients_next(after: str, rules: RuleSet) -> bool:
+    """Whether the words right after a sending word are patients ("đưa người bệnh", "đưa bệnh nhân")."""
+    words = rules.triggers.get("patients")
+    return words is not None and bool(words.match(after.lstrip()))
+
+
+# "từ miền Trung đến mũi Cà Mau": the far end of a stretch of country, not a province supported.
+_RANGE_END = re.compile(r"(?<![\w])từ(?![\w])[^,;.]{1,30}?(?<![\w])(?:đến|tới)\s+(?:mũi\s+)?$")
+
+
 def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
     """ "của Cần Thơ": a province named as an owner is not the one supported, nor "người bệnh tại Cần Thơ"
     (care for residents); "do Bệnh viện X": a unit named as the agent is not either."""
@@ -150,9 +178,53 @@ def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bo
     tail = r"\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$"
     if m.label != "Province":
         return _ends_with(rules, "agent", before, tail)
-    if _ends_with(rules, "place_of", before, tail):
+    if _ends_with(rules, "place_of", before, tail) or _RANGE_END.search(before):
         return True
     return _ends_with(rules, "location", before, tail) and rules.has("patients", before)
+
+
+def _thanked(g: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
+    """ "cảm ơn tới Bệnh viện X": X is thanked, so X gave, whatever "tới" says."""
+    before = unit.sentence.text[: g.start - unit.sentence.start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(before)]
+    return rules.has("thanks", before[ends[-1] if ends else 0 :])
+
+
+def _passive_subject(g: Mention, m: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
+    """ "X đã được các bệnh viện tuyến trên chuyển giao 30 kỹ thuật": the subject of a passive with an
+    unnamed agent receives. Not "X được phân công hỗ trợ", nor staff "được cử" (sent) by X, nor what
+    X has "được chuyển giao cho Y"."""
+    act = act_of(m)
+    if act is None or act.name not in ("support", "transfer", "consult") or g.end > act.start:
+        return False
+    base = unit.sentence.start
+    between = unit.sentence.text[g.end - base : act.start - base]
+    after = unit.sentence.text[act.end - base : act.end - base + 40]
+    units = [u for u in unit.mentions if g.end <= u.start < act.start]
+    return (
+        rules.has("passive", between)
+        and not rules.has("beneficiary", after)  # "kỹ thuật của X được chuyển giao cho Y": X gives
+        and not any(rules.has(name, between) for name in ("assigned", "send", "with_help"))
+        and not units
+    )
+
+
+def _where_giver_is(
+    m: Mention, givers: list[Mention], unit: SentenceMentions, rules: RuleSet
+) -> bool:
+    """ "Bach Mai Hospital in Hanoi", "Bệnh viện Chợ Rẫy (TP.HCM)": the giver's own province right after
+    it says where the giver is."""
+    text, base = unit.sentence.text, unit.sentence.start
+    for g in givers:
+        if g.props.get("province") != m.name or not 0 <= m.start - g.end <= 20:
+            continue
+        between = text[g.end - base : m.start - base]
+        words = rules.triggers.get("location")
+        if words is not None:
+            between = words.sub(" ", between)
+        if not re.sub(r"tỉnh|thành phố|TP\.?|[\s,(–-]", "", between, flags=re.IGNORECASE):
+            return True
+    return False
 
 
 def _ends_with(rules: RuleSet, name: str, text: str, tail: str) -> bool:
@@ -184,6 +256,7 @@ def _drop_shorthand_provinces(facts: list[Fact], listed: set[tuple[str, str]]) -
             f.type == "SUPPORTS"
             and f.end.label == "Province"
             and not f.end.props.get("prefixed")
+            and not _health_sector_of(f.end, f.sentence)
             and (f.start.name, f.end.name) not in listed
             and (
                 (f.start.name, f.end.name) in hospital_provinces
@@ -191,3 +264,36 @@ def _drop_shorthand_provinces(facts: list[Fact], listed: set[tuple[str, str]]) -
             )
         )
     ]
+
+
+def _downward(facts: list[Fact]) -> list[Fact]:
+    """SCHEMA: support comes from the upper level. A pair a rule read from a lower-level hospital to a
+    higher one ("khu xạ trị của bệnh viện tỉnh ... với sự hỗ trợ của Bệnh viện Chợ Rẫy") was read the
+    wrong way round: it is turned round, or dropped when the right way is read too. Only public
+    district and provincial hospitals toward a higher public one: a private hospital's level says
+    nothing of its standing, and staff do go to a military field hospital."""
+    keys = {(f.type, f.start.name, f.end.name) for f in facts}
+    out = []
+    for f in facts:
+        if _upward(f.start, f.end):
+            if (f.type, f.end.name, f.start.name) in keys:
+                continue
+            f = dataclasses.replace(f, start=f.end, end=f.start)
+            keys.add((f.type, f.start.name, f.end.name))
+        out.append(f)
+    return out
+
+
+def _upward(giver: Mention, receiver: Mention) -> bool:
+    return (
+        giver.props.get("level") in ("district", "provincial")
+        and receiver.props.get("level") in ("provincial", "central")
+        and level_rank(giver) < level_rank(receiver)
+    )
+
+
+def _health_sector_of(province: Mention, evidence: str) -> bool:
+    """ "ngành y tế Tuyên Quang": the province's health sector, named as such, is no shorthand."""
+    return bool(
+        re.search(rf"(?<![\w])y tế\s+{re.escape(province.surface)}", evidence, re.IGNORECASE)
+    )

@@ -127,7 +127,7 @@ def story_pair(reader: FactReader, rules: RuleSet) -> None:
         if not {m.name for m in unit.mentions} & {giver.name, receiver.name}:
             continue
         hits = rules.hits(
-            unit.sentence.text, unit.sentence.start, ("support", "transfer", "satellite")
+            unit.sentence.text, unit.sentence.start, ("support", "transfer", "satellite", "train")
         )
         if not hits:
             continue

@@ -27,3 +27,14 @@ def test_the_story_pair_when_no_sentence_states_it():
 def test_no_story_pair_when_the_giver_only_surveys():
     surveyed = STORY.replace("có nhiều chuyên gia giỏi", "đã khảo sát nhu cầu")
     assert _pairs(surveyed) == []
+
+
+def test_a_story_of_training_gives_its_pair_too():
+    story = (
+        "Bệnh viện Ung bướu Hà Nội ký ghi nhớ với Bệnh viện Bạch Mai. "
+        "Bệnh viện Bạch Mai sẽ xây dựng chương trình đào tạo cho đội ngũ của bệnh viện bạn. "
+        "Bệnh viện Ung bướu Hà Nội sẽ cử cán bộ tham gia."
+    )
+    assert _pairs(story) == [
+        ("Bệnh viện Bạch Mai", "Bệnh viện Ung bướu Hà Nội", "supports.story_pair")
+    ]

@@ -1,0 +1,148 @@
+"""Who gives and who receives: guards on the relation rules' readings (the team's own sentences)."""
+
+from __future__ import annotations
+
+from hospnet.extract.context import read_document
+from hospnet.extract.support import supports_and_transfers
+from hospnet.names import normalize_text
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    facts = supports_and_transfers(read_document(normalize_text(text), "2024-03-05"))
+    return {(f.start.name, f.end.name) for f in facts if f.type == "SUPPORTS"}
+
+
+def test_an_abbreviated_city_in_a_name_ends_no_clause():
+    found = _pairs(
+        "Bệnh viện Đa khoa tỉnh Bình Định đã được Bệnh viện Chợ Rẫy (TP. Hồ Chí Minh) đào tạo, "
+        "hỗ trợ chuyên môn."
+    )
+    assert found == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Bình Định")}
+
+
+def test_support_read_from_a_provincial_hospital_up_to_a_central_one_is_turned_round():
+    found = _pairs(
+        "Khu xạ trị của Bệnh viện Đa khoa tỉnh Trà Vinh đã được đưa vào sử dụng với sự hỗ trợ, "
+        "chuyển giao kỹ thuật của Bệnh viện Chợ Rẫy."
+    )
+    assert found == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Trà Vinh")}
+
+
+def test_a_private_hospital_keeps_the_direction_the_text_gives():
+    found = _pairs("Bệnh viện Hồng Ngọc hỗ trợ Bệnh viện Đa khoa tỉnh Lào Cai đào tạo bác sĩ.")
+    assert found == {("Bệnh viện Đa khoa Hồng Ngọc", "Bệnh viện Đa khoa tỉnh Lào Cai")}
+
+
+def test_a_giver_among_the_plural_receivers_is_one_of_those_helped():
+    found = _pairs(
+        "Bệnh viện Từ Dũ đã chuyển giao kỹ thuật cho Bệnh viện Hữu nghị Đa khoa Nghệ An và "
+        "Bệnh viện Sản Nhi Nghệ An, giúp hai bệnh viện nâng cao năng lực."
+    )
+    assert found == {
+        ("Bệnh viện Từ Dũ", "Bệnh viện Hữu nghị Đa khoa Nghệ An"),
+        ("Bệnh viện Từ Dũ", "Bệnh viện Sản - Nhi tỉnh Nghệ An"),
+    }
+
+
+def test_the_province_after_a_hospital_says_where_it_is():
+    found = _pairs(
+        "Trung tâm Y tế huyện Bắc Sơn, tỉnh Lạng Sơn vừa được Bệnh viện Trung ương Thái Nguyên "
+        "chuyển giao kỹ thuật lọc thận nhân tạo."
+    )
+    assert found == {("Bệnh viện Trung ương Thái Nguyên", "Trung tâm Y tế huyện Bắc Sơn")}
+
+
+def _referrals(text: str) -> set[tuple[str, str]]:
+    from hospnet.extract import extract
+    from hospnet.model import Document
+
+    x = extract(Document.from_text(normalize_text(text)))
+    names = {n.id: n.properties.get("name") for n in x.nodes}
+    return {(names[r.start], names[r.end]) for r in x.relationships if r.type == "REFERS_TO"}
+
+
+def test_the_hospital_named_as_the_agent_of_a_referral_sends_the_patient():
+    found = _referrals(
+        "Bệnh viện Trung ương Quân đội 108 tiếp nhận người bệnh do Bệnh viện Đa khoa tỉnh Sơn La "
+        "chuyển sang điều trị."
+    )
+    assert found == {("Bệnh viện Đa khoa tỉnh Sơn La", "Bệnh viện Trung ương Quân đội 108")}
+
+
+def test_a_referral_with_no_destination_goes_to_the_story_s_higher_hospital():
+    found = _referrals(
+        "Khoa Cấp cứu Bệnh viện Chợ Rẫy quá tải. Bệnh viện Chợ Rẫy đã có thêm giường. "
+        "Ông Trần Văn Xái được Bệnh viện Đa khoa tỉnh Bạc Liêu chuyển lên từ 5 giờ sáng."
+    )
+    assert found == {("Bệnh viện Đa khoa tỉnh Bạc Liêu", "Bệnh viện Chợ Rẫy")}
+
+
+def test_a_change_of_model_with_no_patients_is_no_referral():
+    found = _referrals(
+        "Bệnh viện Đa khoa tỉnh Sơn La chuyển sang mô hình tự chủ như Bệnh viện Bạch Mai."
+    )
+    assert not found
+
+
+def test_the_unit_thanked_for_its_support_gave_it():
+    found = _pairs(
+        "Ông Phương gửi lời cảm ơn tới Bệnh viện Tai Mũi Họng Trung ương về những hỗ trợ đã dành "
+        "cho ngành y tế Tuyên Quang."
+    )
+    assert found == {("Bệnh viện Tai Mũi Họng Trung ương", "Tuyên Quang")}
+
+
+def test_a_province_s_health_sector_is_supported_beside_its_hospital():
+    found = _pairs(
+        "Bệnh viện Tai Mũi Họng Trung ương hỗ trợ Bệnh viện Đa khoa tỉnh Tuyên Quang đào tạo bác sĩ. "
+        "Ông Phương cảm ơn Bệnh viện Tai Mũi Họng Trung ương về những hỗ trợ dành cho ngành y tế "
+        "Tuyên Quang."
+    )
+    assert ("Bệnh viện Tai Mũi Họng Trung ương", "Tuyên Quang") in found
+
+
+def test_units_on_the_city_s_territory_are_no_plural_reference():
+    found = _pairs(
+        "Đoàn có lãnh đạo Bệnh viện Sản Nhi Nghệ An và Bệnh viện Nội tiết Nghệ An. "
+        "Ngành y tế Nghệ An đã nhận được nhiều sự hỗ trợ của các đơn vị y tế trên địa bàn thành phố."
+    )
+    assert not found
+
+
+def test_a_referral_to_the_upper_level_names_no_hospital():
+    found = _referrals(
+        "Bệnh viện Đa khoa tỉnh Ninh Thuận sẽ can thiệp mạch vành với sự hỗ trợ của Bệnh viện Chợ Rẫy "
+        "để giảm tỷ lệ chuyển người bệnh lên tuyến trên."
+    )
+    assert not found
+
+
+def test_a_technique_transferred_to_a_hospital_is_no_referral():
+    found = _referrals(
+        "The technique was transferred to Khanh Hoa General Hospital by Cho Ray Hospital in 2020."
+    )
+    assert not found
+
+
+def test_a_patient_moved_is_no_team_sent():
+    found = _pairs(
+        "Bệnh viện Phổi Đà Nẵng công bố khỏi bệnh cho bệnh nhân, sau đó đưa người bệnh vào "
+        "Thành phố Hồ Chí Minh để tiếp tục điều trị."
+    )
+    assert not found
+
+
+def test_the_far_end_of_a_stretch_of_country_is_no_province_supported():
+    found = _pairs(
+        "Bệnh viện Nhi Đồng 1 là đầu mối hỗ trợ chuyên môn cho các bệnh viện tuyến dưới từ miền "
+        "Trung đến mũi Cà Mau."
+    )
+    assert not found
+
+
+def test_tinh_in_a_story_told_from_a_city_is_the_province_it_names():
+    found = _pairs(
+        "Ê-kíp Huế lên đường. Kon Tum cách Huế hơn 400 km, đường ra Huế rất xa. "
+        "Bệnh viện Trung ương Huế cam kết hỗ trợ tỉnh lâu dài."
+    )
+    assert found == {("Bệnh viện Trung ương Huế", "Quảng Ngãi")}
