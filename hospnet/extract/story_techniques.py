@@ -121,7 +121,8 @@ def story_techniques(
         new = [t for t in named if t.name not in read]
         if not new or asked:  # a technique only asked for is neither transferred nor had
             continue
-        plain = _without(rules, text, "not_only", "no_longer")
+        scope = _clauses_holding(rules, unit, new)
+        plain = _without(rules, scope, "not_only", "no_longer")
         blocked = any(rules.has(name, plain) for name in _NOT_TRANSFERS)
         owners = [] if blocked or not rules.has("acquire", text) else _pairs_for(unit, pairs)
         for tech in new:
@@ -138,6 +139,20 @@ def story_techniques(
         read |= {t.name for t in new} if owners else set()
     mark_technique_transfer(facts, {(t.start.name, t.end.name) for t in transfers})
     return StoryTechniques(techniques, transfers)
+
+
+def _clauses_holding(rules: RuleSet, unit: SentenceMentions, techs: list[Mention]) -> str:
+    """The clauses of the sentence that name the techniques: "X sẽ chuyển giao kỹ thuật A, đồng thời
+    tiếp nhận người bệnh do Y chuyển lên" refers patients in its other clause, not A."""
+    text, base = unit.sentence.text, unit.sentence.start
+    cuts = sorted(
+        {0, len(text)}
+        | {m.start() for m in rules.finditer("clause_break", text)}
+        | {i + 1 for i, c in enumerate(text) if c == ";"}
+    )
+    spans = list(zip(cuts, cuts[1:]))
+    held = [(a, b) for a, b in spans if any(a <= t.start - base < b for t in techs)]
+    return " ".join(text[a:b] for a, b in held) if held else text
 
 
 def _without(rules: RuleSet, text: str, *names: str) -> str:

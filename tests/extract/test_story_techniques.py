@@ -84,3 +84,11 @@ def test_not_only_is_no_negation():
 def test_a_bare_procedure_head_is_no_technique():
     techniques, _ = _read(PAIR + "Các bác sĩ đã tiếp cận với các kỹ thuật như can thiệp, lọc máu.")
     assert "can thiệp" not in techniques
+
+
+def test_a_referral_in_another_clause_does_not_cancel_the_transfer():
+    _, transfers = _read(
+        PAIR + "Theo hợp đồng mới, Bệnh viện Bạch Mai sẽ chuyển giao thêm kỹ thuật sinh thiết hạch "
+        "cửa, đồng thời tiếp tục tiếp nhận người bệnh do Bệnh viện Đa khoa tỉnh Phú Thọ chuyển lên."
+    )
+    assert {t[2] for t in transfers} == {"sinh thiết hạch cửa"}

@@ -146,3 +146,12 @@ def test_tinh_in_a_story_told_from_a_city_is_the_province_it_names():
         "Bệnh viện Trung ương Huế cam kết hỗ trợ tỉnh lâu dài."
     )
     assert found == {("Bệnh viện Trung ương Huế", "Quảng Ngãi")}
+
+
+def test_staff_given_to_a_hospital_are_not_its_own():
+    found = _pairs(
+        "Bộ Y tế đề nghị Bệnh viện Chợ Rẫy cử chuyên gia ra Bệnh viện Đa khoa Trung ương Quảng Nam "
+        "hỗ trợ điều trị. Cục Quản lý Khám, chữa bệnh yêu cầu các bệnh viện tuyến trên tăng cường "
+        "nhân lực cho cơ sở 2 của Bệnh viện Trung ương Huế."
+    )
+    assert found == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa Trung ương Quảng Nam")}
