@@ -22,7 +22,8 @@ from hospnet.extract.assemble import GraphBuilder
 from hospnet.extract.context import DocumentContext, read_document
 from hospnet.extract.mentions import Mention
 from hospnet.extract.agreements import agreements, signers
-from hospnet.extract.relations import Fact, capabilities, positions, referrals
+from hospnet.extract.referrals import referrals
+from hospnet.extract.relations import Fact, capabilities, positions
 from hospnet.extract.story_techniques import StoryTechniques, story_techniques
 from hospnet.extract.support import supports_and_transfers
 from hospnet.extract.workplaces import people_as_hospitals

@@ -25,8 +25,8 @@ _NUMBER = {
     "four": 4,
 }
 _PLURAL = re.compile(
-    r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?"
-    r"(?:\s+(?:này|trên|nói trên))?|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
+    r"(?<![\w])(?:(?:cả\s+)?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|\d)\s+(?:bệnh viện|đơn vị|cơ sở|trung tâm)(?:\s+y tế)?"
+    r"(?:\s+(?:này|trên|nói trên))?|(?:các|những)\s+(?:bệnh viện|đơn vị|cơ sở|trung tâm)(?:\s+y tế)?\s+(?:này|trên|nói trên)"
     r"|(?:both|the (?P<en>two|three|four)) hospitals)(?![\w])(?!\s+(?:địa bàn|cả nước|toàn quốc))",
     re.IGNORECASE,
 )

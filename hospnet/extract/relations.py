@@ -1,4 +1,5 @@
-"""Relationships read from trigger phrases in one sentence: referrals, agreements, positions, signatories.
+"""Relationships read from trigger phrases in one sentence: positions and capabilities (referrals in
+referrals.py).
 
 SUPPORTS and TRANSFERS are read by the relation rules (rules.py, support.py); the
 facts here carry a fixed rule id each (`refers.to_higher_level`, `position.after_name`,
@@ -10,18 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hospnet.extract.context import DocumentContext, SentenceMentions, level_rank
-from hospnet.extract.mentions import Mention, distinct
+from hospnet.extract.context import SentenceMentions
+from hospnet.extract.mentions import Mention
 from hospnet.extract.people import name_after, position_at, position_before
 from hospnet.extract.rules import load_rules
 from hospnet.extract.techniques import list_techniques
 
-_REFER = re.compile(
-    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,6}?[ ](?:lên|tới|đến|ra|vào|sang)|chuyển từ(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT|[Tt]rạm [Yy] tế))|"
-    r"refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
-    r"(?:patients|cases) (?:were |are |had to be )?(?:sent|transferred) to)(?![\w])",
-    re.IGNORECASE,
-)
 _JOIN = re.compile(
     r"^[ ]*(?:,|và|với|and|&|cùng)?[ ]*(?:(?:các|những|the)[ ]+)?(?:(?:huyện|thị xã|thành phố|TP\.?)[ ]+)?$",
     re.IGNORECASE,
@@ -96,85 +91,6 @@ def _subject(unit: SentenceMentions, before: int, reach: int = 160) -> Mention |
             return None
         return m
     return None
-
-
-def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
-    """REFERS_TO: patients sent from the lower level to the higher one."""
-    text = unit.sentence.text
-    trig = _REFER.search(text)
-    if not trig or "chuyển giao" in trig.group(0):
-        return []
-    rules = load_rules()
-    lead = text[max(0, trig.start() - 20) : trig.start()]
-    if rules.has("negation", lead) and not rules.has(
-        "no_longer", lead
-    ):  # "không phải chuyển tuyến"
-        return []
-    ahead = text[trig.end() : trig.end() + 25]
-    if rules.has("upper_level", ahead) or rules.has("this_technique", lead):
-        return []  # "chuyển người bệnh lên tuyến trên": no hospital named; "the technique was transferred"
-    hospitals = distinct([m for m in unit.mentions if m.label == "Hospital"])
-    agent = _referrer(unit, trig.start())
-    if agent is not None:
-        return _referred_by(agent, hospitals, ctx, text)
-    if trig.group(0).lower().endswith((" vào", " sang")) and not rules.has("patients", text):
-        return []  # "chuyển từ hồ sơ giấy sang bệnh án điện tử": a change, unless patients are moved
-    explicit = trig.group(0).lower().startswith(("chuyển tuyến", "chuyển viện", "refer"))
-    if not explicit and len(hospitals) < 2 and not rules.has("patients", text):
-        return []  # "chuyển 500 túi thuốc đến", "transferred to the hospital": goods or techniques, not patients
-    if len(hospitals) == 1 and hospitals[0].start < unit.sentence.start + trig.start():
-        # "X ... giảm chuyển tuyến": no destination, unless a province names the partner's ("chuyển tuyến về Hà Nội")
-        after = [
-            m
-            for m in unit.mentions
-            if m.label == "Province" and 0 <= m.start - unit.sentence.start - trig.end() < 20
-        ]
-        partner = ctx.partner(hospitals[0], higher=True)
-        if not after or partner is None or partner.props.get("province") != after[0].name:
-            return []
-        hospitals = hospitals + [partner]
-    if len(hospitals) == 1:
-        partner = ctx.partner(hospitals[0], higher=False) or ctx.partner(hospitals[0], higher=True)
-        hospitals = hospitals + ([partner] if partner else [])
-    if len(hospitals) < 2:
-        return []
-    top_rank = max(level_rank(h) for h in hospitals)
-    tops = [h for h in hospitals if level_rank(h) == top_rank]
-    out = [
-        Fact("REFERS_TO", h, top, text, rule="refers.to_higher_level")
-        for h in hospitals
-        if level_rank(h) < top_rank
-        for top in tops
-    ]
-    if not out and len(hospitals) == 2:
-        out.append(Fact("REFERS_TO", hospitals[0], hospitals[1], text, rule="refers.in_text_order"))
-    return out
-
-
-_BY = re.compile(r"(?:được|do|bởi)[ ]+$", re.IGNORECASE)
-
-
-def _referrer(unit: SentenceMentions, trigger: int) -> Mention | None:
-    """ "được BV tỉnh Bạc Liêu chuyển lên", "người bệnh do Bệnh viện 103 chuyển sang": the hospital that
-    sends, named as the agent right before the referral word."""
-    text, base = unit.sentence.text, unit.sentence.start
-    before = [m for m in unit.mentions if m.label == "Hospital" and m.end - base <= trigger]
-    if not before or trigger - (before[-1].end - base) > 3:
-        return None
-    m = before[-1]
-    return m if _BY.search(text[max(0, m.start - base - 10) : m.start - base]) else None
-
-
-def _referred_by(
-    agent: Mention, hospitals: list[Mention], ctx: DocumentContext, text: str
-) -> list[Fact]:
-    """Patients the agent sends: to the other hospitals the sentence names, else to the story's higher
-    partner ("Ông X được BV Đồng Tháp chuyển lên từ 5 giờ sáng" in a story about Chợ Rẫy)."""
-    others = [h for h in hospitals if h.name != agent.name and level_rank(h) >= level_rank(agent)]
-    if not others and len(hospitals) == 1:
-        partner = ctx.partner(agent, higher=True)
-        others = [partner] if partner is not None else []
-    return [Fact("REFERS_TO", agent, h, text, rule="refers.by_sender") for h in others]
 
 
 def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:

@@ -19,7 +19,7 @@ from hospnet.extract.support_facts import FactReader, OpenFact, act_of, learning
 from hospnet.extract.support_pairs import pair_halves, story_pair
 from hospnet.extract.references import listed_units, plural_references, the_province, the_tinh
 from hospnet.extract.relations import Fact
-from hospnet.extract.rules import RuleSet, load_rules
+from hospnet.extract.rules import Hit, RuleSet, load_rules
 
 
 def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
@@ -35,6 +35,8 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
     clause = text[(ends[-1] if ends else 0) : act.start - base]
     if rules.has("negation", text[max(0, act.start - base - 16) : act.start - base]):
         return True
+    if act.name == "assigned" and _ends_with(rules, "post", text[: act.start - base], r"\s*$"):
+        return True  # "Phó Giám đốc phụ trách TTYT huyện Sa Thầy": a post
     if act.name == "send" and _patients_next(text[act.end - base :], rules):
         return True  # "đưa người bệnh vào TP.HCM": a patient moved, not a team sent
     if rules.has("appointment", text[act.end - base : act.end - base + 25]):
@@ -125,7 +127,11 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                 for hit in (
                     hits
                 ):  # "X – vệ tinh của Y – đã được chuyển giao các kỹ thuật: ...": the same pair
-                    if hit.name == "transfer" and hit.start not in closed_acts:
+                    if (
+                        hit.name == "transfer"
+                        and hit.start not in closed_acts
+                        and not _other_clause(text, base, m, hit)
+                    ):
                         for g in m.slots.get("givers", []):
                             for r in m.slots["receivers"]:
                                 if r.label == "Hospital" and g.name != r.name:
@@ -146,6 +152,13 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
     if not any(f.type == "SUPPORTS" for f in reader.facts):
         story_pair(reader, rules)
     return _downward(_drop_shorthand_provinces(reader.facts, reader.listed))
+
+
+def _other_clause(text: str, base: int, m: Match, hit: Hit) -> bool:
+    """ "chuyển giao cho A kỹ thuật X; với B, đơn vị chuyển giao Y": a transfer word past a ";" is
+    another pair's."""
+    lo, hi = sorted((m.start, hit.start))
+    return ";" in text[lo - base : hi - base]
 
 
 def _most_specific(matches: list[Match]) -> list[Match]:

@@ -96,7 +96,9 @@ class FactReader:
             "request", sentence[: act.start - base]
         ):  # a technique only asked for is not transferred
             return
-        techniques = list_techniques(sentence[act.end - base :], act.end)
+        # the techniques of this clause: "chuyển giao cho A kỹ thuật X; với B, đơn vị chuyển giao Y"
+        clause = sentence[act.end - base :].split(";", 1)[0]
+        techniques = list_techniques(clause, act.end)
         if not techniques:
             received = self.rules.finditer("receive", sentence, 0, act.start - base)
             if received:  # "R tiếp nhận các kỹ thuật A, B và C do S chuyển giao"

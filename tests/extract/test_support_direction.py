@@ -155,3 +155,38 @@ def test_staff_given_to_a_hospital_are_not_its_own():
         "nhân lực cho cơ sở 2 của Bệnh viện Trung ương Huế."
     )
     assert found == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa Trung ương Quảng Nam")}
+
+
+def test_a_province_named_as_the_sender_is_the_story_s_hospital_there():
+    found = _referrals(
+        "Bệnh viện Hữu nghị Việt Đức hỗ trợ Bệnh viện Đa khoa tỉnh Bắc Giang. "
+        "Việt Đức tiếp nhận những người bệnh chấn thương nặng do Bắc Giang chuyển lên."
+    )
+    assert ("Bệnh viện Đa khoa tỉnh Bắc Giang", "Bệnh viện Hữu nghị Việt Đức") in found
+
+
+def test_a_plural_before_a_referral_stands_for_the_units_listed():
+    found = _referrals(
+        "Bệnh viện Nguyễn Đình Chiểu ký kết với Trung tâm Y tế huyện Ba Tri và Trung tâm Y tế huyện "
+        "Thạnh Phú. Mỗi năm, hai trung tâm chuyển tới Bệnh viện Nguyễn Đình Chiểu hàng nghìn người bệnh."
+    )
+    assert found == {
+        ("Trung tâm Y tế huyện Ba Tri", "Bệnh viện Nguyễn Đình Chiểu"),
+        ("Trung tâm Y tế huyện Thạnh Phú", "Bệnh viện Nguyễn Đình Chiểu"),
+    }
+
+
+def test_each_clause_transfers_its_own_techniques():
+    facts = supports_and_transfers(
+        read_document(
+            normalize_text(
+                "Bệnh viện Đa khoa tỉnh Kon Tum sẽ chuyển giao cho Trung tâm Y tế huyện Đắk Glei kỹ "
+                "thuật phẫu thuật lấy thai; với Trung tâm Y tế huyện Sa Thầy, đơn vị sẽ chuyển giao "
+                "kỹ thuật nội soi dạ dày tá tràng."
+            )
+        )
+    )
+    transfers = {
+        (f.end.name, f.props["technique_mention"].name) for f in facts if f.type == "TRANSFERS"
+    }
+    assert ("Trung tâm Y tế huyện Đắk Glei", "nội soi dạ dày tá tràng") not in transfers
