@@ -181,11 +181,9 @@ def _resolve(ctx: DocumentContext) -> None:
     hint = match_province(ctx.hint) if ctx.hint else None
 
     def local(m: Mention) -> bool:
-        """A hospital of the story's province: "bệnh viện tỉnh" is no centrally-run city's hospital."""
+        """A hospital of a "tỉnh": "bệnh viện tỉnh" is no centrally-run city's hospital."""
         where = match_province(m.props.get("legacy_province") or m.props.get("province") or "")
-        if where is None or where.is_city:
-            return where is None and hint is None
-        return hint is None or hint.is_city or where.legacy == hint.legacy
+        return where is None or not where.is_city
 
     provincial = sorted(
         (m for m in ctx.hospitals_by_salience() if m.props.get("level") == "provincial"),
