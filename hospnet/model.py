@@ -7,7 +7,7 @@ a support link and its evidence (LinkFacts, Link, SupportEvidence, DocumentRef).
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated, Any
+from typing import Annotated, Any, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
@@ -38,7 +38,15 @@ REL_TYPES = (
 )
 
 # Properties that hold lists and grow by union when the same node or relationship is read again.
-LIST_PROPERTIES = ("aliases", "titles", "specialties", "legacy_names", "kinds", "sources")
+LIST_PROPERTIES = (
+    "aliases",
+    "titles",
+    "specialties",
+    "legacy_names",
+    "kinds",
+    "sources",
+    "source_evidence",
+)
 
 # Relationship types that may exist more than once between the same two nodes, told apart by this property.
 REL_DISCRIMINATOR = {"TRANSFERS": "technique", "HOLDS_POSITION": "title", "PARTY_TO": None}
@@ -47,6 +55,41 @@ REL_DISCRIMINATOR = {"TRANSFERS": "technique", "HOLDS_POSITION": "title", "PARTY
 def content_hash(text: str) -> str:
     """Id of a document: the hash of its normalised text, so a re-read file is recognised."""
     return "document:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def source_evidence(document: str, sentence: str) -> str:
+    """One item of a relationship's `source_evidence`: a document id, a space, the sentence it states
+    the relationship in. A string, so both stores hold the list and a write merges it by union.
+
+    >>> source_evidence("document:ab12", "BV A hỗ trợ BV B.")
+    'document:ab12 BV A hỗ trợ BV B.'
+    """
+    return f"{document} {sentence}"
+
+
+def evidence_by_source(props: Mapping[str, Any]) -> dict[str, tuple[list[str], bool]]:
+    """Each source document of a relationship, with the sentences it states it in and whether
+    they are its own.
+
+    `evidence` is the first sentence written, perhaps from another document; a graph written
+    before `source_evidence` was kept has only it, which is a document's own only when the
+    document is the relationship's one source.
+
+    >>> evidence_by_source({"sources": ["d:1", "d:2"], "evidence": "one", "source_evidence": ["d:1 one", "d:2 two"]})
+    {'d:1': (['one'], True), 'd:2': (['two'], True)}
+    >>> evidence_by_source({"sources": ["d:1", "d:2"], "evidence": "one"})
+    {'d:1': (['one'], False), 'd:2': (['one'], False)}
+    """
+    own: dict[str, list[str]] = {}
+    for item in props.get("source_evidence") or ():
+        document, _, sentence = str(item).partition(" ")
+        own.setdefault(document, []).append(sentence)
+    sources = [str(s) for s in props.get("sources") or ()]
+    evidence = [str(props["evidence"])] if props.get("evidence") else []
+    return {
+        doc: (own[doc], True) if doc in own else (evidence, bool(evidence) and len(sources) == 1)
+        for doc in sources
+    }
 
 
 class Document(BaseModel):
@@ -137,6 +180,21 @@ class DocumentRef(BaseModel):
     source: str | None = Field(None, description="Where it was published (site or issuer).")
 
 
+class SourceRef(DocumentRef):
+    """A document a relationship was read from, with the sentences it states it in."""
+
+    sentences: list[str] = Field(
+        default_factory=list,
+        description="The sentences this document states it in (`source_evidence`); when the graph "
+        "kept none of this document's, the relationship's `evidence` (`own` is then false).",
+    )
+    own: bool = Field(
+        True,
+        description="False when `sentences` is the relationship's `evidence`, which may come from "
+        "another of its documents (a graph written before `source_evidence` was kept).",
+    )
+
+
 class LinkFacts(BaseModel):
     """What a SUPPORTS or TRANSFERS relationship says, from whichever end it is seen: the one model
     of a support link's facts, shared by a hospital's links and a province's evidence."""
@@ -188,8 +246,8 @@ class SupportEvidence(LinkFacts):
         description="Id of what is supported (a hospital, organisation or province)."
     )
     target: str = Field(description="Name of what is supported.")
-    documents: list[DocumentRef] = Field(
-        description="The documents behind it.", default_factory=list
+    documents: list[SourceRef] = Field(
+        description="The documents behind it, each with its own sentence.", default_factory=list
     )
     # For the analyses, not part of an answer: the provinces each end lies in (pre-2025 ones for a
     # legacy analysis) and the transferred technique's specialty.

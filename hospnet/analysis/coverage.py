@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .network import edges_of_type, name_of
-from ..model import DocumentRef, SupportEvidence
+from ..model import SourceRef, SupportEvidence, evidence_by_source
 from ..places import places
 from .places import legacy_provinces_of, province_of
 
@@ -47,16 +47,19 @@ class ProvinceCoverage:
     evidence: tuple[SupportEvidence, ...]
 
 
-def _documents(G: nx.MultiDiGraph, sources) -> list[DocumentRef]:
+def source_refs(G: nx.MultiDiGraph, data: dict) -> list[SourceRef]:
+    """The documents of a relationship (its `sources`), each with the sentences it states it in."""
     refs = []
-    for doc_id in sources or ():
-        data = G.nodes[doc_id] if doc_id in G else {}
+    for doc_id, (sentences, own) in evidence_by_source(data).items():
+        doc = G.nodes[doc_id] if doc_id in G else {}
         refs.append(
-            DocumentRef(
+            SourceRef(
                 id=doc_id,
-                title=data.get("title") or None,
-                date=data.get("date"),
-                source=data.get("source") or None,
+                title=doc.get("title") or None,
+                date=doc.get("date"),
+                source=doc.get("source") or None,
+                sentences=sentences,
+                own=own,
             )
         )
     return refs
@@ -93,7 +96,7 @@ def support_evidence(G: nx.MultiDiGraph, *, legacy: bool = False) -> list[Suppor
                 technique=technique.get("name"),
                 specialty=technique.get("specialty"),
                 evidence=data.get("evidence"),
-                documents=_documents(G, data.get("sources")),
+                documents=source_refs(G, data),
                 status=(data.get("status") or "done") if data["type"] == "TRANSFERS" else None,
                 date=data.get("since") if data["type"] == "SUPPORTS" else data.get("date"),
             )

@@ -24,7 +24,7 @@ import networkx as nx
 
 from .coverage import TRANSFER, support_evidence
 from .network import edges_of_type, name_of
-from ..model import DocumentRef, SupportEvidence
+from ..model import SourceRef, SupportEvidence
 from ..places import Place, places
 from .places import province_of
 
@@ -45,7 +45,7 @@ class Support:
     target: str
     since: str | None
     evidence: str | None
-    documents: tuple[DocumentRef, ...]
+    documents: tuple[SourceRef, ...]
 
 
 @dataclass(frozen=True)

@@ -289,6 +289,13 @@ class Sentence(BaseModel):
         None, description="The node mentioned, or the relationship's start node."
     )
     other: str | None = Field(None, description="The relationship's end node, for evidence.")
+    own: bool | None = Field(
+        None,
+        description="For evidence: true when this document states the relationship in this sentence; "
+        "false when the graph kept no sentence of this document for it (written before "
+        "`source_evidence` was) and this is the relationship's `evidence`, which may come from "
+        "another of its documents.",
+    )
 
 
 class DocumentDetail(DocumentRef):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..graph.base import Batch, GraphStore, Statement
+from ..model import source_evidence
 from ..names import fold, search_key
 from . import facts
 from .ledger import Correction, Ledger
@@ -86,6 +87,10 @@ def _plan_add(store: GraphStore, c: Correction) -> Plan:
         set(held.get("sources") or []) | ({source["document"]} if source.get("document") else set())
     )
     props["evidence"] = held.get("evidence") or source.get("sentence") or source.get("citation")
+    if source.get("document") and source.get("sentence"):
+        item = source_evidence(source["document"], source["sentence"])
+        kept = list(held.get("source_evidence") or [])
+        props["source_evidence"] = kept + [item] if item not in kept else kept
     props = facts.with_provenance(props, c.who, c.id)
     if props == held:
         return Plan()

@@ -6,7 +6,7 @@ from hospnet.extract.mentions import Mention
 from hospnet.places import match_province, province_for, province_properties
 from hospnet.extract.agreements import AgreementFact
 from hospnet.extract.relations import Fact, kinds_of
-from hospnet.model import Document, Extraction, Node, Relationship
+from hospnet.model import Document, Extraction, Node, Relationship, source_evidence
 from hospnet.names import make_id, search_key
 
 _AGREEMENT_TITLES = {
@@ -142,6 +142,7 @@ class GraphBuilder:
             props["sources"] = [self.document.id]
             if evidence is not None:
                 props["evidence"] = evidence
+                props["source_evidence"] = [source_evidence(self.document.id, evidence)]
         rel = Relationship(
             type=type_,
             start=start,

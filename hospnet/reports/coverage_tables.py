@@ -104,7 +104,8 @@ def evidence_table(coverage: list[ProvinceCoverage]) -> Table:
     evidence = Table(
         "evidence",
         "Evidence: every support relationship into a province",
-        "One row per relationship and source document.",
+        "One row per relationship and source document, with that document's own sentence "
+        "(own false: the graph kept none of its sentences, and this is the relationship's evidence).",
         [
             "province",
             "supporter",
@@ -114,6 +115,7 @@ def evidence_table(coverage: list[ProvinceCoverage]) -> Table:
             "kinds",
             "technique",
             "sentence",
+            "own",
             "document",
             "document_title",
             "document_source",
@@ -132,7 +134,8 @@ def evidence_table(coverage: list[ProvinceCoverage]) -> Table:
                         "relationship": e.relationship,
                         "kinds": list(e.kinds),
                         "technique": e.technique,
-                        "sentence": e.evidence,
+                        "sentence": (" ".join(d.sentences) or None) if d else e.evidence,
+                        "own": d.own if d else None,
                         "document": d.id if d else None,
                         # "" where the document has none, as the report always wrote it
                         "document_title": (d.title or "") if d else None,

@@ -25,7 +25,9 @@ from ..analysis.network import edges_of_type, name_of
 from ..analysis.places import province_of
 from ..corrections.facts import relationship_target
 from ..labels import Labels
+from ..model import evidence_by_source
 from ..names import file_stem as slug
+from .evidence import quotes
 from .matrix import MARK, gap_rows
 from .tilemap import TILE, colour_for, layout, legend
 
@@ -66,9 +68,10 @@ class Fact:
     relationship: str
     start: str
     end: str
-    segments: list[tuple[str, bool]]
+    quotes: list[list[tuple[str, bool]]]  # the document's sentences, each cut by `highlight`
     target: dict = field(default_factory=dict)  # as POST /corrections names it
     curated_by: list[str] = field(default_factory=list)
+    own: bool = True  # False: the relationship's `evidence`, perhaps another document's
 
 
 @dataclass
@@ -115,7 +118,8 @@ def _names(G: nx.MultiDiGraph, node: str) -> list[str]:
 
 
 def document_pages(G: nx.MultiDiGraph) -> dict[str, DocumentPage]:
-    """Every document with the facts whose `sources` name it, in the graph's order."""
+    """Every document with the facts whose `sources` name it, in the graph's order, each quoted in
+    the document's own sentence (`source_evidence`), else in `evidence`, marked as maybe another's."""
     pages = {}
     for node, data in G.nodes(data=True):
         if data.get("label") == "Document":
@@ -134,18 +138,18 @@ def document_pages(G: nx.MultiDiGraph) -> dict[str, DocumentPage]:
     for start, end, data in edges_of_type(
         G, *{d["type"] for _, _, d in G.edges(data=True)} - {"MENTIONED_IN"}
     ):
-        if not data.get("evidence"):
-            continue
-        for doc in data.get("sources") or ():
-            if doc in pages:
+        for doc, (sentences, own) in evidence_by_source(data).items():
+            if doc in pages and sentences:
+                names = _names(G, start) + _names(G, end)
                 pages[doc].facts.append(
                     Fact(
                         data["type"],
                         name_of(G, start),
                         name_of(G, end),
-                        highlight(data["evidence"], _names(G, start) + _names(G, end)),
+                        [highlight(sentence, names) for sentence in sentences],
                         relationship_target(data["type"], start, end, data),
                         [str(who) for who in data.get("curated_by") or []],
+                        own,
                     )
                 )
                 named = {n[0] for n in pages[doc].nodes}
@@ -163,6 +167,7 @@ def _documents(documents, pages: dict[str, DocumentPage]) -> list[dict]:
             "slug": pages[d.id].slug if d.id in pages else slug(d.id),
             "title": d.title,
             "date": d.date,
+            "own": d.own or not d.sentences,
         }
         for d in documents
     ]
@@ -303,10 +308,8 @@ def site_pages(
                         "target": s.target,
                         "since": s.since,
                         "evidence": [
-                            {
-                                "sentence": s.evidence,
-                                "documents": _documents(s.documents, documents),
-                            }
+                            {"sentence": sentence, "documents": _documents(docs, documents)}
+                            for sentence, docs in quotes(s.evidence, s.documents)
                         ]
                         if s.evidence or s.documents
                         else [],

@@ -232,6 +232,7 @@ def test_relationship_documents(fixture_store):
             "type": "SUPPORTS",
             "technique": None,
             "evidence": "Bạch Mai đào tạo và chuyển giao kỹ thuật cho Thanh Hóa.",
+            "own": True,
             "document": "document:fixture-a",
             "title": "Thanh Hóa nhận chuyển giao kỹ thuật",
             "date": "2023-05-12",
@@ -369,6 +370,7 @@ def test_document_sentences(fixture_store):
         "via": "SUPPORTS",
         "node": BACH_MAI,
         "other": THANH_HOA,
+        "own": True,  # its one source: a graph with no `source_evidence` still quotes its own
     } in supports
     assert rows(fixture_store, "document_sentences", id="document:khong-co") == []
 
