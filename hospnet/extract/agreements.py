@@ -10,6 +10,7 @@ from hospnet.extract.context import DocumentContext, SentenceMentions, level_ran
 from hospnet.extract.mentions import Mention, distinct
 from hospnet.extract.relations import Fact, objects_after
 from hospnet.extract.rules import load_rules
+from hospnet.places import match_province
 
 
 _AGREEMENT = re.compile(
@@ -20,10 +21,31 @@ _AGREEMENT = re.compile(
 )
 
 
+# The signing verb, preferred to an agreement noun earlier in the sentence ("Thực hiện thỏa thuận … giữa
+# A và B, Sở X và Sở Y đã … ký kết chương trình hợp tác"): the parties stand around the verb.
+_SIGNING_VERB = re.compile(
+    r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|"
+    r"ký (?:văn bản|bản ghi nhớ|ghi nhớ|chương trình hợp tác|kế hoạch hợp tác)|signed|signing)(?![\w])",
+    re.IGNORECASE,
+)
+# Between a province that signs and the next one of its list ("các tỉnh Hà Tĩnh, Nghệ An và Thanh Hóa").
+_PROVINCE_GAP = re.compile(r"^[ ]*(?:,|và|and)[ ]*$")
+# A province after a word of place or possession is where or whose, not who signs ("tại thành phố Bắc Giang").
+_PLACE_BEFORE = re.compile(
+    r"(?<![\w])(?:tại|ở|về|đến|tới|cho|của|thuộc|địa bàn|in|at|to|of)[ ]*(?:các[ ]+)?$", re.I
+)
+
+
 _BETWEEN = re.compile(
     r"(?<![\w])(?:giữa|between)(?:[ ]+(?:hai|ba|bốn|năm|\d+|các|two|three)[ ]+"
     r"(?:bên|đơn vị|bệnh viện|cơ sở|parties|hospitals))?[ ]*:?[ ]+$",
     re.IGNORECASE,
+)
+
+
+# "were signed by the Long An General Hospital and the Wonkwang University Hospital": the passive's agents.
+_SIGNED_BY = re.compile(
+    r"(?<![\w])(?:signed|ký(?: kết)?)[ ]+(?:by|bởi)(?:[ ]+the)?[ ]+", re.IGNORECASE
 )
 
 
@@ -44,67 +66,17 @@ class AgreementFact:
 
 def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFact]:
     """Agreements signed: "giữa A với B", "A và B ký kết", "A ký kết với B, C", "hai bên"."""
-    text, base = unit.sentence.text, unit.sentence.start
-    trig = _AGREEMENT.search(text)
-    if not trig:
+    text = unit.sentence.text
+    if not (_SIGNING_VERB.search(text) or _AGREEMENT.search(text)):
         return []
-    parties_of = [
-        m
-        for m in unit.mentions
-        if m.label in ("Hospital", "Organization") and not _is_parent(m, unit)
-    ]
-    groups: list[list[Mention]] = []
-    for m in parties_of:
-        before = text[: m.start - base]
-        if _BETWEEN.search(before):
-            rest = objects_after(unit, m.end, ("Hospital", "Organization"), reach=8)
-            follow = [x for x in parties_of if x.start >= m.end][:1]
-            if follow and re.match(
-                r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base : follow[0].start - base]
-            ):
-                groups.append([m, follow[0]])
-            elif rest:  # "giữa ba đơn vị: A, B và C": every unit listed is a party
-                groups.append([m, *rest])
-    if not groups:
-        with_list = None
-        for m in parties_of:
-            if m.start > base + trig.start() and _WITH.search(
-                text[: m.props.get("head_start", m.start) - base]
-            ):
-                with_list = [m] + objects_after(unit, m.end, ("Hospital", "Organization"), reach=6)
-                break
-        subject = None
-        for m in reversed(parties_of):
-            if m.end <= (with_list[0].start if with_list else base + trig.start()):
-                subject = m
-                break
-        if subject is None and with_list and load_rules().has("staff", text[: trig.start()]):
-            # "Đoàn cũng ký kết ... với TTYT X": the team of the hospital the story is about.
-            top = ctx.hospitals_by_salience()
-            subject = top[0] if top and top[0].name not in {w.name for w in with_list} else None
-        if subject and with_list:
-            groups = [[subject, other] for other in with_list if other.name != subject.name]
-        elif subject:
-            pair = [m for m in parties_of if m.end <= base + trig.start()]
-            if len(pair) >= 2 and re.match(
-                r"^[ ]*(?:và|and|&|với)[ ]*$", text[pair[-2].end - base : pair[-1].start - base]
-            ):
-                # "A (Hàn Quốc), B và C đã ký": the whole list signs, not only its last two
-                chain = _chain_before(pair, text, base, base + trig.start())
-                groups = [chain if len(chain) > 2 else [pair[-2], pair[-1]]]
-            else:
-                # "Giám đốc Sở Y tế A và giám đốc sở y tế các tỉnh B, C, D đã cùng ký": every unit of the list
-                chain = _chain_before(pair, text, base, base + trig.start())
-                if len(chain) >= 3:
-                    groups = [chain]
+    groups, as_province = _groups(unit, ctx)
     if not groups and unit.pair_refs:
-        pair = ctx.pair()
-        if pair:
-            groups = [pair]
+        pair = ctx.pair()  # "hai bên": the story's two main hospitals
+        groups = [pair] if pair else []
     out = []
     low = text.lower()
     for group in groups:
-        group = distinct(group)
+        group = distinct(_signers_of_ours(group, as_province))
         if len(group) < 2:
             continue
         if "hỗ trợ" in low or "support" in low or "chỉ đạo tuyến" in low:
@@ -125,6 +97,146 @@ def agreements(unit: SentenceMentions, ctx: DocumentContext) -> list[AgreementFa
             supporter = max(hospitals, key=level_rank)
         out.append(AgreementFact(group, kind, text, _date_in(text, ctx.date), supporter))
     return out
+
+
+def _groups(unit: SentenceMentions, ctx: DocumentContext) -> tuple[list[list[Mention]], set[int]]:
+    """The groups of parties a sentence names around its signing word (no "hai bên"), and the ids of
+    the provinces that stand for their organizations in them."""
+    text, base = unit.sentence.text, unit.sentence.start
+    trig = _SIGNING_VERB.search(text) or _AGREEMENT.search(text)
+    if not trig:
+        return [], set()
+    unit, as_province = _provinces_as_parties(unit, ctx)
+    parties_of = [
+        m
+        for m in unit.mentions
+        if m.label in ("Hospital", "Organization") and not _is_parent(m, unit)
+    ]
+    groups: list[list[Mention]] = []
+    for m in parties_of:
+        before = text[: m.start - base]
+        if _BETWEEN.search(before):
+            rest = objects_after(unit, m.end, ("Hospital", "Organization"), reach=8)
+            follow = [x for x in parties_of if x.start >= m.end][:1]
+            if follow and re.match(
+                r"^[ ]*(?:với|và|and|with|&)[ ]*$", text[m.end - base : follow[0].start - base]
+            ):
+                groups.append([m, follow[0]])
+            elif rest:  # "giữa ba đơn vị: A, B và C": every unit listed is a party
+                groups.append([m, *rest])
+    groups = [g for g in (_signers_of_ours(g, as_province) for g in groups) if len(g) >= 2]
+    if not groups:
+        with_list = None
+        for m in parties_of:
+            if m.start > base + trig.start() and _WITH.search(
+                text[: m.props.get("head_start", m.start) - base]
+            ):
+                with_list = [m] + objects_after(unit, m.end, ("Hospital", "Organization"), reach=6)
+                break
+        subject = None
+        for m in reversed(parties_of):
+            if m.end <= (with_list[0].start if with_list else base + trig.start()):
+                subject = m
+                break
+        if subject is None and with_list and load_rules().has("staff", text[: trig.start()]):
+            # "Đoàn cũng ký kết ... với TTYT X": the team of the hospital the story is about.
+            top = ctx.hospitals_by_salience()
+            subject = top[0] if top and top[0].name not in {w.name for w in with_list} else None
+        if subject and with_list:
+            # "các tỉnh A, B và C lần lượt ký kết … với X": every unit of the chain signs with X
+            up_to = [m for m in parties_of if m.end <= subject.end]
+            subjects = _chain_before(up_to, text, base, base + trig.start()) or [subject]
+            groups = [
+                [one, other] for one in subjects for other in with_list if other.name != one.name
+            ]
+        elif subject:
+            pair = [m for m in parties_of if m.end <= base + trig.start()]
+            if len(pair) >= 2 and re.match(
+                r"^[ ]*(?:\([^()]{0,30}\)[ ]*)?(?:và|and|&|với)[ ]*$",
+                text[pair[-2].end - base : pair[-1].start - base],
+            ):
+                # "A (Hàn Quốc), B và C đã ký": the whole list signs, not only its last two
+                chain = _chain_before(pair, text, base, base + trig.start())
+                groups = [chain if len(chain) > 2 else [pair[-2], pair[-1]]]
+            else:
+                # "Giám đốc Sở Y tế A và giám đốc sở y tế các tỉnh B, C, D đã cùng ký": every unit of the list
+                chain = _chain_before(pair, text, base, base + trig.start())
+                if len(chain) >= 3:
+                    groups = [chain]
+    if not groups and (by := _SIGNED_BY.search(text)):
+        agents = objects_after(unit, base + by.end(), ("Hospital", "Organization"), reach=4)
+        groups = [agents] if len(agents) >= 2 else []
+    return groups, as_province
+
+
+def _provinces_as_parties(
+    unit: SentenceMentions, ctx: DocumentContext
+) -> tuple[SentenceMentions, set[int]]:
+    """A province that signs ("tỉnh Thái Bình đã ký kết", "các tỉnh A, B và C ký kết với …") stands for
+    its organization (SCHEMA: the People's Committee): the one of that province the story names, else
+    its Ủy ban nhân dân. Returns the sentence with those provinces replaced, and the replacements' ids."""
+    text, base = unit.sentence.text, unit.sentence.start
+    out: list[Mention] = []
+    replaced: set[int] = set()
+    previous: Mention | None = None
+    for m in unit.mentions:
+        chained = previous is not None and _PROVINCE_GAP.match(
+            text[previous.end - base : m.start - base]
+        )
+        signs = m.props.get("prefixed") and not _PLACE_BEFORE.search(text[: m.start - base])
+        if m.label == "Province" and not m.props.get("in_parens") and (signs or chained):
+            org = _organization_of(m, ctx)
+            out.append(org)
+            replaced.add(id(org))
+            previous = org
+            continue
+        out.append(m)
+        previous = None
+    if not replaced:
+        return unit, replaced
+    return SentenceMentions(unit.sentence, out, unit.pair_refs), replaced
+
+
+def _signers_of_ours(group: list[Mention], as_province: set[int]) -> list[Mention]:
+    """ "thỏa thuận giữa TP.HCM và tỉnh Nghệ An": provinces that sign with no hospital sign their own
+    agreement, not one of the hospital network; they leave such a group."""
+    if any(g.label == "Hospital" for g in group):
+        return group
+    return [g for g in group if id(g) not in as_province]
+
+
+def _organization_of(province: Mention, ctx: DocumentContext) -> Mention:
+    """The People's Committee (else the health department) of a province the document names, else its
+    People's Committee by name."""
+    named = [
+        m
+        for u in ctx.units
+        for m in u.mentions
+        if m.label == "Organization"
+        and m.name
+        and m.props.get("province") == province.name
+        and m.props.get("kind") in ("peoples_committee", "health_department")
+    ]
+    named.sort(key=lambda m: m.props.get("kind") != "peoples_committee")
+    if named:
+        name, props = named[0].name, dict(named[0].props)
+    else:
+        match = match_province(province.props.get("legacy_province") or province.name)
+        legacy = match.legacy if match else province.name
+        word = (
+            ""
+            if legacy.startswith("Thành phố")
+            else "thành phố "
+            if match and match.is_city
+            else "tỉnh "
+        )
+        name, props = (
+            f"Ủy ban nhân dân {word}{legacy}",
+            {"kind": "peoples_committee", "province": province.name},
+        )
+    org = Mention("Organization", name, province.start, province.end, province.surface, props)
+    org.rule = "agreement.province_party"
+    return org
 
 
 # Between two units of a list: a comma or "và", after the first one's country or city in brackets.

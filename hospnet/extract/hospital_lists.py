@@ -7,7 +7,13 @@ import re
 from collections.abc import Callable
 
 from hospnet.extract.hospital_names import hospital_mention
-from hospnet.extract.hospital_patterns import BV, DISTRICT_WORD, LIST_ITEM, LIST_SEP
+from hospnet.extract.hospital_patterns import (
+    BV,
+    DISTRICT_WORD,
+    LIST_ITEM,
+    LIST_SEP,
+    NOT_A_NAME_WORD,
+)
 from hospnet.extract.lexicon import read_place
 from hospnet.extract.mentions import Mention
 
@@ -86,6 +92,51 @@ def province_list_items(
             break
         mention = found[0]
         mention.start, mention.end, mention.surface = base + start, base + end, text[start:end]
+        next_pos = _add_item(out, mention, text, end, base + head_start)
+        if next_pos is None:
+            break
+        pos = next_pos
+    return out
+
+
+# One item of a list of hospitals by their own names: up to the next separator.
+_NAMED_ITEM = re.compile(
+    r"(?:[^,;()\n.]|\.(?=\S))+?(?=[ ]*(?:,|;|\(|\.(?:\s|$)|[ ]và[ ]|[ ]and[ ]|$))"
+)
+_HEAD = "Bệnh viện "
+
+
+def named_list_items(
+    text: str, pos: int, base: int, head_start: int, read: Reader
+) -> list[Mention]:
+    """The items of "các bệnh viện Bạch Mai, Việt Đức, K và Nhi Trung ương", each read as "Bệnh viện X"
+    would be. An item the gazetteer knows is taken; another only when it is a name throughout that starts
+    with a name word ("Quân y 121", not "tuyến trên", "Trung ương", a place or "Ký kết hợp tác")."""
+    out: list[Mention] = []
+    while True:
+        item = _NAMED_ITEM.match(text, pos)
+        if item is None or not item.group(0)[:1].isupper():
+            break
+        words = item.group(0).split()
+        found = [h for h in read(_HEAD + item.group(0), 0) if h.start == 0 and h.name]
+        if not found:
+            break
+        mention = found[0]
+        own = found[0].priority == 3 or (
+            words[0].lower() not in NOT_A_NAME_WORD
+            and read_place(item.group(0)) is None
+            and mention.end - len(_HEAD)
+            >= len(item.group(0).rstrip())  # the whole item is the name
+        )
+        if not own:
+            break
+        end = item.start() + mention.end - len(_HEAD)
+        mention.start, mention.end, mention.surface = (
+            base + item.start(),
+            base + end,
+            text[item.start() : end],
+        )
+        mention.priority = max(mention.priority, 2)
         next_pos = _add_item(out, mention, text, end, base + head_start)
         if next_pos is None:
             break

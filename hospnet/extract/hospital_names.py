@@ -79,3 +79,36 @@ def general_name(place: Place) -> tuple[str, str]:
 def canon_name(name: str) -> str:
     """Expanded abbreviations, one space, "Khu vực" capitalised as hospitals write it."""
     return re.sub(r"\s+", " ", expand_abbreviations(name)).strip()
+
+
+def surface_variants(name: str) -> set[str]:
+    """The ways a gazetteer name is abbreviated in text."""
+    out = {name}
+    for full, short in (
+        ("Bệnh viện Đa khoa ", "BVĐK "),
+        ("Bệnh viện ", "BV "),
+        ("Bệnh viện ", "bệnh viện "),
+        ("Bệnh viện ", "BV. "),
+    ):
+        out |= {v.replace(full, short, 1) for v in out if v.startswith(full)}
+    for full, short in (
+        ("Trung ương", "TW"),
+        ("Trung ương", "TƯ"),
+        ("Trung ương", "T.Ư"),
+        ("Trung ương", "trung ương"),
+        ("Thành phố Hồ Chí Minh", "TP.HCM"),
+        ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
+        ("Thành phố Hồ Chí Minh", "TP Hồ Chí Minh"),
+    ):
+        out |= {v.replace(full, short) for v in out if full in v}
+    out |= {v.replace(" - ", "-") for v in out if " - " in v}
+    # News often capitalises every word of a name ("Bệnh viện Nhi Đồng 1", "Bệnh viện Hữu Nghị Việt Đức").
+    out |= {_title_words(v) for v in out if v.startswith(("Bệnh viện ", "BV "))}
+    return out
+
+
+def _title_words(name: str) -> str:
+    """Every word after the head capitalised (the head and "và" kept as written)."""
+    head, _, rest = name.partition(" ") if name.startswith("BV ") else (name[:9], " ", name[10:])
+    words = [w if w in ("và", "-") else w[:1].upper() + w[1:] for w in rest.split(" ")]
+    return f"{head} {' '.join(words)}"

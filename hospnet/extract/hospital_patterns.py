@@ -142,6 +142,13 @@ PATTERNS = [
         ),
     ),
     (
+        # "các bệnh viện Bạch Mai, Việt Đức, K và Nhi Trung ương": the head shared by every item.
+        "named_list",
+        re.compile(
+            rf"{LOWER_START}(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|\d+)[ ]+(?:bệnh viện|Bệnh viện|BV)[ ]*:?[ ]*(?={CAP_WORD})"
+        ),
+    ),
+    (
         "provincial",
         re.compile(rf"{LOWER_START}(?:{_BVDK}|{BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})"),
     ),
@@ -169,6 +176,13 @@ PATTERNS = [
         "back_previous",
         re.compile(
             rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])"
+        ),
+    ),
+    (
+        # "the Wonkwang University Hospital": a university hospital abroad ("Bệnh viện Đại học Wonkwang")
+        "en_university",
+        re.compile(
+            rf"{LOWER_START}(?P<place>[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)[ ]+University[ ]+Hospital{END}"
         ),
     ),
     (

@@ -30,11 +30,17 @@ from hospnet.extract.lexicon import (
     END,
     LOWER_START,
     Place,
+    is_foreign_name,
     read_place,
 )
-from hospnet.extract.hospital_lists import district_list_items, province_list_items
+from hospnet.extract.hospital_lists import (
+    district_list_items,
+    named_list_items,
+    province_list_items,
+)
 from hospnet.extract.hospital_names import (
     canon_name,
+    surface_variants,
     general_name,
     hospital_mention,
     named_for_district,
@@ -46,36 +52,12 @@ from hospnet.extract.named_hospitals import named_hospitals
 from hospnet.names import fold
 
 
-def _variants(name: str) -> set[str]:
-    """The ways a gazetteer name is abbreviated in text."""
-    out = {name}
-    for full, short in (
-        ("Bệnh viện Đa khoa ", "BVĐK "),
-        ("Bệnh viện ", "BV "),
-        ("Bệnh viện ", "bệnh viện "),
-        ("Bệnh viện ", "BV. "),
-    ):
-        out |= {v.replace(full, short, 1) for v in out if v.startswith(full)}
-    for full, short in (
-        ("Trung ương", "TW"),
-        ("Trung ương", "TƯ"),
-        ("Trung ương", "T.Ư"),
-        ("Trung ương", "trung ương"),
-        ("Thành phố Hồ Chí Minh", "TP.HCM"),
-        ("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh"),
-        ("Thành phố Hồ Chí Minh", "TP Hồ Chí Minh"),
-    ):
-        out |= {v.replace(full, short) for v in out if full in v}
-    out |= {v.replace(" - ", "-") for v in out if " - " in v}
-    return out
-
-
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[re.Pattern, dict[str, gazetteers.KnownHospital]]:
     by_surface: dict[str, gazetteers.KnownHospital] = {}
     for h in gazetteers.hospitals():
         for form in (h.name, *h.aliases):
-            for v in _variants(form):
+            for v in surface_variants(form):
                 by_surface.setdefault(v, h)
     alternation = "|".join(re.escape(s) for s in sorted(by_surface, key=lambda s: (-len(s), s)))
     return re.compile(rf"{LOWER_START}(?:{alternation}){END}"), by_surface
@@ -119,6 +101,9 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
                 continue
             if kind == "province_list":
                 out.extend(province_list_items(text, m.end(), base, m.start(), find_hospitals))
+                continue
+            if kind == "named_list":
+                out.extend(named_list_items(text, m.end(), base, m.start(), find_hospitals))
                 continue
             if kind == "back_previous":
                 out.append(
@@ -313,6 +298,19 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             base + m.end(),
             m.group(0),
             province=hint,
+            priority=1,
+        )
+    if kind == "en_university":
+        if not is_foreign_name(place_text.split()):
+            return (
+                None  # a Vietnamese one is in the gazetteer ("Hanoi Medical University Hospital")
+            )
+        return hospital_mention(
+            f"Bệnh viện Đại học {place_text}",
+            "other",
+            base + m.start(),
+            base + m.end(),
+            m.group(0),
             priority=1,
         )
     if kind.startswith("en_"):

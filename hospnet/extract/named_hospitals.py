@@ -4,14 +4,17 @@ and province their name implies."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from hospnet.extract import gazetteers
 from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.hospital_names import hospital_mention, specialist_name
 from hospnet.extract.hospital_patterns import NOT_A_NAME_WORD, SPEC_BY_KEY
 from hospnet.extract.lexicon import is_foreign_name, read_place
 from hospnet.extract.mentions import Mention
 from hospnet.names import fold
+from hospnet.places import match_province
 
 
 def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]) -> list[Mention]:
@@ -42,7 +45,10 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
         ):
             continue
         spec = SPEC_BY_KEY.get(fold(" ".join(own)).removesuffix(" tinh"))
-        place = read_place(hint) if hint else None
+        bare_tinh = m.surface.endswith(" tỉnh") or _SHARED_TINH.match(text, m.end - base)
+        place = (
+            read_place((bare_tinh and _province_before(m, found)) or hint or "") if spec else None
+        )
         if (
             spec and place and place.kind == "province"
         ):  # "Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh": the province's
@@ -68,6 +74,10 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
             or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail)
         ):
             continue
+        city_named = _with_its_city(m, text, hint)
+        if city_named is not None:
+            out.append(city_named)
+            continue
         foreign = is_foreign_name(own)
         level = (
             "other"
@@ -84,9 +94,79 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
             m.start,
             m.end,
             m.surface,
-            province=None if level == "other" or "Trung ương" in m.name else hint,
-            priority=3 if known else 1,
+            province=_trailing_province(own)
+            or (None if level == "other" or "Trung ương" in m.name else hint),
+            # "Trung tâm Y tế Đại học Hallym": the hospital's head makes the university name inside it a hospital's
+            priority=3 if known else 2 if own[0] in ("Đại", "Trường", "Học", "Viện") else 1,
         )
         mention.rule = m.rule
         out.append(mention)
     return out
+
+
+# "Bệnh viện Mắt| và Bệnh viện Tâm thần tỉnh": the bare "tỉnh" of the next item is this one's too.
+_SHARED_TINH = re.compile(
+    r"[ ]*(?:,|và)[ ]*(?:Bệnh viện|BV)[ ]+[\w ]+?[ ]tỉnh(?![\w])(?![ ]+[A-ZĐ])"
+)
+
+
+def _province_before(m: Mention, found: list[Mention]) -> str | None:
+    """ "Bệnh viện Đa khoa tỉnh Bình Định, … Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh": a bare "tỉnh"
+    is the province of the provincial hospital the sentence named last before it."""
+    before = [
+        k
+        for k in found
+        if k.end <= m.start and k.props.get("level") == "provincial" and k.props.get("province")
+    ]
+    return (
+        (before[-1].props.get("legacy_province") or before[-1].props["province"])
+        if before
+        else None
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _known_by_key() -> dict[str, gazetteers.KnownHospital]:
+    return {fold(h.name): h for h in gazetteers.hospitals()}
+
+
+_PROVINCE_WORDS = re.compile(
+    r"(?:[Tt]ỉnh|[Tt]hành phố|TP\.?)[ ]*(?P<p>[A-ZĐ][\w]*(?:[ ]+[A-ZĐ][\w]*){0,3})"
+)
+
+
+def _with_its_city(m: Mention, text: str, hint: str | None) -> Mention | None:
+    """A short name whose city the story leaves out ("Bệnh viện Chấn thương Chỉnh hình" in a story in
+    Thành phố Hồ Chí Minh, "các bệnh viện ở TP Hồ Chí Minh gồm: Bệnh viện Đại học Y Dược"): the known
+    hospital named so with the province of the sentence or of the story."""
+    places = [p.group("p") for p in _PROVINCE_WORDS.finditer(text)] + ([hint] if hint else [])
+    for place_text in places:
+        place = read_place(place_text)
+        match = match_province(place_text) or (place.province if place else None)
+        if match is None:
+            continue
+        for name in {match.province.name, match.legacy}:
+            known = _known_by_key().get(fold(f"{m.name} {name}"))
+            if known is not None:
+                found = hospital_mention(
+                    known.name,
+                    known.level,
+                    m.start,
+                    m.end,
+                    m.surface,
+                    province=known.province,
+                    priority=2,
+                )
+                found.rule = "hospital.named_with_its_city"
+                return found
+    return None
+
+
+def _trailing_province(own: list[str]) -> str | None:
+    """A name that ends with a province is there ("Bệnh viện Tim Hà Nội", "… Sài Gòn - Gia Lai")."""
+    for k in (3, 2, 1):
+        if len(own) > k or (len(own) == k and k > 1):
+            match = match_province(" ".join(own[-k:]))
+            if match is not None:
+                return match.province.name
+    return None

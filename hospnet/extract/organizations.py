@@ -153,6 +153,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
             )
     for head_re, canon, kind, keep in _PLACE_NAMED:
         out.extend(_distributed(text, base, hint, head_re, canon, kind, keep))
+    out.extend(_district_committees(text, base, hint))
     grammar = head_names(text, base, "Organization")
     # A head-noun name that extends a gazetteer one ("Bộ Quốc phòng Lào") is the longer name.
     # Only by a country's one or two words, not the own country's, not a person ("Bộ Y tế Đào Hồng Lan").
@@ -173,6 +174,31 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
         if not any(o.priority == 3 and g.start <= o.start and o.end <= g.end for o in out)
     ]
     return choose(out + grammar)
+
+
+_DISTRICT_COMMITTEE = re.compile(
+    rf"{LOWER_START}(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)[ ]+(?P<lw>huyện|thị xã|quận)[ ]+(?P<place>{PLACE})"
+)
+
+
+def _district_committees(text: str, base: int, hint: str | None) -> list[Mention]:
+    """ "UBND huyện Tây Giang": a district's People's Committee, in the district's province."""
+    out: list[Mention] = []
+    for m in _DISTRICT_COMMITTEE.finditer(text):
+        place = read_place(m.group("place"), hint, prefer="district")
+        if place is None or place.district is None:
+            continue
+        end = m.start("place") + place.length
+        props = {"kind": "peoples_committee", "province": place.district.province.name}
+        if place.district.legacy_province != place.district.province.name:
+            props["legacy_province"] = place.district.legacy_province
+        name = f"Ủy ban nhân dân {m.group('lw')} {place.name}"
+        out.append(
+            Mention(
+                "Organization", name, base + m.start(), base + end, text[m.start() : end], props
+            )
+        )
+    return out
 
 
 _COUNTRY_TAIL = re.compile(r"[ ]+(?!Việt Nam$)\w+(?:[ ]+\w+)?")

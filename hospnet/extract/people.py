@@ -101,13 +101,13 @@ def _regexes() -> dict[str, re.Pattern]:
     not_name = "|".join(
         re.escape(w)
         for w in sorted(
-            _NOT_NAME_WORDS | {p.split()[0] for p in people.positions} - {"Chánh"},
+            _NOT_NAME_WORDS | {p.split()[0] for p in people.positions} - {"Chánh", "Tỉnh", "Thành"},
             key=len,
             reverse=True,
         )
     )
     # "Khoa" ends many names ("Trần Đình Khoa, Trưởng khoa …") but opens a department ("Khoa Nội").
-    word = rf"(?!(?:{not_name})(?![\w]))(?!Khoa[ ]+[{UPPER}]){CAP_WORD}"
+    word = rf"(?!(?:{not_name})(?![\w]))(?!Khoa[ ]+[{UPPER}]){CAP_WORD}(?:-[a-z]+)?"
     name = rf"(?:(?:{surname_alt})|{word})(?:[ ]+{word}){{1,3}}(?![\w])"
     # After a bare position or a reporting verb only a name that starts with a known surname: "Thứ trưởng
     # Đỗ Xuân Tuyên", "said Pham Dinh Thanh", but not "Trưởng khoa Hồi sức Tích cực".
@@ -170,9 +170,8 @@ def find_people(text: str, base: int) -> list[Mention]:
                 set(m.group("name").split()) & _EN_NOT_NAME or match_province(m.group("name"))
             ):
                 continue  # "Ho Chi Minh City", "Bach Mai Hospital": a place or a unit
-            named_province = match_province(m.group("name"))
-            if named_province and fold(m.group("name")) == fold(named_province.legacy):
-                continue  # "ông ... Sơn La": a province, no one's name
+            if match_province(m.group("name")):
+                continue  # "ông ... Sơn La", "Đoàn Thừa Thiên Huế": a province, no one's name
             titles = _titles(m.group("titles")) if kind == "titled" else []
             out.append(
                 Mention(
@@ -239,10 +238,24 @@ def position_at(text: str, pos: int, limit: int) -> Position | None:
     return Position(title, pos, end)
 
 
+def bare_position_at(text: str, pos: int) -> Position | None:
+    """The position words alone at `pos` ("Giám đốc| Trung tâm"), no sub-unit read after them."""
+    m = _regexes()["position"].match(text, pos)
+    return Position(gazetteers.people().positions[m.group(0)], pos, m.end()) if m else None
+
+
+# "Vice Chairman of the provincial People's Committee": English puts "of" between the post and the unit.
+_EN_OF = re.compile(r"[ ]+of[ ]+(?:the[ ]+)?(?:provincial[ ]+|city[ ]+|municipal[ ]+)?")
+
+
 def position_before(text: str, end: int) -> Position | None:
     """The position phrase that ends right before `end` ("Giám đốc |Sở Y tế An Giang")."""
     head = text[:end].rstrip()
     for m in _regexes()["position"].finditer(head):
-        if m.end() == len(head) or text[m.end() : end].strip() == "":
+        if (
+            m.end() == len(head)
+            or text[m.end() : end].strip() == ""
+            or _EN_OF.fullmatch(text, m.end(), end)
+        ):
             return Position(gazetteers.people().positions[m.group(0)], m.start(), m.end())
     return None

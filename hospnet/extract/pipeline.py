@@ -26,7 +26,7 @@ from hospnet.extract.referrals import referrals
 from hospnet.extract.relations import Fact, capabilities, positions
 from hospnet.extract.story_techniques import StoryTechniques, story_techniques
 from hospnet.extract.support import supports_and_transfers
-from hospnet.extract.workplaces import people_as_hospitals
+from hospnet.extract.workplaces import people_as_hospitals, positions_by_head
 from hospnet.model import Document, Extraction
 
 
@@ -80,8 +80,11 @@ def _sentences(r: Reading) -> None:
     """Entities and the facts one sentence states on its own, sentence by sentence (order is kept)."""
     ctx = _context(r)
     named = {m.name for unit in ctx.units for m in unit.mentions}
+    earlier: list[Mention] = []
     for unit in ctx.units:
         found_facts, new_people = positions(unit)
+        found_facts = positions_by_head(unit, earlier, found_facts)
+        earlier += unit.mentions
         for m in unit.mentions + new_people:
             _entities(r, m, unit.sentence.text, named)
         programs = [m for m in unit.mentions if m.label == "Program"]

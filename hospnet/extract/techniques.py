@@ -82,12 +82,14 @@ _ITEM_TAIL = re.compile(
 )
 # A procedure named right after a unit word is the unit's name ("Trung tâm Hỗ trợ sinh sản", "khu xạ trị").
 _UNIT_BEFORE = re.compile(
-    r"(?<![\w])(?:trung tâm|khoa|khu|đơn vị|phòng|lĩnh vực|chuyên ngành|chuyên khoa|ngành)\s+$", re.I
+    r"(?<![\w])(?:trung tâm|khoa|khu|đơn vị|phòng|lĩnh vực|chuyên ngành|chuyên khoa|ngành)\s+$",
+    re.I,
 )
 # A list announced as fields ("các chuyên môn gồm: …", "những lĩnh vực then chốt gồm: …") names no procedures.
 # ("… kỹ thuật thuộc lĩnh vực tim mạch can thiệp, gồm: …" lists procedures: the field is not what is counted.)
 _FIELD_ANNOUNCER = re.compile(
-    r"(?<![\w])(?:các|những|nhiều|\d+)\s+(?:chuyên môn|lĩnh vực|chuyên ngành|chuyên khoa)(?![\w])", re.I
+    r"(?<![\w])(?:các|những|nhiều|\d+)\s+(?:chuyên môn|lĩnh vực|chuyên ngành|chuyên khoa)(?![\w])",
+    re.I,
 )
 # Words that close a list ("…, siêu âm tim cùng các chuyên ngành tim mạch, hồi sức"): nothing after is an item.
 _LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
@@ -267,8 +269,10 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
             out.extend(hits)
             continue
         has_head = any(low.startswith(h) for h in _HEADS)
-        if low in _HEADS or not 2 <= len(words) <= 14 or not (
-            has_head or (headless and not low.startswith(_FIELDS))
+        if (
+            low in _HEADS
+            or not 2 <= len(words) <= 14
+            or not (has_head or (headless and not low.startswith(_FIELDS)))
         ):
             out.extend(hits)
             continue

@@ -13,10 +13,17 @@ from hospnet.extract.hospitals import find_hospitals
     [
         # "Tai" is no "tại": the name is read, and "Trung ương" makes it central with no guessed province.
         (
-            "Bệnh viện Tai Mũi Họng Trung ương hỗ trợ tỉnh.",
-            "Bệnh viện Tai Mũi Họng Trung ương",
+            "Bệnh viện Tai Mắt Trung ương hỗ trợ tỉnh.",
+            "Bệnh viện Tai Mắt Trung ương",
             "central",
             None,
+        ),
+        # A name that ends with a province is there, whatever the story's province.
+        (
+            "Bệnh viện Tim Mạch Hà Nội hỗ trợ tỉnh.",
+            "Bệnh viện Tim Mạch Hà Nội",
+            "private",
+            "Hà Nội",
         ),
         # A name that is no Vietnamese syllable is a hospital abroad: level other, no province.
         (
@@ -76,7 +83,9 @@ def test_a_peoples_council_is_named_like_its_peoples_committee():
     from hospnet.extract.context import read_document
 
     text = "Dự lễ có bà A, Chủ tịch HĐND tỉnh Vĩnh Phúc. Ông B cảm ơn Tỉnh ủy, HĐND, UBND tỉnh Vĩnh Phúc."
-    orgs = [m.name for u in read_document(text).units for m in u.mentions if m.label == "Organization"]
+    orgs = [
+        m.name for u in read_document(text).units for m in u.mentions if m.label == "Organization"
+    ]
     assert orgs.count("Hội đồng nhân dân tỉnh Vĩnh Phúc") == 2
 
 
@@ -91,3 +100,112 @@ def test_a_peoples_council_is_named_like_its_peoples_committee():
 )
 def test_official_names_and_common_short_forms(sentence, name):
     assert [m.name for m in find_hospitals(sentence, 0)] == [name]
+
+
+def test_foreign_agencies_by_their_vietnamese_names_and_names_with_lower_case_words():
+    from hospnet.extract.organizations import find_organizations
+
+    text = "Cơ quan Phát triển Quốc tế Hoa Kỳ (USAID), KOICA và Ủy ban Y tế và Sức khỏe tỉnh Vân Nam tài trợ."
+    assert [m.name for m in find_organizations(text, 0)] == [
+        "Cơ quan Phát triển Quốc tế Hoa Kỳ",
+        "Cơ quan Phát triển Quốc tế Hoa Kỳ",
+        "Cơ quan Hợp tác Quốc tế Hàn Quốc",
+        "Ủy ban Y tế và Sức khỏe tỉnh Vân Nam",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Các bệnh viện Bạch Mai, Việt Đức, K và Nhi Trung ương cử bác sĩ.",
+            [
+                "Bệnh viện Bạch Mai",
+                "Bệnh viện Hữu nghị Việt Đức",
+                "Bệnh viện K",
+                "Bệnh viện Nhi Trung ương",
+            ],
+        ),
+        (
+            "điều động các bệnh viện Chợ Rẫy, Đại học Y Dược TP.HCM và Bệnh Nhiệt đới TP.HCM.",
+            [
+                "Bệnh viện Chợ Rẫy",
+                "Bệnh viện Đại học Y Dược Thành phố Hồ Chí Minh",
+                "Bệnh viện Bệnh Nhiệt đới Thành phố Hồ Chí Minh",
+            ],
+        ),
+        # neither a level, a place nor a capitalised verb is a hospital's own name
+        ("các bệnh viện Trung ương và tuyến tỉnh", []),
+        ("Lãnh đạo hai bệnh viện Ký kết hợp tác.", []),
+    ],
+)
+def test_a_head_shared_by_a_list_of_own_names(sentence, expected):
+    assert [m.name for m in find_hospitals(sentence, 0)] == expected
+
+
+def test_a_bare_tinh_after_specialist_hospitals_is_the_province_the_list_named():
+    text = "đang công tác tại Bệnh viện Đa khoa tỉnh Bình Định, Bệnh viện Mắt và Bệnh viện Tâm thần tỉnh."
+    names = [m.name for m in find_hospitals(text, 0, "Huế")]
+    assert names == [
+        "Bệnh viện Đa khoa tỉnh Bình Định",
+        "Bệnh viện Mắt tỉnh Bình Định",
+        "Bệnh viện Tâm thần tỉnh Bình Định",
+    ]
+
+
+def test_a_known_name_with_every_word_capitalised_is_the_known_hospital():
+    found = find_hospitals("Bệnh viện Nhi Đồng 1 và BV Hữu Nghị Việt Đức cử bác sĩ.", 0)
+    assert [(m.name, m.props.get("province")) for m in found] == [
+        ("Bệnh viện Nhi đồng 1", "Thành phố Hồ Chí Minh"),
+        ("Bệnh viện Hữu nghị Việt Đức", "Hà Nội"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, hint",
+    [
+        (
+            "các bệnh viện ở TP Hồ Chí Minh gồm: Bệnh viện Đại học Y Dược, Bệnh viện Chợ Rẫy.",
+            "Tây Ninh",
+        ),
+        ("bác sĩ Bệnh viện Đại học Y Dược luân phiên ra Côn Đảo.", "Thành phố Hồ Chí Minh"),
+    ],
+)
+def test_a_short_name_is_the_known_hospital_named_with_the_city_of_the_sentence_or_story(
+    sentence, hint
+):
+    names = [m.name for m in find_hospitals(sentence, 0, hint)]
+    assert names[0] == "Bệnh viện Đại học Y Dược Thành phố Hồ Chí Minh"
+
+
+def test_a_hospital_head_before_a_university_name_makes_one_hospital():
+    from hospnet.extract.context import read_document
+
+    text = (
+        "Trung tâm Y tế Đại học Hallym (Hàn Quốc) hỗ trợ. RoK's Wonkwang University Hospital đến."
+    )
+    found = [(m.label, m.name) for u in read_document(text).units for m in u.mentions]
+    assert ("Hospital", "Trung tâm Y tế Đại học Hallym") in found
+    assert ("Hospital", "Bệnh viện Đại học Wonkwang") in found
+    assert not any(label == "Organization" for label, _ in found)
+
+
+def test_a_hyphenated_foreign_given_name_is_one_name():
+    from hospnet.extract.people import find_people
+
+    assert [
+        m.name for m in find_people("Văn bản được ký bởi ông Lee Wang-jun, Chủ tịch Quỹ.", 0)
+    ] == ["Lee Wang-jun"]
+
+
+def test_a_districts_peoples_committee_is_named_for_the_district():
+    from hospnet.extract.organizations import find_organizations
+
+    (m,) = find_organizations(
+        "Cũng tại buổi lễ, UBND huyện Tây Giang tiếp nhận bệnh viện.", 0, "Đà Nẵng"
+    )
+    assert (m.name, m.props["province"], m.props["legacy_province"]) == (
+        "Ủy ban nhân dân huyện Tây Giang",
+        "Đà Nẵng",
+        "Quảng Nam",
+    )

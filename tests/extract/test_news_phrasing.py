@@ -217,3 +217,129 @@ def test_referrals_sent_out_to_or_from_a_named_hospital():
             "Bệnh viện Đa khoa tỉnh Hà Tĩnh chuyển từ hồ sơ giấy sang bệnh án điện tử, Bệnh viện Bạch Mai hỗ trợ phần mềm."
         )
     )
+
+
+O = lambda name: make_id("Organization", name)  # noqa: E731
+
+
+def _parties(text: str) -> set[str]:
+    return {f[1] for f in _facts(text) if f[0] == "PARTY_TO"}
+
+
+def test_provinces_that_sign_with_a_hospital_stand_for_their_peoples_committees():
+    parties = _parties(
+        "Ngày 12/10, các tỉnh Hà Tĩnh, Nghệ An và Thanh Hóa lần lượt ký kết hợp tác toàn diện "
+        "về y tế với Bệnh viện Bạch Mai."
+    )
+    assert parties == {
+        H("Bệnh viện Bạch Mai"),
+        O("Ủy ban nhân dân tỉnh Hà Tĩnh"),
+        O("Ủy ban nhân dân tỉnh Nghệ An"),
+        O("Ủy ban nhân dân tỉnh Thanh Hóa"),
+    }
+
+
+def test_a_signing_province_is_the_organization_of_it_the_story_names():
+    parties = _parties(
+        "Ngày 16/12, Bệnh viện Myongji (Hàn Quốc) và tỉnh Thái Bình đã ký kết biên bản ghi nhớ. "
+        "Văn bản được ký bởi ông Phạm Quang Hòa, Giám đốc Sở Y tế Thái Bình."
+    )
+    assert O("Sở Y tế Thái Bình") in parties and O("Ủy ban nhân dân tỉnh Thái Bình") not in parties
+
+
+def test_a_province_where_the_signing_happens_signs_nothing():
+    parties = _parties(
+        "Sáng 14/3, tại thành phố Bắc Giang, Bệnh viện Hữu nghị Việt Đức và Bệnh viện Đa khoa tỉnh "
+        "Bắc Giang đã ký kết hợp đồng hỗ trợ chuyên môn."
+    )
+    assert parties == {H("Bệnh viện Hữu nghị Việt Đức"), H("Bệnh viện Đa khoa tỉnh Bắc Giang")}
+
+
+def test_the_signing_verb_wins_over_an_earlier_agreement_noun_and_two_provinces_sign_their_own():
+    parties = _parties(
+        "Thực hiện thỏa thuận hợp tác giữa Thành phố Hồ Chí Minh và tỉnh Nghệ An, Sở Y tế Nghệ An và "
+        "Sở Y tế Thành phố Hồ Chí Minh đã tổ chức hội thảo và ký kết chương trình hợp tác giữa hai Sở."
+    )
+    assert parties == {O("Sở Y tế Nghệ An"), O("Sở Y tế Thành phố Hồ Chí Minh")}
+
+
+def _posts(text: str) -> set[tuple[str, str]]:
+    return {(f[1], f[2]) for f in _facts(text) if f[0] == "HOLDS_POSITION"}
+
+
+def test_a_post_at_a_unit_named_by_its_head_noun_alone():
+    posts = _posts(
+        "Bên A là TTYT huyện Bắc Sơn do BSCKI Đỗ Văn Dũng, Giám đốc Trung tâm làm đại diện; bên B là "
+        "Bệnh viện Trung ương Thái Nguyên, đại diện là BSCKII Nguyễn Huy Sơn, Phó Giám đốc Bệnh viện."
+    )
+    assert posts == {
+        (P("Đỗ Văn Dũng"), H("Trung tâm Y tế huyện Bắc Sơn")),
+        (P("Nguyễn Huy Sơn"), H("Bệnh viện Trung ương Thái Nguyên")),
+    }
+
+
+def test_a_post_read_past_a_membership_and_at_the_hospital_of_the_story():
+    posts = _posts(
+        "Đoàn công tác Sở Y tế Nghệ An do BS Nguyễn Thị Hồng Hoa, Tỉnh ủy viên, Giám đốc Sở làm trưởng đoàn."
+    )
+    assert posts == {
+        (P("Nguyễn Thị Hồng Hoa"), O("Sở Y tế Nghệ An")),
+        (P("Nguyễn Thị Hồng Hoa"), O("Tỉnh ủy Nghệ An")),
+    }
+    posts = _posts(
+        "Bệnh viện Quân y 121 tiếp nhận 1.000 lượt người bệnh. Đại tá Trần Mạnh Hùng là Giám đốc bệnh viện."
+    )
+    assert posts == {(P("Trần Mạnh Hùng"), H("Bệnh viện Quân y 121"))}
+
+
+def test_the_agents_of_a_passive_signing_are_its_parties():
+    parties = _parties(
+        "On 5 March, two memoranda were signed by the Long An General Hospital and the Wonkwang "
+        "University Hospital."
+    )
+    assert parties == {H("Bệnh viện Đa khoa Long An"), H("Bệnh viện Đại học Wonkwang")}
+
+
+def test_two_people_share_a_post_in_a_sub_unit_of_the_hospital_named_before():
+    posts = _posts(
+        "Dự lễ có PGS Vũ Văn Giáp, Phó Giám đốc Bệnh viện Bạch Mai; TS.BS. Hoàng Việt Anh và ThS.BS. "
+        "Vũ Văn Nhân, Phó Giám đốc Trung tâm Đào tạo và Chỉ đạo tuyến cùng các giảng viên."
+    )
+    assert posts == {
+        (P("Vũ Văn Giáp"), H("Bệnh viện Bạch Mai")),
+        (P("Hoàng Việt Anh"), H("Bệnh viện Bạch Mai")),
+        (P("Vũ Văn Nhân"), H("Bệnh viện Bạch Mai")),
+    }
+
+
+def test_english_posts_of_a_unit_and_possessive_posts():
+    posts = _posts(
+        "Bach Mai's director, Prof. Dr. Nguyen Quang Tuan, leads the mission in Hai Duong. Vice "
+        "Chairman of the provincial People's Committee Luong Van Cau reported 178 cases."
+    )
+    assert posts == {
+        (P("Nguyen Quang Tuan"), H("Bệnh viện Bạch Mai")),
+        (P("Luong Van Cau"), O("Ủy ban nhân dân tỉnh Hải Dương")),
+    }
+
+
+def test_a_standing_committee_member_holds_posts_at_the_party_committee_and_the_peoples_committee():
+    posts = _posts(
+        "Về phía tỉnh Bắc Kạn có ông Phạm Duy Hưng, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh."
+    )
+    assert posts == {
+        (P("Phạm Duy Hưng"), O("Tỉnh ủy Bắc Kạn")),
+        (P("Phạm Duy Hưng"), O("Ủy ban nhân dân tỉnh Bắc Kạn")),
+    }
+
+
+def test_a_post_held_by_the_one_who_leads_the_unit_named_before():
+    posts = _posts(
+        "Đoàn công tác của BV Đại học Y Hà Nội, bệnh viện do PGS.TS Nguyễn Lân Hiếu làm Giám đốc, cùng "
+        "hai bác sĩ của BV Bệnh Nhiệt đới Trung ương đang làm việc tại BV Trung ương Huế."
+    )
+    assert posts == {(P("Nguyễn Lân Hiếu"), H("Bệnh viện Đại học Y Hà Nội"))}
+    posts = _posts(
+        "Chiều 3/2, đoàn công tác của Bộ Y tế do Thứ trưởng Đỗ Xuân Tuyên làm trưởng đoàn."
+    )
+    assert posts == {(P("Đỗ Xuân Tuyên"), O("Bộ Y tế"))}
