@@ -220,6 +220,8 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
     list_start = _LIST_START.search(text) if announced else None
     headless = False
     if list_start:
+        if _FIELD_ANNOUNCER.search(text, 0, list_start.start()):
+            return []  # "… ở các chuyên môn gồm: …": fields, not procedures
         headless = bool(_ANNOUNCED_BY_TECHNIQUE.search(text[: list_start.start()]))
         base, text = base + list_start.end(), text[list_start.end() :]
     text = _PARENTHESIS.sub(
