@@ -69,6 +69,7 @@ ACTS = (
     "assigned",
     "receive",
     "with_help",
+    "serve",
 )
 _UNITS = ("Hospital", "Province", "Organization")
 

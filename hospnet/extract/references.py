@@ -116,7 +116,7 @@ def the_province(
                     base + m.start(),
                     base + m.end(),
                     m.group(0),
-                    {"prefixed": True},
+                    {"prefixed": True, "unnamed": True},
                 )
             ],
         )

@@ -129,8 +129,8 @@ def story_techniques(
             if not owners:
                 techniques.append((tech, text))
         status = transfer_status(rules, text, text)
-        for giver, receiver in owners:
-            for tech in new:
+        for tech in new:
+            for giver, receiver in _owners_of(tech, owners, unit):
                 transfers.append(
                     Fact(
                         "TRANSFERS", giver, receiver, text, transfer_props(ctx, status, tech), RULE
@@ -139,6 +139,20 @@ def story_techniques(
         read |= {t.name for t in new} if owners else set()
     mark_technique_transfer(facts, {(t.start.name, t.end.name) for t in transfers})
     return StoryTechniques(techniques, transfers)
+
+
+def _owners_of(tech: Mention, owners: list[tuple], unit: SentenceMentions) -> list[tuple]:
+    """ "chuyển giao cho A kỹ thuật X; với B, đơn vị chuyển giao Y": of the sentence's pairs, the one
+    whose receiver the technique's own part of the sentence (between ";") names."""
+    if len({r.name for _, r in owners}) < 2:
+        return owners
+    text, base = unit.sentence.text, unit.sentence.start
+    lo = text.rfind(";", 0, tech.start - base) + 1
+    hi = text.find(";", tech.end - base)
+    hi = len(text) if hi < 0 else hi
+    here = {m.name for m in unit.mentions if lo <= m.start - base < hi}
+    mine = [(g, r) for g, r in owners if r.name in here]
+    return mine or owners
 
 
 def _clauses_holding(rules: RuleSet, unit: SentenceMentions, techs: list[Mention]) -> str:

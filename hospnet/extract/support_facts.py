@@ -74,6 +74,11 @@ class FactReader:
                 if key not in self.seen:
                     self.seen.add(key)
                     self.facts.append(Fact("SUPPORTS", source, dest, text, props, rule=rule))
+                elif dest.props.get("prefixed") and not dest.props.get("unnamed"):
+                    # "cử đoàn đến tỉnh Tây Ninh" after a headline's bare "Tây Ninh": named in full
+                    for f in self.facts:
+                        if (f.type, f.start.name, f.end.name) == key:
+                            f.end = dest
                 if (
                     act is not None
                     and act.name in ("transfer", "receive")

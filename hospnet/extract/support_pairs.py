@@ -92,7 +92,7 @@ def pair_halves(reader: FactReader, opens: list[OpenFact], units: list[SentenceM
         lead = unit.sentence.text[: act.start - unit.sentence.start] if act else ""
         if (
             act is None
-            or any(m.start < act.start for m in unit.mentions)
+            or any(m.start < act.start and m.label == "Hospital" for m in unit.mentions)
             or not reader.rules.has("staff", lead)
         ):
             continue

@@ -92,3 +92,16 @@ def test_a_referral_in_another_clause_does_not_cancel_the_transfer():
         "cửa, đồng thời tiếp tục tiếp nhận người bệnh do Bệnh viện Đa khoa tỉnh Phú Thọ chuyển lên."
     )
     assert {t[2] for t in transfers} == {"sinh thiết hạch cửa"}
+
+
+def test_each_part_of_a_sentence_gives_its_techniques_to_its_own_receiver():
+    _, transfers = _read(
+        "Bệnh viện Đa khoa tỉnh Kon Tum hỗ trợ Trung tâm Y tế huyện Đắk Glei và Trung tâm Y tế huyện "
+        "Sa Thầy. Bệnh viện Đa khoa tỉnh Kon Tum sẽ chuyển giao cho Trung tâm Y tế huyện Đắk Glei kỹ "
+        "thuật phẫu thuật lấy thai; với Trung tâm Y tế huyện Sa Thầy, đơn vị sẽ chuyển giao kỹ thuật "
+        "nội soi dạ dày tá tràng."
+    )
+    assert {(t[1], t[2]) for t in transfers} == {
+        ("Trung tâm Y tế huyện Đắk Glei", "phẫu thuật lấy thai"),
+        ("Trung tâm Y tế huyện Sa Thầy", "nội soi dạ dày tá tràng"),
+    }

@@ -190,3 +190,28 @@ def test_each_clause_transfers_its_own_techniques():
         (f.end.name, f.props["technique_mention"].name) for f in facts if f.type == "TRANSFERS"
     }
     assert ("Trung tâm Y tế huyện Đắk Glei", "nội soi dạ dày tá tràng") not in transfers
+
+
+STORY = (
+    "Bệnh viện Thống Nhất cử đoàn hỗ trợ Tây Ninh điều trị COVID-19. "
+    "Ngày 7/12, Bệnh viện Thống Nhất đã cử đoàn công tác 15 người đến tỉnh Tây Ninh. "
+    "Ngay trong chiều, đoàn đã làm việc với Sở Y tế Tây Ninh và khảo sát khu hồi sức của "
+    "Bệnh viện Đa khoa tỉnh Tây Ninh. "
+    "Các bác sĩ của Bệnh viện Thống Nhất sẽ tham gia điều trị tại Bệnh viện Đa khoa tỉnh Tây Ninh."
+)
+
+
+def test_a_team_at_work_in_a_hospital_supports_it_and_the_province_it_was_sent_to():
+    assert _pairs(STORY) == {
+        ("Bệnh viện Thống Nhất", "Tây Ninh"),
+        ("Bệnh viện Thống Nhất", "Bệnh viện Đa khoa tỉnh Tây Ninh"),
+    }
+
+
+def test_a_team_at_work_named_in_the_sentence_after_its_hospital():
+    found = _pairs(
+        "Đoàn do TS Lưu Đức Minh, Phó Giám đốc Trung tâm Hồi sức Bệnh viện Bạch Mai làm trưởng đoàn. "
+        "Theo kế hoạch, đoàn sẽ làm việc với Sở Y tế Bắc Giang, tham gia điều trị tại Bệnh viện Phổi "
+        "Bắc Giang."
+    )
+    assert found == {("Bệnh viện Bạch Mai", "Bệnh viện Phổi tỉnh Bắc Giang")}
