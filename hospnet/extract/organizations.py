@@ -134,6 +134,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
                     rule=f"org.place.{kind}",
                 )
             )
+            out.extend(_listed_after(text, end, base, hint, head, kind, keep))
         for m in bare.finditer(text):
             if re.match(r"[ ]+[A-ZĐÀ-Ỹ]", text[m.end() : m.end() + 2]) and read_place(
                 text[m.end() :].lstrip(), hint
@@ -174,6 +175,49 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
         if not any(o.priority == 3 and g.start <= o.start and o.end <= g.end for o in out)
     ]
     return choose(out + grammar)
+
+
+# "Sở Y tế Bắc Ninh, Bắc Giang": more provinces right after a place-named organization, each a whole item.
+_ONE_MORE = re.compile(r"[ ]*(?:,|và)[ ]*(?:(?:tỉnh|thành phố)[ ]+)?(?=[A-ZĐ])")
+_ITEM_DONE = re.compile(r"[ ]*(?:[,.;)]|và(?![\w])|$)")
+
+
+def _listed_after(
+    text: str, end: int, base: int, hint: str | None, head: str, kind: str, keep: bool
+) -> list[Mention]:
+    """The same head for each province listed right after a place-named organization."""
+    out: list[Mention] = []
+    while sep := _ONE_MORE.match(text, end):
+        place = read_place(text[sep.end() :], hint)
+        if place is None or place.kind != "province" or place.province is None:
+            break
+        stop = sep.end() + place.length
+        if not _ITEM_DONE.match(text, stop) and "và" not in sep.group(0):
+            break  # "Sở Y tế Nghệ An, Hà Tĩnh có …": not another of the same; the last one after "và" is
+        city = place.province.is_city
+        word = (
+            ("thành phố " if city else "tỉnh ")
+            if keep and not place.name.startswith("Thành phố")
+            else ""
+        )
+        props = {"kind": kind, "province": place.province.province.name}
+        if place.province.legacy_province:
+            props["legacy_province"] = place.province.legacy_province
+        name = f"{head} {word}{place.name}"
+        surface = text[sep.end() : stop]
+        out.append(
+            Mention(
+                "Organization",
+                name,
+                base + sep.end(),
+                base + stop,
+                surface,
+                props,
+                rule="org.distributed",
+            )
+        )
+        end = stop
+    return out
 
 
 _DISTRICT_COMMITTEE = re.compile(

@@ -113,6 +113,9 @@ _FIELDS = (
     "quản lý",
     "gây mê",
 )
+# A procedure named right after these words is what a topic is about, not a procedure done: "phân tích
+# kết quả chụp cộng hưởng từ", "chăm sóc người bệnh trước và sau mổ chấn thương sọ não".
+_OBJECT_OF = re.compile(r"(?<![\w])(?:kết quả|sau|trước|theo dõi|phân tích|đọc)\s+$", re.I)
 _PLURAL_TECHNIQUES = re.compile(r"(?<![\w])(?:các|những)\s+(?:kỹ|kĩ)\s+thuật\s+(?!như|gồm|:)", re.I)
 # What announces a list of procedures: "các kỹ thuật như", "hai ca phẫu thuật nội soi tại X:".
 _ANNOUNCER = re.compile(
@@ -152,7 +155,9 @@ def find_techniques(text: str, base: int) -> list[Mention]:
     pattern, by_form = _vocabulary()
     out = []
     for m in pattern.finditer(text):
-        if _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+        if _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _OBJECT_OF.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
             continue
         t = by_form[m.group(0).lower()]
         # English names map to the Vietnamese one; a Vietnamese variant is kept as the text writes it.

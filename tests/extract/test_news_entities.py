@@ -209,3 +209,28 @@ def test_a_districts_peoples_committee_is_named_for_the_district():
         "Đà Nẵng",
         "Quảng Nam",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "theo đề nghị của Bộ Y tế và Sở Y tế Bắc Ninh, Bắc Giang.",
+            ["Bộ Y tế", "Sở Y tế Bắc Ninh", "Sở Y tế Bắc Giang"],
+        ),
+        (
+            "UBND tỉnh Lào Cai, Hà Giang và Yên Bái ký kết.",
+            [
+                "Ủy ban nhân dân tỉnh Lào Cai",
+                "Ủy ban nhân dân tỉnh Hà Giang",
+                "Ủy ban nhân dân tỉnh Yên Bái",
+            ],
+        ),
+        # a province that goes on with a verb after a comma is no item of the list
+        ("Sở Y tế Nghệ An, Hà Tĩnh có nhiều bác sĩ.", ["Sở Y tế Nghệ An"]),
+    ],
+)
+def test_provinces_listed_right_after_a_place_named_organization_share_its_head(sentence, expected):
+    from hospnet.extract.organizations import find_organizations
+
+    assert [m.name for m in find_organizations(sentence, 0)] == expected

@@ -77,3 +77,10 @@ def test_a_bare_head_is_no_item_and_a_plural_object_ends_the_name():
 
     got = named_techniques('chuyển giao kỹ thuật "xạ trị ngoài các bệnh lý ung thư"', 0)
     assert [m.name for m in got] == ["xạ trị ngoài"]
+
+
+def test_a_procedure_a_training_topic_is_about_is_no_technique():
+    from hospnet.extract.techniques import find_techniques
+
+    text = "gồm: phân tích kết quả chụp cộng hưởng từ; chăm sóc người bệnh trước và sau mổ chấn thương sọ não"
+    assert find_techniques(text, 0) == []
