@@ -146,12 +146,28 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                 and not _blocked(m, unit, rules)
                 and not taken
                 & {g.name for g in m.slots.get("givers", []) + m.slots.get("receivers", [])}
+                and not (m.rule.open == "receivers" and _unnamed_receivers(act, unit))
             ):
                 opens.append(OpenFact(m, index))
     pair_halves(reader, opens, units)
     if not any(f.type == "SUPPORTS" for f in reader.facts):
         story_pair(reader, rules)
     return _downward(_drop_shorthand_provinces(reader.facts, reader.listed))
+
+
+# "đã hỗ trợ nhiều bệnh viện khác", "chuyển giao cho các bệnh viện tuyến dưới": receivers stated, unnamed.
+_UNNAMED = re.compile(
+    r"^\s*(?:cho\s+)?(?:nhiều|các|những|một số|hàng chục|hàng trăm|many|other|several)\s+"
+    r"(?:bệnh viện|đơn vị|cơ sở|địa phương|tỉnh|trạm y tế|hospitals|facilities|provinces)",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_receivers(act: Hit | None, unit: SentenceMentions) -> bool:
+    """Whether the support word is followed by receivers it names only in general (no neighbour's then)."""
+    if act is None:
+        return False
+    return bool(_UNNAMED.match(unit.sentence.text[act.end - unit.sentence.start :]))
 
 
 def _other_clause(text: str, base: int, m: Match, hit: Hit) -> bool:
@@ -189,11 +205,20 @@ def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bo
         max(0, m.start - unit.sentence.start - 30) : m.start - unit.sentence.start
     ]
     tail = r"\s*(?:(?:tỉnh|thành phố|TP\.?)\s*)?$"
-    if m.label != "Province":
-        return _ends_with(rules, "agent", before, tail)
+    if m.label != "Province":  # "do Bệnh viện X", "từ chuyên gia Bệnh viện X"
+        staff = rules.triggers.get("staff")
+        of_staff = (
+            rf"\s*(?:(?:các|những)\s+)?(?:(?:{staff.pattern})\s+(?:của\s+)?)?$" if staff else tail
+        )
+        return _ends_with(rules, "agent", before, tail) or _ends_with(
+            rules, "agent", before, of_staff
+        )
     if _ends_with(rules, "place_of", before, tail) or _RANGE_END.search(before):
         return True
-    return _ends_with(rules, "location", before, tail) and rules.has("patients", before)
+    wider = unit.sentence.text[
+        max(0, m.start - unit.sentence.start - 60) : m.start - unit.sentence.start
+    ]
+    return _ends_with(rules, "location", before, tail) and rules.has("patients", wider)
 
 
 def _thanked(g: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
@@ -286,9 +311,15 @@ def _downward(facts: list[Fact]) -> list[Fact]:
     district and provincial hospitals toward a higher public one: a private hospital's level says
     nothing of its standing, and staff do go to a military field hospital."""
     keys = {(f.type, f.start.name, f.end.name) for f in facts}
+    # "ba bệnh viện A, B và C cử chuyên gia ra X": a co-giver of X's level or above confirms the way round
+    confirmed = {
+        (f.end.name, f.sentence)
+        for f in facts
+        if f.type == "SUPPORTS" and level_rank(f.start) >= level_rank(f.end)
+    }
     out = []
     for f in facts:
-        if _upward(f.start, f.end):
+        if _upward(f.start, f.end) and (f.end.name, f.sentence) not in confirmed:
             if (f.type, f.end.name, f.start.name) in keys:
                 continue
             f = dataclasses.replace(f, start=f.end, end=f.start)

@@ -215,3 +215,42 @@ def test_a_team_at_work_named_in_the_sentence_after_its_hospital():
         "Bắc Giang."
     )
     assert found == {("Bệnh viện Bạch Mai", "Bệnh viện Phổi tỉnh Bắc Giang")}
+
+
+def test_a_co_giver_of_the_receiver_s_level_keeps_a_lower_giver_the_way_round():
+    found = _pairs(
+        "Bệnh viện Chợ Rẫy và Bệnh viện Bệnh Nhiệt đới Thành phố Hồ Chí Minh cử chuyên gia ra "
+        "Bệnh viện Đa khoa Trung ương Quảng Nam hỗ trợ điều trị."
+    )
+    assert found == {
+        ("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa Trung ương Quảng Nam"),
+        (
+            "Bệnh viện Bệnh Nhiệt đới Thành phố Hồ Chí Minh",
+            "Bệnh viện Đa khoa Trung ương Quảng Nam",
+        ),
+    }
+
+
+def test_the_hospital_whose_experts_advise_is_no_receiver_nor_a_sender_of_staff():
+    found = _pairs(
+        "Bệnh viện Bạch Mai đã hội chẩn từ xa, hướng dẫn Bệnh viện Đa khoa tỉnh Hòa Bình cứu sống "
+        "một người bệnh. Bác sĩ nhiều bệnh viện trên cả nước nhận tư vấn trực tuyến từ chuyên gia "
+        "Bệnh viện Tim Hà Nội."
+    )
+    assert found == {("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Hòa Bình")}
+
+
+def test_receivers_named_only_in_general_take_none_from_the_sentence_before():
+    found = _pairs(
+        "Bệnh viện Thống Nhất có thêm một đơn vị ghép thận. "
+        "Bệnh viện Chợ Rẫy đã hỗ trợ nhiều bệnh viện khác triển khai kỹ thuật ghép thận."
+    )
+    assert not found
+
+
+def test_patients_cared_for_in_a_province_are_no_support_to_it():
+    found = _pairs(
+        "Bệnh viện Chợ Rẫy giúp người bệnh suy thận mạn giai đoạn cuối tại tỉnh Cà Mau "
+        "có thêm lựa chọn."
+    )
+    assert not found
