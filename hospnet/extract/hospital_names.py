@@ -4,12 +4,14 @@ province and level a mention carries."""
 
 from __future__ import annotations
 
+import functools
 import re
 
+from hospnet.extract import gazetteers
 from hospnet.extract.hospital_patterns import DISTRICT_WORD
 from hospnet.extract.lexicon import Place
 from hospnet.extract.mentions import Mention
-from hospnet.names import expand_abbreviations
+from hospnet.names import expand_abbreviations, fold
 from hospnet.places import match_province
 
 
@@ -112,3 +114,25 @@ def _title_words(name: str) -> str:
     head, _, rest = name.partition(" ") if name.startswith("BV ") else (name[:9], " ", name[10:])
     words = [w if w in ("và", "-") else w[:1].upper() + w[1:] for w in rest.split(" ")]
     return f"{head} {' '.join(words)}"
+
+
+@functools.lru_cache(maxsize=1)
+def _known_names() -> dict[str, gazetteers.KnownHospital]:
+    """The gazetteer's hospitals by the folded form of every name and alias."""
+    return {fold(form): h for h in gazetteers.hospitals() for form in (h.name, *h.aliases)}
+
+
+def as_known(m: Mention) -> Mention:
+    """A name read by a pattern that the gazetteer knows ("Bệnh viện Đa khoa tỉnh Bến Tre" is Bệnh viện
+    Nguyễn Đình Chiểu) is the gazetteer's hospital, with its level and province."""
+    h = _known_names().get(fold(m.name)) if m.name and m.priority < 3 else None
+    if h is None or h.name == m.name:
+        return m
+    known = hospital_mention(
+        h.name, h.level, m.start, m.end, m.surface, province=h.province, priority=m.priority
+    )
+    if h.legacy_province:
+        known.props["legacy_province"] = h.legacy_province
+    known.props.update({k: v for k, v in m.props.items() if k in ("list_item", "head_start")})
+    known.rule = m.rule
+    return known

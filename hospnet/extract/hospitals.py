@@ -39,6 +39,7 @@ from hospnet.extract.hospital_lists import (
     province_list_items,
 )
 from hospnet.extract.hospital_names import (
+    as_known,
     canon_name,
     surface_variants,
     general_name,
@@ -136,7 +137,7 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
             found = _from_match(kind, m, text, base, hint)
             if found:
                 out.append(found)
-    return choose(out + named_hospitals(text, base, hint, out))
+    return choose([as_known(m) for m in out + named_hospitals(text, base, hint, out)])
 
 
 def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) -> Mention | None:

@@ -234,3 +234,14 @@ def test_provinces_listed_right_after_a_place_named_organization_share_its_head(
     from hospnet.extract.organizations import find_organizations
 
     assert [m.name for m in find_organizations(sentence, 0)] == expected
+
+
+def test_a_pattern_name_the_gazetteer_knows_as_an_alias_is_that_hospital():
+    (m,) = find_hospitals(
+        "Nguyen Dinh Chieu Hospital is the provincial general hospital of Ben Tre.", 0
+    )[1:]
+    assert (m.name, m.props["level"], m.props["province"]) == (
+        "Bệnh viện Nguyễn Đình Chiểu",
+        "provincial",
+        "Vĩnh Long",
+    )
