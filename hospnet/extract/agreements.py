@@ -247,7 +247,7 @@ _CHAIN_GAP = re.compile(
 
 def _chain_before(parties: list[Mention], text: str, base: int, trigger: int) -> list[Mention]:
     """The coordinated units that end right before a signing word, last one within a few words of it."""
-    if not parties or trigger - parties[-1].end > 25:
+    if not parties or trigger - parties[-1].end > 30:
         return []
     chain = [parties[-1]]
     for m in reversed(parties[:-1]):
@@ -258,11 +258,20 @@ def _chain_before(parties: list[Mention], text: str, base: int, trigger: int) ->
 
 
 def _is_parent(m: Mention, unit: SentenceMentions) -> bool:
-    """ "Viện X, Bộ Y tế": the ministry after a comma names X's parent, not a party."""
-    if m.label != "Organization" or m.props.get("kind") != "ministry":
+    """ "Viện X, Bộ Y tế": the ministry after a comma names X's parent, not a party; so does the
+    organization in "Bệnh viện X thuộc Quỹ Y tế Y"."""
+    if m.label != "Organization":
         return False
     text, base = unit.sentence.text, unit.sentence.start
     before = text[: m.start - base]
+    if any(
+        o.label == "Hospital" and re.fullmatch(r"[ ]+thuộc[ ]+", before[o.end - base :])
+        for o in unit.mentions
+        if o.end <= m.start
+    ):
+        return True
+    if m.props.get("kind") != "ministry":
+        return False
     return before.rstrip().endswith(",") and any(
         o.end <= m.start and before[o.end - base :].strip() == "," for o in unit.mentions
     )

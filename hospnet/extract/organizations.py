@@ -13,7 +13,7 @@ import re
 
 from hospnet.extract import gazetteers
 from hospnet.extract.entity_patterns import head_names
-from hospnet.extract.lexicon import END, LOWER_START, PLACE, read_place
+from hospnet.extract.lexicon import END, LOWER_START, PLACE, is_foreign_name, read_place
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.phrases import PhraseMatcher, scan
 
@@ -155,6 +155,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
     for head_re, canon, kind, keep in _PLACE_NAMED:
         out.extend(_distributed(text, base, hint, head_re, canon, kind, keep))
     out.extend(_district_committees(text, base, hint))
+    out.extend(_foreign_cities(text, base))
     grammar = head_names(text, base, "Organization")
     # A head-noun name that extends a gazetteer one ("Bộ Quốc phòng Lào") is the longer name.
     # Only by a country's one or two words, not the own country's, not a person ("Bộ Y tế Đào Hồng Lan").
@@ -218,6 +219,29 @@ def _listed_after(
         )
         end = stop
     return out
+
+
+# "thành phố Seongnam (Hàn Quốc)": a city abroad, named with its country, signs as its government.
+_FOREIGN_CITY = re.compile(
+    r"(?<![\w])[Tt]hành phố[ ]+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ ]*\()"
+)
+
+
+def _foreign_cities(text: str, base: int) -> list[Mention]:
+    """Cities abroad named with their country in brackets (a name that is no Vietnamese syllable)."""
+    return [
+        Mention(
+            "Organization",
+            f"Thành phố {m.group('name')}",
+            base + m.start(),
+            base + m.end(),
+            m.group(0),
+            {"kind": "other"},
+            rule="org.foreign_city",
+        )
+        for m in _FOREIGN_CITY.finditer(text)
+        if is_foreign_name(m.group("name").split())
+    ]
 
 
 _DISTRICT_COMMITTEE = re.compile(

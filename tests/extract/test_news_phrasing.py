@@ -343,3 +343,15 @@ def test_a_post_held_by_the_one_who_leads_the_unit_named_before():
         "Chiều 3/2, đoàn công tác của Bộ Y tế do Thứ trưởng Đỗ Xuân Tuyên làm trưởng đoàn."
     )
     assert posts == {(P("Đỗ Xuân Tuyên"), O("Bộ Y tế"))}
+
+
+def test_a_city_abroad_signs_and_a_hospitals_parent_does_not():
+    parties = _parties(
+        "Ngày 17/7, Bệnh viện Ung bướu Hà Nội, thành phố Seongnam (Hàn Quốc) và Bệnh viện Bundang "
+        "Jesaeng thuộc Quỹ Y tế Daejin đã ký biên bản ghi nhớ về hợp tác đào tạo."
+    )
+    assert parties == {
+        H("Bệnh viện Ung bướu Hà Nội"),
+        O("Thành phố Seongnam"),
+        H("Bệnh viện Bundang Jesaeng"),
+    }
