@@ -150,13 +150,23 @@ def guess_specialty(name: str) -> str | None:
     return None
 
 
+def _fields_listed_from(text: str) -> int:
+    """Where a list announced as fields starts ("những lĩnh vực then chốt gồm: …"); the text's end if none."""
+    field = _FIELD_ANNOUNCER.search(text)
+    start = _LIST_START.search(text, field.end()) if field else None
+    return start.end() if start else len(text)
+
+
 def find_techniques(text: str, base: int) -> list[Mention]:
     """Techniques of the vocabulary named in a sentence starting at document offset `base`."""
     pattern, by_form = _vocabulary()
     out = []
+    fields_from = _fields_listed_from(text)
     for m in pattern.finditer(text):
-        if _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start()) or _OBJECT_OF.search(
-            text, max(0, m.start() - 12), m.start()
+        if (
+            _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start())
+            or _OBJECT_OF.search(text, max(0, m.start() - 12), m.start())
+            or m.start() >= fields_from
         ):
             continue
         t = by_form[m.group(0).lower()]

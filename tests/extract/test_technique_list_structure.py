@@ -67,6 +67,14 @@ def test_a_list_announced_as_fields_names_no_procedures():
 
     fields = "phát triển các kỹ thuật chuyên sâu, mũi nhọn ở các chuyên môn gồm: can thiệp đột quỵ, ngoại thần kinh"
     assert announced_techniques(fields, 0) == []
+    from hospnet.extract.techniques import find_techniques
+
+    assert (
+        find_techniques(
+            "tập trung vào những lĩnh vực then chốt gồm: tim mạch can thiệp, điện sinh lý tim", 0
+        )
+        == []
+    )
     of_a_field = "bốn gói kỹ thuật thuộc lĩnh vực tim mạch can thiệp, gồm: nong van hai lá qua da"
     assert [m.name for m in announced_techniques(of_a_field, 0)] == ["nong van hai lá qua da"]
 
