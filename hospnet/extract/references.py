@@ -124,6 +124,38 @@ def the_province(
     ]
 
 
+# "ra làm việc tại trung tâm": the story's health centre, unnamed (a "Trung tâm ..." name is no reference).
+_THE_CENTRE = re.compile(
+    r"(?<![\w])(?:(?<=tại )|(?<=cho )|(?<=về )|(?<=của )|(?<=với ))trung tâm(?![\w])"
+    r"(?!\s+(?:[A-ZĐ]|y tế|đào tạo|hỗ trợ|tư vấn|kiểm soát|điều hành|chỉ đạo))"
+)
+
+
+def the_centre(
+    unit: SentenceMentions, ctx: DocumentContext
+) -> list[tuple[int, int, list[Mention]]]:
+    """ "bác sĩ ra làm việc tại trung tâm": the story's most talked-of health centre ("Trung tâm Y tế …")."""
+    found = list(_THE_CENTRE.finditer(unit.sentence.text))
+    if not found:
+        return []
+    centre = next(
+        (m for m in ctx.hospitals_by_salience() if m.name.startswith("Trung tâm Y tế")), None
+    )
+    if centre is None:
+        return []
+    base = unit.sentence.start
+    # a copy marked unnamed: "các y bác sĩ của trung tâm" are the receiving side, never a giver
+    centre = Mention(
+        centre.label,
+        centre.name,
+        centre.start,
+        centre.end,
+        centre.surface,
+        {**centre.props, "unnamed": True},
+    )
+    return [(base + m.start(), base + m.end(), [centre]) for m in found]
+
+
 def the_tinh(ctx: DocumentContext) -> ProvinceMatch | None:
     """The document's province, or, when that is a centrally-run city (never a "tỉnh"), the province
     it names most often after it ("Kon Tum cách Huế 400 km" in a story told from Huế)."""

@@ -17,7 +17,13 @@ from hospnet.extract.context import DocumentContext, SentenceMentions, level_ran
 from hospnet.extract.mentions import Mention
 from hospnet.extract.support_facts import FactReader, OpenFact, act_of, learning
 from hospnet.extract.support_pairs import pair_halves, story_pair
-from hospnet.extract.references import listed_units, plural_references, the_province, the_tinh
+from hospnet.extract.references import (
+    listed_units,
+    plural_references,
+    the_centre,
+    the_province,
+    the_tinh,
+)
 from hospnet.extract.relations import Fact
 from hospnet.extract.rules import Hit, RuleSet, load_rules
 
@@ -37,6 +43,8 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
         return True
     if act.name == "assigned" and _ends_with(rules, "post", text[: act.start - base], r"\s*$"):
         return True  # "Phó Giám đốc phụ trách TTYT huyện Sa Thầy": a post
+    if act.name == "send" and rules.has("into_use", text[act.end - base : act.end - base + 16]):
+        return True  # "được đưa vào sử dụng": put to use
     if act.name == "send" and _patients_next(text[act.end - base :], rules):
         return True  # "đưa người bệnh vào TP.HCM": a patient moved, not a team sent
     if rules.has("appointment", text[act.end - base : act.end - base + 25]):
@@ -77,8 +85,10 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         text, base = unit.sentence.text, unit.sentence.start
         hits = rules.hits(text, base)
         plain = items_of(unit.mentions, hits, [])
-        plurals = plural_references(unit, lists + listed_units(plain, unit)) + the_province(
-            unit, tinh
+        plurals = (
+            plural_references(unit, lists + listed_units(plain, unit))
+            + the_province(unit, tinh)
+            + the_centre(unit, ctx)
         )
         items = items_of(unit.mentions, hits, plurals)
         lists += listed_units(plain, unit)
@@ -95,7 +105,10 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                 m.slots["givers"] = [
                     g
                     for g in m.slots["givers"]
-                    if not (_word_before(g, unit, rules, "toward") and not _thanked(g, unit, rules))
+                    if not g.props.get("unnamed")
+                    and not (
+                        _word_before(g, unit, rules, "toward") and not _thanked(g, unit, rules)
+                    )
                     and not _passive_subject(g, m, unit, rules)
                 ]
             if "givers" in m.slots and "receivers" in m.slots:

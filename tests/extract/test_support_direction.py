@@ -21,11 +21,27 @@ def test_an_abbreviated_city_in_a_name_ends_no_clause():
 
 
 def test_support_read_from_a_provincial_hospital_up_to_a_central_one_is_turned_round():
-    found = _pairs(
-        "Khu xạ trị của Bệnh viện Đa khoa tỉnh Trà Vinh đã được đưa vào sử dụng với sự hỗ trợ, "
-        "chuyển giao kỹ thuật của Bệnh viện Chợ Rẫy."
+    from hospnet.extract.mentions import Mention
+    from hospnet.extract.relations import Fact
+    from hospnet.extract.support import _downward
+
+    tra_vinh = Mention(
+        "Hospital", "Bệnh viện Đa khoa tỉnh Trà Vinh", 0, 9, "", {"level": "provincial"}
     )
-    assert found == {("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Trà Vinh")}
+    cho_ray = Mention("Hospital", "Bệnh viện Chợ Rẫy", 10, 19, "", {"level": "central"})
+    turned = _downward([Fact("SUPPORTS", tra_vinh, cho_ray, "câu", {}, "supports.active")])
+    assert [(f.start.name, f.end.name) for f in turned] == [
+        ("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Trà Vinh")
+    ]
+    both = _downward(
+        [
+            Fact("SUPPORTS", cho_ray, tra_vinh, "câu", {}, "supports.active"),
+            Fact("SUPPORTS", tra_vinh, cho_ray, "câu khác", {}, "supports.active"),
+        ]
+    )
+    assert [(f.start.name, f.end.name) for f in both] == [
+        ("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Trà Vinh")
+    ]
 
 
 def test_a_private_hospital_keeps_the_direction_the_text_gives():
@@ -252,5 +268,34 @@ def test_patients_cared_for_in_a_province_are_no_support_to_it():
     found = _pairs(
         "Bệnh viện Chợ Rẫy giúp người bệnh suy thận mạn giai đoạn cuối tại tỉnh Cà Mau "
         "có thêm lựa chọn."
+    )
+    assert not found
+
+
+def test_the_centre_is_the_story_s_health_centre():
+    found = _pairs(
+        "Trung tâm Y tế huyện Côn Đảo thiếu bác sĩ chuyên khoa. "
+        "Từ ngày 3/9, Sở Y tế bắt đầu luân phiên bác sĩ chuyên khoa ra làm việc tại trung tâm. "
+        "Đợt đầu gồm 3 bác sĩ của 2 bệnh viện: Bệnh viện Bình Dân và Bệnh viện Hùng Vương."
+    )
+    assert found == {
+        ("Bệnh viện Bình Dân", "Trung tâm Y tế huyện Côn Đảo"),
+        ("Bệnh viện Hùng Vương", "Trung tâm Y tế huyện Côn Đảo"),
+    }
+
+
+def test_the_centre_s_own_doctors_send_nobody():
+    found = _pairs(
+        "Bệnh viện Răng Hàm Mặt Trung ương chuyển giao chuyên môn cho các đơn vị y tế tại Gia Lai. "
+        "Đoàn ký kết chương trình với Trung tâm Y tế huyện Hiệp Đức, để các y bác sĩ của trung tâm "
+        "tự thực hiện kỹ thuật."
+    )
+    assert not {g for g, _ in found if g == "Trung tâm Y tế huyện Hiệp Đức"}
+
+
+def test_a_building_put_to_use_is_nobody_sent():
+    found = _pairs(
+        "Trung tâm Y tế huyện Côn Đảo có vai trò kép. "
+        "Công trình mới của Bệnh viện Chợ Rẫy đã được đưa vào sử dụng."
     )
     assert not found
