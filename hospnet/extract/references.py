@@ -45,7 +45,7 @@ _THE_PROVINCE = re.compile(
     r"(?<![\w])(?:(?:ngành y tế|y tế|cán bộ y tế|nhân viên y tế|bác sĩ|đồng nghiệp|người dân)\s+(?:của\s+|tại\s+)?tỉnh"
     r"(?:\s+nhà)?"
     # "cam kết hỗ trợ tỉnh": the province right after a support word (the word stays a trigger)
-    r"|(?:(?<=hỗ trợ )|(?<=chi viện )|(?<=giúp đỡ )|(?<=giúp ))tỉnh"
+    r"|(?:(?<=hỗ trợ )|(?<=chi viện )|(?<=giúp đỡ )|(?<=giúp )|(?<=đồng hành cùng ))tỉnh"
     # "khi tỉnh được đón nhận những hỗ trợ từ X": the bare province as the subject of receiving
     r"|(?<=khi )tỉnh(?=\s+(?:đã\s+)?(?:được|nhận|đón nhận|tiếp nhận))"
     r"|(?:(?<=cho )|(?<=tại ))tỉnh)(?![\w])(?!\s+[A-ZĐ])"
@@ -154,6 +154,33 @@ def the_centre(
         {**centre.props, "unnamed": True},
     )
     return [(base + m.start(), base + m.end(), [centre]) for m in found]
+
+
+# "phía bệnh viện Hàn Quốc", "phía bạn": the story's foreign hospital, unnamed.
+_THE_FOREIGN = re.compile(
+    r"(?<![\w])(?:phía\s+(?:bệnh viện\s+)?(?:bạn|Hàn Quốc|Nhật Bản|Australia|Úc|Mỹ|Hoa Kỳ|Pháp|Đức|Thái Lan|"
+    r"Singapore|nước ngoài)|bệnh viện\s+(?:Hàn Quốc|Nhật Bản|Australia|Úc|Mỹ|Hoa Kỳ|Pháp|Đức|Thái Lan|Singapore))"
+    r"(?![\w])"
+)
+
+
+def the_foreign(
+    unit: SentenceMentions, ctx: DocumentContext
+) -> list[tuple[int, int, list[Mention]]]:
+    """ "phía bệnh viện Hàn Quốc sẽ đồng hành cùng tỉnh": the story's one foreign hospital (no province)."""
+    found = list(_THE_FOREIGN.finditer(unit.sentence.text))
+    if not found:
+        return []
+    foreign = {
+        m.name: m
+        for m in ctx.hospitals_by_salience()
+        if m.props.get("level") == "other" and not m.props.get("province")
+    }
+    if len(foreign) != 1:
+        return []
+    (hospital,) = foreign.values()
+    base = unit.sentence.start
+    return [(base + m.start(), base + m.end(), [hospital]) for m in found]
 
 
 def the_tinh(ctx: DocumentContext) -> ProvinceMatch | None:

@@ -21,6 +21,7 @@ from hospnet.extract.references import (
     listed_units,
     plural_references,
     the_centre,
+    the_foreign,
     the_province,
     the_tinh,
 )
@@ -89,6 +90,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
             plural_references(unit, lists + listed_units(plain, unit))
             + the_province(unit, tinh)
             + the_centre(unit, ctx)
+            + the_foreign(unit, ctx)
         )
         items = items_of(unit.mentions, hits, plurals)
         lists += listed_units(plain, unit)

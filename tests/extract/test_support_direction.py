@@ -299,3 +299,11 @@ def test_a_building_put_to_use_is_nobody_sent():
         "Công trình mới của Bệnh viện Chợ Rẫy đã được đưa vào sử dụng."
     )
     assert not found
+
+
+def test_the_foreign_side_is_the_story_s_foreign_hospital():
+    found = _pairs(
+        "Bệnh viện Myongji (Hàn Quốc) và tỉnh Thái Bình đã ký kết biên bản ghi nhớ. "
+        "Theo nội dung ghi nhớ, phía bệnh viện Hàn Quốc sẽ đồng hành cùng tỉnh trong đào tạo nhân lực."
+    )
+    assert found == {("Bệnh viện Myongji", "Hưng Yên")}
