@@ -108,3 +108,13 @@ def test_a_correction_that_adds_a_fact_with_its_sentence(store, settings):
     correct(store, settings.corrections_path, "add", cited, "minh", "a citation")
     (again,) = supports(store)
     assert again["source_evidence"] == props["source_evidence"]  # a citation names no document
+
+
+def test_a_fact_read_across_two_sentences_keeps_both_in_its_item():
+    first = "Sở Y tế lập đoàn hỗ trợ tỉnh Gia Lai phòng chống sốt xuất huyết."
+    second = "Đoàn gồm 12 bác sĩ của Bệnh viện Đa khoa tỉnh Quảng Ngãi."
+    doc = Document.from_text(f"{first} {second}")
+    (fact,) = [r for r in extract(doc).relationships if r.type == "SUPPORTS"]
+    (item,) = fact.properties["source_evidence"]
+    assert item.startswith(f"{doc.id} ") and first in item and second in item
+    assert item == f"{doc.id} {fact.properties['evidence']}"
