@@ -21,8 +21,18 @@ from ..names import search_key
 MENTIONS_SHOWN = 3
 SOURCES_SHOWN = 3
 ROUNDNESS_STEP = 0.25
-# Shown elsewhere in the panel (heading, evidence, documents) or only for machines.
-_NOT_PROPERTIES = {"label", "search", "sources", "mentions", "evidence", "type", "name"}
+# Shown elsewhere in the panel (heading, evidence, documents) or only for machines; each document's
+# own sentence (`source_evidence`) is on its report page, and would weigh down a national page.
+_NOT_PROPERTIES = {
+    "label",
+    "search",
+    "sources",
+    "source_evidence",
+    "mentions",
+    "evidence",
+    "type",
+    "name",
+}
 
 
 def _value(value: Any) -> Any:

@@ -186,6 +186,7 @@ def test_english_page_and_document_links(tmp_path):
         type="SUPPORTS",
         evidence="A hỗ trợ B.",
         sources=["document:x/1"],
+        source_evidence=["document:x/1 A hỗ trợ B."],
     )
     graph.graph["documents"] = {"document:x/1": {"title": "Tin A", "date": "2025-01-02"}}
     view = select(graph, Filters())
@@ -201,6 +202,7 @@ def test_english_page_and_document_links(tmp_path):
         {"id": "document:x/1", "title": "Tin A", "date": "2025-01-02", "page": "document_x_1"}
     ]
     assert [e["hn"]["sources"] for e in data["edges"]] == [[0]]
+    assert "source_evidence" not in data["edges"][0]["hn"]["props"]  # the report pages quote it
     site = tmp_path / "site"
     (site / "documents").mkdir(parents=True)
     page = write_html(view, tmp_path / "pages" / "net.html", site=site)
