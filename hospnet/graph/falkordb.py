@@ -28,6 +28,7 @@ from ..settings import Settings
 from . import falkordb_server
 from .base import Batch, QueryLog, Row, Statement, schema_identifier
 from .falkordb_cypher import chain, in_query_order, limited, takes_limit, with_params
+from .query_cost import check_construction
 from .readonly import check_no_writes, check_parameters, check_ranges, check_user_query
 
 
@@ -148,6 +149,7 @@ class FalkorDBStore:
         check_user_query(cypher)
         check_no_writes(cypher)
         check_ranges(cypher, params)
+        check_construction(cypher, params)
         self.queries.record(cypher)
         timeout = self.settings.query_timeout if timeout is None else timeout
         check_parameters(params)

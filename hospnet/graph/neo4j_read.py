@@ -2,7 +2,8 @@
 
 A user query is refused (QueryRejected) at the first of three gates it fails:
   1. text: `readonly.check_user_query` (LOAD CSV, IN TRANSACTIONS, procedures outside the allow-list
-     however written, TERMINATE and SHOW, which EXPLAIN may call read-only, and control characters);
+     however written, TERMINATE and SHOW, which EXPLAIN may call read-only, and control characters)
+     and `query_cost.check_construction` (what one row's expressions may build);
   2. `EXPLAIN <query>`: the planner's query type must be 'r' (`ReadGate` here);
   3. the query runs in a READ transaction, so the server itself refuses any write that slipped by.
 """
@@ -19,6 +20,7 @@ import neo4j.time
 
 from ..errors import QueryRejected
 from .base import Row
+from .query_cost import check_construction
 from .readonly import check_parameters, check_user_query, code_only, procedures
 
 _VERDICTS_KEPT = 2048  # distinct query texts whose read/write verdict is remembered
@@ -52,6 +54,7 @@ class ReadGate:
         """Refuse unless the names and text pass the lexical gate and the planner types it as a read."""
         check_parameters(params)
         check_user_query(cypher)
+        check_construction(cypher, params)
         query_type = self.verdicts.get(cypher)
         if query_type is None:
             query_type = self._explain(cypher, params, timeout)

@@ -15,6 +15,8 @@ since FalkorDB allocates the whole list before its memory limit is checked (10^9
 Neo4j's range is lazy and its memory guard holds). `check_no_writes` is its other one: FalkorDB
 registers the property names of a query it parses, so a CREATE it then refuses as a write still
 added its names to db.propertyKeys(); a write clause is refused before that store sees it.
+What a query's expressions may build (nested replace(), a growing reduce(), comprehensions over
+large ranges) is sized by `query_cost.check_construction`, beside this gate on both stores.
 `check_ranges` also refuses a bound it cannot size: anything but integer literals, integer
 parameters and one `size(x)` or `length(x)` of a variable (the support_chains module's
 `range(0, length(path) - 1)`), since `range(1, toInteger('1000000000'))` allocated just the same.
@@ -205,36 +207,6 @@ def check_user_query(cypher: str) -> None:
     shown = _SHOW.search(code)
     if shown:
         raise QueryRejected(f"SHOW {shown.group(1).upper()} is not allowed on the read-only path")
-    check_folds(code)
-
-
-_REDUCE = re.compile(r"(?<![\w.$`])reduce\s*\(\s*(`(?:[^`]|``)*`|[^\W\d]\w*)\s*=", re.IGNORECASE)
-
-
-def check_folds(code: str) -> None:
-    """Raise QueryRejected for a reduce() whose step names its accumulator twice (strings and
-    comments already removed): each step could double it, and forty steps make a terabyte that
-    neither store's memory limit sees, since both count what operators keep, not what an
-    expression builds (Neo4j collected garbage for seconds, FalkorDB aborted).
-
-    >>> check_folds("RETURN reduce(total = 0, x IN [1, 2] | total + x)")
-    >>> check_folds("RETURN reduce(s = 'x', i IN range(1, 40) | s + s)")
-    Traceback (most recent call last):
-    ...
-    hospnet.errors.QueryRejected: reduce() names its accumulator s twice in its step, which can double it at every step; name it once (to join strings: reduce(s = head(l), x IN tail(l) | s + ', ' + x))
-    """
-    for found in _REDUCE.finditer(code):
-        accumulator = found.group(1)
-        arguments, _ = _arguments(code, code.index("(", found.start()) + 1)
-        step = _after_top_level_bar(arguments[-1]) if arguments else ""
-        name = re.escape(accumulator.strip("`"))
-        uses = re.findall(rf"(?<![\w.$`]){name}(?![\w`])|`{name}`", step)
-        if len(uses) > 1:
-            raise QueryRejected(
-                f"reduce() names its accumulator {accumulator} twice in its step, which can double "
-                "it at every step; name it once (to join strings: "
-                "reduce(s = head(l), x IN tail(l) | s + ', ' + x))"
-            )
 
 
 def nesting(code: str) -> int:
@@ -315,19 +287,6 @@ def check_ranges(cypher: str, params: Mapping[str, Any] | None = None) -> None:
             raise QueryRejected(
                 f"{text} builds {values:,} values; at most {MAX_RANGE:,} are allowed"
             )
-
-
-def _after_top_level_bar(text: str) -> str:
-    """What follows the first `|` outside brackets: a reduce()'s step."""
-    depth = 0
-    for index, char in enumerate(text):
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return text[index + 1 :]
-    return ""
 
 
 def _arguments(code: str, at: int) -> tuple[list[str], int]:

@@ -50,6 +50,10 @@ DEEP = (
     + ")" * 200
 )
 
+NESTED_REPLACE = "'aaaaaaaa'"
+for _ in range(12):  # 8^13 characters
+    NESTED_REPLACE = f"replace({NESTED_REPLACE}, 'a', 'aaaaaaaa')"
+
 
 @dataclass(frozen=True)
 class Attack:
@@ -93,6 +97,23 @@ HOSTILE_READS = [
         "list doubling", "RETURN size(reduce(l = [0], i IN range(1, 40) | l + l)) AS n", 400, 400
     ),
     Attack("an expression nested 1,000 deep", DEEP, 400, 400),
+    # Values grown inside one expression, which neither store stops while it runs (query_cost.py)
+    Attack("nested replace", f"RETURN size({NESTED_REPLACE}) AS n", 400, 400),
+    Attack(
+        "replace in a reduce step",
+        "RETURN size(reduce(s = 'ab', i IN range(1, 40) | replace(s, 'a', 'aa'))) AS n",
+        400,
+        400,
+    ),
+    Attack(
+        "concatenation in a long reduce",
+        "RETURN size(reduce(s = '', i IN range(1, 5000000) | s + 'aaaaaaaaaaaaaaaaaaaa')) AS n",
+        400,
+        400,
+    ),
+    Attack(
+        "nested ranges", "RETURN size([x IN range(1, 100000) | range(1, 100000)]) AS n", 400, 400
+    ),
     Attack("every path", "MATCH p=()-[*]-() RETURN count(p)", 408, 408),
     Attack("40,000 characters", "RETURN 1" + " + 1" * 10_000, 400, 400),
     Attack("a CREATE the read path refuses", "CREATE (:Attack {x: 1})", 400, 400),
