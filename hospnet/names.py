@@ -79,7 +79,9 @@ class _Unmarked(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         c = chr(code).replace("đ", "d").replace("Đ", "D")
-        bare = "".join(m for m in unicodedata.normalize("NFD", c) if unicodedata.category(m) != "Mn")
+        bare = "".join(
+            m for m in unicodedata.normalize("NFD", c) if unicodedata.category(m) != "Mn"
+        )
         self[code] = bare.lower()
         return self[code]
 
