@@ -138,6 +138,11 @@ def _list_from(
     return units, last
 
 
+def _may_end(between: str) -> bool:
+    """A cheap test before the clause-end regex (run on the whole text, so it sees "TP" before ".")."""
+    return ";" in between or "." in between or "!" in between or "?" in between
+
+
 def _where_it_is(item: Item, units: list[Mention], between: str) -> bool:
     """ "Trung tâm Y tế huyện Bắc Sơn, tỉnh Lạng Sơn": the province after a comma is where the hospital
     before it is, not one more unit of the list."""
@@ -167,7 +172,7 @@ def _next(
         if it.start < prev_end:  # inside the element before ("hỗ trợ" of "với sự hỗ trợ")
             continue
         between = text[prev_end - base : it.start - base]
-        ended = _CLAUSE_END.search(text, prev_end - base, it.start - base)  # sees "TP" before "."
+        ended = _may_end(between) and _CLAUSE_END.search(text, prev_end - base, it.start - base)
         if ended or len(between) > (rules.gap if el.gap else _NEAR):
             return None
         if (

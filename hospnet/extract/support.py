@@ -95,7 +95,13 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         items = items_of(unit.mentions, hits, plurals)
         lists += listed_units(plain, unit)
         closed_acts: set[int] = set()
-        found = [m for rule in rules.rules for m in match_rule(rule, items, rules, text, base)]
+        present = {h.name for h in hits}
+        found = [
+            m
+            for rule in rules.rules
+            if all(set(el.names) & present for el in rule.pattern if not el.slot)
+            for m in match_rule(rule, items, rules, text, base)
+        ]
         for m in found:
             if "receivers" in m.slots:
                 m.slots["receivers"] = [
