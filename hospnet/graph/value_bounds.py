@@ -133,7 +133,8 @@ def sized_call(name: str, args: list[Val]) -> Val:
     if name in SAME_LENGTH:
         return Val(
             "str",
-            20 if first.kind == "num" else first.length if first.kind == "str" else UNKNOWN_BYTES,
+            # a list's text (toString([s, s])) is about as long as its elements' together
+            20 if first.kind == "num" else first.length if first.kind == "str" else first.bytes,
         )
     if name in ("head", "last"):
         return first.item()

@@ -43,6 +43,16 @@ GROWING = {
     "doubling through WITH": "WITH 'aaaaaaaa' AS s "
     + " ".join(f"WITH {a} + {a} AS {b}" for a, b in [("s", "t"), ("t", "s")] * 17)
     + " RETURN size(s) AS n",
+    "a list's text in a reduce step": (
+        "RETURN size(reduce(s = 'ab', i IN range(1, 40) | toString([s, s]))) AS n"
+    ),
+    "a map doubled in a reduce step": (
+        "RETURN size(keys(reduce(m = {a: 'x'}, i IN range(1, 40) | {a: m, b: m}))) AS n"
+    ),
+    "a subquery": (
+        "CALL { RETURN reduce(s = 'ab', i IN range(1, 40) | replace(s, 'a', 'aa')) AS s } "
+        "RETURN size(s) AS n"
+    ),
     "a parameter's size": "RETURN size(replace(replace($s, 'a', $s), 'a', $s)) AS n",
     "a quantifier over an unsizable range": (
         "RETURN any(i IN range(1, toInteger('1000000000')) WHERE i < 0) AS x"
