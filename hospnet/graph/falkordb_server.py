@@ -51,8 +51,10 @@ MODULE_ARGS = {
 # it succeeded and only marks the query as failed (ErrorCtx_SetError, no jump out), so an
 # expression that allocates in a loop of its own (reduce(s = 'x', i IN range(1, 40) | s + s),
 # doubling a string forty times) runs on until an allocation fails, and Redis aborts on a failed
-# allocation. Without a ceiling that is when the machine runs out of memory; with this one the
-# server alone fails, within a second, and the Supervisor starts it again from its files.
+# allocation. The read-only gate refuses such a query before it is sent (query_cost.py sizes
+# what one row's expressions may build); the ceiling is for what still gets by: without it a
+# failed allocation comes when the machine runs out of memory, with it the server alone fails,
+# within a second, and the Supervisor starts it again from its files.
 ADDRESS_SPACE = 4 << 30
 
 
