@@ -5,7 +5,6 @@ console examples run and print what the README shows (on the embedded store, sam
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import shutil
 import subprocess
