@@ -14,6 +14,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Old-style ("oá") to new-style ("óa") tone placement, as the 2025 administrative list writes it.
 _OLD_TONES = {
@@ -73,20 +74,28 @@ def _fold_name(text: str) -> str:
     return _fold(text)
 
 
-class _Unmarked(dict[int, str]):
-    """A `str.translate` table filled on first sight of each character: the character without its
-    marks (đ -> d), in lower case; one C-level pass over a text instead of a decomposition."""
+class CharTable(dict[int, str]):
+    """A `str.translate` table filled on first sight of each character by `fold_char`: folding a
+    text is one C-level pass instead of a Python call per character."""
+
+    def __init__(self, fold_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self._fold_char = fold_char
 
     def __missing__(self, code: int) -> str:
-        c = chr(code).replace("đ", "d").replace("Đ", "D")
-        bare = "".join(
-            m for m in unicodedata.normalize("NFD", c) if unicodedata.category(m) != "Mn"
-        )
-        self[code] = bare.lower()
-        return self[code]
+        self[code] = folded = self._fold_char(chr(code))
+        return folded
 
 
-_UNMARKED = _Unmarked()
+def _unmarked(c: str) -> str:
+    """The character without its marks (đ -> d), in lower case."""
+    c = c.replace("đ", "d").replace("Đ", "D")
+    return "".join(
+        m for m in unicodedata.normalize("NFD", c) if unicodedata.category(m) != "Mn"
+    ).lower()
+
+
+_UNMARKED = CharTable(_unmarked)
 _NOT_WORD = re.compile(r"[^\w]+")
 
 

@@ -22,25 +22,20 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
+from hospnet.names import CharTable
+
 V = TypeVar("V")
 
 
-class _CharFolds(dict[int, str]):
-    """A `str.translate` table filled on first sight of each character: folding a sentence is one
-    C-level pass instead of a Python call per character."""
-
-    def __missing__(self, code: int) -> str:
-        c = chr(code)
-        if c in "đĐ":
-            folded = "d"
-        else:
-            base = unicodedata.normalize("NFD", c)[0].lower()
-            folded = base if len(base) == 1 else c
-        self[code] = folded
-        return folded
+def _fold_char(c: str) -> str:
+    """One character for one character: lower case, no tone marks, đ -> d (offsets are kept)."""
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)[0].lower()
+    return base if len(base) == 1 else c
 
 
-_CHAR_FOLDS = _CharFolds()
+_CHAR_FOLDS = CharTable(_fold_char)
 
 
 @functools.lru_cache(maxsize=512)
