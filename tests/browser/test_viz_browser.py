@@ -210,18 +210,23 @@ def test_network_page_in_chromium(national, national_page, chromium, shots):
                 ends = _drawn(page, f"[d.edges.get({pair[0]!r}).from, d.edges.get({pair[0]!r}).to]")
                 page.evaluate(f"window.hospnetNetwork.fit({{nodes: {ends!r}}})")
                 for edge_id in pair[:3]:
-                    # The middle of the curve, or the nearest point of it no node covers (a node
-                    # can sit on a curve's middle in a dense layout).
+                    # The middle of the curve, or the nearest point of it no node covers and no
+                    # other curve is nearer to (a node can sit on a curve's middle in a dense
+                    # layout). The mouse clicks whole pixels, so the check is on the whole pixel.
                     point = page.evaluate(
                         """(id) => { const network = window.hospnetNetwork;
                         const box = document.querySelector('#network canvas').getBoundingClientRect();
-                        for (const t of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7]) {
+                        const pixel = (t) => {
                           const dom = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(t));
-                          if (network.getNodeAt(dom) === undefined && network.getEdgeAt(dom) === id)
-                            return {x: dom.x + box.left, y: dom.y + box.top};
+                          return {x: Math.round(dom.x + box.left), y: Math.round(dom.y + box.top)}; };
+                        for (let step = 0; step <= 8; step++) {
+                          for (const t of [0.5 - step * 0.05, 0.5 + step * 0.05]) {
+                            const page = pixel(t), dom = {x: page.x - box.left, y: page.y - box.top};
+                            if (network.getNodeAt(dom) === undefined && network.getEdgeAt(dom) === id)
+                              return page;
+                          }
                         }
-                        const dom = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(0.5));
-                        return {x: dom.x + box.left, y: dom.y + box.top}; }""",
+                        return pixel(0.5); }""",
                         edge_id,
                     )
                     page.mouse.click(point["x"], point["y"])

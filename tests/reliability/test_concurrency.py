@@ -87,16 +87,31 @@ class Reader(threading.Thread):
                 time.sleep(0.02)
 
     def get(self, client: httpx.Client, path: str, **params) -> httpx.Response | None:
-        response = client.get(path, params=params)
-        for _ in range(50):  # /cypher's own pool is full: come back when told, as a client should
-            if response.status_code != 503 or "cypher_busy" not in response.text:
-                break
-            time.sleep(float(response.headers.get("Retry-After", "1")) / 10)
-            response = client.get(path, params=params)
+        response = get_when_free(client, path, **params)
         if response.status_code != 200:
             self.errors.append(f"GET {path} -> {response.status_code}: {response.text[:300]}")
             return None
         return response
+
+
+def get_when_free(client: httpx.Client, path: str, **params) -> httpx.Response:
+    """GET, coming back when told while /cypher's own pool is full, as a client should."""
+    response = client.get(path, params=params)
+    for _ in range(50):
+        if response.status_code != 503 or "cypher_busy" not in response.text:
+            break
+        time.sleep(float(response.headers.get("Retry-After", "1")) / 10)
+        response = client.get(path, params=params)
+    return response
+
+
+def document_mentions(client: httpx.Client, doc_id: str) -> int:
+    """How many MENTIONED_IN sentences GET /documents/{id} gives once the build is over."""
+    response = get_when_free(client, f"/documents/{doc_id}")
+    assert response.status_code == 200, (
+        f"GET /documents/{doc_id}: {response.status_code} {response.text[:300]}"
+    )
+    return len([s for s in response.json()["sentences"] if s["via"] == "MENTIONED_IN"])
 
 
 def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
@@ -134,16 +149,7 @@ def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
         assert build.returncode == 0, build.stderr
         read_docs = {doc_id for reader in readers for doc_id, _ in reader.sentences}
         with httpx.Client(base_url=base, timeout=60) as client:
-            final_sentences = {
-                doc_id: len(
-                    [
-                        s
-                        for s in client.get(f"/documents/{doc_id}").json()["sentences"]
-                        if s["via"] == "MENTIONED_IN"
-                    ]
-                )
-                for doc_id in read_docs
-            }
+            final_sentences = {doc_id: document_mentions(client, doc_id) for doc_id in read_docs}
     finally:
         stop.set()
         server.terminate()
