@@ -66,6 +66,7 @@ class ResponseCache:
         # test can commit a write from another connection exactly there.
         self.before_compute: Callable[[], None] | None = None
         self.unstable = 0  # answers read while the version moved: sent, never kept
+        self.version_reads = NextRead()
 
     def _switch(self, version: str) -> None:
         if version != self._version:
@@ -104,6 +105,53 @@ class ResponseCache:
         """(entries, bytes) held now."""
         with self._lock:
             return len(self._entries), self._bytes
+
+
+class NextRead:
+    """One version read for every request that arrives while another is on its way.
+
+    A request waits for the first read that *starts* after it arrived (never the one already in
+    flight, which may predate a write this client has just seen close), and every request that
+    arrives meanwhile shares that read. Under load that is one round trip per round trip's worth
+    of requests instead of one each; alone, a request reads at once. What the read raises reaches
+    every request that shared it.
+
+    >>> reads = NextRead()
+    >>> reads(lambda: "v1"), reads(lambda: "v2")
+    ('v1', 'v2')
+    """
+
+    def __init__(self) -> None:
+        self._turn = threading.Condition()
+        self._started = 0  # reads begun so far; the one running, if any, is number `_started`
+        self._finished = 0
+        self._running = False
+        self._outcome: tuple[object, BaseException | None] = (None, None)
+
+    def __call__(self, read: Callable[[], str]) -> str:
+        with self._turn:
+            wanted = self._started + 1  # the first read to start from now on
+            while self._finished < wanted:
+                if not self._running and self._started < wanted:
+                    self._started, self._running = wanted, True
+                    break
+                self._turn.wait()
+            else:
+                return self._result()
+        try:
+            outcome: tuple[object, BaseException | None] = (read(), None)
+        except BaseException as exc:  # every sharer gets it, as a caller of `read` would
+            outcome = (None, exc)
+        with self._turn:
+            self._outcome, self._finished, self._running = outcome, wanted, False
+            self._turn.notify_all()
+            return self._result()
+
+    def _result(self) -> str:
+        value, error = self._outcome
+        if error is not None:
+            raise error
+        return str(value)
 
 
 def etag(version: str, url: str) -> str:
@@ -148,7 +196,7 @@ class Cached:
     def version(self) -> str:
         """Read on first use, in the endpoint's worker thread: building this object does no I/O, so
         FastAPI runs the dependency on the event loop instead of handing it to a thread of its own."""
-        return self.store.last_version()
+        return self.cache.version_reads(self.store.last_version)
 
     @cached_property
     def etag(self) -> str:
