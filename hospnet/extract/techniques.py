@@ -75,7 +75,7 @@ _ITEM_LEAD = re.compile(
     r"technique[s]?|procedure[s]?|of|the|two|three|four|\d+|hai|ba|bốn|năm)\s+)+",
     re.I,
 )
-_QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|for|in|at|on)(?![\w])", re.I)
+_QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|vào|for|in|at|on)(?![\w])", re.I)
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
 _ITEM_TAIL = re.compile(
     r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|ngay|(?:các|những)\s+(?:bệnh|ca|trường hợp|người)|to|at|for|in)(?:\s.*)?$"
@@ -190,8 +190,10 @@ _LIST_START = re.compile(
 )
 _NAMED_AFTER = re.compile(r"(?<![\w])(?:kỹ thuật|kĩ thuật)[ ]+(?P<item>[^,;:.()\n]+)", re.I)
 _ITEM_STOP = re.compile(
-    r"\s+(?:do|được|cho|tại|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp|giữa|góp phần|để)\s.*$"
+    r"\s+(?:do|được|cho|tại|ở|từ|với|sau|trong|của|đã|sẽ|vừa|đang|nhằm|giúp|giữa|góp phần|để)\s.*$"
 )
+# The disease a procedure treats: "cắt bè củng giác mạc điều trị glôcôm" names "cắt bè củng giác mạc".
+_PURPOSE = re.compile(r"\s+(?:điều trị|chữa|treating|to treat|for the treatment of)\s", re.I)
 
 
 def named_techniques(text: str, base: int) -> list[Mention]:
@@ -199,10 +201,29 @@ def named_techniques(text: str, base: int) -> list[Mention]:
     out: list[Mention] = []
     for m in _NAMED_AFTER.finditer(text):
         item = _ITEM_STOP.sub("", m.group("item")).strip()
-        for part in re.split(r"\s+và\s+", item):
-            offset = text.find(part, m.start("item"))
-            out.extend(list_techniques(part, base + offset, announced=False))
+        offset = text.find(item, m.start("item"))
+        out.extend(list_techniques(item, base + offset, announced=False))
     return distinct(out)
+
+
+def _without_purpose(item: str) -> str:
+    """The procedure without the disease it treats, when the procedure is named on its own: a known
+    technique or a head with at least two words of its own ("phẫu thuật Phaco điều trị đục thủy tinh
+    thể" -> "phẫu thuật Phaco"); a bare head keeps its purpose ("nút mạch điều trị khối u")."""
+    m = _PURPOSE.search(item)
+    if not m:
+        return item
+    procedure = item[: m.start()]
+    low = procedure.lower()
+    if low in _vocabulary()[1] and low not in _HEADS:
+        return procedure
+    rest = low
+    for _ in range(3):
+        head = next((h for h in _HEADS if rest.startswith(h + " ") or rest == h), None)
+        if head is None:
+            break
+        rest = rest[len(head) :].strip()
+    return procedure if rest != low and len(rest.split()) >= 2 else item
 
 
 def _shared_head(item: str, previous: str) -> str:
@@ -214,7 +235,7 @@ def _shared_head(item: str, previous: str) -> str:
     ):
         return ""
     if not any(item.lower().startswith(h + " ") for h in _HEADS):
-        return ""  # the elliptical item starts with the procedure's own verb ("thay", "cắt")
+        return _shared_stem(words, previous)
     for k in (1, 2, 3, 4):
         head = " ".join(prev[:k])
         if (
@@ -223,6 +244,27 @@ def _shared_head(item: str, previous: str) -> str:
             and any(head == h or head.startswith(h + " ") for h in _HEADS)
         ):
             return " ".join(previous.split()[:k])
+    return ""
+
+
+def _shared_stem(words: list[str], previous: str) -> str:
+    """The procedure an elliptical item names a second site of: "phẫu thuật nội soi khớp vai và khớp gối"
+    -> "phẫu thuật nội soi", "can thiệp động mạch vành và động mạch ngoại biên" -> "can thiệp". The item is
+    short and starts with the word the previous item's site starts with, right after a procedure head."""
+    prev = previous.split()
+    if not 1 < len(words) <= 4 or len(prev) < 3:
+        return ""
+    low = [w.lower() for w in prev]
+    for k in range(len(prev) - 1, 0, -1):
+        head = " ".join(low[:k])
+        if low[k] == words[0] and any(head == h or head.startswith(h + " ") for h in _HEADS):
+            rest = head
+            while rest:  # the whole stem is procedure heads ("phẫu thuật nội soi"), not a site
+                h = next((h for h in _HEADS if rest == h or rest.startswith(h + " ")), None)
+                if h is None:
+                    return ""
+                rest = rest[len(h) :].strip()
+            return " ".join(prev[:k])
     return ""
 
 
@@ -252,6 +294,7 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
             continue
         pos = start + len(piece)
         item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", piece.strip())).strip(" .\"'“”()")
+        item = _without_purpose(item)
         item_start = base + start + piece.find(item) if item else base + start
         shared = _shared_head(item, previous)
         previous = item if not shared else f"{shared} {item}"

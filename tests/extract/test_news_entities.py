@@ -245,3 +245,21 @@ def test_a_pattern_name_the_gazetteer_knows_as_an_alias_is_that_hospital():
         "provincial",
         "Vĩnh Long",
     )
+
+
+def test_a_verb_after_a_hospital_name_is_not_part_of_it():
+    from hospnet.extract import extract
+    from hospnet.model import Document
+    from hospnet.names import normalize_text
+
+    text = (
+        "Mỗi ngày BV Nhi đồng 1 khám, điều trị cho hơn 5.000 trẻ. TS.BS Trần Văn Hùng, Giám đốc "
+        "Bệnh viện Đại học Y Dược Huế dự và phát biểu tại hội nghị; KS Lê Văn An, Trưởng phòng Vật tư "
+        "Bệnh viện Đại học Y Dược Huế, trình bày báo cáo."
+    )
+    x = extract(Document.from_text(normalize_text(text), date="2024-05-10"))
+    names = {(n.label, n.properties["name"]) for n in x.nodes}
+    assert ("Hospital", "Bệnh viện Nhi đồng 1") in names
+    assert ("Hospital", "Bệnh viện Trường Đại học Y Dược Huế") in names  # its official name
+    assert ("Person", "Lê Văn An") in names  # "KS" (kỹ sư) is a title
+    assert not any(n.endswith((" khám", " dự")) for _, n in names)
