@@ -1,7 +1,8 @@
 """The blind sets' annotation files follow the gold format (tests/gold/README.md).
 
 A format check only: it never runs the extractor, so each set stays blind until it is scored
-once (tests/gold_blind/README.md, tests/gold_blind2/README.md, tests/gold_blind3/README.md).
+once (tests/gold_blind/README.md, tests/gold_blind2/README.md, tests/gold_blind3/README.md,
+tests/gold_blind4/README.md).
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-BLIND_SETS = [HERE / "gold_blind", HERE / "gold_blind2", HERE / "gold_blind3"]
+BLIND_SETS = [
+    HERE / "gold_blind",
+    HERE / "gold_blind2",
+    HERE / "gold_blind3",
+    HERE / "gold_blind4",
+]
 # A set is written in halves of ten documents (two writers), each half with one English text.
 HALF = 10
 ANNOTATIONS = sorted(a for s in BLIND_SETS for a in (s / "annotations").glob("*.json"))
