@@ -174,8 +174,10 @@ def _clean(name: str) -> str:
     return _SUFFIX.sub("", _PREFIX.sub("", name.strip()))
 
 
+@functools.lru_cache(maxsize=4096)
 def match_province(name: str) -> ProvinceMatch | None:
-    """The province a name means, with the pre-2025 name it used; None when it names none."""
+    """The province a name means, with the pre-2025 name it used; None when it names none (kept:
+    the readers ask about the same few capitalised runs many times a sentence)."""
     by_name = _tables()[0]
     return by_name.get(fold(_clean(name))) or by_name.get(fold(name))
 
@@ -207,8 +209,10 @@ def districts_by_name() -> dict[str, list[District]]:
     return {name: list(districts) for name, districts in _tables()[1].items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def province_of_district(name: str, hint_province: str | None = None) -> District | None:
-    """The district a name means; `hint_province` (2025 or legacy name) settles names used twice."""
+    """The district a name means; `hint_province` (2025 or legacy name) settles names used twice
+    (kept, as `match_province` is)."""
     written = _DISTRICT_PREFIX.sub("", name.strip())
     candidates = _tables()[1].get(fold(written), [])
     if not candidates:
