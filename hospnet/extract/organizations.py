@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from hospnet.extract import gazetteers
 from hospnet.extract.entity_patterns import head_names
@@ -17,30 +18,25 @@ from hospnet.extract.lexicon import END, LOWER_START, PLACE, is_foreign_name, re
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.phrases import PhraseMatcher, scan
 
-# (regex head, canonical head, kind, whether the canonical name keeps "tỉnh")
-_PLACE_NAMED: tuple[tuple[str, str | None, str, bool], ...] = (
+# (the head as written, canonical head, kind, whether the canonical name keeps "tỉnh")
+_PLACE_NAMED: tuple[tuple[tuple[str, ...], str | None, str, bool], ...] = (
     (
-        r"Sở Y tế|Sở y tế|Department of Health|Health Department",
+        ("Sở Y tế", "Sở y tế", "Department of Health", "Health Department"),
         "Sở Y tế",
         "health_department",
         False,
     ),
     (
-        r"Ủy ban nhân dân|Uỷ ban nhân dân|UBND|People's Committee",
+        ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "People's Committee"),
         "Ủy ban nhân dân",
         "peoples_committee",
         True,
     ),
+    (("Hội đồng nhân dân", "HĐND", "People's Council"), "Hội đồng nhân dân", "other", True),
+    (("Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ"), None, "party_committee", False),
+    (("Bảo hiểm xã hội", "BHXH"), "Bảo hiểm xã hội", "other", True),
     (
-        r"Hội đồng nhân dân|HĐND|People's Council",
-        "Hội đồng nhân dân",
-        "other",
-        True,
-    ),
-    (r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ", None, "party_committee", False),
-    (r"Bảo hiểm xã hội|BHXH", "Bảo hiểm xã hội", "other", True),
-    (
-        r"Trung tâm Kiểm soát bệnh tật|Trung tâm Kiểm soát Bệnh tật|CDC",
+        ("Trung tâm Kiểm soát bệnh tật", "Trung tâm Kiểm soát Bệnh tật", "CDC"),
         "Trung tâm Kiểm soát bệnh tật",
         "other",
         True,
@@ -59,7 +55,7 @@ _DEPARTMENTS = (
     "Tư pháp",
     "Xây dựng",
 )
-_PLACE_NAMED += tuple((re.escape(f"Sở {d}"), f"Sở {d}", "other", False) for d in _DEPARTMENTS)
+_PLACE_NAMED += tuple(((f"Sở {d}",), f"Sở {d}", "other", False) for d in _DEPARTMENTS)
 _PROVINCE_WORD = r"(?P<pw>(?:tỉnh|thành phố|Thành phố|TP\.?|Tp\.?)[ ]*)?"
 
 
@@ -79,13 +75,29 @@ def _gazetteer_starts() -> PhraseMatcher:
     return PhraseMatcher(dict.fromkeys(_gazetteer()[1], True))
 
 
+@dataclass(frozen=True)
+class _HeadPatterns:
+    """One place-named head's patterns; `forms` are its written forms, one of which every match
+    holds, so a sentence without any is not scanned (most sentences name few of the heads)."""
+
+    forms: tuple[str, ...]
+    named: re.Pattern
+    bare: re.Pattern
+    distributed: re.Pattern
+    canon: str | None
+    kind: str
+    keep: bool
+
+
 @functools.lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern, re.Pattern, str | None, str, bool]]:
+def _patterns() -> list[_HeadPatterns]:
     out = []
-    for head, canon, kind, keep in _PLACE_NAMED:
+    for forms, canon, kind, keep in _PLACE_NAMED:
+        head = "|".join(re.escape(f) for f in forms)
         named = re.compile(rf"{LOWER_START}(?P<head>{head})[ ]+{_PROVINCE_WORD}(?P<place>{PLACE})")
         bare = re.compile(rf"{LOWER_START}(?P<head>{head})(?:[ ]+(?:tỉnh|thành phố))?{END}")
-        out.append((named, bare, canon, kind, keep))
+        distributed = re.compile(rf"{LOWER_START}(?i:{head})[ ]+{_LIST_HEAD}")
+        out.append(_HeadPatterns(forms, named, bare, distributed, canon, kind, keep))
     return out
 
 
@@ -106,8 +118,15 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
                 priority=3,
             )
         )
-    for named, bare, canon, kind, keep in _patterns():
-        for m in named.finditer(text):
+    listed = _LISTED.search(text) is not None
+    distributed: list[Mention] = []
+    for heads in _patterns():
+        if listed and heads.canon is not None:
+            distributed += _distributed(text, base, hint, heads)
+        if not any(form in text for form in heads.forms):
+            continue
+        canon, kind, keep = heads.canon, heads.kind, heads.keep
+        for m in heads.named.finditer(text):
             place = read_place(m.group("place"), hint)
             if place is None or place.kind != "province" or place.province is None:
                 continue
@@ -135,7 +154,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
                 )
             )
             out.extend(_listed_after(text, end, base, hint, head, kind, keep))
-        for m in bare.finditer(text):
+        for m in heads.bare.finditer(text):
             if re.match(r"[ ]+[A-ZĐÀ-Ỹ]", text[m.end() : m.end() + 2]) and read_place(
                 text[m.end() :].lstrip(), hint
             ):
@@ -152,8 +171,7 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
                     priority=1,
                 )
             )
-    for head_re, canon, kind, keep in _PLACE_NAMED:
-        out.extend(_distributed(text, base, hint, head_re, canon, kind, keep))
+    out.extend(distributed)
     out.extend(_district_committees(text, base, hint))
     out.extend(_foreign_cities(text, base))
     grammar = head_names(text, base, "Organization")
@@ -229,6 +247,8 @@ _FOREIGN_CITY = re.compile(
 
 def _foreign_cities(text: str, base: int) -> list[Mention]:
     """Cities abroad named with their country in brackets (a name that is no Vietnamese syllable)."""
+    if "hành phố" not in text:
+        return []  # what every match holds: most sentences are not scanned
     return [
         Mention(
             "Organization",
@@ -252,6 +272,8 @@ _DISTRICT_COMMITTEE = re.compile(
 def _district_committees(text: str, base: int, hint: str | None) -> list[Mention]:
     """ "UBND huyện Tây Giang": a district's People's Committee, in the district's province."""
     out: list[Mention] = []
+    if "UBND" not in text and "ban nhân dân" not in text:
+        return out  # what every match holds: most sentences are not scanned
     for m in _DISTRICT_COMMITTEE.finditer(text):
         place = read_place(m.group("place"), hint, prefer="district")
         if place is None or place.district is None:
@@ -274,16 +296,15 @@ _LIST_HEAD = (
     r"(?:các|những)[ ]+(?:tỉnh|thành phố|địa phương)(?:[ ]*,[ ]*(?:thành phố|thành))?[ ]*:?[ ]*"
 )
 _LIST_SEP = re.compile(r"[ ]*(?:,|;|và)[ ]*")
+# What `_LIST_HEAD` opens with (case as written; only the head is case-blind): no list without it.
+_LISTED = re.compile(r"(?:các|những)[ ]+(?:tỉnh|thành phố|địa phương)")
 
 
-def _distributed(
-    text: str, base: int, hint: str | None, head: str, canon: str | None, kind: str, keep: bool
-) -> list[Mention]:
+def _distributed(text: str, base: int, hint: str | None, heads: _HeadPatterns) -> list[Mention]:
     """ "Sở Y tế các tỉnh A, B và C": one organization per province named after the shared head."""
-    if canon is None:
-        return []
+    canon, kind, keep = heads.canon, heads.kind, heads.keep
     out: list[Mention] = []
-    for m in re.finditer(rf"{LOWER_START}(?i:{head})[ ]+{_LIST_HEAD}", text):
+    for m in heads.distributed.finditer(text):
         pos = m.end()
         while True:
             lead = re.match(r"(?:(?:tỉnh|thành phố|TP\.?)[ ]+)?", text[pos:])
