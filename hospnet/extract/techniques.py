@@ -13,6 +13,7 @@ import re
 
 from hospnet.extract import gazetteers
 from hospnet.extract.mentions import Mention, distinct
+from hospnet.extract.phrases import PhraseMatcher, scan
 
 # Words a named procedure starts with (after "kỹ thuật"), for items the vocabulary lacks.
 _HEADS = (
@@ -133,6 +134,12 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, gazetteers.KnownTechnique]]:
     return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE), by_form
 
 
+@functools.lru_cache(maxsize=1)
+def _vocabulary_starts() -> PhraseMatcher:
+    """Where a vocabulary name may start: the long alternation is tried only there."""
+    return PhraseMatcher(dict.fromkeys(_vocabulary()[1], True))
+
+
 def technique_name(text: str) -> str:
     """Lower case except acronyms and proper nouns (SCHEMA: "ECMO", "Kangaroo")."""
     words = text.split()
@@ -162,7 +169,7 @@ def find_techniques(text: str, base: int) -> list[Mention]:
     pattern, by_form = _vocabulary()
     out = []
     fields_from = _fields_listed_from(text)
-    for m in pattern.finditer(text):
+    for m in scan(pattern, text, _vocabulary_starts().starts(text)):
         if (
             _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start())
             or _OBJECT_OF.search(text, max(0, m.start() - 12), m.start())
