@@ -12,6 +12,7 @@ from hospnet.extract.lexicon import CAP_WORD, END, LOWER_START, NAME, PLACE, UPP
 from hospnet.names import fold
 
 BV = r"(?:[Bb]ệnh [Vv]iện|BỆNH VIỆN|BV\.?)"
+_BV_WORDS = ("ệnh viện", "ệnh Viện", "BỆNH VIỆN", "BV")  # every match of BV holds one
 _DK = r"(?:[Đđ]a [Kk]hoa|ĐK)"
 _BVDK = rf"(?:BVĐK|{BV}[ ]+{_DK})"
 _LEVEL = r"(?P<lw>huyện|Huyện|quận|Quận|thị xã|Thị xã|thành phố|Thành phố|TP\.?|Tp\.?)"
@@ -120,19 +121,28 @@ DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị x
 _EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Town|Medical|Health|Hospital)\b){CAP_WORD}"
 _EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
 
-PATTERNS = [
+# (kind, regex, needs): every match of the regex holds one of the words in `needs`, as the regex
+# writes them, so a sentence holding none is not scanned (a scan tries every offset, and most sentences
+# hold few of the words). An empty `needs` always scans (the case-blind pattern).
+PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     (
         "regional",
         re.compile(
             rf"{LOWER_START}(?:BVĐKKV|{_BVDK}[ ]+[Kk]hu [Vv]ực)[ ]+(?P<pw>(?:tỉnh|thành phố)[ ]+)?(?P<place>{PLACE})"
         ),
+        ("BVĐKKV", "hu vực", "hu Vực"),
     ),
-    ("centre", re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})")),
+    (
+        "centre",
+        re.compile(rf"{LOWER_START}{_BVDK}[ ]+Trung tâm[ ]+(?P<place>{PLACE})"),
+        ("Trung tâm",),
+    ),
     (
         "list",
         re.compile(
             rf"{LOWER_START}(?:các|những)[ ]+(?:{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?:các[ ]+)?(?:huyện|thị xã)[ ]*:?[ ]*(?={CAP_WORD})"
         ),
+        ("huyện", "thị xã"),
     ),
     (
         # "BV đa khoa các tỉnh: Bình Định, Đồng Nai và Cà Mau": one provincial hospital per province.
@@ -140,6 +150,7 @@ PATTERNS = [
         re.compile(
             rf"{LOWER_START}(?:(?:các|những)[ ]+)?{_BVDK}[ ]+(?:các|những)[ ]+tỉnh(?:[ ]*,[ ]*thành phố|[ ]+thành)?[ ]*:?[ ]*(?={CAP_WORD})"
         ),
+        ("các", "những"),
     ),
     (
         # "các bệnh viện Bạch Mai, Việt Đức, K và Nhi Trung ương": the head shared by every item.
@@ -147,36 +158,54 @@ PATTERNS = [
         re.compile(
             rf"{LOWER_START}(?:[Cc]ác|[Nn]hững|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|\d+)[ ]+(?:bệnh viện|Bệnh viện|BV)[ ]*:?[ ]*(?={CAP_WORD})"
         ),
+        ("ệnh viện", "BV"),
     ),
     (
         "provincial",
         re.compile(rf"{LOWER_START}(?:{_BVDK}|{BV})[ ]+(?:tỉnh|Tỉnh)[ ]+(?P<place>{PLACE})"),
+        ("tỉnh", "Tỉnh"),
     ),
     (
         "district",
         re.compile(
             rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|Trung tâm y tế|TTYT)[ ]+{_LEVEL}[ ]*(?P<place>{PLACE})"
         ),
+        (
+            "huyện",
+            "Huyện",
+            "quận",
+            "Quận",
+            "thị xã",
+            "Thị xã",
+            "thành phố",
+            "Thành phố",
+            "TP",
+            "Tp",
+        ),
     ),
     (
         "bare",
         re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})"),
+        ("a khoa", "a Khoa", "ĐK", "Trung tâm Y tế", "TTYT"),
     ),
     (
         "specialist",
         re.compile(
             rf"{LOWER_START}{BV}[ ]+{_SPEC}[ ]+(?P<pw>(?:tỉnh|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})"
         ),
+        _BV_WORDS,
     ),
     (
         "back_provincial",
         re.compile(rf"{LOWER_START}(?:{_BVDK}|{BV})[ ]+tỉnh(?![ ]+[{UPPER}])(?![\w])"),
+        ("tỉnh",),
     ),
     (
         "back_previous",
         re.compile(
             rf"(?<![\w])(?<!các )(?<!những )(?<!là )(?:Bệnh viện|The hospital|the hospital)(?![ ]+(?:[{UPPER}]|[Đđ]a khoa|tỉnh|huyện|tuyến|vệ tinh))(?![\w])"
         ),
+        ("Bệnh viện", "he hospital"),
     ),
     (
         # "the Wonkwang University Hospital": a university hospital abroad ("Bệnh viện Đại học Wonkwang")
@@ -184,6 +213,7 @@ PATTERNS = [
         re.compile(
             rf"{LOWER_START}(?P<place>[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+)?)[ ]+University[ ]+Hospital{END}"
         ),
+        ("University",),
     ),
     (
         "en_provincial_of",
@@ -191,24 +221,28 @@ PATTERNS = [
             r"(?i:(?:the\s+)?provincial\s+general\s+hospital\s+(?:of|in)\s+)"
             + rf"(?P<place>{PLACE})"
         ),
+        (),
     ),
     (
         "en_general",
         re.compile(
             rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?P<kind>Provincial General|District General|Regional General|Town General|General|District|Provincial)[ ]+Hospital{END}"
         ),
+        ("Hospital",),
     ),
     (
         "en_health_centre",
         re.compile(
             rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}"
         ),
+        ("Cent",),
     ),
     (
         "en_specialist",
         re.compile(
             rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:Provincial[ ]+)?{_EN_SPEC}[ ]+Hospital{END}"
         ),
+        ("Hospital",),
     ),
 ]
 LIST_ITEM = re.compile(rf"[ ]*(?:(?P<lw>huyện|thị xã|thành phố|TP\.?)[ ]+)?(?P<place>{PLACE})")

@@ -95,7 +95,9 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
         if h.specialties:
             mention.props["specialties"] = list(h.specialties)
         out.append(mention)
-    for kind, regex in PATTERNS:
+    for kind, regex, needs in PATTERNS:
+        if needs and not any(word in text for word in needs):
+            continue
         for m in regex.finditer(text):
             if kind == "list":
                 out.extend(district_list_items(text, m.end(), base, hint, m.group(0), m.start()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hospnet.evaluate import read_document
-from hospnet.extract import hospitals, organizations
+from hospnet.extract import hospital_patterns, hospitals, organizations, techniques
 from hospnet.extract.phrases import scan
 from hospnet.extract.rules import load_rules
 from hospnet.extract.segment import sentences
@@ -58,3 +58,29 @@ def test_trigger_hits_equal_a_scan_per_list():
             )
             == expected
         )
+
+
+def test_prefiltered_techniques_equal_the_whole_alternation():
+    pattern, _ = techniques._vocabulary()
+    starts = techniques._vocabulary_starts()
+    checked = 0
+    for text in _sentences():
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan(pattern, text, starts.starts(text))] == expected, text
+        checked += bool(expected)
+    assert checked > 5
+
+
+def test_a_sentence_without_a_patterns_needed_words_is_one_it_cannot_match():
+    """The words a hospital pattern or an organization head needs are in every sentence it matches
+    (a sentence without them is not scanned)."""
+    gated = [(kind, rx, needs) for kind, rx, needs in hospital_patterns.PATTERNS if needs]
+    for heads in organizations._patterns():
+        gated += [("org.named", heads.named, heads.forms), ("org.bare", heads.bare, heads.forms)]
+    matched = set()
+    for text in _sentences():
+        for kind, rx, needs in gated:
+            if rx.search(text):
+                assert any(word in text for word in needs), (kind, text)
+                matched.add(kind)
+    assert {"provincial", "district", "bare", "specialist", "org.named", "org.bare"} <= matched
