@@ -64,7 +64,7 @@ def read_place(text: str, hint: str | None = None, prefer: str = "province") -> 
 
 
 _MEASURE = re.compile(
-    r"[ ]+(?:giường|người|ca|bác|lượt|tỷ|triệu|năm|ngày|tháng|giờ|cán|chuyên|m2|km|nhân)(?![\w])"
+    r"[ ]+(?:giường|người|ca|bác|lượt|tỷ|triệu|năm|ngày|tháng|giờ|cán|chuyên|m2|km|nhân|máy|chiếc|bộ|xe|suất|phần)(?![\w])"
 )
 _JOINS = frozenset({"và", "với", "cùng"})
 # What may follow a name that ends in lower-case words ("Hội Chữ thập đỏ, …", "Bộ Chính trị về …").

@@ -4,8 +4,9 @@ News rarely puts the technique in the clause that names both hospitals: "Bệnh 
 của Bệnh viện 103, tập trung vào các kỹ thuật nội soi phế quản, …" names them in one sentence, "tiếp cận
 với các kỹ thuật như chọc ối, …" in another with no hospital at all. The relation rules read the first
 kind (support.py); this component runs after them, reads every sentence's techniques (a list after "kỹ
-thuật … như/gồm/:", "kỹ thuật X", or a known name beside a cue) and gives each one to the support pair
-of the document it belongs to (rule `transfers.story_pair`):
+thuật … như/gồm/:", "kỹ thuật X", or a known name beside a cue of learning, or of a procedure done:
+`performed`) and gives each one to the support pair of the document it belongs to (rule
+`transfers.story_pair`):
 
 - the pair whose two hospitals the sentence names, else the pair whose one named hospital has a single
   partner, else, in a sentence naming no hospital, the document's only pair;
@@ -47,7 +48,7 @@ def sentence_techniques(unit: SentenceMentions, rules: RuleSet) -> list[Mention]
     """The techniques one sentence names, outside the spans of its other mentions."""
     text, base = unit.sentence.text, unit.sentence.start
     found = named_techniques(text, base) + announced_techniques(text, base)
-    if rules.has("acquire", text):
+    if rules.has("acquire", text) or rules.has("performed", text):
         found += find_techniques(text, base)
     out: list[Mention] = []
     for t in sorted(map(_without_announcer, found), key=lambda t: (t.start, -t.end)):

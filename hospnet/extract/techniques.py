@@ -95,6 +95,8 @@ _FIELD_ANNOUNCER = re.compile(
 # Words that close a list ("…, siêu âm tim cùng các chuyên ngành tim mạch, hồi sức"): nothing after is an item.
 _LIST_END = re.compile(r"\s+(?:cùng|cũng như|đến việc)\s", re.I)
 _PARENTHESIS = re.compile(r"\([^()]*\)")
+_AND_NEXT = re.compile(r"\s+và\s+")
+_CLAUSE_END = re.compile(r"[.;:]|\s(?:cho|tại|để|nhằm|đồng thời|nhờ|với)\s", re.I)
 # Items after "kỹ thuật … như/gồm" need no procedure head, unless they name a field (SCHEMA: fields are no techniques)
 # ("các kỹ thuật xét nghiệm như …"; not "các gói kỹ thuật và đào tạo, gồm …", whose items mix training topics).
 _ANNOUNCED_BY_TECHNIQUE = re.compile(
@@ -115,8 +117,11 @@ _FIELDS = (
     "gây mê",
 )
 # A procedure named right after these words is what a topic is about, not a procedure done: "phân tích
-# kết quả chụp cộng hưởng từ", "chăm sóc người bệnh trước và sau mổ chấn thương sọ não".
-_OBJECT_OF = re.compile(r"(?<![\w])(?:kết quả|sau|trước|theo dõi|phân tích|đọc)\s+$", re.I)
+# kết quả chụp cộng hưởng từ", "chăm sóc người bệnh trước và sau mổ chấn thương sọ não"; a topic: "vệ tinh về
+# châm cứu" (but "về kỹ thuật X" names X); equipment for it: "10 máy điện châm", "bộ dụng cụ nội soi".
+_OBJECT_OF = re.compile(
+    r"(?<![\w])(?:kết quả|sau|trước|theo dõi|phân tích|đọc|về|máy|kim|dụng cụ|thiết bị)\s+$", re.I
+)
 _PLURAL_TECHNIQUES = re.compile(r"(?<![\w])(?:các|những)\s+(?:kỹ|kĩ)\s+thuật\s+(?!như|gồm|:)", re.I)
 # What announces a list of procedures: "các kỹ thuật như", "hai ca phẫu thuật nội soi tại X:".
 _ANNOUNCER = re.compile(
@@ -131,7 +136,9 @@ def _vocabulary() -> tuple[re.Pattern, dict[str, gazetteers.KnownTechnique]]:
         for form in (t.name, *t.aliases):
             by_form.setdefault(form.lower(), t)
     alternation = "|".join(re.escape(s) for s in sorted(by_form, key=lambda s: (-len(s), s)))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])", re.IGNORECASE), by_form
+    # An English name may be plural ("kidney transplants"): the "s" is read, the name is the singular.
+    rx = rf"(?<![\w])(?P<form>{alternation})(?:(?<=[a-z])s)?(?![\w])"
+    return re.compile(rx, re.IGNORECASE), by_form
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,28 +164,36 @@ def guess_specialty(name: str) -> str | None:
     return None
 
 
-def _fields_listed_from(text: str) -> int:
-    """Where a list announced as fields starts ("những lĩnh vực then chốt gồm: …"); the text's end if none."""
+def _fields_listed(text: str) -> tuple[int, int]:
+    """Where a list announced as fields lies: from "gồm"/":" after "những lĩnh vực …" to the text's end, or,
+    with no list word, the items right after it up to the clause's end ("trong các lĩnh vực xoa bóp, bấm
+    huyệt, châm cứu và phục hồi chức năng"); an empty span if none."""
     field = _FIELD_ANNOUNCER.search(text)
-    start = _LIST_START.search(text, field.end()) if field else None
-    return start.end() if start else len(text)
+    if not field:
+        return len(text), len(text)
+    start = _LIST_START.search(text, field.end())
+    if start:
+        return start.end(), len(text)
+    end = _CLAUSE_END.search(text, field.end())
+    return field.end(), end.start() if end else len(text)
 
 
 def find_techniques(text: str, base: int) -> list[Mention]:
     """Techniques of the vocabulary named in a sentence starting at document offset `base`."""
     pattern, by_form = _vocabulary()
     out = []
-    fields_from = _fields_listed_from(text)
+    fields_from, fields_to = _fields_listed(text)
     for m in scan(pattern, text, _vocabulary_starts().starts(text)):
         if (
             _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start())
             or _OBJECT_OF.search(text, max(0, m.start() - 12), m.start())
-            or m.start() >= fields_from
+            or fields_from <= m.start() < fields_to
         ):
             continue
-        t = by_form[m.group(0).lower()]
+        form = m.group("form")
+        t = by_form[form.lower()]
         # English names map to the Vietnamese one; a Vietnamese variant is kept as the text writes it.
-        name = t.name if m.group(0).isascii() else technique_name(m.group(0))
+        name = t.name if form.isascii() else technique_name(form)
         out.append(
             Mention(
                 "Technique",
@@ -294,7 +309,7 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
     end = _LIST_END.search(text)
     text = text[: end.start()] if end else text
     known = find_techniques(text, base)
-    pos, previous = 0, ""
+    pos, previous, joined = 0, "", -1
     for piece in _ITEM_SPLIT.split(text):
         start = text.find(piece, pos)
         if start < 0 or not piece:
@@ -303,6 +318,13 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", piece.strip())).strip(" .\"'“”()")
         item = _without_purpose(item)
         item_start = base + start + piece.find(item) if item else base + start
+        if joined >= 0 and any(item.lower().startswith(h + " ") for h in _HEADS):
+            item = text[joined - base : item_start - base + len(item)]
+            item_start = joined
+        # A bare head joined by "và" to a headed item is one procedure: "chụp và can thiệp lấy huyết khối".
+        joined = item_start if item.lower() in _HEADS and _AND_NEXT.match(text, pos) else -1
+        if joined >= 0:
+            continue
         shared = _shared_head(item, previous)
         previous = item if not shared else f"{shared} {item}"
         if shared:

@@ -56,3 +56,48 @@ def test_a_second_site_shares_the_procedure():
         "can thiệp động mạch vành",
         "can thiệp động mạch ngoại biên",
     } <= names
+
+
+def _transfers(text: str) -> set[str]:
+    x = extract(Document.from_text(normalize_text(text), date="2024-05-10"))
+    return {
+        r.properties["technique"].removeprefix("technique:")
+        for r in x.relationships
+        if r.type == "TRANSFERS"
+    }
+
+
+def test_a_bare_head_joined_by_va_is_one_procedure():
+    text = (
+        "Bệnh viện Nhân dân 115 đã chuyển giao cho Bệnh viện Đa khoa tỉnh Long An kỹ thuật chụp và nút "
+        "mạch điều trị phình động mạch não ở người bệnh đột quỵ."
+    )
+    assert "chụp và nút mạch điều trị phình động mạch não" in _techniques(text)
+
+
+def test_a_known_procedure_done_is_a_technique_but_no_transfer():
+    text = (
+        "Người bệnh 80 tuổi đã được các bác sĩ Bệnh viện Đa khoa huyện Diễn Châu đặt stent mạch vành "
+        "thành công, với sự tư vấn của các chuyên gia Bệnh viện Hữu nghị Đa khoa Nghệ An."
+    )
+    assert "đặt stent mạch vành" in _techniques(text)
+    assert not _transfers(text)
+
+
+def test_fields_listed_without_a_list_word_are_no_techniques():
+    text = (
+        "Bệnh viện Y học cổ truyền Trung ương ký hợp đồng đào tạo, chuyển giao kỹ thuật cho Trung tâm Y tế "
+        "huyện Mê Linh trong các lĩnh vực châm cứu, xoa bóp và phục hồi chức năng. Bệnh viện tặng Trung tâm "
+        "Y tế 20 máy điện châm."
+    )
+    assert "châm cứu" not in _techniques(text)
+    x = extract(Document.from_text(normalize_text(text), date="2024-05-10"))
+    assert not any(n.properties["name"].endswith(" 20") for n in x.nodes if n.label == "Hospital")
+
+
+def test_an_english_name_in_the_plural():
+    text = (
+        "Experts from Cho Ray Hospital have trained the doctors of Can Tho Central General Hospital, "
+        "who have now carried out ten kidney transplants on their own."
+    )
+    assert "ghép thận" in _techniques(text)
