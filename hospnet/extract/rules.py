@@ -70,6 +70,9 @@ class RuleSet:
     gap: int = 160
     words: dict[str, list[str]] = field(default_factory=dict)
     _first: PhraseMatcher[frozenset[str]] | None = field(default=None, repr=False, compare=False)
+    _needs: list[tuple[Rule, tuple[frozenset[str], ...]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def get(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -88,9 +91,20 @@ class RuleSet:
         out = [
             Hit(name, base + m.start(), base + m.end(), m.group(0))
             for name in wanted
-            for m in scan(self.triggers[name], text, sorted(starts.get(name, ())))
+            if name in starts
+            for m in scan(self.triggers[name], text, sorted(starts[name]))
         ]
         return sorted(out, key=lambda h: (h.start, -h.end))
+
+    def applicable(self, present: set[str]) -> list[Rule]:
+        """The rules, in file order, each of whose trigger elements has a word of its lists among the
+        trigger lists `present` in a sentence: no other rule can match there."""
+        if self._needs is None:
+            self._needs = [
+                (rule, tuple(frozenset(el.names) for el in rule.pattern if not el.slot))
+                for rule in self.rules
+            ]
+        return [rule for rule, needs in self._needs if all(n & present for n in needs)]
 
     def first_words(self) -> PhraseMatcher[frozenset[str]]:
         """The first word of every trigger phrase, folded, with the lists it opens."""

@@ -86,20 +86,20 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         text, base = unit.sentence.text, unit.sentence.start
         hits = rules.hits(text, base)
         plain = items_of(unit.mentions, hits, [])
+        listed = listed_units(plain, unit)
         plurals = (
-            plural_references(unit, lists + listed_units(plain, unit))
+            plural_references(unit, lists + listed)
             + the_province(unit, tinh)
             + the_centre(unit, ctx)
             + the_foreign(unit, ctx)
         )
         items = items_of(unit.mentions, hits, plurals)
-        lists += listed_units(plain, unit)
+        lists += listed
         closed_acts: set[int] = set()
         present = {h.name for h in hits}
         found = [
             m
-            for rule in rules.rules
-            if all(set(el.names) & present for el in rule.pattern if not el.slot)
+            for rule in rules.applicable(present)
             for m in match_rule(rule, items, rules, text, base)
         ]
         for m in found:
