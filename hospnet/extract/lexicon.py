@@ -14,6 +14,7 @@ a district, so "BVĐK tỉnh Bắc Kạn Hoàng Xuân Sơn" stops after "Bắc K
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,14 +47,22 @@ class Place:
 
 def read_place(text: str, hint: str | None = None, prefer: str = "province") -> Place | None:
     """The longest prefix of `text` (capitalised words) that is a province or a district."""
-    words = list(_WORDS.finditer(text))
-    caps = []
-    for w in words:
+    ends: list[int] = []
+    for w in _WORDS.finditer(text):
         if not (w.group(0)[0].isupper() or w.group(0).isdigit()):
             break
-        caps.append(w)
-    for n in range(min(len(caps), 5), 0, -1):
-        chunk = text[: caps[n - 1].end()]
+        ends.append(w.end())
+        if len(ends) == 5:
+            break  # a place is at most five words: the rest of a sentence is not read
+    return _place_at_start(text[: ends[-1]], hint, prefer) if ends else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_at_start(words: str, hint: str | None, prefer: str) -> Place | None:
+    """`read_place` of up to five capitalised words, kept: the same names recur in every sentence."""
+    ends = [w.end() for w in _WORDS.finditer(words)]
+    for n in range(len(ends), 0, -1):
+        chunk = words[: ends[n - 1]]
         province = match_province(chunk)
         district = province_of_district(chunk, hint_province=hint)
         if province and (prefer == "province" or not district):
