@@ -93,7 +93,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
             + the_centre(unit, ctx)
             + the_foreign(unit, ctx)
         )
-        items = items_of(unit.mentions, hits, plurals)
+        items = items_of(unit.mentions, hits, plurals) if plurals else plain
         lists += listed
         closed_acts: set[int] = set()
         present = {h.name for h in hits}
