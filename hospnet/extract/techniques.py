@@ -218,9 +218,18 @@ _ITEM_STOP = re.compile(
 _PURPOSE = re.compile(r"\s+(?:điều trị|chữa|treating|to treat|for the treatment of)\s", re.I)
 
 
+def _names_a_technique(text: str) -> bool:
+    """Whether "thuật" is in `text`, in any case: `_NAMED_AFTER` and `_PLURAL_TECHNIQUES` match nowhere
+    else, so most sentences are not scanned (they are case-blind, and no letter of "thuật" has a case
+    form that lower() keeps apart)."""
+    return "thuật" in text.lower()
+
+
 def named_techniques(text: str, base: int) -> list[Mention]:
     """Procedures written "kỹ thuật X" anywhere in a sentence (X up to a preposition or a comma)."""
     out: list[Mention] = []
+    if not _names_a_technique(text):
+        return out
     for m in _NAMED_AFTER.finditer(text):
         item = _ITEM_STOP.sub("", m.group("item")).strip()
         offset = text.find(item, m.start("item"))
@@ -391,7 +400,8 @@ def announced_techniques(text: str, base: int) -> list[Mention]:
         if _FIELD_ANNOUNCER.search(before, at):
             continue
         out += list_techniques(text[at:], base + at)
-    for plural in _PLURAL_TECHNIQUES.finditer(text):  # "các kỹ thuật A, B, C cùng …": no list word
+    plurals = _PLURAL_TECHNIQUES.finditer(text) if _names_a_technique(text) else ()
+    for plural in plurals:  # "các kỹ thuật A, B, C cùng …": no list word
         then = _LIST_START.search(text, plural.end())
         if then and _FIELD_ANNOUNCER.search(text, plural.end(), then.start()):
             continue
