@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from hospnet.extract import gazetteers
 from hospnet.extract.lexicon import CAP_WORD, UPPER
 from hospnet.extract.mentions import Mention
+from hospnet.extract.phrases import PhraseMatcher, scan
 from hospnet.names import fold
 from hospnet.places import match_province
 
@@ -83,16 +84,33 @@ _EN_NOT_NAME = frozenset(
     ]
 )
 # English news names a person after the verb that quotes them ("said Pham Dinh Thanh, head of …").
-_REPORTING = r"(?:said|says|according to|told|added)"
+_REPORTING = ("said", "says", "according to", "told", "added")
+
+
+def _title_forms() -> list[str]:
+    """The titles as written, and lower-cased at the start when long ("phó giáo sư")."""
+    titles = dict(gazetteers.people().titles)
+    titles.update({k[0].lower() + k[1:]: v for k, v in titles.items() if " " in k or len(k) > 4})
+    return list(titles)
+
+
+@functools.lru_cache(maxsize=1)
+def _openers() -> dict[str, PhraseMatcher]:
+    """The words each reader's match starts with (a title, an honorific, a position or a reporting
+    verb, as written): its regex is tried only where the phrase matcher sees one start."""
+    people = gazetteers.people()
+    opening = {
+        "titled": _title_forms(),
+        "honored": list(people.honorifics),
+        "positioned": [*people.positions, *_REPORTING],
+    }
+    return {kind: PhraseMatcher(dict.fromkeys(words, True)) for kind, words in opening.items()}
 
 
 @functools.lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
     people = gazetteers.people()
-    titles = dict(people.titles)
-    titles.update(
-        {k[0].lower() + k[1:]: v for k, v in people.titles.items() if " " in k or len(k) > 4}
-    )
+    titles = _title_forms()
     title_alt = "|".join(re.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
     surnames = set(people.surnames) | {fold(s).title() for s in people.surnames if fold(s)}
     surname_alt = "|".join(re.escape(s) for s in sorted(surnames, key=lambda s: (-len(s), s)))
@@ -116,6 +134,7 @@ def _regexes() -> dict[str, re.Pattern]:
     position_alt = "|".join(
         re.escape(p) for p in sorted(people.positions, key=lambda p: (-len(p), p))
     )
+    reporting = "(?:" + "|".join(re.escape(w) for w in _REPORTING) + ")"
     return {
         "title": re.compile(rf"(?:{title_alt})(?![\w])"),
         "titled": re.compile(
@@ -123,7 +142,7 @@ def _regexes() -> dict[str, re.Pattern]:
         ),
         "honored": re.compile(rf"(?<![\w])(?:{honor_alt})[ ]+(?P<name>{name})"),
         "positioned": re.compile(
-            rf"(?<![\w])(?:(?:{position_alt})|{_REPORTING})[ ]+(?P<name>{surnamed})"
+            rf"(?<![\w])(?:(?:{position_alt})|{reporting})[ ]+(?P<name>{surnamed})"
         ),
         "name": re.compile(rf"[ ]+(?P<name>{name})"),
         # English prose writes Vietnamese names bare and without tones: three or four capitalised
@@ -163,7 +182,9 @@ def find_people(text: str, base: int) -> list[Mention]:
     if text.isascii():
         kinds.append("english")  # a sentence in English
     for kind in kinds:
-        for m in _regexes()[kind].finditer(text):
+        regex, openers = _regexes()[kind], _openers().get(kind)
+        found = scan(regex, text, openers.starts(text)) if openers else regex.finditer(text)
+        for m in found:
             if any(m.start("name") < e and m.end("name") > s for s, e in taken):
                 continue
             if kind == "english" and (

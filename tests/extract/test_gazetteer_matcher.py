@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hospnet.evaluate import read_document
-from hospnet.extract import hospital_patterns, hospitals, organizations, techniques
+from hospnet.extract import hospital_patterns, hospitals, organizations, people, techniques
 from hospnet.extract.phrases import scan
 from hospnet.extract.rules import load_rules
 from hospnet.extract.segment import sentences
@@ -84,3 +84,15 @@ def test_a_sentence_without_a_patterns_needed_words_is_one_it_cannot_match():
                 assert any(word in text for word in needs), (kind, text)
                 matched.add(kind)
     assert {"provincial", "district", "bare", "specialist", "org.named", "org.bare"} <= matched
+
+
+def test_prefiltered_people_readers_equal_a_whole_scan():
+    openers = people._openers()
+    checked = 0
+    for text in _sentences():
+        for kind, matcher in openers.items():
+            regex = people._regexes()[kind]
+            expected = [m.span() for m in regex.finditer(text)]
+            assert [m.span() for m in scan(regex, text, matcher.starts(text))] == expected, text
+            checked += bool(expected)
+    assert checked > 20
