@@ -119,7 +119,8 @@ def _regexes() -> dict[str, re.Pattern]:
     not_name = "|".join(
         re.escape(w)
         for w in sorted(
-            _NOT_NAME_WORDS | {p.split()[0] for p in people.positions} - {"Chánh", "Tỉnh", "Thành"},
+            _NOT_NAME_WORDS
+            | {p.split()[0] for p in people.positions} - {"Chánh", "Tỉnh", "Thành", "Quyền"},
             key=len,
             reverse=True,
         )

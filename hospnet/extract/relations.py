@@ -102,8 +102,8 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
     people = [m for m in unit.mentions if m.label == "Person"]
     for org in units:
         pos = position_before(text, org.start - base)
-        if not pos:
-            continue
+        if not pos or any(_SEPARATED.fullmatch(text, p.end - base, pos.start) for p in people):
+            continue  # "X, Giám đốc A, Y, …": the post is X's (read below), not the next name's
         person = name_after(text, org.end - base, base)
         if person is None:
             # "Giám đốc TTYT Mộc Hóa, TS Đặng Ngọc An": the person (titles and all) right after a separator.
@@ -132,7 +132,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         while True:
             # "..., Phó Giám đốc A được điều động, bổ nhiệm giữ chức Giám đốc B": both posts
             sep = re.match(
-                r"[ ]*(?:được (?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là)[ ]*",
+                r"[ ]*(?:(?:được |nhận quyết định )(?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là)[ ]*",
                 text[pos_i:],
             )
             if not sep:
@@ -144,10 +144,17 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             stop = _CLAUSE_END.search(text, start)
             limit = min(nxt_person, stop.start() if stop else len(text))
             next_org = next((u for u in units if start <= u.start - base < limit), None)
+            former = _FORMER.match(text, start)
+            if former and next_org:
+                # "X, nguyên Giám đốc A nhận quyết định bổ nhiệm giữ chức Giám đốc B": B only
+                appointed = _APPOINTED.search(text, former.end(), next_org.start - base)
+                if not appointed:
+                    pos_i = next_org.end - base
+                    continue
+                start = appointed.end()
             found_pos = position_at(text, start, next_org.start - base if next_org else limit)
-            if found_pos and re.match(
-                r"[ ]+(?:bệnh viện|của bệnh viện)(?![ ]+[A-ZĐ])", text[found_pos.end :]
-            ):
+            of_hospital = _OF_THE_HOSPITAL.match(text, found_pos.end) if found_pos else None
+            if found_pos and of_hospital:
                 # "BS X, Giám đốc bệnh viện": the hospital the sentence named before the person
                 before = [u for u in units if u.label == "Hospital" and u.end <= person.start]
                 if before:
@@ -161,7 +168,9 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
                             rule="position.of_the_hospital",
                         )
                     )
-                break
+                # "…, Phó Giám đốc bệnh viện, Chủ tịch Hội X": a second post may follow
+                pos_i = of_hospital.end()
+                continue
             if not found_pos or not next_org:
                 break
             facts.append(
@@ -178,6 +187,11 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
     return facts, found
 
 
+_SEPARATED = re.compile(r"[ ]*[,(–—][ ]*")
+_OF_THE_HOSPITAL = re.compile(r"[ ]+(?:của )?bệnh viện(?![ ]+[A-ZĐ])")
+# SCHEMA: a former post gives no HOLDS_POSITION.
+_FORMER = re.compile(r"(?:nguyên|cựu|former)[ ]+", re.I)
+_APPOINTED = re.compile(r"(?<![\w])(?:bổ nhiệm(?: giữ chức| làm)?|giữ chức)[ ]+")
 _PERFORM = re.compile(
     r"(?<![\w])(?:thực hiện|triển khai|làm chủ|áp dụng|perform(?:s|ed)?|master(?:s|ed)?)(?![\w])",
     re.IGNORECASE,

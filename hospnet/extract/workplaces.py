@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from hospnet.extract.context import DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
-from hospnet.extract.people import Position, bare_position_at, position_at
+from hospnet.extract.people import Position, bare_position_at, position_at, position_before
 from hospnet.extract.relations import Fact
 
 # What may stand between a name and the hospital it works at.
@@ -122,6 +122,7 @@ def positions_by_head(
             if at is not None:
                 out.append(_held(person, at, text, post.title, "position.of_the_unit_by_head"))
             break
+    out += _posts_then_people(unit, earlier, placed | {f.start.name for f in out})
     out += _possessive_posts(unit, placed | {f.start.name for f in out})
     out += _shared_posts(unit, out, placed)
     led = _led_by(unit)
@@ -185,6 +186,39 @@ def _possessive_posts(unit: SentenceMentions, placed: set[str]) -> list[Fact]:
         post = bare_position_at(gap.group("post"), 0)
         if post is not None and post.end == len(gap.group("post")):
             out.append(_held(person, before, text, post.title, "position.possessive"))
+    return out
+
+
+# "Hai Phó Giám đốc bệnh viện là ông A và ông B": the post and the unit's head first, then who holds it.
+_POST_THEN_PEOPLE = re.compile(
+    r"[ ]+(?P<head>[Bb]ệnh viện|[Tt]rung tâm|[Ss]ở|Viện)(?:[ ]+mới)?[ ]+(?:là|gồm|gồm có)[ ]+"
+)
+
+
+def _posts_then_people(
+    unit: SentenceMentions, earlier: list[Mention], placed: set[str]
+) -> list[Fact]:
+    """ "Giám đốc bệnh viện là TS X", "Hai Phó Giám đốc bệnh viện là ông A, … và ông B": each person of the
+    clause after "là"/"gồm" holds the post at the unit of that head the story named last."""
+    text, base = unit.sentence.text, unit.sentence.start
+    out: list[Fact] = []
+    for cue in _POST_THEN_PEOPLE.finditer(text):
+        post = position_before(text, cue.start() + 1)
+        if post is None:
+            continue
+        before = [m for m in unit.mentions if m.end - base <= post.start]
+        seen = list(reversed(before)) + list(reversed(earlier))
+        at = next((m for m in seen if _is_headed(m, cue.group("head"))), None)
+        stops = (text.find(";", cue.end()), text.find(".", cue.end()))
+        end = min((i for i in stops if i >= 0), default=len(text))
+        for person in unit.mentions:
+            if (
+                at is not None
+                and person.label == "Person"
+                and person.name not in placed
+                and cue.end() <= person.start - base < end
+            ):
+                out.append(_held(person, at, text, post.title, "position.post_then_people"))
     return out
 
 

@@ -1,0 +1,58 @@
+"""Posts as news writes them: acting posts, a second post after "bệnh viện", a former post beside the new
+one, the post written before the people who hold it. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from hospnet.extract import extract
+from hospnet.model import Document
+from hospnet.names import make_id, normalize_text
+
+
+def _held(text: str) -> set[tuple[str, str, str]]:
+    x = extract(Document.from_text(normalize_text(text), date="2024-05-10"))
+    return {
+        (r.start, r.end, r.properties["title"])
+        for r in x.relationships
+        if r.type == "HOLDS_POSITION"
+    }
+
+
+P = lambda name: make_id("Person", name)  # noqa: E731
+H = lambda name: make_id("Hospital", name)  # noqa: E731
+O = lambda name: make_id("Organization", name)  # noqa: E731
+
+
+def test_an_acting_post_and_the_next_name_is_not_its_holder():
+    held = _held(
+        "Theo chỉ đạo của PGS.TS Đào Hồng Lan, Quyền Bộ trưởng Bộ Y tế, TS Hà Anh Đức, Cục trưởng "
+        "Cục Quản lý Khám, chữa bệnh đã làm việc với Sở Y tế Lạng Sơn."
+    )
+    assert (P("Đào Hồng Lan"), O("Bộ Y tế"), "Quyền Bộ trưởng") in held
+    assert not any(p == P("Hà Anh Đức") and o == O("Bộ Y tế") for p, o, _ in held)
+
+
+def test_a_second_post_after_the_hospital_named_by_its_head():
+    held = _held(
+        "Bệnh viện Bạch Mai hội chẩn trực tuyến với tuyến dưới, do GS.TS Đào Xuân Cơ, Giám đốc bệnh viện, "
+        "Chủ tịch Hội Tim mạch học Việt Nam chủ trì."
+    )
+    assert (P("Đào Xuân Cơ"), H("Bệnh viện Bạch Mai"), "Giám đốc") in held
+    assert (P("Đào Xuân Cơ"), O("Hội Tim mạch học Việt Nam"), "Chủ tịch") in held
+
+
+def test_a_former_post_then_the_new_one():
+    held = _held(
+        "BSCKII Lò Văn Minh, nguyên Giám đốc Trung tâm Y tế dự phòng cũ nhận quyết định bổ nhiệm giữ chức "
+        "Giám đốc Trung tâm Kiểm soát bệnh tật tỉnh Lai Châu."
+    )
+    assert {(p, t) for p, _, t in held} == {(P("Lò Văn Minh"), "Giám đốc")}
+
+
+def test_the_post_before_the_people_who_hold_it():
+    held = _held(
+        "Sáng 2/3, Sở Y tế công bố quyết định thành lập Bệnh viện Phục hồi chức năng tỉnh Hà Tĩnh. Các Phó "
+        "Giám đốc bệnh viện gồm BSCKI Trần Văn Lợi và ThS Nguyễn Thị Thu."
+    )
+    hospital = H("Bệnh viện Phục hồi chức năng tỉnh Hà Tĩnh")
+    assert (P("Trần Văn Lợi"), hospital, "Phó Giám đốc") in held
+    assert (P("Nguyễn Thị Thu"), hospital, "Phó Giám đốc") in held
