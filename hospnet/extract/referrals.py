@@ -13,7 +13,7 @@ from hospnet.extract.relations import Fact
 from hospnet.extract.rules import load_rules
 
 _REFER = re.compile(
-    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,6}?[ ](?:lên|tới|đến|ra|vào|sang)|chuyển từ(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT|[Tt]rạm [Yy] tế))|"
+    r"(?<![\w])(?:chuyển tuyến|chuyển viện|chuyển(?:[ ](?!giao)[\w]+){0,6}?[ ](?:lên|tới|đến|ra|vào|sang|về(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT)))|chuyển từ(?=[ ]+(?:Bệnh viện|BV|Trung tâm Y tế|TTYT|[Tt]rạm [Yy] tế))|"
     r"refer(?:s|red|ral|rals|ring)?|transferred (?:patients )?to|"
     r"(?:patients|cases) (?:were |are |had to be )?(?:sent|transferred) to)(?![\w])",
     re.IGNORECASE,
@@ -42,6 +42,11 @@ def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
     agent = _referrer(unit, trig.start(), ctx)
     if agent is not None:
         return _referred_by(agent, hospitals, ctx, text)
+    source = _source(unit, trig)
+    if (
+        source is not None
+    ):  # "chuyển từ Chợ Rẫy sang các bệnh viện này": down to its partners is no referral
+        return _referred_by(source, hospitals, ctx, text) if hospitals != [source] else []
     if trig.group(0).lower().endswith((" vào", " sang")) and not rules.has("patients", text):
         return []  # "chuyển từ hồ sơ giấy sang bệnh án điện tử": a change, unless patients are moved
     explicit = trig.group(0).lower().startswith(("chuyển tuyến", "chuyển viện", "refer"))
@@ -100,6 +105,24 @@ def _referrer(unit: SentenceMentions, trigger: int, ctx: DocumentContext) -> Men
             h
             for h in ctx.hospitals_by_salience()
             if (h.props.get("legacy_province") or h.props.get("province")) == province
+        ),
+        None,
+    )
+
+
+_FROM = re.compile(r"[ ]+từ[ ]+$")
+
+
+def _source(unit: SentenceMentions, trig: re.Match) -> Mention | None:
+    """ "chuyển từ A sang B": the hospital after "từ" inside the referral phrase sends."""
+    text, base = unit.sentence.text, unit.sentence.start
+    return next(
+        (
+            m
+            for m in unit.mentions
+            if m.label == "Hospital"
+            and trig.start() < m.start - base < trig.end()
+            and _FROM.search(text, trig.start(), m.start - base)
         ),
         None,
     )
