@@ -154,25 +154,38 @@ _GENERIC = frozenset(
 def _prefer_the_story_names(ctx: DocumentContext) -> None:
     """A short form the gazetteer knows ("Bệnh viện 103") means the longer name this story wrote out
     ("Bệnh viện Trung ương 103, Quân đội nhân dân Lào") when the story never writes the gazetteer's;
-    so does a short name read from the text ("BV Đại học Y Dược" for "… Đại học Y Dược TP.HCM")."""
+    so does a short name read from the text ("BV Đại học Y Dược" for "… Đại học Y Dược TP.HCM"), even one
+    written out in full when it has three words of its own ("Bệnh viện Việt Nam - Cuba Đồng Hới")."""
     hospitals = {
         m.name: m for unit in ctx.units for m in unit.mentions if m.label == "Hospital" and m.name
     }
     written = fold(ctx.text)
     for unit in ctx.units:
         for m in unit.mentions:
-            if m.label != "Hospital" or not m.name or fold(m.surface) == fold(m.name):
+            if m.label != "Hospital" or not m.name:
                 continue
+            if fold(m.surface) == fold(m.name) and m.rule != "hospital.named":
+                continue  # a gazetteer's name written out; one read from the text may be a short form
             if fold(m.name) in written and m.rule != "hospital.named":
                 continue  # the gazetteer's name, written out; a name read from the text may be cut short
-            words = set(fold(m.surface).replace(",", " ").split()) - _GENERIC
+            words = set(fold(m.surface).replace(",", " ").replace(" & ", " va ").split()) - _GENERIC
             longer = [
                 h
                 for name, h in hospitals.items()
                 if name != m.name and words and words <= set(fold(name).split())
             ]
+            if fold(m.surface) == fold(m.name):
+                longer = [h for h in longer if _drops_a_word(m, h)]
             if len(longer) == 1:
                 m.name, m.props = longer[0].name, dict(longer[0].props)
+
+
+def _drops_a_word(short: Mention, full: Mention) -> bool:
+    """Whether a name written out in full is the everyday form of another: three words of its own, the
+    other's words before them left out ("Bệnh viện Việt Nam - Cuba Đồng Hới" for "… Hữu nghị Việt Nam -
+    Cuba Đồng Hới"); a name the other only goes on after ("… 115" and "… 115 Thành phố") is not."""
+    own = fold(short.name).split()[2:]
+    return len(set(own) - _GENERIC) >= 3 and fold(full.name).endswith(" " + " ".join(own))
 
 
 def _resolve(ctx: DocumentContext) -> None:

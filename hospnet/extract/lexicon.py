@@ -81,7 +81,8 @@ _NAME_CLOSE = re.compile(
     r"[ ]*(?:[,.;:()\n\"“”]|$|(?:về|của|đã|đang|sẽ|vừa|và|tại|cho|với|trong|thuộc|là|được|ký|có|cùng|do|từ|khởi)(?![\w]))"
 )
 # A word of a proper name: letters and digits, inner dots kept ("TP.HCM", "T.Ư").
-_NAME_TOKEN = re.compile(r"(?P<sep>[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)(?P<word>\w+(?:\.\w+)*)")
+# "&" is written for "và" inside names ("BV Mắt & Da liễu Hải Dương").
+_NAME_TOKEN = re.compile(r"(?P<sep>[ ]*[-–][ ]*|[ ]*,[ ]+|[ ]+)(?P<word>\w+(?:\.\w+)*|&(?=[ ]))")
 
 
 _HEAD_AFTER_COMMA = re.compile(r"(?:bệnh viện|trung tâm|bệnh xá)(?![\w])", re.I)
@@ -115,7 +116,7 @@ def read_name(
         m = _NAME_TOKEN.match(text, i)
         if not m:
             break
-        word = m.group("word")
+        word = "và" if m.group("word") == "&" else m.group("word")
         hyphen = "-" in m.group("sep") or "–" in m.group("sep")
         if "," in m.group("sep") and (
             word not in name_words or not n_caps or _HEAD_AFTER_COMMA.match(text, m.start("word"))

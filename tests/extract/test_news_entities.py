@@ -263,3 +263,30 @@ def test_a_verb_after_a_hospital_name_is_not_part_of_it():
     assert ("Hospital", "Bệnh viện Trường Đại học Y Dược Huế") in names  # its official name
     assert ("Person", "Lê Văn An") in names  # "KS" (kỹ sư) is a title
     assert not any(n.endswith((" khám", " dự")) for _, n in names)
+
+
+def _hospital_names(text: str) -> set[str]:
+    from hospnet.extract import extract
+    from hospnet.model import Document
+    from hospnet.names import normalize_text
+
+    x = extract(Document.from_text(normalize_text(text), date="2024-05-10"))
+    return {n.properties["name"] for n in x.nodes if n.label == "Hospital"}
+
+
+def test_an_ampersand_inside_a_name_is_va():
+    names = _hospital_names(
+        "Bệnh viện Nội tiết Trung ương ký kết với Bệnh viện Sản và Nhi tỉnh Quảng Ngãi. Các bác sĩ "
+        "BV Sản & Nhi Quảng Ngãi sẽ được đào tạo."
+    )
+    assert "Bệnh viện Sản và Nhi tỉnh Quảng Ngãi" in names
+    assert not any("&" in n or n == "Bệnh viện Sản tỉnh Quảng Ngãi" for n in names)
+
+
+def test_an_everyday_name_written_out_is_the_official_one():
+    names = _hospital_names(
+        "Bệnh viện Hữu nghị Việt Nam - Cuba Đồng Hới tiếp nhận bác sĩ. Sở Y tế yêu cầu Bệnh viện Chợ Rẫy "
+        "phối hợp với Bệnh viện Việt Nam - Cuba Đồng Hới."
+    )
+    assert "Bệnh viện Hữu nghị Việt Nam - Cuba Đồng Hới" in names
+    assert "Bệnh viện Việt Nam - Cuba Đồng Hới" not in names
