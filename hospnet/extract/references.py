@@ -94,8 +94,24 @@ def plural_references(
             ),
             None,
         )
+        if found and not ahead and n is None and _group_between(text, base, found[-1].end, start):
+            found = None  # "xây dựng mạng lưới 20 bệnh viện vệ tinh … cho các bệnh viện này": the 20, unnamed
         out.append((start, end, list(found) if found else []))
     return out
+
+
+# A group counted but not listed ("20 bệnh viện vệ tinh", "nhiều đơn vị"): what "các bệnh viện này" after it means.
+_COUNTED_GROUP = re.compile(
+    r"(?<![\w])(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều|hàng chục|hàng trăm)\s+"
+    r"(?:bệnh viện|đơn vị|cơ sở|trung tâm)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def _group_between(text: str, base: int, after: int, before: int) -> bool:
+    """Whether the sentence counts a group of units between a list and a plural (a list of that group
+    would be the latest list, and would end after the group)."""
+    return bool(_COUNTED_GROUP.search(text, max(0, after - base), max(0, before - base)))
 
 
 def the_province(

@@ -178,7 +178,8 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
 
 # "đã hỗ trợ nhiều bệnh viện khác", "chuyển giao cho các bệnh viện tuyến dưới": receivers stated, unnamed.
 _UNNAMED = re.compile(
-    r"^\s*(?:cho\s+)?(?:nhiều|các|những|một số|hàng chục|hàng trăm|many|other|several)\s+"
+    # "chuyển giao (nhiều kỹ thuật) cho các bệnh viện này": an object may stand before "cho"
+    r"^\s*(?:(?:[^\s,.;]+\s+){0,4}?cho\s+)?(?:nhiều|các|những|một số|hàng chục|hàng trăm|many|other|several)\s+"
     r"(?:bệnh viện|đơn vị|cơ sở|địa phương|tỉnh|trạm y tế|hospitals|facilities|provinces)",
     re.IGNORECASE,
 )
