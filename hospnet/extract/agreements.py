@@ -49,7 +49,13 @@ _SIGNED_BY = re.compile(
 )
 
 
-_WITH = re.compile(r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?[ ]*$", re.IGNORECASE)
+# "ký kết với A", and "ký kết hợp tác với 12 bệnh viện công lập và tư nhân, trong đó có A, B": the named ones.
+_WITH = re.compile(
+    r"(?<![\w])(?:với|with)(?:[ ]+(?:các|những|the))?"
+    r"(?:[ ]+(?:\d+|nhiều|hàng chục)[ ]+(?:bệnh viện|đơn vị|cơ sở|hospitals)[^,;.:]{0,40}"
+    r"(?:,[ ]*)?(?:trong đó có|gồm|bao gồm|như|including|among them)|:)?[ ]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -355,3 +355,16 @@ def test_a_city_abroad_signs_and_a_hospitals_parent_does_not():
         O("Thành phố Seongnam"),
         H("Bệnh viện Bundang Jesaeng"),
     }
+
+
+def test_the_named_ones_of_a_counted_group_sign():
+    facts = _facts(
+        "Bệnh viện Bạch Mai đã ký kết hợp tác với 9 bệnh viện tuyến tỉnh, trong đó có Bệnh viện Đa khoa "
+        "tỉnh Phú Thọ và Bệnh viện Đa khoa tỉnh Hòa Bình."
+    )
+    parties = {start for t, start, *_ in facts if t == "PARTY_TO"}
+    assert {
+        H("Bệnh viện Bạch Mai"),
+        H("Bệnh viện Đa khoa tỉnh Phú Thọ"),
+        H("Bệnh viện Đa khoa tỉnh Hòa Bình"),
+    } <= parties
