@@ -67,7 +67,12 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
             for m in unit.mentions
             if m.end <= base + (ends[-1] if ends else 0) + requests[-1].start()
         ]
-        by_authority = bool(before) and before[-1].label == "Organization"
+        # "Cục X đề nghị", "Theo đề nghị của Cục X, …": an authority asks the giver, the support stands
+        asked_at = base + (ends[-1] if ends else 0) + requests[-1].end()
+        by = [m for m in unit.mentions if 0 <= m.start - asked_at <= 8]
+        by_authority = (bool(before) and before[-1].label == "Organization") or (
+            bool(by) and by[0].label == "Organization"
+        )
         if not rules.has("continue", after) and not by_authority:
             return True
     start = max(match.start - base, ends[-1] if ends else 0)

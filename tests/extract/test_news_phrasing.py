@@ -368,3 +368,19 @@ def test_the_named_ones_of_a_counted_group_sign():
         H("Bệnh viện Đa khoa tỉnh Phú Thọ"),
         H("Bệnh viện Đa khoa tỉnh Hòa Bình"),
     } <= parties
+
+
+def test_support_at_an_authoritys_request_stands():
+    facts = _facts(
+        "Theo đề nghị của Sở Y tế Lào Cai, Bệnh viện Nhi Trung ương đã cử 5 bác sĩ lên hỗ trợ Bệnh viện "
+        "Sản - Nhi tỉnh Lào Cai điều trị trẻ mắc sởi."
+    )
+    assert (
+        "SUPPORTS",
+        H("Bệnh viện Nhi Trung ương"),
+        H("Bệnh viện Sản - Nhi tỉnh Lào Cai"),
+    ) in {f[:3] for f in facts}
+    asked = _facts(
+        "Bệnh viện Đa khoa tỉnh Lào Cai đề nghị Bệnh viện Nhi Trung ương hỗ trợ đào tạo bác sĩ nhi."
+    )
+    assert not any(f[0] == "SUPPORTS" for f in asked)  # the receiving side's request is no support
