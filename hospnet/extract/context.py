@@ -206,7 +206,15 @@ def _resolve(ctx: DocumentContext) -> None:
     last_provincial: Mention | None = None
     for unit in ctx.units:
         kept = []
-        first_named = next((m for m in unit.mentions if m.label == "Hospital" and m.name), None)
+        # "Bệnh viện", "the hospital": the hospital named last; a health centre is "trung tâm", not that
+        first_named = next(
+            (
+                m
+                for m in unit.mentions
+                if m.label == "Hospital" and m.name and not m.name.startswith("Trung tâm")
+            ),
+            None,
+        )
         for m in unit.mentions:
             if m.ref == "previous_hospital":
                 if previous is None:

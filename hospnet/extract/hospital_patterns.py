@@ -120,6 +120,9 @@ DISTRICT_WORD = {"Huyện": "huyện", "Quận": "quận", "Thị xã": "thị x
 
 _EN_WORD = rf"(?!(?:Provincial|General|District|Regional|Town|Medical|Health|Hospital)\b){CAP_WORD}"
 _EN_PLACE = rf"{_EN_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_WORD}){{0,4}}"
+# A district-level place before a health centre: "Ha Tien City Medical Centre" names the city of Hà Tiên.
+_EN_DISTRICT_WORD = rf"(?!City\b){_EN_WORD}"
+_EN_DISTRICT = rf"{_EN_DISTRICT_WORD}(?:(?:[ ]+|[ ]?-[ ]?){_EN_DISTRICT_WORD}){{0,4}}"
 
 # (kind, regex, needs): every match of the regex holds one of the words in `needs`, as the regex
 # writes them, so a sentence holding none is not scanned (a scan tries every offset, and most sentences
@@ -233,7 +236,7 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     (
         "en_health_centre",
         re.compile(
-            rf"{LOWER_START}(?P<place>{_EN_PLACE})[ ]+(?:District[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}"
+            rf"{LOWER_START}(?P<place>{_EN_DISTRICT})[ ]+(?:(?:District|City|Town)[ ]+)?(?:Medical|Health)[ ]+Cent(?:er|re){END}"
         ),
         ("Cent",),
     ),

@@ -330,9 +330,10 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             if place.kind != "district" or place.district is None:
                 return None
             # "Huong Khe Medical Centre" keeps the text's form (no level word) unless it says "District"
+            # ("City", "Town")
             kind_word = (
                 DISTRICT_WORD.get(place.district.kind, "huyện") + " "
-                if "District" in surface
+                if re.search(r"\b(?:District|City|Town) (?:Medical|Health)", surface)
                 else ""
             )
             return hospital_mention(

@@ -290,3 +290,18 @@ def test_an_everyday_name_written_out_is_the_official_one():
     )
     assert "Bệnh viện Hữu nghị Việt Nam - Cuba Đồng Hới" in names
     assert "Bệnh viện Việt Nam - Cuba Đồng Hới" not in names
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Doctors were sent to the Sa Dec City Medical Centre.", "Trung tâm Y tế thành phố Sa Đéc"),
+        (
+            "Doctors were sent to the Huong Khe District Health Center.",
+            "Trung tâm Y tế huyện Hương Khê",
+        ),
+        ("Doctors were sent to the Huong Khe Medical Centre.", "Trung tâm Y tế Hương Khê"),
+    ],
+)
+def test_an_english_health_centre_keeps_its_level_word(sentence, name):
+    assert name in {m.name for m in find_hospitals(sentence, 0, None)}

@@ -56,3 +56,11 @@ def test_the_post_before_the_people_who_hold_it():
     hospital = H("Bệnh viện Phục hồi chức năng tỉnh Hà Tĩnh")
     assert (P("Trần Văn Lợi"), hospital, "Phó Giám đốc") in held
     assert (P("Nguyễn Thị Thu"), hospital, "Phó Giám đốc") in held
+
+
+def test_the_hospital_is_no_health_centre_named_in_between():
+    held = _held(
+        "A team from Cho Ray Hospital arrived in Tay Ninh. It will set up an ICU at the Go Dau District "
+        "Medical Centre. The team is led by Dr Pham Van Nam, deputy director of the hospital."
+    )
+    assert (P("Pham Van Nam"), H("Bệnh viện Chợ Rẫy"), "Phó Giám đốc") in held
