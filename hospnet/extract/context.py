@@ -176,6 +176,18 @@ def _prefer_the_story_names(ctx: DocumentContext) -> None:
             ]
             if fold(m.surface) == fold(m.name):
                 longer = [h for h in longer if _drops_a_word(m, h)]
+            elif (
+                not longer and m.rule == "hospital.named"
+            ):  # "Bệnh viện YHCT Sơn La": its words spelt out
+                spelt = set(fold(m.name).split()) - _GENERIC
+                longer = [
+                    h
+                    for name, h in hospitals.items()
+                    if name != m.name
+                    and spelt
+                    and spelt <= set(fold(name).split())
+                    and len(name.split()) > len(m.name.split())
+                ]
             if len(longer) == 1:
                 m.name, m.props = longer[0].name, dict(longer[0].props)
 

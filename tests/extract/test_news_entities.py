@@ -305,3 +305,12 @@ def test_an_everyday_name_written_out_is_the_official_one():
 )
 def test_an_english_health_centre_keeps_its_level_word(sentence, name):
     assert name in {m.name for m in find_hospitals(sentence, 0, None)}
+
+
+def test_an_abbreviated_short_name_is_the_storys_full_one():
+    names = _hospital_names(
+        "Bệnh viện Châm cứu Trung ương chọn Bệnh viện Y học cổ truyền tỉnh Hà Giang làm bệnh viện vệ tinh. "
+        "Mỗi năm, Bệnh viện YHCT Hà Giang điều trị cho hơn 2.000 lượt người bệnh."
+    )
+    assert "Bệnh viện Y học cổ truyền tỉnh Hà Giang" in names
+    assert "Bệnh viện Y học cổ truyền Hà Giang" not in names
