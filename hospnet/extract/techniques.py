@@ -122,6 +122,8 @@ _FIELDS = (
 _OBJECT_OF = re.compile(
     r"(?<![\w])(?:kết quả|sau|trước|theo dõi|phân tích|đọc|về|máy|kim|dụng cụ|thiết bị)\s+$", re.I
 )
+# "khám, chữa bệnh bằng châm cứu": a way of caring named, not a procedure done.
+_CARE_BY = re.compile(r"(?<![\w])(?:chữa bệnh|chăm sóc sức khỏe)\s+bằng\s+$", re.I)
 _PLURAL_TECHNIQUES = re.compile(r"(?<![\w])(?:các|những)\s+(?:kỹ|kĩ)\s+thuật\s+(?!như|gồm|:)", re.I)
 # What announces a list of procedures: "các kỹ thuật như", "hai ca phẫu thuật nội soi tại X:".
 _ANNOUNCER = re.compile(
@@ -187,6 +189,7 @@ def find_techniques(text: str, base: int) -> list[Mention]:
         if (
             _UNIT_BEFORE.search(text, max(0, m.start() - 14), m.start())
             or _OBJECT_OF.search(text, max(0, m.start() - 12), m.start())
+            or _CARE_BY.search(text, max(0, m.start() - 20), m.start())
             or fields_from <= m.start() < fields_to
         ):
             continue

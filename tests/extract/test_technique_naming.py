@@ -101,3 +101,15 @@ def test_an_english_name_in_the_plural():
         "who have now carried out ten kidney transplants on their own."
     )
     assert "ghép thận" in _techniques(text)
+
+
+def test_a_way_of_caring_is_no_procedure():
+    text = (
+        "Bệnh viện Châm cứu Trung ương chọn Bệnh viện Y học cổ truyền tỉnh Lai Châu làm vệ tinh, giúp "
+        "thầy thuốc của tỉnh tiếp cận những phương pháp mới trong khám, chữa bệnh bằng châm cứu."
+    )
+    assert "châm cứu" not in _techniques(text)
+    assert "châm cứu" in _techniques(
+        "Bệnh viện Châm cứu Trung ương chuyển giao cho Bệnh viện Y học cổ truyền tỉnh Lai Châu kỹ thuật "
+        "châm cứu."
+    )
