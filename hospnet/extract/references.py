@@ -60,7 +60,7 @@ _FORWARD = re.compile(
 
 
 def plural_references(
-    unit: SentenceMentions, lists: list[list[Mention]]
+    unit: SentenceMentions, lists: list[list[Mention]], named: list[Mention] | None = None
 ) -> list[tuple[int, int, list[Mention]]]:
     """ "hai bệnh viện", "các đơn vị trên": the units of the latest list of that size named before;
     "ba bệnh viện tại TP.HCM là A, B và C", "4 bệnh viện: A, B": the list right after."""
@@ -96,8 +96,41 @@ def plural_references(
         )
         if found and not ahead and n is None and _group_between(text, base, found[-1].end, start):
             found = None  # "xây dựng mạng lưới 20 bệnh viện vệ tinh … cho các bệnh viện này": the 20, unnamed
+        if not found and n and named:
+            found = _of_specialty(text[m.end() :], n, [h for h in named if h.end <= start])
         out.append((start, end, list(found) if found else []))
     return out
+
+
+# "hai bệnh viện phụ sản": a plural named by the specialty of the units it stands for.
+_SPECIALTY_AFTER = {
+    "phụ sản": "sản phụ khoa",
+    "sản": "sản phụ khoa",
+    "nhi": "nhi",
+    "ung bướu": "ung bướu",
+    "mắt": "mắt",
+    "da liễu": "da liễu",
+    "tâm thần": "tâm thần",
+    "phổi": "hô hấp",
+    "lao": "hô hấp",
+    "y học cổ truyền": "y học cổ truyền",
+}
+_SPECIALTY_RX = re.compile(
+    r"^\s+(?P<spec>" + "|".join(sorted(_SPECIALTY_AFTER, key=len, reverse=True)) + r")(?![\w])"
+)
+
+
+def _of_specialty(after: str, n: int, named: list[Mention]) -> list[Mention] | None:
+    """The `n` hospitals of that specialty the story named before, when it named exactly `n`."""
+    spec = _SPECIALTY_RX.match(after)
+    if spec is None:
+        return None
+    wanted = _SPECIALTY_AFTER[spec.group("spec")]
+    first: dict[str, Mention] = {}
+    for h in named:
+        if h.label == "Hospital" and h.name and wanted in h.props.get("specialties", ()):
+            first.setdefault(h.name, h)
+    return list(first.values()) if len(first) == n else None
 
 
 # A group counted but not listed ("20 bệnh viện vệ tinh", "nhiều đơn vị"): what "các bệnh viện này" after it means.

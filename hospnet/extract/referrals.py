@@ -42,6 +42,10 @@ def referrals(unit: SentenceMentions, ctx: DocumentContext) -> list[Fact]:
     agent = _referrer(unit, trig.start(), ctx)
     if agent is not None:
         return _referred_by(agent, hospitals, ctx, text)
+    agents = _plural_senders(unit, ctx, trig.start(), as_agent=True)
+    if agents:  # "được hai bệnh viện phụ sản chuyển sang X": each of the two sends
+        named = [h for h in hospitals if h.name not in {a.name for a in agents}]
+        return [f for a in agents for f in _referred_by(a, [a, *named], ctx, text)]
     source = _source(unit, trig)
     if (
         source is not None
@@ -128,18 +132,30 @@ def _source(unit: SentenceMentions, trig: re.Match) -> Mention | None:
     )
 
 
-def _plural_senders(unit: SentenceMentions, ctx: DocumentContext, trigger: int) -> list[Mention]:
-    """ "hai trung tâm chuyển tới Bệnh viện X": the units a plural before the referral word stands for."""
-    base = unit.sentence.start
+def _plural_senders(
+    unit: SentenceMentions, ctx: DocumentContext, trigger: int, as_agent: bool = False
+) -> list[Mention]:
+    """ "hai trung tâm chuyển tới Bệnh viện X": the units a plural before the referral word stands for;
+    `as_agent`: only a plural right before it after "được"/"do" ("được hai bệnh viện phụ sản chuyển")."""
+    base, text = unit.sentence.start, unit.sentence.text
     lists: list[list[Mention]] = []
+    named: list[Mention] = []
     for u in ctx.units:
         lists += listed_units(items_of(u.mentions, [], []), u)
+        named += u.mentions
         if u is unit:
             break
     return [
         m
-        for start, end, members in plural_references(unit, lists)
+        for start, end, members in plural_references(unit, lists, named)
         if end - base <= trigger
+        and (
+            not as_agent
+            or (
+                _BY.search(text[max(0, start - base - 10) : start - base])
+                and re.fullmatch(r"[ ]+(?:[^\W\d]+[ ]+){0,3}", text[end - base : trigger])
+            )
+        )
         for m in members
     ]
 

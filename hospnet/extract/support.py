@@ -87,13 +87,15 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
     lists: list[list[Mention]] = []
     units = ctx.units
     tinh = the_tinh(ctx)
+    named: list[Mention] = []
     for index, unit in enumerate(units):
+        named += unit.mentions
         text, base = unit.sentence.text, unit.sentence.start
         hits = rules.hits(text, base)
         plain = items_of(unit.mentions, hits, [])
         listed = listed_units(plain, unit)
         plurals = (
-            plural_references(unit, lists + listed)
+            plural_references(unit, lists + listed, named)
             + the_province(unit, tinh)
             + the_centre(unit, ctx)
             + the_foreign(unit, ctx)

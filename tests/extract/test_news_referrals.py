@@ -37,3 +37,14 @@ def test_patients_moved_down_to_partners_are_no_referral():
         "Bệnh viện Quận Tân Bình để điều trị tiếp."
     )
     assert not refers
+
+
+def test_a_plural_named_by_specialty_sends():
+    refers = _refers(
+        "Bệnh viện Nhi đồng 1 phối hợp với Bệnh viện Từ Dũ từ năm 2019, rồi với Bệnh viện Hùng Vương. "
+        "Năm qua, 60 trẻ sơ sinh đã được hai bệnh viện phụ sản chuyển sang Bệnh viện Nhi đồng 1 để phẫu thuật."
+    )
+    assert refers == {
+        (H("Bệnh viện Từ Dũ"), H("Bệnh viện Nhi đồng 1")),
+        (H("Bệnh viện Hùng Vương"), H("Bệnh viện Nhi đồng 1")),
+    }
