@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hospnet.extract import gazetteers
-from hospnet.extract.lexicon import UPPER, read_name
+from hospnet.extract.lexicon import UPPER, read_name, read_place
 from hospnet.extract.mentions import Mention
 from hospnet.extract.phrases import PhraseMatcher, fold_chars
 from hospnet.names import expand_abbreviations, normalize_text
@@ -150,6 +150,9 @@ def head_names(text: str, base: int, label: str) -> list[Mention]:
         if name_end == end:
             continue
         surface = text[start:name_end]
+        place = read_place(surface)
+        if place is not None and place.length == len(surface):
+            continue  # "Hội An", "Vụ Bản": a place whose name starts like a head
         out.append(
             Mention(
                 label,

@@ -314,3 +314,17 @@ def test_an_abbreviated_short_name_is_the_storys_full_one():
     )
     assert "Bệnh viện Y học cổ truyền tỉnh Hà Giang" in names
     assert "Bệnh viện Y học cổ truyền Hà Giang" not in names
+
+
+def test_a_place_that_starts_like_a_head_is_no_organization():
+    from hospnet.extract.organizations import find_organizations
+
+    names = {
+        m.name
+        for m in find_organizations(
+            "Lễ ký kết diễn ra tại Hội An, với Hội Da liễu Việt Nam; đoàn về Vụ Bản thăm trạm y tế.",
+            0,
+        )
+    }
+    assert "Hội Da liễu Việt Nam" in names
+    assert not names & {"Hội An", "Vụ Bản"}
