@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from hospnet.extract import extract
 from hospnet.model import Document
-from hospnet.names import make_id, normalize_text
+from hospnet.names import normalize_text
+from tests.extract.ids import H, O, P, T
 
 
 def _facts(text: str, date: str = "2024-03-05") -> set[tuple]:
@@ -25,11 +26,6 @@ def _facts(text: str, date: str = "2024-03-05") -> set[tuple]:
         )
         out.add((r.type, r.start, r.end, extra) if extra else (r.type, r.start, r.end))
     return out
-
-
-H = lambda name: make_id("Hospital", name)  # noqa: E731
-P = lambda name: make_id("Person", name)  # noqa: E731
-T = lambda name: make_id("Technique", name)  # noqa: E731
 
 
 def test_appointed_to_hold_a_position():
@@ -217,9 +213,6 @@ def test_referrals_sent_out_to_or_from_a_named_hospital():
             "Bệnh viện Đa khoa tỉnh Hà Tĩnh chuyển từ hồ sơ giấy sang bệnh án điện tử, Bệnh viện Bạch Mai hỗ trợ phần mềm."
         )
     )
-
-
-O = lambda name: make_id("Organization", name)  # noqa: E731
 
 
 def _parties(text: str) -> set[str]:

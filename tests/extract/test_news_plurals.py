@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from hospnet.extract import extract
 from hospnet.model import Document
-from hospnet.names import make_id, normalize_text
-
-H = lambda name: make_id("Hospital", name)  # noqa: E731
+from hospnet.names import normalize_text
+from tests.extract.ids import H
 
 
 def test_a_plural_after_a_counted_group_means_that_group():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from hospnet.extract import extract
 from hospnet.model import Document
-from hospnet.names import make_id, normalize_text
+from hospnet.names import normalize_text
+from tests.extract.ids import H, O, P
 
 
 def _held(text: str) -> set[tuple[str, str, str]]:
@@ -15,11 +16,6 @@ def _held(text: str) -> set[tuple[str, str, str]]:
         for r in x.relationships
         if r.type == "HOLDS_POSITION"
     }
-
-
-P = lambda name: make_id("Person", name)  # noqa: E731
-H = lambda name: make_id("Hospital", name)  # noqa: E731
-O = lambda name: make_id("Organization", name)  # noqa: E731
 
 
 def test_an_acting_post_and_the_next_name_is_not_its_holder():

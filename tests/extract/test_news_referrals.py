@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from hospnet.extract import extract
 from hospnet.model import Document
-from hospnet.names import make_id, normalize_text
+from hospnet.names import normalize_text
+from tests.extract.ids import H
 
 
 def _refers(text: str) -> set[tuple[str, str]]:
     x = extract(Document.from_text(normalize_text(text), date="2024-05-10"))
     return {(r.start, r.end) for r in x.relationships if r.type == "REFERS_TO"}
-
-
-H = lambda name: make_id("Hospital", name)  # noqa: E731
 
 
 def test_sent_back_to_the_consulting_hospital():
