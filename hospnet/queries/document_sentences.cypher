@@ -18,7 +18,7 @@ CALL {
   MATCH (a)-[r]->(b)
   WHERE type(r) <> 'MENTIONED_IN' AND d.id IN r.sources
   WITH d, r, a, b, [item IN coalesce(r.source_evidence, []) WHERE item STARTS WITH (d.id + ' ') |
-                 substring(item, size(d.id) + 1)] AS own
+                 split(item, d.id + ' ')[1]] AS own
   WHERE size(own) > 0 OR r.evidence IS NOT NULL
   UNWIND CASE WHEN size(own) > 0 THEN own ELSE [r.evidence] END AS text
   WITH text, (size(own) > 0 OR r.sources = [d.id]) AS own, type(r) AS via,

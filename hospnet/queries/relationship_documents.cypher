@@ -11,7 +11,7 @@ WHERE type(r) = $type
 UNWIND r.sources AS document_id
 MATCH (d:Document {id: document_id})
 WITH r, d, [item IN coalesce(r.source_evidence, []) WHERE item STARTS WITH (d.id + ' ') |
-            substring(item, size(d.id) + 1)] AS own
+            split(item, d.id + ' ')[1]] AS own
 UNWIND CASE WHEN size(own) > 0 THEN own ELSE [r.evidence] END AS evidence
 RETURN type(r) AS type, r.technique AS technique, evidence, (size(own) > 0 OR r.sources = [d.id]) AS own,
        d.id AS document, d.title AS title, d.date AS date, d.source AS source
