@@ -123,17 +123,16 @@ class NextRead:
 
     def __init__(self) -> None:
         self._turn = threading.Condition()
-        self._started = 0  # reads begun so far; the one running, if any, is number `_started`
+        self._started = 0  # reads begun so far; one is running while it is ahead of `_finished`
         self._finished = 0
-        self._running = False
         self._outcome: tuple[object, BaseException | None] = (None, None)
 
     def __call__(self, read: Callable[[], str]) -> str:
         with self._turn:
             wanted = self._started + 1  # the first read to start from now on
             while self._finished < wanted:
-                if not self._running and self._started < wanted:
-                    self._started, self._running = wanted, True
+                if self._started == self._finished < wanted:  # none running: lead the next one
+                    self._started = wanted
                     break
                 self._turn.wait()
             else:
@@ -143,7 +142,7 @@ class NextRead:
         except BaseException as exc:  # every sharer gets it, as a caller of `read` would
             outcome = (None, exc)
         with self._turn:
-            self._outcome, self._finished, self._running = outcome, wanted, False
+            self._outcome, self._finished = outcome, wanted
             self._turn.notify_all()
             return self._result()
 
