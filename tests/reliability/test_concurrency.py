@@ -69,12 +69,7 @@ class Reader(threading.Thread):
                         ][0]
                         response = self.get(client, f"/documents/{doc_id}")
                         if response is not None:
-                            mentions = [
-                                s
-                                for s in response.json()["sentences"]
-                                if s["via"] == "MENTIONED_IN"
-                            ]
-                            self.sentences.append((doc_id, len(mentions)))
+                            self.sentences.append((doc_id, mentions_given(response)))
                     elif self.number == 0 and self.requests % 10 == 3:
                         self.get(
                             client, "/coverage"
@@ -111,7 +106,12 @@ def document_mentions(client: httpx.Client, doc_id: str) -> int:
     assert response.status_code == 200, (
         f"GET /documents/{doc_id}: {response.status_code} {response.text[:300]}"
     )
-    return len([s for s in response.json()["sentences"] if s["via"] == "MENTIONED_IN"])
+    return mentions_given(response)
+
+
+def mentions_given(response: httpx.Response) -> int:
+    """The MENTIONED_IN sentences of one GET /documents/{id} answer."""
+    return sum(s["via"] == "MENTIONED_IN" for s in response.json()["sentences"])
 
 
 def test_twenty_readers_never_see_a_half_written_document(rsettings, tmp_path):
