@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from hospnet.api.app import create_app
 from tests.api.conftest import API_KEY
-from tests.fixture_graph import BACH_MAI
+from tests.fixture_graph import BACH_MAI, DOC_A, THANH_HOA
 
 # Our own sentence: Bạch Mai sends a technique to a provincial hospital the fixture graph lacks.
 ARTICLE = (
@@ -147,3 +147,32 @@ def test_an_answer_read_while_a_write_commits_is_neither_tagged_nor_kept(client,
         assert cache.size()[0] == 1
     finally:
         other.close()
+
+
+def test_a_document_page_is_read_once_per_version_and_refreshed_after_a_correction(client):
+    """GET /documents/{id} reads every relationship holding the document: kept per version, like a profile."""
+    store = client.app.state.store
+    url = f"/documents/{DOC_A}"
+    first = client.get(url)
+    assert first.status_code == 200 and first.headers["etag"]
+    supported = {(s["via"], s["other"]) for s in first.json()["sentences"] if "other" in s}
+    assert ("SUPPORTS", "Bệnh viện Đa khoa tỉnh Thanh Hóa") in supported
+    store.queries.clear()
+    again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert client.get(url).content == first.content
+    assert _graph_queries(store.queries.texts()) == [], "a cached document page was read again"
+
+    reject = {
+        "op": "reject",
+        "who": "lan",
+        "why": "the contract was cancelled",
+        "target": {"type": "SUPPORTS", "from": BACH_MAI, "to": THANH_HOA},
+    }
+    made = client.post("/corrections", json=reject, headers={"X-API-Key": API_KEY})
+    assert made.status_code == 200, made.text
+    fresh = client.get(url)
+    assert fresh.headers["etag"] != first.headers["etag"]
+    left = {(s["via"], s["other"]) for s in fresh.json()["sentences"] if "other" in s}
+    assert left == supported - {("SUPPORTS", "Bệnh viện Đa khoa tỉnh Thanh Hóa")}
+    assert client.get("/documents/document:no-such-document").status_code == 404

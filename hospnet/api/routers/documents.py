@@ -92,9 +92,15 @@ def get_document(
     id: str = Path(
         ..., max_length=300, pattern=ID_PATTERN, description="Document id, `document:<hash>`."
     ),
-    store: GraphStore = Depends(get_store),
-) -> DocumentDetail:
+    cache: Cached = Depends(cached),
+) -> Response:
     """One document and the sentences it contributed: where it mentions nodes, and the evidence of relationships read from it."""
+    return cache.respond(lambda: document_detail(cache.store, id))
+
+
+def document_detail(store: GraphStore, id: str) -> DocumentDetail:
+    """The document_sentences query module's one row as the API's model: a read of every
+    relationship holding the document in its sources, so it is cached per graph version."""
     found = queries.run(store, "document_sentences", {"id": id})
     if not found:
         raise NotFound(f"no document with id {id!r}")
