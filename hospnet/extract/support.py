@@ -218,9 +218,18 @@ def _most_specific(matches: list[Match]) -> list[Match]:
 
 
 def _patients_next(after: str, rules: RuleSet) -> bool:
-    """Whether the words right after a sending word are patients ("đưa người bệnh", "đưa bệnh nhân")."""
+    """Whether the words right after a sending word are patients ("đưa người bệnh", "đưa các bệnh nhân
+    tai biến", "đưa 10 người bệnh"), not staff ("cử 24 lượt bác sĩ")."""
     words = rules.triggers.get("patients")
-    return words is not None and bool(words.match(after.lstrip()))
+    after = _COUNT_WORD.sub("", after.lstrip(), count=1)
+    return words is not None and bool(words.match(after))
+
+
+# A count or determiner before a noun: "các", "những", "10", "hai".
+_COUNT_WORD = re.compile(
+    r"^(?:các|những|mọi|toàn bộ|cả|[\d.]+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|the|all)\s+(?:lượt\s+)?",
+    re.IGNORECASE,
+)
 
 
 # "từ miền Trung đến mũi Cà Mau": the far end of a stretch of country, not a province supported.
@@ -242,6 +251,10 @@ def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bo
         return _ends_with(rules, "agent", before, tail) or _ends_with(
             rules, "agent", before, of_staff
         )
+    if _ends_with(
+        rules, "health_sector", before, r"\s*(?:(?:của|tại|ở|of|in)\s+)?(?:the\s+)?" + tail[3:]
+    ):
+        return False  # "các cơ sở y tế của TP.HCM": the province's own facilities are supported
     if _ends_with(rules, "place_of", before, tail) or _RANGE_END.search(before):
         return True
     wider = unit.sentence.text[

@@ -38,3 +38,31 @@ def test_a_doctor_tied_to_two_hospitals_stands_for_neither():
         "BS Trần Văn Minh đang luân phiên 3 tháng tại Bệnh viện Đa khoa tỉnh Hà Giang."
     )
     assert not {g for g, r in found if r == "Bệnh viện Đa khoa tỉnh Hà Giang"}
+
+
+def test_patients_moved_after_a_determiner_are_no_team_sent():
+    found = _supports(
+        "Ông Hùng, người có mặt tại Bệnh viện Đa khoa tỉnh Lạng Sơn, cho biết quyết định đưa các "
+        "bệnh nhân nặng về Bệnh viện Nhi Trung ương là cần thiết."
+    )
+    assert not found
+
+
+def test_staff_counted_in_turns_are_still_sent():
+    found = _supports(
+        "Bệnh viện Đa khoa tỉnh Sơn La đã cử 30 lượt bác sĩ luân phiên về hỗ trợ "
+        "Trung tâm Y tế huyện Mộc Châu."
+    )
+    assert ("Bệnh viện Đa khoa tỉnh Sơn La", "Trung tâm Y tế huyện Mộc Châu") in found
+
+
+def test_the_health_facilities_of_a_province_make_it_the_receiver():
+    found = _supports(
+        "Bệnh viện Nhi Trung ương được giao hỗ trợ chuyên môn cho các cơ sở y tế của tỉnh Lai Châu."
+    )
+    assert ("Bệnh viện Nhi Trung ương", "Lai Châu") in found
+
+
+def test_a_province_named_as_an_owner_is_still_no_receiver():
+    found = _supports("Bệnh viện Nhi Trung ương hỗ trợ các bệnh viện của Lai Châu.")
+    assert ("Bệnh viện Nhi Trung ương", "Lai Châu") not in found
