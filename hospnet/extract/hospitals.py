@@ -75,6 +75,14 @@ def _gazetteer_matches(text: str) -> list[re.Match]:
     return scan(_gazetteer()[0], text, _gazetteer_starts().starts(text))
 
 
+# Back-references a pattern kind reads ("Bệnh viện", "Bệnh viện tỉnh"): the properties the mention
+# starts with, the reference context.py resolves, and its priority against named mentions.
+_BACK_REFERENCES: dict[str, tuple[dict[str, str], str, int]] = {
+    "back_previous": ({}, "previous_hospital", 0),
+    "back_provincial": ({"level": "provincial"}, "provincial_hospital", 1),
+}
+
+
 def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mention]:
     """Every hospital mention in `text` (a sentence starting at document offset `base`)."""
     out: list[Mention] = []
@@ -108,7 +116,8 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
             if kind == "named_list":
                 out.extend(named_list_items(text, m.end(), base, m.start(), find_hospitals))
                 continue
-            if kind == "back_previous":
+            if kind in _BACK_REFERENCES:
+                props, ref, priority = _BACK_REFERENCES[kind]
                 out.append(
                     Mention(
                         "Hospital",
@@ -116,23 +125,9 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
                         base + m.start(),
                         base + m.end(),
                         m.group(0),
-                        {},
-                        ref="previous_hospital",
-                        priority=0,
-                    )
-                )
-                continue
-            if kind == "back_provincial":
-                out.append(
-                    Mention(
-                        "Hospital",
-                        "",
-                        base + m.start(),
-                        base + m.end(),
-                        m.group(0),
-                        {"level": "provincial"},
-                        ref="provincial_hospital",
-                        priority=1,
+                        dict(props),
+                        ref=ref,
+                        priority=priority,
                     )
                 )
                 continue
