@@ -2,7 +2,7 @@
 
 A format check only: it never runs the extractor, so each set stays blind until it is scored
 once (tests/gold_blind/README.md, tests/gold_blind2/README.md, tests/gold_blind3/README.md,
-tests/gold_blind4/README.md).
+tests/gold_blind4/README.md, tests/gold_blind5/README.md).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ BLIND_SETS = [
     HERE / "gold_blind2",
     HERE / "gold_blind3",
     HERE / "gold_blind4",
+    HERE / "gold_blind5",
 ]
 # A set is written in halves of ten documents (two writers), each half with one English text.
 HALF = 10
