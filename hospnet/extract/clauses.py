@@ -32,6 +32,11 @@ _JOIN = re.compile(
 )
 
 
+# A sub-unit named before its hospital in brackets ("các chuyên gia thuộc Trung tâm Hỗ trợ sinh sản Quốc gia
+# (Bệnh viện Phụ sản T.Ư)"): the hospital is as near as the sub-unit, whose name counts as no words.
+_SUB_UNIT_BEFORE = re.compile(r"(?:Trung tâm|Khoa|Đơn vị|Viện|Phòng)\s+[^,;()]{1,60}?\s*\(\s*$")
+
+
 _CONJUNCTION = re.compile(r"(?<![\w])(?:và|cùng|and|with|or|hoặc)(?![\w])|&", re.IGNORECASE)
 
 
@@ -173,7 +178,8 @@ def _next(
             continue
         between = text[prev_end - base : it.start - base]
         ended = _may_end(between) and _CLAUSE_END.search(text, prev_end - base, it.start - base)
-        if ended or len(between) > (rules.gap if el.gap else _NEAR):
+        reach = len(_SUB_UNIT_BEFORE.sub("", between) if "(" in between else between)
+        if ended or reach > (rules.gap if el.gap else _NEAR):
             return None
         if (
             el.slot is None and ": " in between

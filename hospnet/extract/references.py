@@ -205,6 +205,73 @@ def the_centre(
     return [(base + m.start(), base + m.end(), [centre]) for m in found]
 
 
+# "các chuyên gia của bệnh viện", "the hospital's advisory team": the staff of the hospital just spoken
+# of, unnamed (a "bệnh viện" with a name, a level word or a demonstrative after it is no reference).
+_THE_HOSPITAL = re.compile(
+    r"(?<![\w])[Cc]ủa bệnh viện(?![\w])"
+    r"(?!\s*(?:[A-ZĐ0-9]|tuyến|tỉnh|huyện|thị xã|thành phố|quận|vệ tinh|hạt nhân|đa khoa|chuyên khoa|trung ương|"
+    r"này|đó|ấy|trên|bạn|khác|công lập|tư nhân|dã chiến))"
+    r"|(?<![\w])[Tt]he hospital's"
+    r"(?=\s+(?:[\w-]+\s+){0,2}(?:team|teams|doctors|experts|specialists|staff|surgeons)\b)"
+)
+_STAFF_BEFORE = re.compile(
+    r"(?:chuyên gia|bác sĩ|điều dưỡng|y bác sĩ|y, bác sĩ|ê-kíp|ê kíp|kíp|đội ngũ|cán bộ|thầy thuốc|hội đồng)"
+    r"[^,;.()]{0,30}$",
+    re.IGNORECASE,
+)
+# A hospital named as the agent ("được Bệnh viện X hỗ trợ", "nhờ các bác sĩ Bệnh viện X") is the other side.
+_AGENT_BEFORE = re.compile(
+    r"(?<![\w])(?:được|nhờ|do|bởi|từ|với|by|from|with)\s+(?:(?:các|những|the)\s+)?(?:[^\s,;.]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def the_hospital(
+    unit: SentenceMentions, named: list[Mention], ctx: DocumentContext
+) -> list[tuple[int, int, list[Mention]]]:
+    """ "các ê-kíp của bệnh viện", "the hospital's team": the hospital named last before it (`named`: the
+    mentions so far, in order) in the three sentences before, when this sentence names none before it
+    but as an agent ("được Bệnh viện X hỗ trợ, các ê-kíp của bệnh viện ...")."""
+    text, base = unit.sentence.text, unit.sentence.start
+    found = [
+        m
+        for m in _THE_HOSPITAL.finditer(text)
+        if m.group(0)[0] in "Tt" or _STAFF_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    ]
+    if not found:
+        return []
+    index = next(i for i, u in enumerate(ctx.units) if u.sentence.start == base)
+    since = ctx.units[max(0, index - 3)].sentence.start
+    out = []
+    for m in found:
+        start = base + m.start()
+        earlier = [
+            h for h in named if h.label == "Hospital" and since <= h.start and h.end <= start
+        ]
+        hospital = next(
+            (
+                h
+                for h in reversed(earlier)
+                if h.start < base
+                or not _AGENT_BEFORE.search(text[max(0, h.start - base - 40) : h.start - base])
+            ),
+            None,
+        )
+        # "X đã cử 5 bác sĩ của bệnh viện": X itself, read already; the reference adds nothing
+        if hospital is not None and hospital.start < base:
+            # a copy where the reference stands, so what is read around a unit is read around it
+            here = Mention(
+                hospital.label,
+                hospital.name,
+                start,
+                base + m.end(),
+                m.group(0),
+                dict(hospital.props),
+            )
+            out.append((start, base + m.end(), [here]))
+    return out
+
+
 # "phía bệnh viện Hàn Quốc", "phía bạn": the story's foreign hospital, unnamed.
 _THE_FOREIGN = re.compile(
     r"(?<![\w])(?:phía\s+(?:bệnh viện\s+)?(?:bạn|Hàn Quốc|Nhật Bản|Australia|Úc|Mỹ|Hoa Kỳ|Pháp|Đức|Thái Lan|"

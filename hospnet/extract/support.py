@@ -22,6 +22,7 @@ from hospnet.extract.references import (
     plural_references,
     the_centre,
     the_foreign,
+    the_hospital,
     the_province,
     the_tinh,
 )
@@ -91,7 +92,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
     for index, unit in enumerate(units):
         named += unit.mentions
         text, base = unit.sentence.text, unit.sentence.start
-        hits = rules.hits(text, base)
+        hits = [h for h in rules.hits(text, base) if not _names_a_facility(h, unit, rules)]
         plain = items_of(unit.mentions, hits, [])
         listed = listed_units(plain, unit)
         plurals = (
@@ -99,6 +100,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
             + the_province(unit, tinh)
             + the_centre(unit, ctx)
             + the_foreign(unit, ctx)
+            + the_hospital(unit, named, ctx)
         )
         items = items_of(unit.mentions, hits, plurals) if plurals else plain
         lists += listed
@@ -190,6 +192,21 @@ _UNNAMED = re.compile(
     r"(?:bệnh viện|đơn vị|cơ sở|địa phương|tỉnh|trạm y tế|hospitals|facilities|provinces)",
     re.IGNORECASE,
 )
+
+
+def _names_a_facility(hit: Hit, unit: SentenceMentions, rules: RuleSet) -> bool:
+    """ "Trung tâm tư vấn, khám chữa bệnh từ xa", "a centre for remote medical consultation": the act word
+    names what a centre does (after "centre for", two words may stand between: "remote medical")."""
+    words = rules.triggers.get("facility")
+    if hit.name not in ACTS or words is None:
+        return False
+    before = unit.sentence.text[
+        max(0, hit.start - unit.sentence.start - 40) : hit.start - unit.sentence.start
+    ]
+    found = re.search(rf"({words.pattern})\s+((?:[a-z-]+\s+){{0,2}})$", before, re.IGNORECASE)
+    if found is None:
+        return False
+    return not found.group(2) or found.group(1).lower().endswith("for")
 
 
 def _unnamed_receivers(act: Hit | None, unit: SentenceMentions) -> bool:

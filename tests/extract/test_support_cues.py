@@ -66,3 +66,24 @@ def test_the_health_facilities_of_a_province_make_it_the_receiver():
 def test_a_province_named_as_an_owner_is_still_no_receiver():
     found = _supports("Bệnh viện Nhi Trung ương hỗ trợ các bệnh viện của Lai Châu.")
     assert ("Bệnh viện Nhi Trung ương", "Lai Châu") not in found
+
+
+def test_a_centre_named_for_what_it_does_is_no_act():
+    found = _supports(
+        "Bệnh viện Trung ương Thái Nguyên đưa vào hoạt động Trung tâm tư vấn, khám chữa bệnh từ xa, kết nối "
+        "với các cơ sở y tế ở Cao Bằng và Lạng Sơn."
+    )
+    assert not found
+    found = _supports(
+        "Bach Mai Hospital opened a centre for remote medical consultation linking it with facilities in "
+        "Son La and Lai Chau."
+    )
+    assert not found
+
+
+def test_a_sub_unit_before_its_hospital_in_brackets_keeps_the_hospital_near():
+    found = _supports(
+        "Với sự giúp đỡ của các chuyên gia thuộc Trung tâm Hỗ trợ sinh sản Quốc gia (Bệnh viện Phụ sản "
+        "Trung ương), Bệnh viện Đa khoa tỉnh Thái Bình đã làm chủ kỹ thuật mới."
+    )
+    assert ("Bệnh viện Phụ sản Trung ương", "Bệnh viện Đa khoa tỉnh Thái Bình") in found
