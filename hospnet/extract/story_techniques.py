@@ -106,6 +106,9 @@ def story_techniques(
         if f.type == "SUPPORTS" and f.end.label == "Hospital" and not known and not upward:
             pairs.append((f.start, f.end))
     read = {f.props["technique_mention"].name for f in facts if f.type == "TRANSFERS"}
+    evidence = [
+        f.sentence for f in facts if f.type == "SUPPORTS" and f.rule != "supports.story_pair"
+    ]
     techniques: list[tuple[Mention, str]] = []
     transfers: list[Fact] = []
     previous: list[Mention] = []
@@ -125,7 +128,17 @@ def story_techniques(
         scope = _clauses_holding(rules, unit, new)
         plain = _without(rules, scope, "not_only", "no_longer")
         blocked = any(rules.has(name, plain) for name in _NOT_TRANSFERS)
-        owners = [] if blocked or not rules.has("acquire", text) else _pairs_for(unit, pairs)
+        if rules.has("goal", plain):
+            continue  # "đặt mục tiêu tiến tới thực hiện ca ghép gan": a goal, neither transferred nor had
+        # "được X hỗ trợ chuyên môn, các ê-kíp đã ghép thận thành công": done in the support's own sentence,
+        # with hands-on help (a consultation beside it transfers nothing: "với sự tư vấn của X")
+        done_with_help = (
+            rules.has("performed", text)
+            and not rules.has("consult", text)
+            and any(text in e for e in evidence)
+        )
+        taken_up = rules.has("acquire", text) or done_with_help
+        owners = [] if blocked or not taken_up else _pairs_for(unit, pairs)
         for tech in new:
             if not owners:
                 techniques.append((tech, text))

@@ -118,6 +118,8 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                     for r in m.slots.get("receivers", [])
                     if not _place_word_before(r, unit, rules)
                 ]
+            if "givers" in m.plural and _agreement_topic(act_of(m), unit, rules):
+                m.slots["givers"] = []
             if "givers" in m.slots and not learning(m):
                 m.slots["givers"] = [
                     g
@@ -192,6 +194,16 @@ _UNNAMED = re.compile(
     r"(?:bệnh viện|đơn vị|cơ sở|địa phương|tỉnh|trạm y tế|hospitals|facilities|provinces)",
     re.IGNORECASE,
 )
+
+
+def _agreement_topic(act: Hit | None, unit: SentenceMentions, rules: RuleSet) -> bool:
+    """ "hai đơn vị ký biên bản hỗ trợ": the support word is what the signed paper is about."""
+    if act is None:
+        return False
+    before = unit.sentence.text[
+        max(0, act.start - unit.sentence.start - 20) : act.start - unit.sentence.start
+    ]
+    return _ends_with(rules, "agreement_topic", before, r"\s*$")
 
 
 def _names_a_facility(hit: Hit, unit: SentenceMentions, rules: RuleSet) -> bool:

@@ -105,3 +105,34 @@ def test_each_part_of_a_sentence_gives_its_techniques_to_its_own_receiver():
         ("Trung tâm Y tế huyện Đắk Glei", "phẫu thuật lấy thai"),
         ("Trung tâm Y tế huyện Sa Thầy", "nội soi dạ dày tá tràng"),
     }
+
+
+def test_a_technique_named_as_an_aim_is_neither_transferred_nor_had():
+    techniques, transfers = _read(
+        PAIR
+        + "Năm tới, bệnh viện triển khai đề án mới, đồng thời đặt mục tiêu tiến tới thực hiện ca ghép gan "
+        "đầu tiên."
+    )
+    assert "ghép gan" not in techniques
+    assert not transfers
+
+
+def test_a_procedure_done_with_hands_on_support_in_its_sentence_is_transferred():
+    _, transfers = _read(
+        "Bệnh viện Đa khoa tỉnh Phú Thọ có nhiều kết quả. Được Bệnh viện Bạch Mai hỗ trợ chuyên môn, "
+        "Bệnh viện Đa khoa tỉnh Phú Thọ đã ghép thận thành công cho 5 người bệnh."
+    )
+    assert (
+        "Bệnh viện Bạch Mai",
+        "Bệnh viện Đa khoa tỉnh Phú Thọ",
+        "ghép thận",
+        "transfers.story_pair",
+    ) in transfers
+
+
+def test_a_procedure_done_with_a_consultation_is_not_transferred():
+    _, transfers = _read(
+        "Bệnh viện Đa khoa tỉnh Phú Thọ có nhiều kết quả. Bệnh viện Đa khoa tỉnh Phú Thọ đã ghép thận thành "
+        "công cho 5 người bệnh với sự tư vấn của Bệnh viện Bạch Mai."
+    )
+    assert not transfers

@@ -87,3 +87,12 @@ def test_a_sub_unit_before_its_hospital_in_brackets_keeps_the_hospital_near():
         "Trung ương), Bệnh viện Đa khoa tỉnh Thái Bình đã làm chủ kỹ thuật mới."
     )
     assert ("Bệnh viện Phụ sản Trung ương", "Bệnh viện Đa khoa tỉnh Thái Bình") in found
+
+
+def test_two_units_signing_a_paper_about_support_are_no_givers():
+    found = _supports(
+        "Bệnh viện Trung ương Huế đã ký biên bản hỗ trợ cho Trung tâm Y tế huyện A Lưới và Trung tâm Y tế "
+        "huyện Nam Đông. Năm nay, Trung tâm Y tế huyện Quảng Điền sẽ được tuyến trên hỗ trợ nhiều chuyên khoa. "
+        "Ảnh: Đại diện hai đơn vị ký biên bản hỗ trợ."
+    )
+    assert not {(g, r) for g, r in found if g.startswith("Trung tâm Y tế")}
