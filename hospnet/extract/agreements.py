@@ -58,6 +58,14 @@ _WITH = re.compile(
 )
 
 
+# "A đã ký các biên bản hỗ trợ, chuyển giao kỹ thuật cao cho B và C": the units the papers were signed for.
+_SIGNED_FOR = re.compile(
+    r"(?<![\w])ký\s+(?:kết\s+)?(?:các\s+|những\s+|hai\s+|ba\s+)?(?:biên bản|hợp đồng|thỏa thuận|thoả thuận)"
+    r"[^.;:]{0,60}\scho\s+(?:các\s+)?$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class AgreementFact:
     """A signed agreement and its parties, read from a sentence."""
@@ -134,8 +142,9 @@ def _groups(unit: SentenceMentions, ctx: DocumentContext) -> tuple[list[list[Men
     if not groups:
         with_list = None
         for m in parties_of:
-            if m.start > base + trig.start() and _WITH.search(
-                text[: m.props.get("head_start", m.start) - base]
+            before = text[: m.props.get("head_start", m.start) - base]
+            if m.start > base + trig.start() and (
+                _WITH.search(before) or _SIGNED_FOR.search(before[-120:])
             ):
                 with_list = [m] + objects_after(unit, m.end, ("Hospital", "Organization"), reach=6)
                 break

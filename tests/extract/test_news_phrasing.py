@@ -377,3 +377,15 @@ def test_support_at_an_authoritys_request_stands():
         "Bệnh viện Đa khoa tỉnh Lào Cai đề nghị Bệnh viện Nhi Trung ương hỗ trợ đào tạo bác sĩ nhi."
     )
     assert not any(f[0] == "SUPPORTS" for f in asked)  # the receiving side's request is no support
+
+
+def test_papers_signed_for_the_units_after_cho_make_them_parties():
+    parties = _parties(
+        "Trước đó, Bệnh viện Đa khoa tỉnh Hà Tĩnh đã ký các hợp đồng hỗ trợ chuyên môn cho "
+        "Trung tâm Y tế huyện Hương Khê và Trung tâm Y tế huyện Hương Sơn."
+    )
+    assert parties == {
+        H("Bệnh viện Đa khoa tỉnh Hà Tĩnh"),
+        H("Trung tâm Y tế huyện Hương Khê"),
+        H("Trung tâm Y tế huyện Hương Sơn"),
+    }
