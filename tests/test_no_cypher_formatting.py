@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "hospnet"
 CYPHER = re.compile(
     r"\b(MATCH|MERGE|CREATE|UNWIND|RETURN|DETACH DELETE|SET|WHERE|OPTIONAL MATCH)\b"
 )
-SAFE_CALLS = {"schema_identifier", "_union"}
+SAFE_CALLS = {"schema_identifier", "_union", "_fresh_list"}
 # Reviewed functions that compose Cypher from hospnet's own statements, never from values.
 REVIEWED = {
     (

@@ -37,6 +37,13 @@ def _union(target: str, prop: str) -> str:
     )
 
 
+def _fresh_list(target: str, prop: str) -> str:
+    """What `_union` leaves on an entity MERGE has just made (it holds no list yet): the row's list."""
+    target = schema_identifier(target, ("n", "x"))
+    prop = schema_identifier(prop, LIST_PROPERTIES)
+    return f"{target}.{prop} = r.lists.{prop}"
+
+
 # `search` holds '|'-joined folded names, sorted and each once (as names.search_key writes them): a
 # row's keys are merged in by insertion, so the value does not depend on which document came first
 # or on how documents were cut into batches, and a re-run or a resumed build stores the same bytes.
@@ -50,9 +57,14 @@ _SEARCH = (
 
 
 def node_statement(label: str, list_props: Iterable[str]) -> str:
+    """MERGE a node per row. A node MERGE has just made holds no lists yet, so ON CREATE sets the
+    row's lists without reading the node's (the same values as the union; on Neo4j the reads cost
+    about a tenth of a new row's time)."""
     label = schema_identifier(label, LABELS)
-    sets = ", ".join(["n += r.props", _SEARCH] + [_union("n", p) for p in sorted(list_props)])
-    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET {sets}"
+    lists = sorted(list_props)
+    made = ", ".join(["n += r.props", _SEARCH] + [_fresh_list("n", p) for p in lists])
+    found = ", ".join(["n += r.props", _SEARCH] + [_union("n", p) for p in lists])
+    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) ON CREATE SET {made} ON MATCH SET {found}"
 
 
 def relationship_statement(
@@ -64,13 +76,17 @@ def relationship_statement(
     disc = REL_DISCRIMINATOR.get(rel_type)
     discriminators = tuple(d for d in REL_DISCRIMINATOR.values() if d)
     merged = f"{{{schema_identifier(disc, discriminators)}: r.disc}}" if disc else ""
-    sets = ", ".join(
+    lists = sorted(list_props)
+    made = ", ".join(
+        ["x += r.props", "x.evidence = r.evidence"] + [_fresh_list("x", p) for p in lists]
+    )
+    found = ", ".join(
         ["x += r.props", "x.evidence = coalesce(x.evidence, r.evidence)"]
-        + [_union("x", p) for p in sorted(list_props)]
+        + [_union("x", p) for p in lists]
     )
     return (
         f"UNWIND $rows AS r MATCH (a:{start_label} {{id: r.start}}) MATCH (b:{end_label} {{id: r.end}}) "
-        f"MERGE (a)-[x:{rel_type} {merged}]->(b) SET {sets}"
+        f"MERGE (a)-[x:{rel_type} {merged}]->(b) ON CREATE SET {made} ON MATCH SET {found}"
     )
 
 
