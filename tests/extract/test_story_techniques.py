@@ -136,3 +136,11 @@ def test_a_procedure_done_with_a_consultation_is_not_transferred():
         "công cho 5 người bệnh với sự tư vấn của Bệnh viện Bạch Mai."
     )
     assert not transfers
+
+
+def test_a_technique_named_as_an_urgent_need_is_not_transferred():
+    _, transfers = _read(
+        PAIR
+        + "Vì vậy, việc triển khai kỹ thuật đặt stent mạch vành ngay tại tỉnh là yêu cầu rất cấp thiết."
+    )
+    assert not transfers
