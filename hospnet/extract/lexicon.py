@@ -109,8 +109,14 @@ def read_name(
     >>> t = "Hội Chữ thập đỏ tỉnh Nghệ An đã tặng quà"
     >>> t[4:read_name(t, 3, frozenset({"thập", "đỏ", "tỉnh"}), frozenset())]
     'Chữ thập đỏ tỉnh Nghệ An'
+
+    Lower-case words after a comma are of the name only when punctuation closes them:
+    >>> t = "Bệnh viện Bạch Mai, thông tin về kế hoạch"
+    >>> t[10:read_name(t, 9, frozenset({"thông", "tin"}), frozenset())]
+    'Bạch Mai'
     """
     end, pending, n_caps, last, before_join = pos, 0, 0, "", 0
+    caps_at_comma = -1  # n_caps when the name went on past a comma ("Khám, chữa bệnh")
     i = pos
     while True:
         m = _NAME_TOKEN.match(text, i)
@@ -122,6 +128,8 @@ def read_name(
             word not in name_words or not n_caps or _HEAD_AFTER_COMMA.match(text, m.start("word"))
         ):
             break  # "phòng, chống dịch" goes on; ", Tỉnh ủy" and ", bệnh viện tỉnh" are the next item
+        if "," in m.group("sep"):
+            caps_at_comma = n_caps
         if word[0].isdigit() and _MEASURE.match(text, m.end()):
             end = i if pending else end
             break  # "Bệnh viện Ung bướu 400 giường": a count, not a number of the name
@@ -142,7 +150,10 @@ def read_name(
                 before_join = i  # "Ung bướu và Bệnh viện Sản": the name may end before "và"
             pending += 1
         i, last = m.end(), word
-    if pending and n_caps and _NAME_CLOSE.match(text, i):
+    closed = _NAME_CLOSE.match(text, i)
+    if closed and caps_at_comma == n_caps and closed.group(0).strip()[:1].isalpha():
+        closed = None  # "Bệnh viện Bạch Mai, thông tin về …": a verb after the comma, not the name
+    if pending and n_caps and closed:
         end = i
     elif pending and n_caps and before_join > end:
         end = before_join

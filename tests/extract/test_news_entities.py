@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hospnet.extract.hospitals import find_hospitals
+from hospnet.extract.organizations import find_organizations
 
 
 @pytest.mark.parametrize(
@@ -328,3 +329,38 @@ def test_a_place_that_starts_like_a_head_is_no_organization():
     }
     assert "Hội Da liễu Việt Nam" in names
     assert not names & {"Hội An", "Vụ Bản"}
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # A verb after the comma that closes a name ("…, thông tin về") is not part of the name.
+        (
+            "Ông Lê Văn B, Phó Giám đốc Bệnh viện Chợ Rẫy, thông tin về kế hoạch đào tạo.",
+            ["Bệnh viện Chợ Rẫy"],
+        ),
+        (
+            "Bà Trần Thị C, Giám đốc Bệnh viện Đa khoa tỉnh Cà Mau, cho biết kế hoạch.",
+            ["Bệnh viện Đa khoa tỉnh Cà Mau"],
+        ),
+    ],
+)
+def test_a_name_ends_before_the_comma_when_only_a_verb_follows(sentence, names):
+    assert [m.name for m in find_hospitals(sentence, 0)] == names
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # Ministries whose names end in lower-case words are read whole, old names too.
+        ("Năm 2024 bệnh viện được Bộ Nội vụ xếp hạng đặc biệt.", "Bộ Nội vụ"),
+        ("Thứ trưởng Bộ Xây dựng dự lễ khánh thành.", "Bộ Xây dựng"),
+        (
+            "Bộ Lao động - Thương binh và Xã hội tặng quà cho bệnh nhi.",
+            "Bộ Lao động - Thương binh và Xã hội",
+        ),
+        ("Đại diện Bộ Giao thông vận tải phát biểu tại hội nghị.", "Bộ Giao thông vận tải"),
+    ],
+)
+def test_ministries_are_read_by_their_whole_name(sentence, name):
+    assert [m.name for m in find_organizations(sentence, 0)] == [name]
