@@ -75,10 +75,12 @@ class Window:
     offset: int
 
 
-def page_window(
+async def page_window(
     limit: int = Query(50, ge=1, le=MAX_PAGE, description="Most items to return."),
     offset: int = Query(0, ge=0, le=1_000_000, description="Items to skip."),
 ) -> Window:
+    """Async although it awaits nothing: FastAPI runs a plain `def` dependency in a worker thread,
+    a thread hop per listing request (a cached search is otherwise two: the endpoint and this)."""
     return Window(limit=limit, offset=offset)
 
 
