@@ -48,6 +48,14 @@ class Rule:
     unless: tuple[str, ...] = ()  # trigger lists whose words cancel a match they stand inside
     examples: tuple[dict, ...] = ()
     single: tuple[str, ...] = ()  # slots whose units a comma does not join (only "và", "and")
+    open_from: str = (
+        "neighbour"  # who fills the open slot: the neighbouring sentence, or the "story"
+    )
+
+
+# Who fills a rule's open slot: the sentence before or after, or (open givers only) the story's most
+# salient hospital of a higher level than every receiver.
+OPEN_FROM = ("neighbour", "story")
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,13 @@ def parse_rules(data: dict, source: str = "rules") -> RuleSet:
         single = tuple(entry.get("single") or ())
         if any(x not in slots for x in single):
             raise RuleFileError(f"{where}: `single` names no slot")
+        open_from = entry.get("open_from", "neighbour")
+        if open_from not in OPEN_FROM or (
+            open_from != "neighbour" and entry.get("open") != "givers"
+        ):
+            raise RuleFileError(
+                f"{where}: `open_from` is one of {', '.join(OPEN_FROM)} (story: open givers)"
+            )
         rules.append(
             Rule(
                 entry["id"],
@@ -192,6 +207,7 @@ def parse_rules(data: dict, source: str = "rules") -> RuleSet:
                 unless,
                 tuple(entry.get("examples") or ()),
                 single,
+                open_from,
             )
         )
     ids = [r.id for r in rules]

@@ -85,7 +85,12 @@ def pair_halves(reader: FactReader, opens: list[OpenFact], units: list[SentenceM
             if other is not None:
                 reader.add(o.match.rule.id, givers, [other], [units[o.index]], act)
     for o in wants_givers:
-        if id(o) in used or o.index == 0:
+        if id(o) in used:
+            continue
+        if o.match.rule.open_from == "story":
+            _giver_from_story(reader, o, units)
+            continue
+        if o.index == 0:
             continue
         unit = units[o.index]
         act = act_of(o.match)
@@ -105,6 +110,29 @@ def pair_halves(reader: FactReader, opens: list[OpenFact], units: list[SentenceM
                 [units[o.index - 1], unit],
                 act,
             )
+
+
+def _giver_from_story(reader: FactReader, o: OpenFact, units: list[SentenceMentions]) -> None:
+    """The receivers listed by a rule whose giver is the story's: its most salient hospital of a
+    higher level than every receiver ("các điểm cầu gồm: A, B" of a hospital's telemedicine link)."""
+    receivers = o.match.slots.get("receivers", [])
+    if not receivers:
+        return
+    floor = max(level_rank(r) for r in receivers)
+    names = {r.name for r in receivers}
+    giver = next(
+        (
+            m
+            for m in reader.ctx.hospitals_by_salience()
+            if m.name not in names and level_rank(m) > floor
+        ),
+        None,
+    )
+    if giver is None:
+        return
+    named = next(i for i, u in enumerate(units) if giver.name in {m.name for m in u.mentions})
+    evidence = [units[i] for i in sorted({named, o.index})]  # both sentences, when two
+    reader.add(o.match.rule.id, [giver], receivers, evidence, act_of(o.match))
 
 
 def story_pair(reader: FactReader, rules: RuleSet) -> None:

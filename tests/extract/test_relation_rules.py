@@ -64,6 +64,13 @@ def test_a_bad_rule_file_names_the_rule(tmp_path):
         load_rules(path)
 
 
+def test_open_from_story_is_for_open_givers_only(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(RULE_FILE + "    open: receivers\n    open_from: story\n", "utf-8")
+    with pytest.raises(RuleFileError, match="supports.twinning.*`open_from`"):
+        load_rules(path)
+
+
 def test_a_fact_read_across_two_sentences_keeps_both():
     first = "Sở Y tế thành lập đoàn hỗ trợ tỉnh Bình Dương chống dịch."
     second = "Đoàn gồm 17 nhân viên y tế của Bệnh viện Đa khoa tỉnh Bình Định."
