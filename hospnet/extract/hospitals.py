@@ -51,6 +51,7 @@ from hospnet.extract.hospital_names import (
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.named_hospitals import named_hospitals
 from hospnet.names import fold
+from hospnet.places import province_for
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,12 +84,46 @@ _BACK_REFERENCES: dict[str, tuple[dict[str, str], str, int]] = {
 }
 
 
+def _place_of_a_namesake(
+    text: str, end: int, province: str | None, hint: str | None
+) -> Place | None:
+    """The place right after a known hospital's name when it lies in another province: "Bệnh viện Hùng
+    Vương Gia Lai", "Bệnh viện Nhi đồng Thành phố Cần Thơ" are namesakes there, not the known one."""
+    if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+        return None
+    place = read_place(text[end + 1 :], hint)
+    if place is None:
+        return None
+    where = (
+        place.district.province if place.district else place.province and place.province.province
+    )
+    known = province_for(province) if province else None
+    return place if where is not None and where != known else None
+
+
 def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mention]:
     """Every hospital mention in `text` (a sentence starting at document offset `base`)."""
     out: list[Mention] = []
     by_surface = _gazetteer()[1]
     for m in _gazetteer_matches(text):
         h = by_surface[m.group(0)]
+        elsewhere = (
+            _place_of_a_namesake(text, m.end(), h.province, hint) if h.level != "central" else None
+        )
+        if elsewhere is not None:
+            end = m.end() + 1 + elsewhere.length
+            out.append(
+                hospital_mention(
+                    f"{h.name} {text[m.end() + 1 : end]}",
+                    h.level,
+                    base + m.start(),
+                    base + end,
+                    text[m.start() : end],
+                    elsewhere,
+                    priority=3,
+                )
+            )
+            continue
         mention = hospital_mention(
             h.name,
             h.level,

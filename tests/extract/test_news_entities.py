@@ -364,3 +364,26 @@ def test_a_name_ends_before_the_comma_when_only_a_verb_follows(sentence, names):
 )
 def test_ministries_are_read_by_their_whole_name(sentence, name):
     assert [m.name for m in find_organizations(sentence, 0)] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, province",
+    [
+        # A known hospital's name followed by a place in another province is a namesake there.
+        (
+            "Bệnh viện Hùng Vương Gia Lai tiếp nhận đoàn chuyên gia.",
+            "Bệnh viện Hùng Vương Gia Lai",
+            "Gia Lai",
+        ),
+        (
+            "Bệnh viện Nhi đồng Thành phố Cần Thơ học kỹ thuật lọc máu.",
+            "Bệnh viện Nhi đồng Thành phố Cần Thơ",
+            "Cần Thơ",
+        ),
+        # ... not after a central hospital (a campus or a slip, never a namesake).
+        ("Bệnh viện Chợ Rẫy Cần Thơ là tên gọi sai.", "Bệnh viện Chợ Rẫy", "Thành phố Hồ Chí Minh"),
+    ],
+)
+def test_a_known_name_with_another_province_after_it_is_a_namesake(sentence, name, province):
+    (m,) = find_hospitals(sentence, 0)
+    assert (m.name, m.props["province"]) == (name, province)
