@@ -136,6 +136,7 @@ def search_key(*names: str) -> str:
 _ABBREVIATIONS = (
     (r"BVĐKKV", "Bệnh viện Đa khoa Khu vực"),
     (r"BVĐKTW", "Bệnh viện Đa khoa Trung ương"),
+    (r"BVĐKTƯ", "Bệnh viện Đa khoa Trung ương"),
     (r"BVĐK", "Bệnh viện Đa khoa"),
     (r"BVĐHY", "Bệnh viện Đại học Y"),
     (r"TTYT", "Trung tâm Y tế"),

@@ -129,6 +129,8 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             )
     for person in people:
         pos_i = person.end - base
+        # "Bí thư Đảng ủy, Giám đốc A": posts with no unit of their own are A's too
+        shared: list[str] = []
         while True:
             # "..., Phó Giám đốc A được điều động, bổ nhiệm giữ chức Giám đốc B": both posts
             sep = re.match(
@@ -153,41 +155,61 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
                     continue
                 start = appointed.end()
             found_pos = position_at(text, start, next_org.start - base if next_org else limit)
+            chain = _NEXT_POST.match(text, found_pos.end) if found_pos else None
+            then = position_at(text, chain.end(), limit) if chain else None
+            if found_pos and then and _unit_right_after(text, then.end, next_org, base):
+                shared.append(found_pos.title)
+                pos_i = found_pos.end
+                continue
             of_hospital = _OF_THE_HOSPITAL.match(text, found_pos.end) if found_pos else None
             if found_pos and of_hospital:
                 # "BS X, Giám đốc bệnh viện": the hospital the sentence named before the person
                 before = [u for u in units if u.label == "Hospital" and u.end <= person.start]
                 if before:
-                    facts.append(
+                    facts += [
                         Fact(
                             "HOLDS_POSITION",
                             person,
                             before[-1],
                             text,
-                            {"title": found_pos.title},
+                            {"title": title},
                             rule="position.of_the_hospital",
                         )
-                    )
+                        for title in (*shared, found_pos.title)
+                    ]
+                shared = []
                 # "…, Phó Giám đốc bệnh viện, Chủ tịch Hội X": a second post may follow
                 pos_i = of_hospital.end()
                 continue
             if not found_pos or not next_org:
                 break
-            facts.append(
+            facts += [
                 Fact(
                     "HOLDS_POSITION",
                     person,
                     next_org,
                     text,
-                    {"title": found_pos.title},
+                    {"title": title},
                     rule="position.after_name",
                 )
-            )
+                for title in (*shared, found_pos.title)
+            ]
+            shared = []
             pos_i = next_org.end - base
     return facts, found
 
 
 _SEPARATED = re.compile(r"[ ]*[,(–—][ ]*")
+
+
+def _unit_right_after(text: str, pos: int, org: Mention | None, base: int) -> bool:
+    """Whether the unit of a post is written right after it ("Giám đốc| BVĐKTƯ Cần Thơ", "… bệnh viện")."""
+    if org is not None and org.start - base >= pos and not text[pos : org.start - base].strip():
+        return True
+    return bool(_OF_THE_HOSPITAL.match(text, pos))
+
+
+_NEXT_POST = re.compile(r"[ ]*,[ ]*")
 _OF_THE_HOSPITAL = re.compile(r"[ ]+(?:của )?bệnh viện(?![ ]+[A-ZĐ])")
 # SCHEMA: a former post gives no HOLDS_POSITION.
 _FORMER = re.compile(r"(?:nguyên|cựu|former)[ ]+", re.I)

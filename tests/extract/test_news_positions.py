@@ -60,3 +60,22 @@ def test_the_hospital_is_no_health_centre_named_in_between():
         "Medical Centre. The team is led by Dr Pham Van Nam, deputy director of the hospital."
     )
     assert (P("Pham Van Nam"), H("Bệnh viện Chợ Rẫy"), "Phó Giám đốc") in held
+
+
+def test_a_party_post_then_the_post_at_the_unit():
+    """ "Bí thư Đảng ủy, Giám đốc A": the party post has no unit of its own and is held at A too;
+    "BVĐKTƯ" is the joined abbreviation of "Bệnh viện Đa khoa Trung ương"."""
+    held = _held(
+        "Phát biểu tại hội nghị, TS Lê Văn Nam, Bí thư Đảng ủy, Giám đốc BVĐKTƯ Cần Thơ cho biết "
+        "bệnh viện sẽ mở rộng hợp tác."
+    )
+    at = H("Bệnh viện Đa khoa Trung ương Cần Thơ")
+    assert {(P("Lê Văn Nam"), at, "Bí thư Đảng ủy"), (P("Lê Văn Nam"), at, "Giám đốc")} <= held
+
+
+def test_a_party_post_then_the_post_of_the_hospital_named_before():
+    held = _held(
+        "Bệnh viện Quân y 103 tổ chức lễ xuất quân. Đại tá, TS Phạm Văn Bình, Bí thư Đảng ủy, Giám đốc "
+        "bệnh viện trực tiếp giao nhiệm vụ."
+    )
+    assert any(p == P("Phạm Văn Bình") and o == H("Bệnh viện Quân y 103") for p, o, _ in held)
