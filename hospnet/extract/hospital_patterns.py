@@ -186,6 +186,14 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
             "Tp",
         ),
     ),
+    # "BV huyện Thọ Xuân": a district's hospital is its general hospital, with or without "Đa khoa".
+    (
+        "district",
+        re.compile(
+            rf"{LOWER_START}(?P<head>{BV})[ ]+(?P<lw>huyện|quận|thị xã)[ ]+(?P<place>{PLACE})"
+        ),
+        ("huyện", "quận", "thị xã"),
+    ),
     (
         "bare",
         re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})"),

@@ -343,6 +343,12 @@ def test_a_place_that_starts_like_a_head_is_no_organization():
             "Bà Trần Thị C, Giám đốc Bệnh viện Đa khoa tỉnh Cà Mau, cho biết kế hoạch.",
             ["Bệnh viện Đa khoa tỉnh Cà Mau"],
         ),
+        # A district's hospital written without "Đa khoa" is its general hospital.
+        ("Các bác sĩ BV huyện Thọ Xuân tham gia hội chẩn.", ["Bệnh viện Đa khoa huyện Thọ Xuân"]),
+        (
+            "Bệnh viện huyện Quỳnh Lưu tiếp nhận kỹ thuật mới.",
+            ["Bệnh viện Đa khoa huyện Quỳnh Lưu"],
+        ),
     ],
 )
 def test_a_name_ends_before_the_comma_when_only_a_verb_follows(sentence, names):
