@@ -134,6 +134,8 @@ def search_key(*names: str) -> str:
 
 # Abbreviations as Vietnamese health news writes them, longest first so "BVĐK" wins over "BV".
 _ABBREVIATIONS = (
+    (r"Công ty CP", "Công ty Cổ phần"),
+    (r"CTCP", "Công ty Cổ phần"),
     (r"BVĐKKV", "Bệnh viện Đa khoa Khu vực"),
     (r"BVĐKTW", "Bệnh viện Đa khoa Trung ương"),
     (r"BVĐKTƯ", "Bệnh viện Đa khoa Trung ương"),
@@ -176,6 +178,8 @@ def expand_abbreviations(text: str) -> str:
     'Sở Y tế Thành phố Hồ Chí Minh và Bảo hiểm xã hội'
     >>> expand_abbreviations("TP. Thanh Hóa")
     'Thành phố Thanh Hóa'
+    >>> expand_abbreviations("CTCP Dược Hậu Giang"), expand_abbreviations("Công ty CP Tập đoàn Y khoa")
+    ('Công ty Cổ phần Dược Hậu Giang', 'Công ty Cổ phần Tập đoàn Y khoa')
     """
 
     def one(match: re.Match) -> str:

@@ -137,7 +137,10 @@ def read_name(
             break  # "và" joins capitalised words of one name ("Lao và Bệnh phổi"), not a new item ("và tỉnh X")
         if word[0].isupper() or word[0].isdigit() or (word == "ương" and last == "Trung"):
             if (
-                (word in stop_caps and (pending or n_caps == 0))
+                (
+                    (word in stop_caps or word.split(".")[0] in stop_caps)
+                    and (pending or n_caps == 0)
+                )
                 or (m.start("word") in heads_at and last in _JOINS)
                 or (m.start("word") in hard_heads and n_caps)
             ):
