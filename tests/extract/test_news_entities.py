@@ -393,3 +393,8 @@ def test_ministries_are_read_by_their_whole_name(sentence, name):
 def test_a_known_name_with_another_province_after_it_is_a_namesake(sentence, name, province):
     (m,) = find_hospitals(sentence, 0)
     assert (m.name, m.props["province"]) == (name, province)
+
+
+def test_a_title_written_with_its_dots_ends_an_organization_name():
+    sentence = "Biên bản được ký giữa Công ty Cổ phần Y khoa Sài Gòn và TS.BS Nguyễn Văn An."
+    assert [m.name for m in find_organizations(sentence, 0)] == ["Công ty Cổ phần Y khoa Sài Gòn"]
