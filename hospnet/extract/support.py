@@ -9,14 +9,14 @@ before sent "hỗ trợ tỉnh X"; such a fact keeps both sentences as its evide
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from hospnet.extract.clauses import _CLAUSE_END, ACTS, Match, items_of, match_rule
-from hospnet.extract.context import DocumentContext, SentenceMentions, level_rank
+from hospnet.extract.context import DocumentContext, SentenceMentions
 from hospnet.extract.mentions import Mention
 from hospnet.extract.support_facts import FactReader, OpenFact, act_of, learning
 from hospnet.extract.support_pairs import pair_halves, story_pair
+from hospnet.extract.support_review import review
 from hospnet.extract.references import (
     listed_units,
     plural_references,
@@ -184,7 +184,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
     pair_halves(reader, opens, units)
     if not any(f.type == "SUPPORTS" for f in reader.facts):
         story_pair(reader, rules)
-    return _downward(_drop_shorthand_provinces(reader.facts, reader.listed))
+    return review(reader.facts, reader.listed)
 
 
 # "đã hỗ trợ nhiều bệnh viện khác", "chuyển giao cho các bệnh viện tuyến dưới": receivers stated, unnamed.
@@ -348,67 +348,3 @@ def _word_before(m: Mention, unit: SentenceMentions, rules: RuleSet, name: str) 
     ]
     words = rules.triggers.get(name)
     return words is not None and bool(re.search(rf"(?:{words.pattern})\s*$", before, re.IGNORECASE))
-
-
-def _drop_shorthand_provinces(facts: list[Fact], listed: set[tuple[str, str]]) -> list[Fact]:
-    """ "Bệnh viện Huế giúp Quảng Trị ...": a bare province name where the story supports a hospital of that
-    province (or the giver's own province) is shorthand for the hospital, not support to the province."""
-    hospital_provinces = {
-        (f.start.name, f.end.props.get("province"))
-        for f in facts
-        if f.type == "SUPPORTS" and f.end.label == "Hospital"
-    }
-    return [
-        f
-        for f in facts
-        if not (
-            f.type == "SUPPORTS"
-            and f.end.label == "Province"
-            and not f.end.props.get("prefixed")
-            and not _health_sector_of(f.end, f.sentence)
-            and (f.start.name, f.end.name) not in listed
-            and (
-                (f.start.name, f.end.name) in hospital_provinces
-                or f.start.props.get("province") == f.end.name
-            )
-        )
-    ]
-
-
-def _downward(facts: list[Fact]) -> list[Fact]:
-    """SCHEMA: support comes from the upper level. A pair a rule read from a lower-level hospital to a
-    higher one ("khu xạ trị của bệnh viện tỉnh ... với sự hỗ trợ của Bệnh viện Chợ Rẫy") was read the
-    wrong way round: it is turned round, or dropped when the right way is read too. Only public
-    district and provincial hospitals toward a higher public one: a private hospital's level says
-    nothing of its standing, and staff do go to a military field hospital."""
-    keys = {(f.type, f.start.name, f.end.name) for f in facts}
-    # "ba bệnh viện A, B và C cử chuyên gia ra X": a co-giver of X's level or above confirms the way round
-    confirmed = {
-        (f.end.name, f.sentence)
-        for f in facts
-        if f.type == "SUPPORTS" and level_rank(f.start) >= level_rank(f.end)
-    }
-    out = []
-    for f in facts:
-        if _upward(f.start, f.end) and (f.end.name, f.sentence) not in confirmed:
-            if (f.type, f.end.name, f.start.name) in keys:
-                continue
-            f = dataclasses.replace(f, start=f.end, end=f.start)
-            keys.add((f.type, f.start.name, f.end.name))
-        out.append(f)
-    return out
-
-
-def _upward(giver: Mention, receiver: Mention) -> bool:
-    return (
-        giver.props.get("level") in ("district", "provincial")
-        and receiver.props.get("level") in ("provincial", "central")
-        and level_rank(giver) < level_rank(receiver)
-    )
-
-
-def _health_sector_of(province: Mention, evidence: str) -> bool:
-    """ "ngành y tế Tuyên Quang": the province's health sector, named as such, is no shorthand."""
-    return bool(
-        re.search(rf"(?<![\w])y tế\s+{re.escape(province.surface)}", evidence, re.IGNORECASE)
-    )

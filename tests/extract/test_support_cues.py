@@ -96,3 +96,13 @@ def test_two_units_signing_a_paper_about_support_are_no_givers():
         "Ảnh: Đại diện hai đơn vị ký biên bản hỗ trợ."
     )
     assert not {(g, r) for g, r in found if g.startswith("Trung tâm Y tế")}
+
+
+def test_staff_sent_to_a_field_hospital_support_its_province_too():
+    found = _supports(
+        "Bệnh viện Chợ Rẫy cử 30 y bác sĩ tham gia điều trị tại Bệnh viện Dã chiến số 3 tỉnh Bình Dương."
+    )
+    assert found == {
+        ("Bệnh viện Chợ Rẫy", "Bệnh viện Dã chiến số 3 tỉnh Bình Dương"),
+        ("Bệnh viện Chợ Rẫy", "Thành phố Hồ Chí Minh"),
+    }

@@ -23,17 +23,17 @@ def test_an_abbreviated_city_in_a_name_ends_no_clause():
 def test_support_read_from_a_provincial_hospital_up_to_a_central_one_is_turned_round():
     from hospnet.extract.mentions import Mention
     from hospnet.extract.relations import Fact
-    from hospnet.extract.support import _downward
+    from hospnet.extract.support_review import downward
 
     tra_vinh = Mention(
         "Hospital", "Bệnh viện Đa khoa tỉnh Trà Vinh", 0, 9, "", {"level": "provincial"}
     )
     cho_ray = Mention("Hospital", "Bệnh viện Chợ Rẫy", 10, 19, "", {"level": "central"})
-    turned = _downward([Fact("SUPPORTS", tra_vinh, cho_ray, "câu", {}, "supports.active")])
+    turned = downward([Fact("SUPPORTS", tra_vinh, cho_ray, "câu", {}, "supports.active")])
     assert [(f.start.name, f.end.name) for f in turned] == [
         ("Bệnh viện Chợ Rẫy", "Bệnh viện Đa khoa tỉnh Trà Vinh")
     ]
-    both = _downward(
+    both = downward(
         [
             Fact("SUPPORTS", cho_ray, tra_vinh, "câu", {}, "supports.active"),
             Fact("SUPPORTS", tra_vinh, cho_ray, "câu khác", {}, "supports.active"),
