@@ -196,7 +196,10 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ),
     (
         "bare",
-        re.compile(rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?P<place>{NAME})"),
+        # ... not "Đa khoa Quốc tế X": an own name with a lower-case word (named_hospitals.py reads it).
+        re.compile(
+            rf"{LOWER_START}(?P<head>{_BVDK}|Trung tâm Y tế|TTYT)[ ]+(?!Quốc tế )(?P<place>{NAME})"
+        ),
         ("a khoa", "a Khoa", "ĐK", "Trung tâm Y tế", "TTYT"),
     ),
     (

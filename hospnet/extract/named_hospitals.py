@@ -17,6 +17,17 @@ from hospnet.names import fold
 from hospnet.places import match_province
 
 
+def _ends_in_a_place(words: list[str]) -> bool:
+    """Whether a name ends with a Vietnamese province or district ("… Quốc tế Huế", "… Vinmec Nha Trang"):
+    an international hospital here, private; "Bệnh viện Quốc tế Choang Y Quảng Tây" is abroad."""
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        place = read_place(tail) if len(words) >= n else None
+        if place is not None and place.length == len(tail):
+            return True
+    return False
+
+
 def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]) -> list[Mention]:
     """Hospitals by their own name after a head ("Bệnh viện Quân y 121", "Bệnh viện Hữu nghị Việt Nam - Cu Ba
     Đồng Hới"); such a name wins over a shorter gazetteer name only when it goes on with a hyphen, a number
@@ -32,10 +43,15 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
             else 4
         )
         own = m.surface.split()[head_len:]
-        if own[:2] == ["Đa", "khoa"] and len(own) > 2 and "-" in own and own[2][:1].isupper():
+        if (
+            own[:2] == ["Đa", "khoa"]
+            and len(own) > 2
+            and ("-" in own or own[2:4] == ["Quốc", "tế"])
+            and own[2][:1].isupper()
+        ):
             own = own[
                 2:
-            ]  # "Bệnh viện Đa khoa Hồng Ngọc - Phúc Trường Minh": a compound name after the level
+            ]  # "Bệnh viện Đa khoa Hồng Ngọc - Phúc Trường Minh", "… Đa khoa Quốc tế Huế": an own name after the level
         if (
             not own
             or own[0].lower() in NOT_A_NAME_WORD
@@ -81,7 +97,9 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
         foreign = is_foreign_name(own)
         level = (
             "other"
-            if foreign or re.search(r"Quân y|Quân đội|Công an|dã chiến|Quốc tế|\d", m.name)
+            if foreign
+            or re.search(r"Quân y|Quân đội|Công an|dã chiến|\d", m.name)
+            or ("Quốc tế" in m.name and not _ends_in_a_place(own))
             else "central"
             if "Đại học" in m.name or "Trung ương" in m.name
             else "district"

@@ -398,3 +398,25 @@ def test_a_known_name_with_another_province_after_it_is_a_namesake(sentence, nam
 def test_a_title_written_with_its_dots_ends_an_organization_name():
     sentence = "Biên bản được ký giữa Công ty Cổ phần Y khoa Sài Gòn và TS.BS Nguyễn Văn An."
     assert [m.name for m in find_organizations(sentence, 0)] == ["Công ty Cổ phần Y khoa Sài Gòn"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, level",
+    [
+        # An international hospital named for a Vietnamese place is a private hospital here ...
+        (
+            "Bệnh viện Đa khoa Quốc tế Huế ký kết hợp tác.",
+            "Bệnh viện Đa khoa Quốc tế Huế",
+            "private",
+        ),
+        # ... one named for a place abroad is a hospital abroad.
+        (
+            "Bệnh viện Quốc tế Choang Y Quảng Tây cử đoàn.",
+            "Bệnh viện Quốc tế Choang Y Quảng Tây",
+            "other",
+        ),
+    ],
+)
+def test_an_international_hospital_named_in_full(sentence, name, level):
+    (m,) = find_hospitals(sentence, 0)
+    assert (m.name, m.props["level"]) == (name, level)
