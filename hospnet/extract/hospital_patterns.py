@@ -156,6 +156,16 @@ PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
         ("các", "những"),
     ),
     (
+        # "the (provincial) general hospitals of Vinh Long and Phu Yen", "… of six southern provinces,
+        # Dong Nai, Tien Giang and Long An": the same list in English.
+        "province_list",
+        re.compile(
+            r"(?i:(?:provincial\s+)?general\s+hospitals\s+of\s+)"
+            rf"(?:(?:[a-z\d]+[ ]+){{0,3}}provinces?[ ]*[,:]?[ ]*)?(?={CAP_WORD})"
+        ),
+        ("hospitals", "Hospitals"),
+    ),
+    (
         # "các bệnh viện Bạch Mai, Việt Đức, K và Nhi Trung ương": the head shared by every item.
         "named_list",
         re.compile(

@@ -420,3 +420,27 @@ def test_a_title_written_with_its_dots_ends_an_organization_name():
 def test_an_international_hospital_named_in_full(sentence, name, level):
     (m,) = find_hospitals(sentence, 0)
     assert (m.name, m.props["level"]) == (name, level)
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # An English list of provinces after "general hospitals of": one provincial hospital each.
+        (
+            "The centre trains doctors from the provincial general hospitals of Vinh Long and Tra Vinh.",
+            ["Bệnh viện Đa khoa tỉnh Vĩnh Long", "Bệnh viện Đa khoa tỉnh Trà Vinh"],
+        ),
+        (
+            "It will open affiliates at the general hospitals of three provinces, Soc Trang, Kien Giang and Ca Mau.",
+            [
+                "Bệnh viện Đa khoa tỉnh Sóc Trăng",
+                "Bệnh viện Đa khoa Kiên Giang",
+                "Bệnh viện Đa khoa tỉnh Cà Mau",
+            ],
+        ),
+        # "general hospitals in Hanoi" is where, not a list of hospitals.
+        ("General hospitals in Hanoi are crowded in winter.", []),
+    ],
+)
+def test_an_english_list_of_provincial_general_hospitals(sentence, names):
+    assert [m.name for m in find_hospitals(sentence, 0)] == names
