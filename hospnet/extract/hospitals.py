@@ -32,6 +32,7 @@ from hospnet.extract.lexicon import (
     Place,
     is_foreign_name,
     read_place,
+    tail_place,
 )
 from hospnet.extract.hospital_lists import (
     district_list_items,
@@ -182,7 +183,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
         if (
             place is None and kind == "regional"
         ):  # "Khu vực Tây Bắc Nghệ An": a region, maybe ending in a province
-            skip, inner = _tail_place(place_text, hint)
+            skip, inner = tail_place(place_text, hint)
             end = place_start + len(place_text.rstrip())
             name = canon_name(f"Bệnh viện Đa khoa Khu vực {text[place_start:end]}")
             province = inner.province.legacy if inner and inner.province else hint
@@ -349,7 +350,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
     if kind.startswith("en_"):
         start = m.start()
         if kind != "en_provincial_of":
-            skip, place = _tail_place(place_text, hint)
+            skip, place = tail_place(place_text, hint)
             place_start += skip
             start = place_start
         if place is None:
@@ -411,13 +412,3 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             name, level, base + start, base + end, surface, place, province=hint
         )
     return None
-
-
-def _tail_place(place_text: str, hint: str | None) -> tuple[int, Place | None]:
-    """The place that ends a run of capitalised words ("In Thanh Hoa" -> "Thanh Hoa"), with its offset."""
-    for word in re.finditer(r"\S+", place_text):
-        rest = place_text[word.start() :]
-        place = read_place(rest, hint)
-        if place and place.length >= len(rest.rstrip()):
-            return word.start(), place
-    return 0, None

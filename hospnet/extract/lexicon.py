@@ -57,6 +57,16 @@ def read_place(text: str, hint: str | None = None, prefer: str = "province") -> 
     return _place_at_start(text[: ends[-1]], hint, prefer) if ends else None
 
 
+def tail_place(place_text: str, hint: str | None) -> tuple[int, Place | None]:
+    """The place that ends a run of capitalised words ("In Thanh Hoa" -> "Thanh Hoa"), with its offset."""
+    for word in re.finditer(r"\S+", place_text):
+        rest = place_text[word.start() :]
+        place = read_place(rest, hint)
+        if place and place.length >= len(rest.rstrip()):
+            return word.start(), place
+    return 0, None
+
+
 @functools.lru_cache(maxsize=4096)
 def _place_at_start(words: str, hint: str | None, prefer: str) -> Place | None:
     """`read_place` of up to five capitalised words, kept: the same names recur in every sentence."""

@@ -11,21 +11,10 @@ from hospnet.extract import gazetteers
 from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.hospital_names import hospital_mention, specialist_name
 from hospnet.extract.hospital_patterns import NOT_A_NAME_WORD, SPEC_BY_KEY
-from hospnet.extract.lexicon import is_foreign_name, read_place
+from hospnet.extract.lexicon import is_foreign_name, read_place, tail_place
 from hospnet.extract.mentions import Mention
 from hospnet.names import fold
 from hospnet.places import match_province
-
-
-def _ends_in_a_place(words: list[str]) -> bool:
-    """Whether a name ends with a Vietnamese province or district ("… Quốc tế Huế", "… Vinmec Nha Trang"):
-    an international hospital here, private; "Bệnh viện Quốc tế Choang Y Quảng Tây" is abroad."""
-    for n in (3, 2, 1):
-        tail = " ".join(words[-n:])
-        place = read_place(tail) if len(words) >= n else None
-        if place is not None and place.length == len(tail):
-            return True
-    return False
 
 
 def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]) -> list[Mention]:
@@ -99,7 +88,7 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
             "other"
             if foreign
             or re.search(r"Quân y|Quân đội|Công an|dã chiến|\d", m.name)
-            or ("Quốc tế" in m.name and not _ends_in_a_place(own))
+            or ("Quốc tế" in m.name and tail_place(" ".join(own), None)[1] is None)
             else "central"
             if "Đại học" in m.name or "Trung ương" in m.name
             else "district"
