@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,6 +53,15 @@ class Snapshot:
         self._check()
         return line
 
+    def _settled(self, now: os.stat_result) -> os.stat_result:
+        """`now`, or a moment later if it looks rewritten: an append in progress shows its new
+        modification time before its new size (Linux stamps the time first), so a same-size change
+        is looked at again before it is called a rewrite."""
+        if now.st_size > self.size:
+            return now
+        time.sleep(0.01)
+        return os.fstat(self._raw.fileno())
+
     def _check(self) -> None:
         now = os.fstat(self._raw.fileno())
         try:
@@ -61,10 +71,12 @@ class Snapshot:
         reason = None
         if named is None or (named.st_dev, named.st_ino) != self._stamp[:2]:
             reason = "was replaced or removed while it was read"
-        elif now.st_size > self.size:
-            reason = f"grew while it was read ({self.size:,} -> {now.st_size:,} bytes)"
         elif _stamp(now) != self._stamp:
-            reason = "was rewritten while it was read"
+            now = self._settled(now)
+            if now.st_size > self.size:
+                reason = f"grew while it was read ({self.size:,} -> {now.st_size:,} bytes)"
+            else:
+                reason = "was rewritten while it was read"
         if reason:
             raise document_error(
                 self._name,
