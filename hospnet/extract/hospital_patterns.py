@@ -77,7 +77,7 @@ _EN_SPEC = "(?P<espec>" + "|".join(re.escape(s) for s in ENGLISH_SPEC) + ")"
 NOT_A_NAME_WORD = {
     "trung", "tuyến", "đa", "tỉnh", "huyện", "quận", "thành", "hạng", "nhà", "các", "này", "từ",
     "khu", "bệnh", "số", "sở", "trong", "tại", "và", "của", "cùng", "về", "ngày", "theo", "chuyên",
-    "thuộc",
+    "thuộc", "ký",
 }  # fmt: skip
 NOT_A_NAME = {
     "trung",

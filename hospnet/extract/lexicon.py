@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from hospnet.places import District, ProvinceMatch, match_province, province_of_district
 from hospnet.names import fold
+from hospnet.extract.words import completes
 
 UPPER = "A-Z" + "".join(
     c for c in map(chr, list(range(0xC0, 0x250)) + list(range(0x1EA0, 0x1EFA))) if c.isupper()
@@ -126,6 +127,7 @@ def read_name(
     'Bạch Mai'
     """
     end, pending, n_caps, last, before_join = pos, 0, 0, "", 0
+    joined = False  # the one lower-case word pending completes the capitalised one: "Hoàng gia Anh"
     caps_at_comma = -1  # n_caps when the name went on past a comma ("Khám, chữa bệnh")
     i = pos
     while True:
@@ -149,16 +151,21 @@ def read_name(
             if (
                 (
                     (word in stop_caps or word.split(".")[0] in stop_caps)
-                    and (pending or n_caps == 0)
+                    and ((pending and not joined) or n_caps == 0)
                 )
                 or (m.start("word") in heads_at and last in _JOINS)
                 or (m.start("word") in hard_heads and n_caps)
             ):
                 break
-            end, pending, n_caps = m.end(), 0, n_caps + 1
-        elif hyphen or word not in name_words or pending >= 5:
-            break
+            end, pending, n_caps, joined = m.end(), 0, n_caps + 1, False
+        elif (
+            hyphen
+            or (word not in name_words and not (pending == 0 and completes(last, word)))
+            or pending >= 5
+        ):
+            break  # a word of the name is written capitalised once: "Vụ Pháp chế", "Hoàng gia Anh"
         else:
+            joined = pending == 0 and completes(last, word)
             if word in _JOINS and pending:
                 before_join = i  # "Ung bướu và Bệnh viện Sản": the name may end before "và"
             pending += 1

@@ -444,3 +444,24 @@ def test_an_international_hospital_named_in_full(sentence, name, level):
 )
 def test_an_english_list_of_provincial_general_hospitals(sentence, names):
     assert [m.name for m in find_hospitals(sentence, 0)] == names
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Ông Nguyễn Văn Tâm, Vụ trưởng Vụ Pháp chế (Bộ Y tế), dự hội nghị.", "Vụ Pháp chế"),
+        (
+            "Chương trình do Hiệp hội Phẫu thuật Hoàng gia Anh tài trợ.",
+            "Hiệp hội Phẫu thuật Hoàng gia Anh",
+        ),
+    ],
+)
+def test_a_word_capitalised_on_its_first_syllable_only_is_read_whole(sentence, name):
+    """Names capitalise each word once ("Pháp chế", "Hoàng gia"): the dictionary says where it ends."""
+    assert name in [m.name for m in find_organizations(sentence, 0)]
+
+
+def test_a_lower_case_word_after_a_name_that_the_name_does_not_close_stays_out():
+    assert [
+        m.name for m in find_hospitals("Bệnh viện Thống Nhất là bệnh viện hạng đặc biệt.", 0)
+    ] == ["Bệnh viện Thống Nhất"]
