@@ -127,7 +127,11 @@ def _known_names() -> dict[str, gazetteers.KnownHospital]:
 def as_known(m: Mention) -> Mention:
     """A name read by a pattern that the gazetteer knows ("Bệnh viện Đa khoa tỉnh Bến Tre" is Bệnh viện
     Nguyễn Đình Chiểu) is the gazetteer's hospital, with its level and province."""
-    h = _known_names().get(fold(m.name)) if m.name and m.priority < 3 else None
+    key = fold(m.name) if m.name and m.priority < 3 else ""
+    # "Bệnh viện Đa khoa Nguyễn Đình Chiểu" is Bệnh viện Nguyễn Đình Chiểu: an own name needs no level word.
+    h = _known_names().get(key) or _known_names().get(
+        key.replace("benh vien da khoa ", "benh vien ", 1)
+    )
     if h is None or h.name == m.name:
         return m
     known = hospital_mention(

@@ -31,6 +31,7 @@ from hospnet.extract.lexicon import (
     LOWER_START,
     Place,
     is_foreign_name,
+    is_vietnamese_name,
     read_place,
     tail_place,
 )
@@ -171,6 +172,30 @@ def find_hospitals(text: str, base: int, hint: str | None = None) -> list[Mentio
             if found:
                 out.append(found)
     return choose([as_known(m) for m in out + named_hospitals(text, base, hint, out)])
+
+
+# What may stand before an own name in English: "Ben Tre's Nguyen Dinh Chieu General Hospital", "The …".
+_BEFORE_OWN_NAME = re.compile(r"(?:.*'s[ ]+)?(?:The[ ]+)?")
+
+
+def _english_own_name(m: re.Match, text: str, base: int) -> Mention | None:
+    """A general hospital's own name in English, written without tones ("Nguyen Dinh Chieu General
+    Hospital"); the gazetteer gives a known one its Vietnamese name (as_known), another keeps its words."""
+    if m.group("kind") != "General":
+        return None
+    before = _BEFORE_OWN_NAME.match(m.group("place"))  # always matches: both parts are optional
+    start = m.start("place") + (before.end() if before else 0)
+    words = text[start : m.start("kind")].split()
+    if len(words) < 2 or not is_vietnamese_name(words):
+        return None
+    return hospital_mention(
+        canon_name("Bệnh viện Đa khoa " + " ".join(words)),
+        "private",
+        base + start,
+        base + m.end(),
+        text[start : m.end()],
+        priority=1,
+    )
 
 
 def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) -> Mention | None:
@@ -354,7 +379,7 @@ def _from_match(kind: str, m: re.Match, text: str, base: int, hint: str | None) 
             place_start += skip
             start = place_start
         if place is None:
-            return None
+            return _english_own_name(m, text, base) if kind == "en_general" else None
         end = m.end() if kind != "en_provincial_of" else place_start + place.length
         surface = text[start:end]
         if kind == "en_health_centre":

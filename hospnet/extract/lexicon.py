@@ -186,6 +186,16 @@ _SYLLABLE = re.compile(
 )
 
 
+def is_vietnamese_name(words: list[str]) -> bool:
+    """Whether every word is a Vietnamese syllable, as English prose writes a Vietnamese name without
+    tones ("Nguyen Dinh Chieu"; not "Central", "Military").
+
+    >>> is_vietnamese_name(["Nguyen", "Dinh", "Chieu"]), is_vietnamese_name(["Military", "Central"])
+    (True, False)
+    """
+    return bool(words) and all(_SYLLABLE.fullmatch(fold(w)) for w in words)
+
+
 def is_foreign_name(words: list[str]) -> bool:
     """Whether a name's last capitalised word is no Vietnamese syllable ("Samsung Seoul", "Đại học
     Wonkwang"): a hospital abroad. Abbreviations in capitals ("FV") and numbers are not judged.

@@ -465,3 +465,23 @@ def test_a_lower_case_word_after_a_name_that_the_name_does_not_close_stays_out()
     assert [
         m.name for m in find_hospitals("Bệnh viện Thống Nhất là bệnh viện hạng đặc biệt.", 0)
     ] == ["Bệnh viện Thống Nhất"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # English writes a known own name without tones; the gazetteer gives it back its Vietnamese name
+        (
+            "Doctors consulted at Ben Tre's Nguyen Dinh Chieu General Hospital.",
+            "Bệnh viện Nguyễn Đình Chiểu",
+        ),
+        ("Bác sĩ hội chẩn tại Bệnh viện Đa khoa Nguyễn Đình Chiểu.", "Bệnh viện Nguyễn Đình Chiểu"),
+        # an unknown one keeps its words; "Military" is no Vietnamese name
+        (
+            "Nguyen Van An General Hospital and the Military General Hospital",
+            "Bệnh viện Đa khoa Nguyen Van An",
+        ),
+    ],
+)
+def test_a_general_hospitals_own_name_is_read_in_english_and_without_its_level_word(sentence, name):
+    assert [m.name for m in find_hospitals(sentence, 0)] == [name]
