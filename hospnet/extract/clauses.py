@@ -24,7 +24,7 @@ _NEAR = (
 # What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
 _JOIN = re.compile(
     # a name's "Trung ương" the name left out ("BV K Trung ương"), a place in parentheses
-    r"^\s*(?:(?:Trung ương|TW|T\.Ư)(?![\w]))?\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và|cùng|cùng với|and|with|&|or|hoặc)?\s*"
+    r"^\s*(?:(?:Trung ương|TW|T\.Ư)(?![\w]))?\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và(?:\s+tại)?|cùng|cùng với|and(?:\s+at)?|with|&|or|hoặc)?\s*"
     r"(?:(?:các|những|the)\s+)?"
     # a sub-unit named before its hospital: "..., và Trung tâm Sản Nhi - Bệnh viện Đa khoa tỉnh Phú Thọ"
     r"(?:(?:Trung tâm|Khoa|Đơn vị|Viện)\s+[^,;()]{1,30}?\s*[-–]\s*)?$",
