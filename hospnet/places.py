@@ -61,6 +61,7 @@ _EXTRA_ALIASES = {
 CITIES = ("Hà Nội", "Thành phố Hồ Chí Minh", "Hải Phòng", "Huế", "Đà Nẵng", "Cần Thơ")
 _PREFIX = re.compile(r"^\s*(?:tỉnh|thành phố|tp\s*\.?|t\.p\.?|province of)\s+", re.IGNORECASE)
 _SUFFIX = re.compile(r"\s+(?:province|city)\s*$", re.IGNORECASE)
+_KIND_IN_NAME = re.compile(r"\s*\((?:Huyện|Quận|Thị xã|Thành phố)\)$")
 _DISTRICT_PREFIX = re.compile(
     r"^\s*(?:huyện|quận|thị xã|thành phố|tp\s*\.?|district)\s+", re.IGNORECASE
 )
@@ -161,12 +162,13 @@ def _tables() -> tuple[
         legacy_name = _schema_name(legacy[pkey]["provinceShort"])
         for info in table.values():
             district = District(
-                info["districtShort"],
+                # "Kỳ Anh (Huyện)" and "Kỳ Anh (Thị xã)": the table tells a district and a town of one name apart
+                _KIND_IN_NAME.sub("", info["districtShort"]),
                 info["districtType"],
                 legacy_name,
                 provinces[legacy_to_new[pkey]],
             )
-            districts.setdefault(fold(info["districtShort"]), []).append(district)
+            districts.setdefault(fold(district.name), []).append(district)
     return by_name, districts, provinces
 
 
@@ -220,6 +222,10 @@ def province_of_district(name: str, hint_province: str | None = None) -> Distric
     exact = [d for d in candidates if d.name.lower() == written.lower()]
     if len(candidates) > 1 and len(exact) == 1:
         return exact[0]  # "Tam Đường" (Lai Châu) is not "Tam Dương" (Vĩnh Phúc): the tones decide
+    if len({d.legacy_province for d in candidates}) == 1:
+        # a district and a town of one name in one province ("huyện Kỳ Anh", "thị xã Kỳ Anh"): the word before says which
+        kind = name.strip()[: len(name.strip()) - len(written)].strip().lower()
+        return next((d for d in candidates if d.kind.lower() == kind), candidates[0])
     if hint_province:
         hint = match_province(hint_province)
         if hint:

@@ -55,3 +55,14 @@ def test_districts():
     assert province_of_district("Tân Châu", hint_province="Tây Ninh").legacy_province == "Tây Ninh"
     assert province_of_district("Ba Tri", hint_province="Bến Tre").province.name == "Vĩnh Long"
     assert province_of_district("Nowhere") is None
+
+
+def test_a_district_and_a_town_of_one_name():
+    # the table writes them "Kỳ Anh (Huyện)" and "Kỳ Anh (Thị xã)"; text writes "Kỳ Anh" with or without its kind
+    assert (province_of_district("Kỳ Anh").name, province_of_district("Ky Anh").kind) == (
+        "Kỳ Anh",
+        "Huyện",
+    )
+    assert province_of_district("thị xã Kỳ Anh").kind == "Thị xã"
+    assert province_of_district("huyện Cai Lậy").legacy_province == "Tiền Giang"
+    assert province_of_district("Thành phố Cao Lãnh").kind == "Thành phố"
