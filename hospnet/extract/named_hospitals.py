@@ -14,7 +14,7 @@ from hospnet.extract.hospital_patterns import NOT_A_NAME_WORD, SPEC_BY_KEY
 from hospnet.extract.lexicon import is_foreign_name, read_place, tail_place
 from hospnet.extract.mentions import Mention
 from hospnet.names import fold
-from hospnet.places import match_province
+from hospnet.places import match_province, province_of_district
 
 
 def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]) -> list[Mention]:
@@ -176,4 +176,8 @@ def _trailing_province(own: list[str]) -> str | None:
             match = match_province(" ".join(own[-k:]))
             if match is not None:
                 return match.province.name
+    # "… Việt Nam - Cuba Đồng Hới": a city or district after the own name, written with its tones
+    district = province_of_district(" ".join(own[-2:])) if len(own) > 2 else None
+    if district is not None and district.name == " ".join(own[-2:]):
+        return district.province.name
     return None

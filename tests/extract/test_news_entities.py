@@ -485,3 +485,14 @@ def test_a_lower_case_word_after_a_name_that_the_name_does_not_close_stays_out()
 )
 def test_a_general_hospitals_own_name_is_read_in_english_and_without_its_level_word(sentence, name):
     assert [m.name for m in find_hospitals(sentence, 0)] == [name]
+
+
+def test_a_city_after_a_hospitals_own_name_is_where_it_stands():
+    # Đồng Hới is a city of Quảng Bình (Quảng Trị since 2025); a name that merely is a district is not read so
+    (m,) = find_hospitals("Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới tiếp nhận bệnh nhân.", 0)
+    assert (m.name, m.props["province"]) == (
+        "Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới",
+        "Quảng Trị",
+    )
+    (m,) = find_hospitals("Bệnh viện Thống Nhất tiếp nhận bệnh nhân.", 0)
+    assert m.props["province"] == "Thành phố Hồ Chí Minh"
