@@ -62,6 +62,7 @@ class People:
     positions: dict[str, str]
     sub_units: tuple[str, ...]
     surnames: tuple[str, ...] = field(default=())
+    posts_with_their_unit: dict[str, str] = field(default_factory=dict)
 
 
 def hospitals() -> tuple[KnownHospital, ...]:
@@ -106,4 +107,5 @@ def people() -> People:
         data["positions"],
         tuple(data["sub_units"]),
         tuple(dict.fromkeys(data["surnames"])),
+        data["posts_with_their_unit"],
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hospnet.extract import gazetteers
 from hospnet.extract.context import SentenceMentions
 from hospnet.extract.mentions import Mention
 from hospnet.extract.people import name_after, position_at, position_before
@@ -196,7 +197,48 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
             ]
             shared = []
             pos_i = next_org.end - base
+    placed = {f.start.name for f in facts}
+    facts += [
+        f for p in people if p.name not in placed for f in _post_naming_its_unit(p, text, base)
+    ]
     return facts, found
+
+
+# "X, Minister of Health": the separator between a name and its post.
+_AFTER_NAME = re.compile(r"[ ]*,[ ]*(?:the[ ]+)?")
+
+
+def _post_naming_its_unit(person: Mention, text: str, base: int) -> list[Fact]:
+    """ "Bộ trưởng Y tế Đào Hồng Lan", "Health Minister Dao Hong Lan", "X, Minister of Health": a post whose
+    words name its unit (people.json `posts_with_their_unit`) is held at that organisation."""
+    posts = gazetteers.people().posts_with_their_unit
+    before = position_before(text, person.start - base)
+    sep = _AFTER_NAME.match(text, person.end - base)
+    after = position_at(text, sep.end(), len(text)) if sep else None
+    for pos in (before, after):
+        unit = posts.get(text[pos.start : pos.end]) if pos else None
+        if pos is None or unit is None:
+            continue
+        kind = next((o.kind for o in gazetteers.organizations() if o.name == unit), "")
+        org = Mention(
+            "Organization",
+            unit,
+            base + pos.start,
+            base + pos.end,
+            text[pos.start : pos.end],
+            {"kind": kind},
+        )
+        return [
+            Fact(
+                "HOLDS_POSITION",
+                person,
+                org,
+                text,
+                {"title": pos.title},
+                rule="position.post_names_its_unit",
+            )
+        ]
+    return []
 
 
 _SEPARATED = re.compile(r"[ ]*[,(–—][ ]*")

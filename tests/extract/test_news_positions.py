@@ -79,3 +79,20 @@ def test_a_party_post_then_the_post_of_the_hospital_named_before():
         "bệnh viện trực tiếp giao nhiệm vụ."
     )
     assert any(p == P("Phạm Văn Bình") and o == H("Bệnh viện Quân y 103") for p, o, _ in held)
+
+
+def test_a_post_whose_words_name_its_unit():
+    # "Bộ trưởng Y tế", "Health Minister": the ministry is in the post, not written after it
+    assert _held("Bộ trưởng Y tế Đào Hồng Lan thăm Trung tâm Y tế huyện Côn Đảo.") == {
+        (P("Đào Hồng Lan"), O("Bộ Y tế"), "Bộ trưởng")
+    }
+    assert _held("Health Minister Nguyen Thanh Long inspected Kien Giang on April 18.") == {
+        (P("Nguyen Thanh Long"), O("Bộ Y tế"), "Bộ trưởng")
+    }
+    assert _held("The team was received by Tran Van Thuan, Deputy Minister of Health.") == {
+        (P("Tran Van Thuan"), O("Bộ Y tế"), "Thứ trưởng")
+    }
+    # a post with its unit written out is read as before, once
+    assert _held("Thứ trưởng Bộ Y tế Trần Văn Thuấn dự lễ.") == {
+        (P("Trần Văn Thuấn"), O("Bộ Y tế"), "Thứ trưởng")
+    }
