@@ -68,7 +68,7 @@ def test_signatories_sign_the_agreement_for_their_side():
     )
     signed = {(f[2], f[3]) for f in facts if f[0] == "SIGNED_BY"}
     assert signed == {
-        (P("Trần Văn Khải"), H("Bệnh viện Đa khoa tỉnh Nghệ An")),
+        (P("Trần Văn Khải"), H("Bệnh viện Hữu nghị Đa khoa Nghệ An")),
         (P("Lê Thị Mơ"), H("Trung tâm Y tế huyện Quỳ Hợp")),
     }
 
@@ -89,7 +89,7 @@ def test_handover_of_techniques_is_a_transfer():
     for tech in ("nội soi dạ dày", "mổ lấy thai"):
         assert (
             "TRANSFERS",
-            H("Bệnh viện Đa khoa tỉnh Nghệ An"),
+            H("Bệnh viện Hữu nghị Đa khoa Nghệ An"),
             H("Trung tâm Y tế huyện Quỳ Hợp"),
             T(tech),
         ) in facts
@@ -130,7 +130,7 @@ def test_one_hospital_signs_with_several_listed_with_their_provinces():
     )
     parties = {f[1] for f in facts if f[0] == "PARTY_TO"}
     assert parties == {
-        H("Bệnh viện Đa khoa tỉnh Nghệ An"),
+        H("Bệnh viện Hữu nghị Đa khoa Nghệ An"),
         H("Trung tâm Y tế huyện Quỳ Hợp"),
         H("Bệnh viện Đa khoa huyện Hương Khê"),
         H("Trung tâm Y tế huyện Anh Sơn"),
@@ -154,7 +154,7 @@ def test_a_planned_transfer_teaches_nothing_yet():
     )
     assert (
         "TRANSFERS",
-        H("Bệnh viện Đa khoa tỉnh Nghệ An"),
+        H("Bệnh viện Hữu nghị Đa khoa Nghệ An"),
         H("Trung tâm Y tế huyện Quỳ Hợp"),
         T("mổ lấy thai"),
     ) in facts
