@@ -24,7 +24,7 @@ _NEAR = (
 # What may stand between the units of a coordinated list: "A, B và C", "A; B", "A (2 bác sĩ), B".
 _JOIN = re.compile(
     # a name's "Trung ương" the name left out ("BV K Trung ương"), a place in parentheses
-    r"^\s*(?:(?:Trung ương|TW|T\.Ư)(?![\w]))?\s*(?:\([^()]*\)\s*)?(?:,|;|:|–|-|và(?:\s+tại)?|cùng|cùng với|and(?:\s+at)?|with|&|or|hoặc)?\s*"
+    r"^\s*(?:(?:Trung ương|TW|T\.Ư)(?![\w]))?\s*(?:\([^()]*\)\s*)?(?:[,;]\s*(?=và|cùng|and))?(?:,|;|:|–|-|và(?:\s+tại)?|cùng|cùng với|and(?:\s+at)?|with|&|or|hoặc)?\s*"
     r"(?:(?:các|những|the)\s+)?"
     # a sub-unit named before its hospital: "..., và Trung tâm Sản Nhi - Bệnh viện Đa khoa tỉnh Phú Thọ"
     r"(?:(?:Trung tâm|Khoa|Đơn vị|Viện)\s+[^,;()]{1,30}?\s*[-–]\s*)?$",
@@ -87,7 +87,15 @@ def items_of(
     A trigger word inside a unit's name ("Trung tâm Hỗ trợ sinh sản") or inside a longer
     trigger ("từ" in "từ xa") is none.
     """
-    units = [m for m in mentions if m.label in _UNITS and not m.props.get("in_parens")]
+    headed = [(s, e) for s, e, members in plurals if members]
+    units = [
+        m
+        for m in mentions
+        if m.label in _UNITS
+        and not m.props.get("in_parens")
+        # the place in a list's heading ("3 đơn vị của tỉnh Yên Bái là A, B") is none of its units
+        and not any(s <= m.start and m.end <= e for s, e in headed)
+    ]
     out = [Item(m.start, m.end, mention=m) for m in units]
     spans = [(m.start, m.end) for m in units] + [(s, e) for s, e, _ in plurals]
     longer = [(h.start, h.end) for h in hits]

@@ -98,6 +98,8 @@ def plural_references(
             found = None  # "xây dựng mạng lưới 20 bệnh viện vệ tinh … cho các bệnh viện này": the 20, unnamed
         if not found and n and named:
             found = _of_specialty(text[m.end() :], n, [h for h in named if h.end <= start])
+        if ahead:
+            end = ahead[0].start  # "3 đơn vị của tỉnh Yên Bái là": the heading runs up to its list
         out.append((start, end, list(found) if found else []))
     return out
 
