@@ -265,6 +265,9 @@ _COUNT_WORD = re.compile(
 _RANGE_END = re.compile(r"(?<![\w])từ(?![\w])[^,;.]{1,30}?(?<![\w])(?:đến|tới)\s+(?:mũi\s+)?$")
 
 
+_PROVINCE_OF = re.compile(r"(?<![\w])(?:province|city)\s+of\s+$", re.IGNORECASE)
+
+
 def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
     """ "của Cần Thơ": a province named as an owner is not the one supported, nor "người bệnh tại Cần Thơ"
     (care for residents); "do Bệnh viện X": a unit named as the agent is not either."""
@@ -284,6 +287,8 @@ def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bo
         rules, "health_sector", before, r"\s*(?:(?:của|tại|ở|of|in)\s+)?(?:the\s+)?" + tail[3:]
     ):
         return False  # "các cơ sở y tế của TP.HCM": the province's own facilities are supported
+    if _PROVINCE_OF.search(before):
+        return False  # "the (Mekong Delta) province of Kien Giang": the province itself, named in English
     if _ends_with(rules, "place_of", before, tail) or _RANGE_END.search(before):
         return True
     wider = unit.sentence.text[
