@@ -83,7 +83,7 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
         if city_named is not None:
             out.append(city_named)
             continue
-        foreign = is_foreign_name(own)
+        foreign = is_foreign_name(own) or bool(_FRIENDSHIP_ABROAD.match(" ".join(own)))
         level = (
             "other"
             if foreign
@@ -167,6 +167,11 @@ def _with_its_city(m: Mention, text: str, hint: str | None) -> Mention | None:
                 found.rule = "hospital.named_with_its_city"
                 return found
     return None
+
+
+# "Hữu nghị Lào - Việt Nam", "Hữu nghị Khmer - Xô Viết": a friendship hospital named with the other country
+# first stands in that country ("Hữu nghị Việt Nam - Cuba Đồng Hới" is in Việt Nam).
+_FRIENDSHIP_ABROAD = re.compile(r"Hữu nghị (?!Việt(?: Nam)?\b)[^-–]{2,20}? [-–] ")
 
 
 def _trailing_province(own: list[str]) -> str | None:

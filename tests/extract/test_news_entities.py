@@ -496,3 +496,17 @@ def test_a_city_after_a_hospitals_own_name_is_where_it_stands():
     )
     (m,) = find_hospitals("Bệnh viện Thống Nhất tiếp nhận bệnh nhân.", 0)
     assert m.props["province"] == "Thành phố Hồ Chí Minh"
+
+
+@pytest.mark.parametrize(
+    "sentence, province",
+    [
+        # a friendship hospital named with the other country first stands in that country
+        ("Bệnh viện Hữu nghị Khmer - Xô Viết tiếp nhận bệnh nhân.", None),
+        ("Bệnh viện Hữu nghị Lào - Việt Nam tỉnh Xiêng Khoảng tiếp nhận bệnh nhân.", None),
+        ("Bệnh viện Hữu nghị Việt Nam - Cuba Đồng Hới tiếp nhận bệnh nhân.", "Quảng Trị"),
+    ],
+)
+def test_a_friendship_hospital_abroad_has_no_province(sentence, province):
+    (m,) = find_hospitals(sentence, 0, hint="Nghệ An")
+    assert m.props.get("province") == province
