@@ -174,7 +174,8 @@ def read_name(
     if closed and caps_at_comma == n_caps and closed.group(0).strip()[:1].isalpha():
         closed = None  # "Bệnh viện Bạch Mai, thông tin về …": a verb after the comma, not the name
     if pending and n_caps and closed:
-        end = i
+        # "Bộ Quốc phòng và| có thể": a join ends no name
+        end = max(before_join, end) if last in _JOINS else i
     elif pending and n_caps and before_join > end:
         end = before_join
     return end if n_caps else pos

@@ -510,3 +510,11 @@ def test_a_city_after_a_hospitals_own_name_is_where_it_stands():
 def test_a_friendship_hospital_abroad_has_no_province(sentence, province):
     (m,) = find_hospitals(sentence, 0, hint="Nghệ An")
     assert m.props.get("province") == province
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Xe của Bộ Quốc phòng và có thể chở người bệnh.", "Xe của Bộ Quốc Phòng và có thể chở."],
+)
+def test_a_name_does_not_end_in_a_join(sentence):
+    assert [m.name.split()[-1] for m in find_organizations(sentence, 0)] in (["phòng"], ["Phòng"])
