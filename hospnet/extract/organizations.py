@@ -185,7 +185,8 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
             and o.end < g.end
             and o.priority == 3
             and _COUNTRY_TAIL.fullmatch(text[o.end - base : g.end - base])
-            and text[o.end - base : g.end - base].strip()[:1].isupper()  # not "Bộ Y tế| và có thể …"
+            # a country is capitalised: not "Bộ Y tế| và có thể …"
+            and text[o.end - base : g.end - base].strip()[:1].isupper()
             for g in grammar
         )
     ]
