@@ -193,11 +193,12 @@ def _prefer_the_story_names(ctx: DocumentContext) -> None:
 
 
 def _drops_a_word(short: Mention, full: Mention) -> bool:
-    """Whether a name written out in full is the everyday form of another: three words of its own, the
+    """Whether a name written out in full is the everyday form of another: two words of its own or more, the
     other's words before them left out ("Bệnh viện Việt Nam - Cuba Đồng Hới" for "… Hữu nghị Việt Nam -
-    Cuba Đồng Hới"); a name the other only goes on after ("… 115" and "… 115 Thành phố") is not."""
+    Cuba Đồng Hới", "Bệnh viện Shing Mark" for "… Đại học Y Dược Shing Mark"); a name the other only goes
+    on after ("… 115" and "… 115 Thành phố") is not."""
     own = fold(short.name).split()[2:]
-    return len(set(own) - _GENERIC) >= 3 and fold(full.name).endswith(" " + " ".join(own))
+    return len(set(own) - _GENERIC) >= 2 and fold(full.name).endswith(" " + " ".join(own))
 
 
 def _resolve(ctx: DocumentContext) -> None:

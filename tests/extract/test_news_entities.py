@@ -291,6 +291,15 @@ def test_an_everyday_name_written_out_is_the_official_one():
     )
     assert "Bệnh viện Hữu nghị Việt Nam - Cuba Đồng Hới" in names
     assert "Bệnh viện Việt Nam - Cuba Đồng Hới" not in names
+    # two words of its own are enough when the full name ends with them
+    names = _hospital_names(
+        "Bệnh viện Đại học Y Dược TP.HCM ký kết với Bệnh viện Đại học Y Dược Shing Mark. Các bác sĩ "
+        "Bệnh viện Shing Mark được đào tạo can thiệp tim mạch."
+    )
+    assert "Bệnh viện Shing Mark" not in names
+    # a name the other only goes on after is another hospital
+    names = _hospital_names("Bệnh viện Nhân dân 115 và Bệnh viện 115 Nghệ An hội chẩn.")
+    assert len(names) == 2
 
 
 @pytest.mark.parametrize(
