@@ -2,7 +2,7 @@
 
 A format check only: it never runs the extractor, so each set stays blind until it is scored
 once (tests/gold_blind/README.md, tests/gold_blind2/README.md, tests/gold_blind3/README.md,
-tests/gold_blind4/README.md, tests/gold_blind5/README.md).
+tests/gold_blind4/README.md, tests/gold_blind5/README.md, tests/gold_blind6/README.md).
 """
 
 from __future__ import annotations
@@ -20,9 +20,14 @@ BLIND_SETS = [
     HERE / "gold_blind3",
     HERE / "gold_blind4",
     HERE / "gold_blind5",
+    HERE / "gold_blind6",
 ]
 # A set is written in halves of ten documents (two writers), each half with one English text.
 HALF = 10
+# Sets whose halves are still being written land in steps of a few documents: they may hold any
+# number up to two halves, with at most one English text per half begun. Take a set off this
+# list when both its halves have landed, so that the ten-or-twenty rule holds for it again.
+BEING_WRITTEN = {HERE / "gold_blind6"}
 ANNOTATIONS = sorted(a for s in BLIND_SETS for a in (s / "annotations").glob("*.json"))
 
 PROVINCES_2025 = {
@@ -89,7 +94,10 @@ def _annotations(blind: Path) -> list[Path]:
 def test_the_set_has_ten_or_twenty_documents_each_with_one_annotation(blind):
     docs = sorted(p for p in (blind / "docs").iterdir() if p.is_file())
     annotations = _annotations(blind)
-    assert len(docs) in (HALF, 2 * HALF)
+    if blind in BEING_WRITTEN:
+        assert 0 < len(docs) <= 2 * HALF
+    else:
+        assert len(docs) in (HALF, 2 * HALF)
     assert sorted(p.name for p in docs) == sorted(_load(a)["doc"] for a in annotations)
     for path in annotations:
         assert path.name == _load(path)["doc"] + ".json"
@@ -99,7 +107,11 @@ def test_the_set_has_ten_or_twenty_documents_each_with_one_annotation(blind):
 def test_one_document_in_ten_is_in_english(blind):
     languages = [_load(a)["language"] for a in _annotations(blind)]
     assert set(languages) <= {"vi", "en"}
-    assert languages.count("en") == len(languages) // HALF
+    if blind in BEING_WRITTEN:
+        halves_begun = -(-len(languages) // HALF)
+        assert languages.count("en") <= halves_begun
+    else:
+        assert languages.count("en") == len(languages) // HALF
 
 
 def test_no_document_name_is_shared_between_the_blind_sets():
