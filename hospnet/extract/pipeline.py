@@ -63,6 +63,9 @@ def _entities(r: Reading, m: Mention, sentence: str, named: set[str]) -> None:
         and not (m.name == "Thành phố Hồ Chí Minh" and m.surface == "Hồ Chí Minh")
     ):
         builder.entity(m, sentence)
+    if m.label == "Organization" and m.props.get("province"):
+        # "Sở Y tế Lào Cai": the province its name holds is named too (the gold sets always list it)
+        builder.province(m.props["province"], m, sentence)
     if m.label == "Hospital" and m.props.get("province"):
         province_id = builder.province(m.props["province"], m, sentence)
         if province_id:
