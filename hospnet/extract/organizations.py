@@ -17,6 +17,8 @@ from hospnet.extract.entity_patterns import head_names
 from hospnet.extract.lexicon import END, LOWER_START, PLACE, is_foreign_name, read_place
 from hospnet.extract.mentions import Mention, choose
 from hospnet.extract.phrases import PhraseMatcher, scan
+from hospnet.names import fold
+from hospnet.places import RENAMED_PROVINCES
 
 # (the head as written, canonical head, kind, whether the canonical name keeps "tỉnh")
 _PLACE_NAMED: tuple[tuple[tuple[str, ...], str | None, str, bool], ...] = (
@@ -132,13 +134,16 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
                 continue
             end = m.start("place") + place.length
             city = place.province.is_city
+            written = RENAMED_PROVINCES.get(fold(m.group("place")[: place.length]))
+            if written:
+                city = False
             head = canon or (
                 "Thành ủy" if m.group("head").startswith("Thành") or city else "Tỉnh ủy"
             )
             word = ("thành phố " if city else "tỉnh ") if keep else ""
             if place.name.startswith("Thành phố"):
                 word = ""
-            name = f"{head} {word}{place.name}"
+            name = f"{head} {word}{written or place.name}"
             props = {"kind": kind, "province": place.province.province.name}
             if place.province.legacy_province:
                 props["legacy_province"] = place.province.legacy_province

@@ -542,3 +542,16 @@ def test_the_province_an_organisation_is_named_for_is_named_too():
     )
     assert {n.properties["name"] for n in x.nodes if n.label == "Province"} == {"Lào Cai"}
     assert not any(r.type == "LOCATED_IN" for r in x.relationships)  # the gold sets give none
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # Thừa Thiên Huế was a province until 2025: its organisations keep the name the text wrote
+        ("Sở Y tế Thừa Thiên Huế đã chỉ đạo.", "Sở Y tế Thừa Thiên Huế"),
+        ("UBND tỉnh Thừa Thiên Huế đã chỉ đạo.", "Ủy ban nhân dân tỉnh Thừa Thiên Huế"),
+        ("UBND thành phố Huế đã chỉ đạo.", "Ủy ban nhân dân thành phố Huế"),
+    ],
+)
+def test_an_organisation_of_a_renamed_province_keeps_the_written_name(sentence, name):
+    assert [m.name for m in find_organizations(sentence, 0)] == [name]
