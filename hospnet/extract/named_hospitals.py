@@ -77,6 +77,12 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
             known
             and not re.search(r"[-–\d]|(?<![\w])[a-zđ]", tail)
             or re.search(r"(?<![\w])(?:và|Bệnh viện)(?![\w])", tail)
+            # lower-case words after a known name, then a verb or a function word: the clause goes on
+            # ("Bệnh viện K hợp tác với …", "… Bệnh viện K thông tin bệnh viện sẽ …"), not the name
+            or known
+            and tail.split()[-1:] != []
+            and tail.split()[-1][:1].islower()
+            and not _PUNCTUATION_AFTER.match(text, m.end - base)
         ):
             continue
         city_named = _with_its_city(m, text, hint)
@@ -169,6 +175,7 @@ def _with_its_city(m: Mention, text: str, hint: str | None) -> Mention | None:
     return None
 
 
+_PUNCTUATION_AFTER = re.compile(r"[ ]*(?:[,.;:()\n\"“”]|$)")
 # "Hữu nghị Lào - Việt Nam", "Hữu nghị Khmer - Xô Viết": a friendship hospital named with the other country
 # first stands in that country ("Hữu nghị Việt Nam - Cuba Đồng Hới" is in Việt Nam).
 _FRIENDSHIP_ABROAD = re.compile(r"Hữu nghị (?!Việt(?: Nam)?\b)[^-–]{2,20}? [-–] ")

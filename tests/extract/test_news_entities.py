@@ -555,3 +555,14 @@ def test_the_province_an_organisation_is_named_for_is_named_too():
 )
 def test_an_organisation_of_a_renamed_province_keeps_the_written_name(sentence, name):
     assert [m.name for m in find_organizations(sentence, 0)] == [name]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theo kế hoạch, Bệnh viện K hợp tác với Nhật Bản về xạ trị.",
+        "Ông Lê Văn Quảng, Giám đốc Bệnh viện K thông tin bệnh viện sẽ xây cơ sở mới.",
+    ],
+)
+def test_a_known_name_followed_by_the_clause_is_the_known_name(sentence):
+    assert [m.name for m in find_hospitals(sentence, 0)] == ["Bệnh viện K"]
