@@ -63,6 +63,7 @@ class People:
     sub_units: tuple[str, ...]
     surnames: tuple[str, ...] = field(default=())
     posts_with_their_unit: dict[str, str] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()
 
 
 def hospitals() -> tuple[KnownHospital, ...]:
@@ -108,4 +109,5 @@ def people() -> People:
         tuple(data["sub_units"]),
         tuple(dict.fromkeys(data["surnames"])),
         data["posts_with_their_unit"],
+        frozenset(data["countries"]),
     )

@@ -109,15 +109,18 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
     pattern, by_surface = _gazetteer()
     for m in scan(pattern, text, _gazetteer_starts().starts(text)):
         o = by_surface[m.group(0)]
+        country = _country_after(text, m.end()) if o.kind == "ministry" else ""
         out.append(
             Mention(
                 "Organization",
-                o.name,
+                f"{o.name} {country}" if country else o.name,
                 base + m.start(),
-                base + m.end(),
-                m.group(0),
+                base + m.end() + (len(country) + 1 if country else 0),
+                text[m.start() : m.end() + (len(country) + 1 if country else 0)],
                 {"kind": o.kind},
                 priority=3,
+                # "Bộ Quốc phòng Campuchia": the head-noun grammar's reading of a foreign ministry
+                rule="org.ministry" if country else "",
             )
         )
     listed = _LISTED.search(text) is not None
@@ -189,9 +192,9 @@ def find_organizations(text: str, base: int, hint: str | None = None) -> list[Me
             g.start <= o.start
             and o.end < g.end
             and o.priority == 3
-            and _COUNTRY_TAIL.fullmatch(text[o.end - base : g.end - base])
-            # a country is capitalised: not "Bộ Y tế| và có thể …"
-            and text[o.end - base : g.end - base].strip()[:1].isupper()
+            # a known country ("Bộ Quốc phòng| Campuchia"): not "Bộ Y tế| và có thể …", not a person's name
+            and text[o.end - base : g.end - base].strip()
+            in gazetteers.people().countries - {"Việt Nam"}
             for g in grammar
         )
     ]
@@ -246,6 +249,14 @@ def _listed_after(
     return out
 
 
+def _country_after(text: str, end: int) -> str:
+    """ "Bộ Y tế Lào": the country a ministry's name goes on with (not the own one), or ""."""
+    for country in gazetteers.people().countries - {"Việt Nam"}:
+        if text.startswith(" " + country, end) and not text[end + 1 + len(country) :][:1].isalnum():
+            return country
+    return ""
+
+
 # "thành phố Seongnam (Hàn Quốc)": a city abroad, named with its country, signs as its government.
 _FOREIGN_CITY = re.compile(
     r"(?<![\w])[Tt]hành phố[ ]+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[ ]*\()"
@@ -298,7 +309,6 @@ def _district_committees(text: str, base: int, hint: str | None) -> list[Mention
     return out
 
 
-_COUNTRY_TAIL = re.compile(r"[ ]+(?!Việt Nam$)\w+(?:[ ]+\w+)?")
 _LIST_HEAD = (
     r"(?:các|những)[ ]+(?:tỉnh|thành phố|địa phương)(?:[ ]*,[ ]*(?:thành phố|thành))?[ ]*:?[ ]*"
 )

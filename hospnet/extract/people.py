@@ -194,12 +194,17 @@ def find_people(text: str, base: int) -> list[Mention]:
                 continue  # "Ho Chi Minh City", "Bach Mai Hospital": a place or a unit
             if match_province(m.group("name")):
                 continue  # "ông ... Sơn La", "Đoàn Thừa Thiên Huế": a province, no one's name
+            name, start = m.group("name"), m.start("name")
+            country = _country_before(name)
+            if country is None:
+                continue  # "bác sĩ Hàn Quốc": a country's doctors
+            name, start = name[country:], start + country
             titles = _titles(m.group("titles")) if kind == "titled" else []
             out.append(
                 Mention(
                     "Person",
-                    m.group("name"),
-                    base + m.start("name"),
+                    name,
+                    base + start,
                     base + m.end("name"),
                     m.group(0),
                     {"titles": titles},
@@ -209,17 +214,31 @@ def find_people(text: str, base: int) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+def _country_before(name: str) -> int | None:
+    """How many characters of a read name are a country before it ("Lào Bounfeng Phoummalaysith": 4);
+    None when the whole name is a country ("Hàn Quốc")."""
+    countries = gazetteers.people().countries
+    if name in countries:
+        return None
+    for country in countries:
+        rest = name[len(country) + 1 :]
+        if name.startswith(country + " ") and len(rest.split()) >= 2:
+            return len(country) + 1
+    return 0
+
+
 def name_after(text: str, pos: int, base: int) -> Mention | None:
     """A bare person name right at `pos` ("Giám đốc Sở Y tế An Giang| Trần Quang Hiền")."""
     m = _regexes()["name"].match(text, pos)
-    if not m:
+    country = _country_before(m.group("name")) if m else None
+    if not m or country is None:
         return None
     return Mention(
         "Person",
-        m.group("name"),
-        base + m.start("name"),
+        m.group("name")[country:],
+        base + m.start("name") + country,
         base + m.end("name"),
-        m.group("name"),
+        m.group("name")[country:],
         {"titles": []},
     )
 

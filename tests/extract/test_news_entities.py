@@ -566,3 +566,16 @@ def test_an_organisation_of_a_renamed_province_keeps_the_written_name(sentence, 
 )
 def test_a_known_name_followed_by_the_clause_is_the_known_name(sentence):
     assert [m.name for m in find_hospitals(sentence, 0)] == ["Bệnh viện K"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hơn 1.500 người dân được bác sĩ Hàn Quốc khám miễn phí.",
+        "Đội ngũ y bác sĩ Việt Nam và Campuchia tại bệnh viện.",
+    ],
+)
+def test_a_countrys_doctors_are_no_person(sentence):
+    from hospnet.extract.people import find_people
+
+    assert find_people(sentence, 0) == []

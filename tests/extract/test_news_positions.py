@@ -96,3 +96,10 @@ def test_a_post_whose_words_name_its_unit():
     assert _held("Thứ trưởng Bộ Y tế Trần Văn Thuấn dự lễ.") == {
         (P("Trần Văn Thuấn"), O("Bộ Y tế"), "Thứ trưởng")
     }
+
+
+def test_a_foreign_ministry_and_its_minister():
+    # the country goes with the ministry, not with the minister's name
+    assert _held("Bộ trưởng Bộ Y tế Lào Bounfeng Phoummalaysith đánh giá cao sự hỗ trợ.") == {
+        (P("Bounfeng Phoummalaysith"), O("Bộ Y tế Lào"), "Bộ trưởng")
+    }
