@@ -265,6 +265,9 @@ _COUNT_WORD = re.compile(
 _RANGE_END = re.compile(r"(?<![\w])từ(?![\w])[^,;.]{1,30}?(?<![\w])(?:đến|tới)\s+(?:mũi\s+)?$")
 
 
+_STAFF_OR_UNITS = re.compile(
+    r"(?<![\w])(?:bệnh viện|cơ sở y tế|đơn vị|hospitals|facilities)(?![\w])", re.I
+)
 _PROVINCE_OF = re.compile(r"(?<![\w])(?:province|city)\s+of\s+$", re.IGNORECASE)
 
 
@@ -294,7 +297,15 @@ def _place_word_before(m: Mention, unit: SentenceMentions, rules: RuleSet) -> bo
     wider = unit.sentence.text[
         max(0, m.start - unit.sentence.start - 60) : m.start - unit.sentence.start
     ]
-    return _ends_with(rules, "location", before, tail) and rules.has("patients", wider)
+    patients = rules.finditer("patients", wider)
+    # "hội chẩn các ca bệnh cùng bác sĩ của những bệnh viện tại X": staff or hospitals stand between the
+    # patients and the place, so the place is where the supported hospitals are
+    return (
+        _ends_with(rules, "location", before, tail)
+        and bool(patients)
+        and not _STAFF_OR_UNITS.search(wider, patients[-1].end())
+        and not rules.finditer("staff", wider, patients[-1].end())
+    )
 
 
 def _thanked(g: Mention, unit: SentenceMentions, rules: RuleSet) -> bool:
