@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from hospnet.extract.context import DocumentContext, SentenceMentions, level_rank
 from hospnet.extract.mentions import Mention, distinct
 from hospnet.extract.relations import Fact, objects_after
-from hospnet.extract.rules import load_rules
 from hospnet.places import match_province
 
 
 _AGREEMENT = re.compile(
     r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|hợp đồng|biên bản ghi nhớ|"
     r"ký (?:văn bản|bản ghi nhớ|ghi nhớ|chương trình hợp tác|kế hoạch hợp tác)|"
-    r"thỏa thuận hợp tác|thoả thuận hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
+    r"thỏa thuận hợp tác|thoả thuận hợp tác|văn bản hợp tác|signed|signing|agreement|memorandum|MoU|MOU|contract)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -25,7 +24,7 @@ _AGREEMENT = re.compile(
 # A và B, Sở X và Sở Y đã … ký kết chương trình hợp tác"): the parties stand around the verb.
 _SIGNING_VERB = re.compile(
     r"(?<![\w])(?:ký kết|ký hợp đồng|ký biên bản|ký thỏa thuận|ký thoả thuận|"
-    r"ký (?:văn bản|bản ghi nhớ|ghi nhớ|chương trình hợp tác|kế hoạch hợp tác)|signed|signing)(?![\w])",
+    r"ký (?:văn bản|bản ghi nhớ|ghi nhớ|chương trình hợp tác|kế hoạch hợp tác)|ký(?= với)|signed|signing)(?![\w])",
     re.IGNORECASE,
 )
 # Between a province that signs and the next one of its list ("các tỉnh Hà Tĩnh, Nghệ An và Thanh Hóa").
@@ -153,8 +152,9 @@ def _groups(unit: SentenceMentions, ctx: DocumentContext) -> tuple[list[list[Men
             if m.end <= (with_list[0].start if with_list else base + trig.start()):
                 subject = m
                 break
-        if subject is None and with_list and load_rules().has("staff", text[: trig.start()]):
-            # "Đoàn cũng ký kết ... với TTYT X": the team of the hospital the story is about.
+        if subject is None and with_list:
+            # "Đoàn cũng ký kết ... với TTYT X", "một thỏa thuận hợp tác với Trường Đại học Y đã được
+            # ký": an agreement with X whose other side goes unsaid is the story's own hospital's.
             top = ctx.hospitals_by_salience()
             subject = top[0] if top and top[0].name not in {w.name for w in with_list} else None
         if subject and with_list:

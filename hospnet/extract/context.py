@@ -123,6 +123,7 @@ def read_document(text: str, date: str | None = None, language: str = "vi") -> D
                 salience[m.name] += 1
     ctx = DocumentContext(text, date, language, hint, units, salience)
     _prefer_the_story_names(ctx)
+    _prefer_the_story_organization_names(ctx)
     _resolve(ctx)
     return ctx
 
@@ -188,6 +189,27 @@ def _prefer_the_story_names(ctx: DocumentContext) -> None:
                     and spelt <= set(fold(name).split())
                     and len(name.split()) > len(m.name.split())
                 ]
+            if len(longer) == 1:
+                m.name, m.props = longer[0].name, dict(longer[0].props)
+
+
+def _prefer_the_story_organization_names(ctx: DocumentContext) -> None:
+    """An organization's name with its first word left out ("Đại học Okayama" in a story that wrote
+    "Trường Đại học Okayama") is that organization, when the short one still has three words."""
+    names = {
+        fold(m.name): m
+        for unit in ctx.units
+        for m in unit.mentions
+        if m.label == "Organization" and m.name
+    }
+    for unit in ctx.units:
+        for m in unit.mentions:
+            if m.label != "Organization" or not m.name or len(m.name.split()) < 3:
+                continue
+            short = fold(m.name)
+            longer = [
+                o for name, o in names.items() if name.split(" ", 1)[-1] == short and name != short
+            ]
             if len(longer) == 1:
                 m.name, m.props = longer[0].name, dict(longer[0].props)
 

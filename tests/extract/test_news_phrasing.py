@@ -256,6 +256,22 @@ def test_the_signing_verb_wins_over_an_earlier_agreement_noun_and_two_provinces_
     assert parties == {O("Sở Y tế Nghệ An"), O("Sở Y tế Thành phố Hồ Chí Minh")}
 
 
+def test_a_passive_agreement_signed_with_a_university_and_one_whose_other_side_goes_unsaid():
+    # "văn bản hợp tác … được trung tâm ký với X": the signing verb is "ký với"; "một thỏa thuận hợp
+    # tác với Y đã được ký": the other side is the story's hospital; "Đại học Y" is "Trường Đại học Y".
+    text = (
+        "Đội ngũ phẫu thuật của Trung tâm Tim mạch, Bệnh viện Đa khoa tỉnh Phú Thọ sẽ được đào tạo thêm, "
+        "theo văn bản hợp tác vừa được trung tâm ký với Trường Đại học Hiroshima hôm 8/6. Trước đó, một "
+        "thỏa thuận hợp tác với Trường Đại học Nagoya đã được ký tại Hà Nội. Tại lễ ký với Đại học "
+        "Nagoya, lãnh đạo bệnh viện cảm ơn phía bạn."
+    )
+    assert _parties(text) == {
+        H("Bệnh viện Đa khoa tỉnh Phú Thọ"),
+        O("Trường Đại học Hiroshima"),
+        O("Trường Đại học Nagoya"),
+    }
+
+
 def _posts(text: str) -> set[tuple[str, str]]:
     return {(f[1], f[2]) for f in _facts(text) if f[0] == "HOLDS_POSITION"}
 
