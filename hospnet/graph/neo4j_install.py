@@ -33,13 +33,10 @@ JVM_OPTIONS = (
     "-Xms768m",
     "-Xmx768m",
     "-XX:+UseG1GC",
-    # C1 only. A server that lives for a build, a benchmark or a test run spends more CPU in the
-    # C2 compiler than in its queries: five rounds of the writer benchmark's 20,000 rows on a fresh
-    # server took 45 s of JVM CPU (130 s of compile time) and 22 s with C1 alone (6 s compiling),
-    # CPU the extraction workers of a build share on a small machine. A C2 server warmed for an
-    # hour writes the same rows with about half the CPU of C1's: run a long-lived production Neo4j
-    # with its own start script, not this launcher.
-    "-XX:TieredStopAtLevel=1",
+    # Both JIT compilers (the JVM's default; no -XX:TieredStopAtLevel=1). C1 alone spends less CPU
+    # compiling, but its code is slower where the writes are: on 2 cores, in one benchmark run, the
+    # batched writer gave 20,500 rows/s with C1 and 30,400 with C2 (0.39 and 0.61 of FalkorDB's),
+    # and 10,000 documents ingested in 43 s and 38 s (benchmarks/RESULTS.md).
     "-Dfile.encoding=UTF-8",
     # What Neo4j's own start script opens, so the page cache and Netty avoid slow fallbacks.
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
