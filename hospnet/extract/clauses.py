@@ -166,7 +166,7 @@ def _where_it_is(item: Item, units: list[Mention], between: str) -> bool:
         and bool(units)
         and units[-1].label == "Hospital"
         and units[-1].props.get("province") == m.name
-        and between.strip() == ","
+        and between.strip() in (",", "in", "tại", "ở")  # "A in Hanoi and B", "A tại Hà Nội và B"
     )
 
 

@@ -104,8 +104,13 @@ def surface_variants(name: str) -> set[str]:
     ):
         out |= {v.replace(full, short) for v in out if full in v}
     out |= {v.replace(" - ", "-") for v in out if " - " in v}
-    # The level and "Trung ương" run into one abbreviation: "BVĐKTƯ Cần Thơ", "BVĐKTW Cần Thơ".
-    out |= {v.replace("BVĐK T", "BVĐKT", 1) for v in out if v.startswith(("BVĐK TW ", "BVĐK TƯ "))}
+    # The head, the level and "Trung ương" run into one abbreviation: "BVĐKTƯ Cần Thơ", "BVTW Huế".
+    for short in ("BVĐK", "BV"):
+        out |= {
+            v.replace(f"{short} T", f"{short}T", 1)
+            for v in out
+            if v.startswith((f"{short} TW ", f"{short} TƯ "))
+        }
     # News often capitalises every word of a name ("Bệnh viện Nhi Đồng 1", "Bệnh viện Hữu Nghị Việt Đức").
     out |= {_title_words(v) for v in out if v.startswith(("Bệnh viện ", "BV "))}
     return out

@@ -53,6 +53,11 @@ _THE_PROVINCE = re.compile(
 
 
 # What leads from a plural to the list it announces: "(tại TP.HCM) là", "gồm", ":".
+# "bốn bệnh viện tuyến cuối hỗ trợ, gồm: A, phụ trách X; B, …": a list whose items carry their own
+# description may stand after the clause's verb and a comma.
+_FORWARD_DESCRIBED = re.compile(
+    r"^(?:(?!\.\s)[^,;:]){0,25}?,\s*(?:gồm|bao gồm)\s*:\s*$", re.IGNORECASE
+)
 _FORWARD = re.compile(
     r"^(?:(?!\.\s)[^,;:]){0,25}?(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$",
     re.IGNORECASE,
@@ -82,7 +87,14 @@ def plural_references(
             (
                 ls
                 for ls in of_label
-                if ls[0].start >= end and _FORWARD.match(text[m.end() : ls[0].start - base])
+                if ls[0].start >= end
+                and (
+                    _FORWARD.match(text[m.end() : ls[0].start - base])
+                    or (
+                        _FORWARD_DESCRIBED.match(text[m.end() : ls[0].start - base])
+                        and ";" in text[ls[0].end - base : ls[1].start - base]
+                    )
+                )
             ),
             None,
         )
@@ -319,7 +331,36 @@ def the_tinh(ctx: DocumentContext) -> ProvinceMatch | None:
 
 def listed_units(items: list[Item], unit: SentenceMentions) -> list[list[Mention]]:
     """The coordinated lists of two or more hospitals, or of two or more provinces, in a sentence."""
-    return _listed(items, unit, "Hospital") + _listed(items, unit, "Province")
+    return (
+        _listed(items, unit, "Hospital")
+        + _listed(items, unit, "Province")
+        + _described_list(items, unit)
+    )
+
+
+# Between two items of a list whose items carry their own description: "gồm: BV Nhân dân 115, phụ
+# trách đột quỵ; BV Từ Dũ, phụ trách sản phụ khoa; và BV Nhi đồng 1, …".
+_DESCRIBED_NEXT = re.compile(r"^,[^;.]{1,100};\s*(?:và\s+)?$")
+
+
+def _described_list(items: list[Item], unit: SentenceMentions) -> list[list[Mention]]:
+    """Hospitals each followed by a comma, what it does and a semicolon: one list."""
+    text, base = unit.sentence.text, unit.sentence.start
+    hospitals = [
+        i.mention for i in items if i.mention is not None and i.mention.label == "Hospital"
+    ]
+    out: list[list[Mention]] = []
+    run: list[Mention] = hospitals[:1]
+    for prev, nxt in zip(hospitals, hospitals[1:]):
+        if _DESCRIBED_NEXT.match(text[prev.end - base : nxt.start - base]):
+            run.append(nxt)
+            continue
+        if len({m.name for m in run}) >= 2:
+            out.append(run)
+        run = [nxt]
+    if len({m.name for m in run}) >= 2:
+        out.append(run)
+    return out
 
 
 def _listed(items: list[Item], unit: SentenceMentions, label: str) -> list[list[Mention]]:

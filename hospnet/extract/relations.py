@@ -135,12 +135,14 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         while True:
             # "..., Phó Giám đốc A được điều động, bổ nhiệm giữ chức Giám đốc B": both posts
             sep = re.match(
-                r"[ ]*(?:(?:được |nhận quyết định )(?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là)[ ]*",
+                r"[ ]*(?:(?:được |nhận quyết định )(?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là|kiêm|vừa là|đồng thời là)[ ]*",
                 text[pos_i:],
             )
             if not sep:
                 break
             start = pos_i + sep.end()
+            lead = _POST_LEAD.match(text, start)  # "X, khi ấy vừa là Giám đốc …"
+            start = lead.end() if lead else start
             nxt_person = min(
                 (p.start - base for p in people if p.start - base >= start), default=len(text)
             )
@@ -246,12 +248,21 @@ _SEPARATED = re.compile(r"[ ]*[,(–—][ ]*")
 
 def _unit_right_after(text: str, pos: int, org: Mention | None, base: int) -> bool:
     """Whether the unit of a post is written right after it ("Giám đốc| BVĐKTƯ Cần Thơ", "… bệnh viện")."""
-    if org is not None and org.start - base >= pos and not text[pos : org.start - base].strip():
+    if (
+        org is not None
+        and org.start - base >= pos
+        and text[pos : org.start - base].strip() in ("", "của")
+    ):
         return True
     return bool(_OF_THE_HOSPITAL.match(text, pos))
 
 
-_NEXT_POST = re.compile(r"[ ]*,[ ]*")
+# Between two posts of one person: "Giám đốc, Chủ tịch …", "Giám đốc kiêm …", "vừa là Giám đốc vừa là …".
+_NEXT_POST = re.compile(r"[ ]*(?:,|kiêm|vừa là|đồng thời là)[ ]*")
+# What may stand between a name and its post: "X, khi ấy vừa là Giám đốc …", "X, hiện là …".
+_POST_LEAD = re.compile(
+    r"(?:(?:khi ấy|khi đó|lúc ấy|lúc đó|hiện nay|hiện)[ ]+)?(?:vừa[ ]+)?(?:là[ ]+)?"
+)
 _OF_THE_HOSPITAL = re.compile(r"[ ]+(?:của )?bệnh viện(?![ ]+[A-ZĐ])")
 # SCHEMA: a former post gives no HOLDS_POSITION.
 _FORMER = re.compile(r"(?:nguyên|cựu|former)[ ]+", re.I)

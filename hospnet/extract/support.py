@@ -71,9 +71,7 @@ def _blocked(match: Match, unit: SentenceMentions, rules: RuleSet) -> bool:
         # "Cục X đề nghị", "Theo đề nghị của Cục X, …": an authority asks the giver, the support stands
         asked_at = base + (ends[-1] if ends else 0) + requests[-1].end()
         by = [m for m in unit.mentions if 0 <= m.start - asked_at <= 8]
-        by_authority = (bool(before) and before[-1].label == "Organization") or (
-            bool(by) and by[0].label == "Organization"
-        )
+        by_authority = (bool(before) and _authority(before[-1])) or (bool(by) and _authority(by[0]))
         if not rules.has("continue", after) and not by_authority:
             return True
     start = max(match.start - base, ends[-1] if ends else 0)
@@ -126,7 +124,9 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                     for g in m.slots["givers"]
                     if not g.props.get("unnamed")
                     and not (
-                        _word_before(g, unit, rules, "toward") and not _thanked(g, unit, rules)
+                        _word_before(g, unit, rules, "toward")
+                        and not _thanked(g, unit, rules)
+                        and not _word_before(g, unit, rules, "handed_to")  # "giao cho X hỗ trợ"
                     )
                     and not _passive_subject(g, m, unit, rules)
                 ]
@@ -329,8 +329,13 @@ def _passive_subject(g: Mention, m: Match, unit: SentenceMentions, rules: RuleSe
     return (
         rules.has("passive", between)
         and not rules.has("beneficiary", after)  # "kỹ thuật của X được chuyển giao cho Y": X gives
-        and not any(rules.has(name, between) for name in ("assigned", "send", "with_help"))
-        and not units
+        and (
+            rules.has("handed_to", between)  # "X được Sở giao cho bốn bệnh viện hỗ trợ": X receives
+            or (
+                not any(rules.has(name, between) for name in ("assigned", "send", "with_help"))
+                and not units
+            )
+        )
     )
 
 
@@ -352,6 +357,12 @@ def _where_giver_is(
     return False
 
 
+def _authority(m: Mention) -> bool:
+    """An organisation whose request stands for the giver's own plan ("Cục X đề nghị"); a company's
+    hope ("Công ty CP TTH Group kỳ vọng được BVTW Huế chuyển giao") is only a hope."""
+    return m.label == "Organization" and m.rule != "org.company"
+
+
 def _ends_with(rules: RuleSet, name: str, text: str, tail: str) -> bool:
     words = rules.triggers.get(name)
     return words is not None and bool(re.search(rf"(?:{words.pattern}){tail}", text, re.IGNORECASE))
@@ -360,7 +371,7 @@ def _ends_with(rules: RuleSet, name: str, text: str, tail: str) -> bool:
 def _word_before(m: Mention, unit: SentenceMentions, rules: RuleSet, name: str) -> bool:
     """Whether a word of list `name` stands right before mention `m` ("ra BVĐK X": X is where a team goes)."""
     before = unit.sentence.text[
-        max(0, m.start - unit.sentence.start - 8) : m.start - unit.sentence.start
+        max(0, m.start - unit.sentence.start - 16) : m.start - unit.sentence.start
     ]
     words = rules.triggers.get(name)
     return words is not None and bool(re.search(rf"(?:{words.pattern})\s*$", before, re.IGNORECASE))

@@ -373,7 +373,9 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         if (
             low in _HEADS
             or not 2 <= len(words) <= 14
-            or not (has_head or (headless and not low.startswith(_FIELDS)))
+            or not (
+                has_head or (headless and not low.startswith(_FIELDS) and _may_be_headless(words))
+            )
         ):
             out.extend(hits)
             continue
@@ -383,6 +385,17 @@ def list_techniques(text: str, base: int, announced: bool = True) -> list[Mentio
         props = {"specialty": specialty} if specialty else {}
         out.append(Mention("Technique", name, item_start, item_start + len(item), item, props))
     return distinct(out)
+
+
+# A headless item that starts with a preposition or names a place is no procedure: "kỹ thuật cao: từ
+# Nghệ An đến quận Thủ Đức" (a headline's colon).
+_PREPOSITION = frozenset(
+    {"từ", "đến", "tới", "tại", "ở", "cho", "với", "về", "của", "from", "to", "at", "in"}
+)
+
+
+def _may_be_headless(words: list[str]) -> bool:
+    return words[0].lower() not in _PREPOSITION and not any(w[:1].isupper() for w in words[1:])
 
 
 def is_field(name: str) -> bool:
