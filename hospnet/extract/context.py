@@ -220,7 +220,15 @@ def _drops_a_word(short: Mention, full: Mention) -> bool:
     Cuba Đồng Hới", "Bệnh viện Shing Mark" for "… Đại học Y Dược Shing Mark"); a name the other only goes
     on after ("… 115" and "… 115 Thành phố") is not."""
     own = fold(short.name).split()[2:]
-    return len(set(own) - _GENERIC) >= 2 and fold(full.name).endswith(" " + " ".join(own))
+    if not own or not fold(full.name).endswith(" " + " ".join(own)):
+        return False
+    dropped = fold(full.name).split()[2 : -len(own)]
+    # one word of its own is enough when only level words were left out: "Bệnh viện Mahosot" for
+    # "Bệnh viện Trung ương Mahosot"
+    return len(set(own) - _GENERIC) >= 2 or (bool(dropped) and set(dropped) <= _LEVEL_WORDS)
+
+
+_LEVEL_WORDS = frozenset({"trung", "uong", "da", "khoa"})
 
 
 def _resolve(ctx: DocumentContext) -> None:

@@ -41,11 +41,20 @@ def named_hospitals(text: str, base: int, hint: str | None, found: list[Mention]
             own = own[
                 2:
             ]  # "Bệnh viện Đa khoa Hồng Ngọc - Phúc Trường Minh", "… Đa khoa Quốc tế Huế": an own name after the level
+        # "Bệnh viện Trung ương Mahosot": "Trung ương" opens an own name when a capital word follows
+        # (a known one, "Bệnh viện Trung ương Huế", is the gazetteer's)
+        level_then_name = (
+            own[:2] == ["Trung", "ương"]
+            and len(own) > 2
+            and own[2][:1].isupper()
+            and not any(f.start == m.start for f in found)
+        )
         if (
             not own
             or own[0].lower() in NOT_A_NAME_WORD
             and own[0][:1].isupper()
             and own[0] != "Quân"
+            and not level_then_name
             or len(words) <= head_len
         ):
             continue
