@@ -141,6 +141,8 @@ _ABBREVIATIONS = (
     (r"BVĐKTƯ", "Bệnh viện Đa khoa Trung ương"),
     (r"BVĐK", "Bệnh viện Đa khoa"),
     (r"BVĐHY", "Bệnh viện Đại học Y"),
+    (r"BVTW", "Bệnh viện Trung ương"),
+    (r"BVTƯ", "Bệnh viện Trung ương"),
     (r"TTYT", "Trung tâm Y tế"),
     (r"UBND", "Ủy ban nhân dân"),
     (r"BHXH", "Bảo hiểm xã hội"),

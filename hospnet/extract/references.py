@@ -234,8 +234,10 @@ _STAFF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A hospital named as the agent ("được Bệnh viện X hỗ trợ", "nhờ các bác sĩ Bệnh viện X") is the other side.
+_ATTRIBUTION = re.compile(r"(?:^|\s)(?:[Tt]heo(?: thông tin (?:từ|của))?|[Tt]hông tin từ)\s+$")
 _AGENT_BEFORE = re.compile(
-    r"(?<![\w])(?:được|nhờ|do|bởi|từ|với|by|from|with)\s+(?:(?:các|những|the)\s+)?(?:[^\s,;.]+\s+){0,3}$",
+    # ("Theo thông tin từ Bệnh viện X": where the news came from, not who acted)
+    r"(?<![\w])(?:được|nhờ|do|bởi|(?<!thông tin )từ|với|by|from|with)\s+(?:(?:các|những|the)\s+)?(?:[^\s,;.]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -271,8 +273,12 @@ def the_hospital(
             ),
             None,
         )
-        # "X đã cử 5 bác sĩ của bệnh viện": X itself, read already; the reference adds nothing
-        if hospital is not None and hospital.start < base:
+        # "X đã cử 5 bác sĩ của bệnh viện": X itself, read already; the reference adds nothing, unless
+        # X only says where the news came from ("Theo thông tin từ X, các bác sĩ của bệnh viện …")
+        if hospital is not None and (
+            hospital.start < base
+            or _ATTRIBUTION.search(text[max(0, hospital.start - base - 30) : hospital.start - base])
+        ):
             # a copy where the reference stands, so what is read around a unit is read around it
             here = Mention(
                 hospital.label,

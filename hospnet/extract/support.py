@@ -163,6 +163,9 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
                         hit.name == "transfer"
                         and hit.start not in closed_acts
                         and not _other_clause(text, base, m, hit)
+                    ) or (
+                        # "cử 100 bác sĩ đến A, B để học kỹ thuật ghép thận": what they went to learn
+                        learning(m) and hit.name == "learn" and hit.start >= m.start
                     ):
                         for g in m.slots.get("givers", []):
                             for r in m.slots["receivers"]:
