@@ -108,11 +108,13 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         person = name_after(text, org.end - base, base)
         if person is None:
             # "Giám đốc TTYT Mộc Hóa, TS Đặng Ngọc An": the person (titles and all) right after a separator.
-            after = re.match(r"[ ]*[,–—-][ ]*", text[org.end - base :])
+            after = _POST_THEN_NAME.match(text[org.end - base :])
             nxt = [
                 p
                 for p in people
-                if after and p.end - len(p.surface) - base == org.end - base + after.end()
+                if after
+                and p.end - len(p.surface) - base
+                in (org.end - base + after.end(), org.end - base + after.end("honorific"))
             ]
             person = nxt[0] if nxt else None
         elif not any(p.start == person.start for p in people):
@@ -204,6 +206,13 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         f for p in people if p.name not in placed for f in _post_naming_its_unit(p, text, base)
     ]
     return facts, found
+
+
+# Between a post's unit and its holder: "Giám đốc TTYT Mộc Hóa, TS Đặng Ngọc An", "Giám đốc Bệnh viện X
+# khi đó là ông Y".
+_POST_THEN_NAME = re.compile(
+    r"(?:[ ]*[,–—-]|[ ]+(?:(?:khi đó|lúc đó|khi ấy|lúc ấy|hiện nay|hiện)[ ]+)?là)(?P<honorific>[ ]*)(?:(?:ông|bà)[ ]+)?"
+)
 
 
 # "X, Minister of Health": the separator between a name and its post.
