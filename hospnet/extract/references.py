@@ -9,6 +9,7 @@ from collections import Counter
 
 from hospnet.extract.clauses import Item, _list_from
 from hospnet.extract.context import DocumentContext, SentenceMentions
+from hospnet.extract.lexicon import read_place
 from hospnet.extract.mentions import Mention
 from hospnet.places import ProvinceMatch, match_province
 
@@ -159,6 +160,43 @@ def _group_between(text: str, base: int, after: int, before: int) -> bool:
     """Whether the sentence counts a group of units between a list and a plural (a list of that group
     would be the latest list, and would end after the group)."""
     return bool(_COUNTED_GROUP.search(text, max(0, after - base), max(0, before - base)))
+
+
+# "các cơ sở y tế tuyến huyện và tuyến xã trên địa bàn huyện Ba Vì": a district's unnamed health
+# facilities; support to them is support to the district's province (SCHEMA: no receiving hospital named).
+_DISTRICT_FACILITIES = re.compile(
+    r"(?<![\w])(?:[Cc]ác|[Nn]hững)\s+(?:cơ sở|đơn vị|trạm)\s+y tế[^,.;:()]{0,40}?\s"
+    r"(?:trên địa bàn|của|tại|ở|thuộc)\s+(?:huyện|quận|thị xã)\s+(?=[A-ZĐ])"
+)
+
+
+def the_district_facilities(unit: SentenceMentions) -> list[tuple[int, int, list[Mention]]]:
+    """The province of a district whose unnamed health facilities a sentence names."""
+    text, base = unit.sentence.text, unit.sentence.start
+    out = []
+    for m in _DISTRICT_FACILITIES.finditer(text):
+        place = read_place(text[m.end() :], prefer="district")
+        if place is None or place.kind != "district" or place.district is None:
+            continue
+        end = base + m.end() + place.length
+        province = place.district.province.name
+        out.append(
+            (
+                base + m.start(),
+                end,
+                [
+                    Mention(
+                        "Province",
+                        province,
+                        base + m.start(),
+                        end,
+                        text[m.start() : end - base],
+                        {"prefixed": True, "unnamed": True},
+                    )
+                ],
+            )
+        )
+    return out
 
 
 def the_province(

@@ -23,6 +23,7 @@ from hospnet.extract.references import (
     the_centre,
     the_foreign,
     the_hospital,
+    the_district_facilities,
     the_province,
     the_tinh,
 )
@@ -96,6 +97,7 @@ def supports_and_transfers(ctx: DocumentContext, rules: RuleSet | None = None) -
         plurals = (
             plural_references(unit, lists + listed, named)
             + the_province(unit, tinh)
+            + the_district_facilities(unit)
             + the_centre(unit, ctx)
             + the_foreign(unit, ctx)
             + the_hospital(unit, named, ctx)

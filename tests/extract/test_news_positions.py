@@ -103,3 +103,21 @@ def test_a_foreign_ministry_and_its_minister():
     assert _held("Bộ trưởng Bộ Y tế Lào Bounfeng Phoummalaysith đánh giá cao sự hỗ trợ.") == {
         (P("Bounfeng Phoummalaysith"), O("Bộ Y tế Lào"), "Bộ trưởng")
     }
+
+
+def test_a_post_after_when_then_and_two_posts_joined_by_vua_la():
+    held = _held(
+        "Chiều 21/12/2011, GS.TS Bùi Đức Phú, khi ấy vừa là Giám đốc vừa là Chủ tịch Hội đồng Ghép tạng "
+        "của BVTW Huế, đã vào TP Cần Thơ."
+    )
+    assert (P("Bùi Đức Phú"), H("Bệnh viện Trung ương Huế"), "Giám đốc") in held
+
+
+def test_two_posts_joined_by_kiem():
+    held = _held("Ông Nguyễn Văn An, Giám đốc kiêm Bí thư Đảng ủy Bệnh viện Bạch Mai, phát biểu.")
+    assert (P("Nguyễn Văn An"), H("Bệnh viện Bạch Mai"), "Giám đốc") in held
+
+
+def test_the_holder_after_the_unit_and_khi_do_la():
+    held = _held("Giám đốc Bệnh viện Đa khoa tỉnh Hòa Bình khi đó là ông Trương Quý Dương.")
+    assert (P("Trương Quý Dương"), H("Bệnh viện Đa khoa tỉnh Hòa Bình"), "Giám đốc") in held

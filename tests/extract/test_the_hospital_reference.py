@@ -46,3 +46,11 @@ def test_a_hospitals_department_is_no_reference():
         "the hospital's Emergency Department."
     )
     assert found == {("Bệnh viện Bạch Mai", "Bệnh viện Đa khoa tỉnh Sơn La")}
+
+
+def test_the_hospital_named_only_as_the_source_of_the_news():
+    found = _supports(
+        "Theo thông tin từ Bệnh viện Đa khoa Ninh Thuận, trong đợt làm việc vừa qua, các bác sĩ Khoa Ngoại "
+        "tổng hợp của bệnh viện đã được đoàn chuyên gia ngoại nhi của Bệnh viện Nhi Đồng 2 trực tiếp hỗ trợ."
+    )
+    assert ("Bệnh viện Nhi đồng 2", "Bệnh viện Đa khoa tỉnh Ninh Thuận") in found
