@@ -80,8 +80,8 @@ _QUALIFIER = re.compile(r"(?:trong|ở|cho|tại|trên|vào|for|in|at|on)(?![\w]
 # Lower case only: "Đại Từ", "Cho Đồn" are places, and a place ends no technique's name.
 _ITEM_TAIL = re.compile(
     r"\s+(?:tại|cho|ở|dành cho|từ|với|về|nhờ|giữa|góp phần|giúp|nhằm|để|ngay|(?:các|những)\s+(?:bệnh|ca|trường hợp|người)"
-    # "… hiện đại trên 8 trường hợp bệnh": praise and a case count end the name
-    r"|hiện đại|tiên tiến|trên\s+\d+|to|at|for|in)(?:\s.*)?$"
+    # "… hiện đại trên 8 trường hợp bệnh", "… thanh quản giai đoạn T1": praise, a case count and a stage end the name
+    r"|hiện đại|tiên tiến|giai đoạn|trên\s+\d+|to|at|for|in)(?:\s.*)?$"
 )
 # A procedure named right after a unit word is the unit's name ("Trung tâm Hỗ trợ sinh sản", "khu xạ trị").
 _UNIT_BEFORE = re.compile(

@@ -113,3 +113,22 @@ def test_a_way_of_caring_is_no_procedure():
         "Bệnh viện Châm cứu Trung ương chuyển giao cho Bệnh viện Y học cổ truyền tỉnh Lai Châu kỹ thuật "
         "châm cứu."
     )
+
+
+def test_praise_a_case_count_and_a_stage_end_the_name():
+    names = _techniques(
+        "Các chuyên gia Bệnh viện Chợ Rẫy đã chuyển giao cho Bệnh viện Đa khoa tỉnh Gia Lai nhiều kỹ thuật "
+        "như phẫu thuật nội soi cắt ung thư thanh quản giai đoạn T1, T2 và can thiệp nội soi tiêu hóa "
+        "hiện đại trên 8 trường hợp bệnh."
+    )
+    assert "phẫu thuật nội soi cắt ung thư thanh quản" in names
+    assert not any("giai đoạn" in n or "trường hợp" in n or "hiện đại" in n for n in names)
+
+
+def test_a_headline_colon_after_a_technique_word_lists_no_place():
+    names = _techniques(
+        'Bệnh viện tuyến dưới chủ động "đi học" kỹ thuật cao: từ Nghệ An đến quận Thủ Đức\n\n'
+        "Bệnh viện Hữu nghị Đa khoa Nghệ An đã được Bệnh viện Chợ Rẫy chuyển giao kỹ thuật phẫu thuật "
+        "điều trị ung thư thanh quản."
+    )
+    assert not any("nghệ an" in n or "thủ đức" in n for n in names)
