@@ -56,11 +56,10 @@ _THE_PROVINCE = re.compile(
 # What leads from a plural to the list it announces: "(tại TP.HCM) là", "gồm", ":".
 # "bốn bệnh viện tuyến cuối hỗ trợ, gồm: A, phụ trách X; B, …": a list whose items carry their own
 # description may stand after the clause's verb and a comma.
-_FORWARD_DESCRIBED = re.compile(
-    r"^(?:(?!\.\s)[^,;:]){0,25}?,\s*(?:gồm|bao gồm)\s*:\s*$", re.IGNORECASE
-)
+_FEW_WORDS = r"^(?:(?!\.\s)[^,;:]){0,25}?"
+_FORWARD_DESCRIBED = re.compile(_FEW_WORDS + r",\s*(?:gồm|bao gồm)\s*:\s*$", re.IGNORECASE)
 _FORWARD = re.compile(
-    r"^(?:(?!\.\s)[^,;:]){0,25}?(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$",
+    _FEW_WORDS + r"(?:\s(?:là|gồm|bao gồm|including|namely)\s*|\s*:\s*)$",
     re.IGNORECASE,
 )
 
@@ -89,13 +88,7 @@ def plural_references(
                 ls
                 for ls in of_label
                 if ls[0].start >= end
-                and (
-                    _FORWARD.match(text[m.end() : ls[0].start - base])
-                    or (
-                        _FORWARD_DESCRIBED.match(text[m.end() : ls[0].start - base])
-                        and ";" in text[ls[0].end - base : ls[1].start - base]
-                    )
-                )
+                and _announces(text[m.end() : ls[0].start - base], ls, text, base)
             ),
             None,
         )
@@ -115,6 +108,17 @@ def plural_references(
             end = ahead[0].start  # "3 đơn vị của tỉnh Yên Bái là": the heading runs up to its list
         out.append((start, end, list(found) if found else []))
     return out
+
+
+def _announces(between: str, listed: list[Mention], text: str, base: int) -> bool:
+    """Whether the words between a plural and the list after it lead to that list."""
+    if _FORWARD.match(between):
+        return True
+    # after a comma, only a list whose items carry their own description (a ";" between its items)
+    return (
+        bool(_FORWARD_DESCRIBED.match(between))
+        and ";" in text[listed[0].end - base : listed[1].start - base]
+    )
 
 
 # "hai bệnh viện phụ sản": a plural named by the specialty of the units it stands for.

@@ -24,6 +24,9 @@ _JOIN = re.compile(
 )
 _PARENS = re.compile(r"[ ]*\([^()]*\)")
 _CLAUSE_END = re.compile(r"[;:]|\.(?=\s)")
+# A second post of the same person ("Giám đốc kiêm …", "vừa là …") and when a post was held ("khi đó là …").
+_ALSO_POST = r"kiêm|vừa là|đồng thời là"
+_AT_THE_TIME = r"(?:khi đó|lúc đó|khi ấy|lúc ấy|hiện nay|hiện)"
 _KINDS = (
     ("technique_transfer", re.compile(r"chuyển giao|bàn giao[^.;]*kỹ thuật|transfer", re.I)),
     ("training", re.compile(r"đào tạo|tập huấn|training|train(?:ed|s)?\b|cầm tay chỉ việc", re.I)),
@@ -137,7 +140,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
         while True:
             # "..., Phó Giám đốc A được điều động, bổ nhiệm giữ chức Giám đốc B": both posts
             sep = re.match(
-                r"[ ]*(?:(?:được |nhận quyết định )(?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là|kiêm|vừa là|đồng thời là)[ ]*",
+                rf"[ ]*(?:(?:được |nhận quyết định )(?:điều động,? )?bổ nhiệm(?: giữ chức| làm)?|,|–|—|-|\(|và|and|giữ chức|làm|là|{_ALSO_POST})[ ]*",
                 text[pos_i:],
             )
             if not sep:
@@ -211,7 +214,7 @@ def positions(unit: SentenceMentions) -> tuple[list[Fact], list[Mention]]:
 # Between a post's unit and its holder: "Giám đốc TTYT Mộc Hóa, TS Đặng Ngọc An", "Giám đốc Bệnh viện X
 # khi đó là ông Y".
 _POST_THEN_NAME = re.compile(
-    r"(?:[ ]*[,–—-]|[ ]+(?:(?:khi đó|lúc đó|khi ấy|lúc ấy|hiện nay|hiện)[ ]+)?là)(?P<honorific>[ ]*)(?:(?:ông|bà)[ ]+)?"
+    rf"(?:[ ]*[,–—-]|[ ]+(?:{_AT_THE_TIME}[ ]+)?là)(?P<honorific>[ ]*)(?:(?:ông|bà)[ ]+)?"
 )
 
 
@@ -267,11 +270,9 @@ def _unit_right_after(text: str, pos: int, org: Mention | None, base: int) -> bo
 
 
 # Between two posts of one person: "Giám đốc, Chủ tịch …", "Giám đốc kiêm …", "vừa là Giám đốc vừa là …".
-_NEXT_POST = re.compile(r"[ ]*(?:,|kiêm|vừa là|đồng thời là)[ ]*")
+_NEXT_POST = re.compile(rf"[ ]*(?:,|{_ALSO_POST})[ ]*")
 # What may stand between a name and its post: "X, khi ấy vừa là Giám đốc …", "X, hiện là …".
-_POST_LEAD = re.compile(
-    r"(?:(?:khi ấy|khi đó|lúc ấy|lúc đó|hiện nay|hiện)[ ]+)?(?:vừa[ ]+)?(?:là[ ]+)?"
-)
+_POST_LEAD = re.compile(rf"(?:{_AT_THE_TIME}[ ]+)?(?:vừa[ ]+)?(?:là[ ]+)?")
 _OF_THE_HOSPITAL = re.compile(r"[ ]+(?:của )?bệnh viện(?![ ]+[A-ZĐ])")
 # SCHEMA: a former post gives no HOLDS_POSITION.
 _FORMER = re.compile(r"(?:nguyên|cựu|former)[ ]+", re.I)
